@@ -1,0 +1,66 @@
+package analysis
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// isWordRune reports whether r can be part of a word: a letter, digit or
+// combining mark in any script.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports whether r joins two word parts into one word when it
+// stands between them: the apostrophes of "it's" and "Russia’s".
+func isJoiner(r rune) bool { return r == '\'' || r == '’' }
+
+// NextWord returns the span of the first word in s at or after byte offset
+// from, or ok=false when there is none. A word is a run of word runes, with
+// apostrophes inside it ("it's", "Russia’s"); hyphens separate words, so
+// "pro-government" is two.
+func NextWord(s string, from int) (start, end int, ok bool) {
+	i := from
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(s) {
+		return 0, 0, false
+	}
+	start = i
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			i += n
+			continue
+		}
+		if isJoiner(r) && i+n < len(s) {
+			if r2, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(r2) {
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	return start, i, true
+}
+
+// CountWords counts the words in s, as NextWord delimits them.
+func CountWords(s string) int {
+	n, i := 0, 0
+	for {
+		_, end, ok := NextWord(s, i)
+		if !ok {
+			return n
+		}
+		n++
+		i = end
+	}
+}
