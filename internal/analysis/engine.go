@@ -1,0 +1,352 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Input is one article handed to the engine.
+type Input struct {
+	// Text is the article as scraped, or the cleaned body when Precleaned.
+	Text string
+	Meta Meta
+	// Precleaned says Text is a body that Clean already produced (a stored
+	// article being rescored): cleaning is skipped so offsets stay stable.
+	Precleaned bool
+	// Exclude lists hits a user marked as false positives; a hit with exactly
+	// one of these spans is dropped before scoring.
+	Exclude []Span
+}
+
+// Engine analyses articles with one lexicon and one source registry. It is
+// safe for concurrent use: it holds only compiled, read-only state.
+type Engine struct {
+	lexicon  *Lexicon
+	matcher  *Matcher
+	registry *Registry
+	sides    []string
+}
+
+// NewEngine compiles the lexicon and returns an engine that scores with it
+// and assigns speakers to sides with the registry.
+func NewEngine(lex *Lexicon, reg *Registry) (*Engine, error) {
+	m, err := CompileLexicon(lex)
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides()}, nil
+}
+
+// Lexicon returns the lexicon the engine scores with.
+func (e *Engine) Lexicon() *Lexicon { return e.lexicon }
+
+// Registry returns the registry the engine assigns sides with.
+func (e *Engine) Registry() *Registry { return e.registry }
+
+// Versions returns the versions stamped on every result of this engine.
+func (e *Engine) Versions() Versions {
+	return Versions{Engine: EngineVersion, Lexicon: e.lexicon.Name + "@" + e.lexicon.Version, Registry: e.registry.Name + "@" + e.registry.Version}
+}
+
+// Analyze cleans the text (unless Precleaned), finds framing terms, quotes
+// and their speakers, and scores the article. Input that is not text (empty,
+// binary, not UTF-8) or leaves no body after cleaning is an EINVALID *Error.
+func (e *Engine) Analyze(in Input) (*Result, error) {
+	if err := CheckText(in.Text); err != nil {
+		return nil, err
+	}
+	var doc Document
+	if in.Precleaned {
+		doc = Document{Title: in.Meta.Title, Published: in.Meta.Published, Body: in.Text}
+	} else {
+		doc = Clean(in.Text, in.Meta)
+	}
+	if strings.TrimSpace(doc.Body) == "" {
+		return nil, Errorf(EINVALID, "no article text left after cleaning")
+	}
+
+	hits := e.matcher.Find(doc.Body)
+	hits = dropExcluded(hits, in.Exclude)
+	att := FindAttributions(doc.Body)
+	assignVoices(doc.Body, hits, att)
+	quotes := e.assignSides(att.Quotes)
+
+	r := &Result{
+		Title:     doc.Title,
+		Published: doc.Published,
+		Words:     CountWords(doc.Body),
+		Text:      doc.Body,
+		Hits:      hits,
+		Quotes:    quotes,
+		Versions:  e.Versions(),
+	}
+	r.Entries, r.Frames, r.Actors = countHits(e.lexicon, hits, r.Words)
+	r.Sources = e.collectSources(quotes)
+	r.Sides, r.SidesWords, r.Unassigned = sideShares(quotes)
+	r.Balance = BalanceIndex(r.Sides, len(e.sides))
+	r.BalanceWords = BalanceIndex(r.SidesWords, len(e.sides))
+	if r.Hits == nil {
+		r.Hits = []Hit{}
+	}
+	if r.Quotes == nil {
+		r.Quotes = []Quote{}
+	}
+	return r, nil
+}
+
+// CheckText rejects input that is not article text: empty, not UTF-8, or
+// binary (NUL bytes, or more than 1% control characters). The reason is a
+// short phrase a user can act on.
+func CheckText(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return Errorf(EINVALID, "empty")
+	}
+	if !utf8.ValidString(s) {
+		return Errorf(EINVALID, "undecodable text (not UTF-8)")
+	}
+	controls := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == 0 {
+			return Errorf(EINVALID, "binary data (NUL bytes)")
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			controls++
+		}
+	}
+	if controls*100 > len(s) {
+		return Errorf(EINVALID, "binary data (control characters)")
+	}
+	return nil
+}
+
+func dropExcluded(hits []Hit, exclude []Span) []Hit {
+	if len(exclude) == 0 {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		drop := false
+		for _, x := range exclude {
+			if x.Start == h.Start && x.End == h.End {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// assignVoices sets each hit's voice from the quote spans that contain it
+// (a direct quote wins over reported speech), and flags scare quotes and
+// "so-called".
+func assignVoices(body string, hits []Hit, att Attributions) {
+	for i := range hits {
+		h := &hits[i]
+		h.Voice = VoiceOwn
+		for _, q := range att.Quotes {
+			if q.Start > h.Start {
+				break
+			}
+			if !(Span{q.Start, q.End}).Contains(h.Start, h.End) {
+				continue
+			}
+			if q.Kind == QuoteDirect {
+				h.Voice = VoiceQuoted
+				break
+			}
+			h.Voice = VoiceReported
+		}
+		for _, s := range att.Scare {
+			if s.Contains(h.Start, h.End) {
+				h.ScareQuote = true
+				break
+			}
+		}
+		h.SoCalled = precededBySoCalled(body, h.Start)
+	}
+}
+
+// precededBySoCalled reports whether the words just before offset are
+// "so-called" (or "so called"), allowing an opening quotation mark between.
+func precededBySoCalled(body string, at int) bool {
+	i := at
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(body[:i])
+		if r == ' ' || r == '"' || r == '“' || r == '\'' || r == '‘' || r == '\n' {
+			i -= n
+			continue
+		}
+		break
+	}
+	const phrase = "so-called"
+	if i < len(phrase) {
+		return false
+	}
+	prev := strings.ToLower(body[i-len(phrase) : i])
+	if prev != "so-called" && prev != "so called" {
+		return false
+	}
+	if j := i - len(phrase); j > 0 {
+		r, _ := utf8.DecodeLastRuneInString(body[:j])
+		return !isWordRune(r)
+	}
+	return true
+}
+
+// assignSides maps each quote's speaker through the registry: a known
+// speaker takes the registry's canonical name and side, an unknown one keeps
+// its name and is SideUnassigned.
+func (e *Engine) assignSides(qs []Quote) []Quote {
+	for i := range qs {
+		q := &qs[i]
+		if q.Speaker == "" {
+			q.Side = SideUnassigned
+			continue
+		}
+		if name, side, _, ok := e.registry.Resolve(q.Speaker); ok {
+			q.Speaker, q.Side = name, side
+		} else {
+			q.Side = SideUnassigned
+		}
+	}
+	return qs
+}
+
+func per1000(n, words int) float64 {
+	if words == 0 {
+		return 0
+	}
+	return float64(n) * 1000 / float64(words)
+}
+
+// countHits sums hits per entry (in lexicon order), per frame and per actor.
+func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]FrameCount, map[string]ActorScore) {
+	byEntry := map[int]*EntryCount{}
+	frames := map[string]FrameCount{}
+	type actorSum struct{ n, nOwn, v, vOwn int }
+	actors := map[string]*actorSum{}
+	for _, h := range hits {
+		ec := byEntry[h.Entry]
+		if ec == nil {
+			ec = &EntryCount{Pattern: h.Pattern, Frame: h.Frame, Actor: h.Actor}
+			byEntry[h.Entry] = ec
+		}
+		fc := frames[h.Frame]
+		ec.Count++
+		fc.Count++
+		switch h.Voice {
+		case VoiceQuoted:
+			ec.Quoted++
+			fc.Quoted++
+		case VoiceReported:
+			ec.Reported++
+			fc.Reported++
+		default:
+			ec.Own++
+			fc.Own++
+		}
+		frames[h.Frame] = fc
+		if h.Actor != "" {
+			a := actors[h.Actor]
+			if a == nil {
+				a = &actorSum{}
+				actors[h.Actor] = a
+			}
+			a.n++
+			a.v += h.Valence
+			if h.Voice == VoiceOwn {
+				a.nOwn++
+				a.vOwn += h.Valence
+			}
+		}
+	}
+	entries := make([]EntryCount, 0, len(byEntry))
+	for i := range lex.Entries {
+		if ec, ok := byEntry[i]; ok {
+			ec.Per1000 = per1000(ec.Count, words)
+			entries = append(entries, *ec)
+		}
+	}
+	for name, fc := range frames {
+		fc.Per1000 = per1000(fc.Count, words)
+		fc.Per1000Own = per1000(fc.Own, words)
+		frames[name] = fc
+	}
+	out := make(map[string]ActorScore, len(actors))
+	for name, a := range actors {
+		s := ActorScore{Count: a.n, CountOwn: a.nOwn, Valence: float64(a.v) / float64(a.n)}
+		if a.nOwn > 0 {
+			s.ValenceOwn = float64(a.vOwn) / float64(a.nOwn)
+		}
+		out[name] = s
+	}
+	return entries, frames, out
+}
+
+// collectSources groups quotes with a speaker by that speaker, most
+// attributions first, with the speaker's role from the registry.
+func (e *Engine) collectSources(qs []Quote) []Source {
+	idx := map[string]int{}
+	var out []Source
+	for _, q := range qs {
+		if q.Speaker == "" {
+			continue
+		}
+		i, ok := idx[q.Speaker]
+		if !ok {
+			i = len(out)
+			idx[q.Speaker] = i
+			src := Source{Name: q.Speaker, Side: q.Side}
+			if _, _, role, ok := e.registry.Resolve(q.Speaker); ok {
+				src.Role = role
+			}
+			out = append(out, src)
+		}
+		if q.Kind == QuoteDirect {
+			out[i].Direct++
+		} else {
+			out[i].Reported++
+		}
+		out[i].Words += q.Words
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		na, nb := out[a].Direct+out[a].Reported, out[b].Direct+out[b].Reported
+		if na != nb {
+			return na > nb
+		}
+		return out[a].Words > out[b].Words
+	})
+	if out == nil {
+		out = []Source{}
+	}
+	return out
+}
+
+// sideShares returns each known side's share of attributions and of quoted
+// words, and how many attributions have no known side.
+func sideShares(qs []Quote) (byCount, byWords map[string]float64, unassigned int) {
+	byCount, byWords = map[string]float64{}, map[string]float64{}
+	total, totalWords := 0, 0
+	for _, q := range qs {
+		if q.Side == SideUnassigned || q.Side == "" {
+			unassigned++
+			continue
+		}
+		byCount[q.Side]++
+		byWords[q.Side] += float64(q.Words)
+		total++
+		totalWords += q.Words
+	}
+	for s := range byCount {
+		byCount[s] /= float64(total)
+		if totalWords > 0 {
+			byWords[s] /= float64(totalWords)
+		}
+	}
+	return byCount, byWords, unassigned
+}
