@@ -213,7 +213,6 @@ func (rd *reader) readCSV(origin string, r io.Reader, tsv bool) error {
 					return err
 				}
 				// The reader resumes at the next line after a parse error.
-				row += pe.Line - pe.StartLine
 				continue
 			}
 			return fmt.Errorf("read csv row %d: %w", row, err)
