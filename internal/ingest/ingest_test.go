@@ -320,6 +320,67 @@ func TestReadZip(t *testing.T) {
 	})
 }
 
+func TestReadRejections(t *testing.T) {
+	small := ingest.Limits{MaxArticleBytes: 2 << 10}
+	page := fixture(t, "page.html")
+	corrupt := buildZip(t, []zipEntry{{name: "a.txt", data: bytes.Repeat([]byte("some words to deflate "), 200)}})
+	// Damage the deflated data of the only entry (it starts after the
+	// 30-byte local header and the 5-byte name).
+	for i := 40; i < 80; i++ {
+		corrupt[i] ^= 0xA5
+	}
+	var encrypted bytes.Buffer
+	zw := zip.NewWriter(&encrypted)
+	w, err := zw.CreateHeader(&zip.FileHeader{Name: "secret.txt", Method: zip.Store, Flags: 0x1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("ciphertext"))
+	zw.Close()
+	tests := []struct {
+		name string
+		file string
+		data []byte
+		lim  ingest.Limits
+		want []wantItem
+	}{
+		{"CSVRunawayQuotedField", "runaway.csv", []byte("title,text\nA,\"never closed " + strings.Repeat("words ", 40000)), small,
+			[]wantItem{{Origin: "runaway.csv#row 2", Err: "row 2: too large (more than 66 KB); rest of the file skipped", Code: analysis.ETOOLARGE}}},
+		{"CSVUnreadableHeader", "head.csv", []byte("ti\"tle,text\nA,B\n"), ingest.Limits{},
+			[]wantItem{{Origin: "head.csv", Err: "unreadable header row"}}},
+		{"JSONArrayMalformedItem", "arr.json", []byte(`[{"text": "fine"}, {"text": }, {"text": "never reached"}]`), ingest.Limits{},
+			[]wantItem{{TextHas: []string{"fine"}}, {Origin: "arr.json#item 2", Err: "item 2: malformed JSON; rest of the file skipped"}}},
+		{"JSONNotObjectOrArray", "str.json", []byte(`"just a string"`), ingest.Limits{},
+			[]wantItem{{Origin: "str.json", Err: "not a JSON object or array"}}},
+		{"ZipOverFileLimit", "big.zip", buildZip(t, []zipEntry{{name: "p.html", data: page, store: true}}), ingest.Limits{MaxFileBytes: 1 << 10},
+			[]wantItem{{Origin: "big.zip", Err: "too large (2 KB > 1 KB)", Code: analysis.ETOOLARGE}}},
+		{"ZipCorruptEntry", "bad.zip", corrupt, ingest.Limits{},
+			[]wantItem{{Origin: "bad.zip/a.txt", Err: "corrupt zip entry"}}},
+		{"ZipEncryptedEntry", "enc.zip", encrypted.Bytes(), ingest.Limits{},
+			[]wantItem{{Origin: "enc.zip/secret.txt", Err: "encrypted entry"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkItems(t, readBytes(t, tc.file, tc.data, tc.lim), tc.want)
+		})
+	}
+}
+
+func TestReadStreamOverFileLimit(t *testing.T) {
+	// 260 KB of 26-byte rows against a 100 KB limit: the rows read before the limit
+	// are kept, then the file is cut off with one rejection.
+	items := readBytes(t, "big.jsonl", bytes.Repeat([]byte(`{"text": "a row of text"}`+"\n"), 10000), ingest.Limits{MaxFileBytes: 100 << 10})
+	last := items[len(items)-1]
+	if msg := analysis.ErrorMessage(last.Err); last.Origin != "big.jsonl" || msg != "too large (more than 100 KB)" {
+		t.Errorf("last item %q: %q, want big.jsonl: too large (more than 100 KB)", last.Origin, msg)
+	}
+	good := len(items) - 1
+	if good < 1000 || good > 100<<10/26 {
+		t.Errorf("got %d rows before the cut, want between 1000 and %d", good, 100<<10/26)
+	}
+	checkItems(t, items[:good], make([]wantItem, good))
+}
+
 func TestReadStopsWhenEmitFails(t *testing.T) {
 	stop := errors.New("stop here")
 	calls := 0

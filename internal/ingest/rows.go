@@ -160,7 +160,8 @@ func (rd *reader) readCSV(origin string, r io.Reader, tsv bool) error {
 		delim = '\t'
 	}
 	row := 1
-	guard := &rowGuard{r: br, limit: rd.lim.MaxArticleBytes, row: func() int { return row }}
+	// The CSV reader buffers ahead, so the guard allows a little slack.
+	guard := &rowGuard{r: br, limit: rd.lim.MaxArticleBytes + 64<<10, row: func() int { return row }}
 	cr := csv.NewReader(guard)
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
