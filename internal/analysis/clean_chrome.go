@@ -52,7 +52,9 @@ var cleanPrefixes = cleanIndexPrefixes([]cleanPrefix{
 	{"send letters to", false}, {"leave a comment", false}, {"post a comment", false},
 	{"view comments", false}, {"show comments", false}, {"join the conversation", false},
 	// Page furniture around ads, players and images.
-	{"advertisement continue reading", false}, {"story continued below", false},
+	{"advertisement continue reading", false}, {"advertisement get", false},
+	{"this article is more than", false}, {"back to top", false}, {"back to the top", false},
+	{"return to the top", false}, {"take me back to the top", false}, {"story continued below", false},
 	{"story continues below", false}, {"article continues below", false},
 	{"continue reading", false}, {"scroll to continue", false}, {"skip ad", false},
 	{"skip advertisement", false}, {"media playback is unsupported", false},
@@ -71,16 +73,33 @@ var cleanPrefixes = cleanIndexPrefixes([]cleanPrefix{
 	{"accept cookies", false}, {"accept all cookies", false}, {"cookie policy", false},
 	{"cookie settings", false}, {"privacy policy", false}, {"terms of use", false},
 	{"terms of service", false},
+	// The same in other languages the dashboard's users read.
+	{"читайте также", true}, {"читать далее", true}, {"подробнее", true},
+	{"اقرأ المزيد", true}, {"اقرأ أيضا", true}, {"اقرأ أيضاً", true},
 })
 
-// cleanIndexPrefixes buckets prefixes by their first byte, folded to lower case.
+// cleanIndexPrefixes buckets prefixes by cleanPrefixKey.
 func cleanIndexPrefixes(list []cleanPrefix) map[byte][]cleanPrefix {
 	m := make(map[byte][]cleanPrefix)
 	for _, p := range list {
-		c := p.text[0]
+		c := cleanPrefixKey(p.text)
 		m[c] = append(m[c], p)
 	}
 	return m
+}
+
+// cleanPrefixKey is the bucket of a line or prefix: its first byte folded to
+// lower case, or 0x80 for all that start with a non-ASCII rune (whose case
+// forms may differ in their first byte).
+func cleanPrefixKey(s string) byte {
+	c := s[0]
+	switch {
+	case c >= 0x80:
+		return 0x80
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // cleanUIWords are the words of buttons, menus and share bars. A short line
@@ -91,7 +110,7 @@ advertising ad ads sponsored promoted menu search home close next prev previous 
 whatsapp linkedin pinterest reddit flipboard instagram youtube telegram messenger tumblr copy
 link links save saved bookmark bookmarks follow newsletter newsletters manage cookies cookie
 accept settings privacy policy terms skip toggle caption enlarge image images photo photos video
-videos gallery play replay watch more read post continue loading trending popular latest`)
+videos gallery play replay watch more read post continue loading trending popular latest slideshow`)
 
 // cleanUIFiller are words that neither make nor unmake chrome.
 var cleanUIFiller = cleanWordSet(`a an the this that our us your you to for on in up out of with and or
@@ -169,11 +188,7 @@ func cleanHasChromePrefix(line string) bool {
 	if s == "" {
 		return false
 	}
-	c := s[0]
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	list := cleanPrefixes[c]
+	list := cleanPrefixes[cleanPrefixKey(s)]
 	if list == nil {
 		return false
 	}
@@ -226,9 +241,9 @@ func cleanIsCookieNotice(line string) bool {
 	if !strings.Contains(l, "cookie") {
 		return false
 	}
-	for _, cue := range [...]string{"we use", "uses cookies", "use of cookies", "you agree",
-		"you consent", "accept", "cookie policy", "cookie settings", "privacy policy",
-		"continuing to", "this site", "this website", "our site", "our website"} {
+	for _, cue := range [...]string{"we use cookies", "uses cookies", "use of cookies",
+		"you agree", "you consent", "consent to", "accept cookies", "accept all", "cookie policy",
+		"cookies policy", "cookie settings", "cookie preferences", "privacy policy", "by continuing"} {
 		if strings.Contains(l, cue) {
 			return true
 		}
@@ -312,13 +327,19 @@ func cleanIsUIWords(line string) bool {
 
 // cleanIsCredit reports whether line is a photo credit: "Rob Griffith/AP
 // Photo", "AP Photo/Hussein Malla", "(Reuters)". Such a line is short, has
-// no sentence end, and names an agency.
+// no sentence end, names an agency, and is all names: every word but "via"
+// and "photo" is capitalised, which keeps "The AP/Ipsos poll found ...".
 func cleanIsCredit(line string) bool {
 	if len(line) > 80 || strings.ContainsAny(line[len(line)-1:], ".!?:") {
 		return false
 	}
 	if !strings.Contains(line, "/") && !(line[0] == '(' && line[len(line)-1] == ')') {
 		return false
+	}
+	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '/' || r == '(' || r == ')' }) {
+		if c := f[0]; 'a' <= c && c <= 'z' && f != "via" && f != "photo" {
+			return false
+		}
 	}
 	words, credit := 0, 0
 	cleanASCIIWords(line, func(w string) bool {

@@ -19,6 +19,9 @@ var cleanMonths = map[string]time.Month{
 	"apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
 	"aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
 	"october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+	// Russian, in the genitive of "6 декабря 2016".
+	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+	"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }
 
 // cleanWeekdays lists weekday names and their abbreviations.
@@ -31,7 +34,7 @@ pub`)
 
 // cleanDateFiller may stand between the parts of a date: "on", "at",
 // "Edited time:".
-var cleanDateFiller = cleanWordSet(`on at time date - – — | @ / the of`)
+var cleanDateFiller = cleanWordSet(`on at time date - – — | @ / the of г года в`)
 
 // cleanZones maps zone abbreviations with a fixed offset to seconds east of UTC.
 var cleanZones = map[string]int{
