@@ -196,8 +196,14 @@ func cleanLooksLikeTitle(line string) bool {
 	if n == 0 || n > cleanTitleMaxWords || len(line) > 400 {
 		return false
 	}
-	// A long line that ends as a sentence is a lede, not a headline.
-	return !(n > 15 && strings.HasSuffix(line, "."))
+	// A label ("ANALYSIS/OPINION:") heads a section, not the article.
+	if strings.HasSuffix(line, ":") {
+		return false
+	}
+	// A line of more than ten words that ends as a sentence, perhaps inside
+	// a quote, is a lede or a caption, not a headline.
+	end := strings.TrimRight(line, "\"'”’)] ")
+	return !(n > 10 && strings.HasSuffix(end, "."))
 }
 
 // cleanSameWords reports whether a and b hold the same words, ignoring case,

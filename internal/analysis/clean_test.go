@@ -194,6 +194,21 @@ func TestCleanTitle(t *testing.T) {
 				"The strikes hit three sites."},
 		},
 		{
+			name: "LedeEndingInQuoteIsNotTitle",
+			raw:  "Russia reacted strongly to the strikes on Saturday, warning of \"consequences.\"\nThe strikes hit three sites.",
+			want: analysis.Document{Body: "Russia reacted strongly to the strikes on Saturday, warning of \"consequences.\"\n\nThe strikes hit three sites."},
+		},
+		{
+			name: "LabelIsNotTitle",
+			raw:  "ANALYSIS/OPINION:\n\nThe strikes hit three sites.",
+			want: analysis.Document{Body: "ANALYSIS/OPINION:\n\nThe strikes hit three sites."},
+		},
+		{
+			name: "ShortSentenceCanBeTitle",
+			raw:  "Talks fail.\n\nThe strikes hit three sites.",
+			want: analysis.Document{Title: "Talks fail.", Body: "The strikes hit three sites."},
+		},
+		{
 			name:  "SentenceOpeningWithByIsNotByline",
 			raw:   "By Monday, the army had left the city.\n\nNobody returned.",
 			known: analysis.Meta{Title: "T"},
