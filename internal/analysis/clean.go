@@ -1,0 +1,268 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// cleanHeaderLines is how many non-chrome lines at the top of an article may
+// hold its title, date and byline. Past them, or past the first body line,
+// every line is body.
+const cleanHeaderLines = 6
+
+// cleanTitleMaxWords bounds a title found in the text: a longer first line
+// is a lede paragraph (newspaper3k output starts with one), not a headline.
+const cleanTitleMaxWords = 30
+
+// Clean strips page chrome from scraped article text and finds its title and date.
+//
+// Chrome is icon-name runs, lines made of UI words ("Share Tweet Email",
+// "Advertisement"), link lines ("READ MORE: ...", "Related: ..."), share and
+// subscribe prompts, cookie notices and photo credits. A line is dropped only
+// when it is short and looks like chrome as a whole, so real sentences that
+// merely contain such words stay.
+//
+// Known values win: a non-empty known.Title is the title (and the body's
+// first line is removed when it is that title), a non-empty known.Published
+// is the date. Otherwise the first substantive line near the top is the
+// title, and a date line near the top gives the date (see Document).
+//
+// The body keeps the paragraphs, joined by "\n\n"; line breaks inside a
+// paragraph stay "\n". Text with no blank line at all has one paragraph per
+// line, as newspaper3k writes it. The output is always valid UTF-8.
+func Clean(raw string, known Meta) Document {
+	text := cleanNormalize(raw)
+	doc := Document{
+		Title:     strings.TrimSpace(strings.ToValidUTF8(known.Title, "\uFFFD")),
+		Published: strings.TrimSpace(strings.ToValidUTF8(known.Published, "\uFFFD")),
+	}
+	knownTitle := doc.Title != ""
+	knownDate := doc.Published != ""
+
+	type keptLine struct {
+		text string
+		brk  bool // a blank line stands between this line and the previous kept one
+	}
+	kept := make([]keptLine, 0, strings.Count(text, "\n")/2+1)
+	header := true     // still among the title, date and byline lines
+	titleDone := false // the title line has been found or ruled out
+	headerSeen := 0    // non-chrome lines seen while in the header
+	blank := false     // a blank line was seen since the last kept line
+	size := 0          // bytes of kept text
+	for rest := text; rest != ""; {
+		var line string
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			line, rest = rest, ""
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			blank = true
+			continue
+		}
+		if cleanIsChrome(line) {
+			continue
+		}
+		if header {
+			headerSeen++
+			if headerSeen > cleanHeaderLines {
+				header = false
+			}
+		}
+		if header {
+			if date, ok := cleanMetaLine(line); ok {
+				if !knownDate && doc.Published == "" {
+					doc.Published = date
+				}
+				continue
+			}
+			if !titleDone {
+				titleDone = true
+				if knownTitle {
+					if cleanSameWords(line, doc.Title) {
+						continue
+					}
+				} else if cleanLooksLikeTitle(line) {
+					doc.Title = line
+					continue
+				}
+			}
+			header = false
+		}
+		kept = append(kept, keptLine{text: line, brk: blank && len(kept) > 0})
+		blank = false
+		size += len(line) + 2
+	}
+
+	// With no blank line between kept lines, each line is a paragraph.
+	perLine := true
+	for _, k := range kept {
+		if k.brk {
+			perLine = false
+			break
+		}
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, k := range kept {
+		if i > 0 {
+			if perLine || k.brk {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(k.text)
+	}
+	doc.Body = b.String()
+	return doc
+}
+
+// cleanNormalize makes raw safe to split into lines: "\r\n", "\r", U+2028
+// and U+2029 become "\n", C0 control characters other than "\n" and "\t"
+// and a byte-order mark go, U+00A0 becomes a plain space, and invalid UTF-8
+// becomes U+FFFD. It returns raw itself when nothing needs changing, which
+// is the common case.
+func cleanNormalize(raw string) string {
+	i := 0
+	for i < len(raw) {
+		c := raw[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(raw[i:])
+		if cleanRuneChanges(r, n) {
+			break
+		}
+		i += n
+	}
+	if i == len(raw) {
+		return raw
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	b.WriteString(raw[:i])
+	for i < len(raw) {
+		c := raw[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '\r':
+				b.WriteByte('\n')
+				if i+1 < len(raw) && raw[i+1] == '\n' {
+					i++
+				}
+			case c < 0x20 && c != '\n' && c != '\t':
+				// Dropped: NUL and other control characters.
+			default:
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(raw[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\u00A0':
+			b.WriteByte(' ')
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case r == '\uFEFF':
+			// Dropped: a byte-order mark carries no text.
+		default:
+			b.WriteString(raw[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// cleanRuneChanges reports whether cleanNormalize rewrites the non-ASCII
+// rune r of encoded length n.
+func cleanRuneChanges(r rune, n int) bool {
+	return r == utf8.RuneError && n == 1 || r == '\u00A0' || r == '\u2028' || r == '\u2029' || r == '\uFEFF'
+}
+
+// cleanLooksLikeTitle reports whether line, the first substantive line of an
+// article, can be its headline: a line of words that is not a paragraph.
+func cleanLooksLikeTitle(line string) bool {
+	n := CountWords(line)
+	if n == 0 || n > cleanTitleMaxWords || len(line) > 400 {
+		return false
+	}
+	// A label ("ANALYSIS/OPINION:") heads a section, not the article.
+	if strings.HasSuffix(line, ":") {
+		return false
+	}
+	// A line of more than ten words that ends as a sentence, perhaps inside
+	// a quote, is a lede or a caption, not a headline.
+	end := strings.TrimRight(line, "\"'”’)] ")
+	return !(n > 10 && strings.HasSuffix(end, "."))
+}
+
+// cleanSameWords reports whether a and b hold the same words, ignoring case,
+// punctuation and spacing, so that a title from a form field matches the
+// same title in the text with other quotation marks or dashes.
+func cleanSameWords(a, b string) bool {
+	i, j := 0, 0
+	for {
+		as, ae, aok := NextWord(a, i)
+		bs, be, bok := NextWord(b, j)
+		if !aok || !bok {
+			return aok == bok
+		}
+		if !strings.EqualFold(a[as:ae], b[bs:be]) {
+			return false
+		}
+		i, j = ae, be
+	}
+}
+
+// cleanHasWordRune reports whether s holds a letter or digit in any script.
+func cleanHasWordRune(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanIsUpperASCII reports whether s has no lower-case ASCII letter and at
+// least one upper-case one.
+func cleanIsUpperASCII(s string) bool {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	return upper
+}
+
+// cleanStartsWithFold reports whether s starts with prefix, ignoring ASCII case.
+func cleanStartsWithFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// cleanIsSpaceByte reports whether c is ASCII white space.
+func cleanIsSpaceByte(c byte) bool { return c == ' ' || c == '\t' }
+
+// cleanFirstRune returns the first rune of s, or utf8.RuneError when s is empty.
+func cleanFirstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// cleanIsUpperStart reports whether s starts with an upper-case letter.
+func cleanIsUpperStart(s string) bool { return unicode.IsUpper(cleanFirstRune(s)) }

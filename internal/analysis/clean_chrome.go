@@ -1,0 +1,374 @@
+package analysis
+
+import (
+	"strings"
+)
+
+// cleanChromeMaxWords bounds the lines that a prompt or link prefix can make
+// chrome: a long paragraph that happens to open with "Continue reading" is
+// text.
+const cleanChromeMaxWords = 40
+
+// cleanVocabMaxBytes bounds the lines tested for UI vocabulary. Longer lines
+// are never a row of buttons, and skipping them keeps cleaning fast.
+const cleanVocabMaxBytes = 120
+
+// cleanPrefix is a phrase that makes a short line chrome when the line
+// starts with it.
+type cleanPrefix struct {
+	text string
+	// delim asks for a delimiter after the phrase (":", "-", "»", "...") or
+	// the end of the line, unless the phrase is in capitals ("READ MORE
+	// Moscow slams West"). Without it, a word boundary is enough.
+	delim bool
+}
+
+// cleanPrefixes lists link-line and prompt phrases, by their first letter
+// (lower case) for a quick look-up.
+var cleanPrefixes = cleanIndexPrefixes([]cleanPrefix{
+	// Link lines: a label, then the title of another article.
+	{"read more", true}, {"read also", true}, {"also read", true}, {"see also", true},
+	{"related", true}, {"related articles", true}, {"related stories", true},
+	{"related coverage", true}, {"related content", true}, {"related video", true},
+	{"related news", true}, {"more", true}, {"more on this", true}, {"more from", true},
+	{"also on", true}, {"watch", true}, {"photos", true}, {"photo", true},
+	{"video", true}, {"videos", true}, {"listen", true}, {"special coverage", true},
+	{"recommended", true}, {"trending", true}, {"most read", true}, {"most popular", true},
+	{"top stories", true}, {"editor's picks", true}, {"you may also like", true},
+	{"you might also like", true}, {"more stories", true}, {"latest news", true},
+	// Prompts: share, follow, subscribe, sign in, click.
+	{"share this", false}, {"share on", false}, {"share via", false}, {"share with", true},
+	{"tweet this", false}, {"email this", false}, {"print this", false},
+	{"follow us", false}, {"follow @", false}, {"follow me on", false},
+	{"like us on", false}, {"join us on", false}, {"find us on", false},
+	{"subscribe to", false}, {"subscribe now", false}, {"subscribe for", false},
+	{"subscribe today", false}, {"sign up for", false}, {"sign up to", false},
+	{"sign up now", false}, {"sign up here", false}, {"sign in to", false},
+	{"sign in or", false}, {"log in to", false}, {"log in or", false},
+	{"register to", false}, {"click here", false}, {"click for more", false},
+	{"tap here", false}, {"download our", false}, {"download the app", false},
+	{"get the latest", false}, {"get our", false}, {"get breaking news", false},
+	{"get the monitor stories", false}, {"manage newsletters", false},
+	{"send letters to", false}, {"leave a comment", false}, {"post a comment", false},
+	{"view comments", false}, {"show comments", false}, {"join the conversation", false},
+	// Page furniture around ads, players and images.
+	{"advertisement continue reading", false}, {"advertisement get", false},
+	{"this article is more than", false}, {"back to top", false}, {"back to the top", false},
+	{"return to the top", false}, {"take me back to the top", false}, {"story continued below", false},
+	{"story continues below", false}, {"article continues below", false},
+	{"continue reading", false}, {"scroll to continue", false}, {"skip ad", false},
+	{"skip advertisement", false}, {"media playback is unsupported", false},
+	{"enlarge this image", false}, {"toggle caption", false}, {"image copyright", false},
+	{"image caption", false}, {"media caption", false}, {"image source", false},
+	{"just watched", false}, {"must watch", false}, {"replay more videos", false},
+	{"watch the latest video", false}, {"next image", false}, {"prev image", false},
+	{"previous image", false}, {"play video", false}, {"read the full story", false},
+	{"read the full article", false}, {"listen to this article", false},
+	// Copyright and cookie notices.
+	{"copyright ©", false}, {"copyright (c)", false}, {"©", false},
+	{"all rights reserved", false}, {"we use cookies", false},
+	{"this site uses cookies", false}, {"this website uses cookies", false},
+	{"by continuing to use", false}, {"by using this site", false},
+	{"by using this website", false}, {"by using our", false}, {"by signing up", false},
+	{"accept cookies", false}, {"accept all cookies", false}, {"cookie policy", false},
+	{"cookie settings", false}, {"privacy policy", false}, {"terms of use", false},
+	{"terms of service", false},
+	// The same in other languages the dashboard's users read.
+	{"читайте также", true}, {"читать далее", true}, {"подробнее", true},
+	{"اقرأ المزيد", true}, {"اقرأ أيضا", true}, {"اقرأ أيضاً", true},
+})
+
+// cleanIndexPrefixes buckets prefixes by cleanPrefixKey.
+func cleanIndexPrefixes(list []cleanPrefix) map[byte][]cleanPrefix {
+	m := make(map[byte][]cleanPrefix)
+	for _, p := range list {
+		c := cleanPrefixKey(p.text)
+		m[c] = append(m[c], p)
+	}
+	return m
+}
+
+// cleanPrefixKey is the bucket of a line or prefix: its first byte folded to
+// lower case, or 0x80 for all that start with a non-ASCII rune (whose case
+// forms may differ in their first byte).
+func cleanPrefixKey(s string) byte {
+	c := s[0]
+	switch {
+	case c >= 0x80:
+		return 0x80
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// cleanUIWords are the words of buttons, menus and share bars. A short line
+// made of them and of cleanUIFiller words is chrome.
+var cleanUIWords = cleanWordSet(`share shares tweet tweets email e-mail mail print comment comments
+subscribe subscribed unsubscribe sign login logout log register advertisement advertisements
+advertising ad ads sponsored promoted menu search home close next prev previous facebook twitter
+whatsapp linkedin pinterest reddit flipboard instagram youtube telegram messenger tumblr copy
+link links save saved bookmark bookmarks follow newsletter newsletters manage cookies cookie
+accept settings privacy policy terms skip toggle caption enlarge image images photo photos video
+videos gallery play replay watch more read post continue loading trending popular latest slideshow`)
+
+// cleanUIFiller are words that neither make nor unmake chrome.
+var cleanUIFiller = cleanWordSet(`a an the this that our us your you to for on in up out of with and or
+by at via now here all is`)
+
+// cleanWordSet splits a space-separated list into a set.
+func cleanWordSet(list string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
+
+// cleanCreditWords name photo agencies and credit labels; a short line with a
+// slash and one of them is a photo credit ("Rob Griffith/AP Photo").
+var cleanCreditWords = cleanWordSet(`ap photo photos getty images reuters afp epa staff file
+pool xinhua anadolu sipa shutterstock`)
+
+// cleanTimeUnits are the units of a relative timestamp ("6 years ago").
+var cleanTimeUnits = cleanWordSet(`second seconds sec secs minute minutes min mins hour hours hr hrs
+day days week weeks month months year years`)
+
+// cleanIsChrome reports whether line, trimmed and not empty, is page chrome.
+func cleanIsChrome(line string) bool {
+	if !cleanHasWordRune(line) {
+		return true // separators: "***", "___", "• • •"
+	}
+	if strings.Count(line, "icon") >= 3 && cleanIsIconRun(line) {
+		return true
+	}
+	if cleanHasChromePrefix(line) {
+		return true
+	}
+	if strings.Contains(line, "ookie") && cleanIsCookieNotice(line) {
+		return true
+	}
+	if strings.HasSuffix(line, "Add Interest") {
+		return true // "Interested in Syria? Add Syria as an interest ... Add Interest"
+	}
+	if len(line) > cleanVocabMaxBytes {
+		return false
+	}
+	switch line[0] {
+	case '[', '{':
+		// Placeholders left by templates: "[pullquote]", "{articleGUID}".
+		last := line[len(line)-1]
+		if (last == ']' || last == '}') && !strings.ContainsAny(line, " \t") {
+			return true
+		}
+	}
+	if strings.HasSuffix(line, " ago") && cleanIsRelativeTime(line) {
+		return true
+	}
+	return cleanIsUIWords(line) || cleanIsCredit(line)
+}
+
+// cleanIsIconRun reports whether line is a run of icon names, as a page's
+// sprite sheet leaves them: "icon bookmark-bicon bookmarkicon cameraicon".
+func cleanIsIconRun(line string) bool {
+	words, icons := 0, 0
+	for _, f := range strings.Fields(line) {
+		words++
+		if strings.Contains(f, "icon") {
+			icons++
+		}
+	}
+	return icons*10 >= words*3
+}
+
+// cleanHasChromePrefix reports whether line starts with a link-line label or
+// a prompt and is short enough to be nothing more.
+func cleanHasChromePrefix(line string) bool {
+	s := strings.TrimLeft(line, "( [")
+	if s == "" {
+		return false
+	}
+	list := cleanPrefixes[cleanPrefixKey(s)]
+	if list == nil {
+		return false
+	}
+	for _, p := range list {
+		if !cleanStartsWithFold(s, p.text) {
+			continue
+		}
+		if strings.Count(s, " ") >= cleanChromeMaxWords {
+			return false
+		}
+		after := s[len(p.text):]
+		if p.delim {
+			if cleanIsDelimited(after) || strings.Contains(p.text, " ") && cleanIsUpperASCII(s[:len(p.text)]) {
+				return true
+			}
+			continue
+		}
+		last := p.text[len(p.text)-1]
+		if after == "" || !isWordRune(cleanFirstRune(after)) || !isWordRune(rune(last)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanIsDelimited reports whether after, the text following a link label,
+// is empty or opens with a delimiter such as ":" or "»".
+func cleanIsDelimited(after string) bool {
+	trimmed := strings.TrimLeft(after, " \t")
+	if trimmed == "" {
+		return true
+	}
+	switch cleanFirstRune(trimmed) {
+	case ':', '–', '—', '»', '>', '|', '.', '…', ')', ']':
+		return true
+	case '-':
+		// "More - Title" is a label; "Watch-list" is a word.
+		return len(trimmed) < len(after) || len(trimmed) == 1 || cleanIsSpaceByte(trimmed[1]) || trimmed[1] == '-'
+	}
+	return false
+}
+
+// cleanIsCookieNotice reports whether line is a cookie banner rather than a
+// sentence about cookies.
+func cleanIsCookieNotice(line string) bool {
+	if strings.Count(line, " ") >= 60 {
+		return false
+	}
+	l := strings.ToLower(line)
+	if !strings.Contains(l, "cookie") {
+		return false
+	}
+	for _, cue := range [...]string{"we use cookies", "uses cookies", "use of cookies",
+		"you agree", "you consent", "consent to", "accept cookies", "accept all", "cookie policy",
+		"cookies policy", "cookie settings", "cookie preferences", "privacy policy", "by continuing"} {
+		if strings.Contains(l, cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanASCIIWords calls f with each run of ASCII letters in s (with inner
+// hyphens and apostrophes), lower-cased in a shared buffer that f must not
+// keep. Runs of other runes count as one word that is never a UI word
+// (foldedWord empty). It returns false when f does.
+func cleanASCIIWords(s string, f func(foldedWord string) bool) bool {
+	var buf [32]byte
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c >= 0x80 {
+			start := i
+			for i < len(s) && (s[i] >= 0x80 || cleanIsLetterByte(s[i])) {
+				i++
+			}
+			if cleanHasWordRune(s[start:i]) && !f("") {
+				return false
+			}
+			continue
+		}
+		if !cleanIsLetterByte(c) && !('0' <= c && c <= '9') {
+			i++
+			continue
+		}
+		n := 0
+		for i < len(s) && (cleanIsLetterByte(s[i]) || '0' <= s[i] && s[i] <= '9' ||
+			(s[i] == '-' || s[i] == '\'') && n > 0 && i+1 < len(s) && cleanIsLetterByte(s[i+1])) {
+			if n < len(buf) {
+				b := s[i]
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				buf[n] = b
+			}
+			n++
+			i++
+		}
+		if n > len(buf) {
+			n = 0 // too long for any listed word
+		}
+		if !f(string(buf[:n])) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanIsLetterByte reports whether c is an ASCII letter.
+func cleanIsLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// cleanIsUIWords reports whether line is a row of UI words: "Share Tweet
+// Post Email", "Advertisement", "Play Facebook". Filler words are allowed;
+// any other word, or a sentence end after three words or more, keeps the line.
+func cleanIsUIWords(line string) bool {
+	words, ui := 0, 0
+	ok := cleanASCIIWords(line, func(w string) bool {
+		words++
+		switch {
+		case cleanUIWords[w]:
+			ui++
+			return true
+		case cleanUIFiller[w]:
+			return true
+		}
+		return false
+	})
+	if !ok || ui == 0 {
+		return false
+	}
+	if words >= 3 && strings.ContainsAny(line[len(line)-1:], ".!?") {
+		return false
+	}
+	return true
+}
+
+// cleanIsCredit reports whether line is a photo credit: "Rob Griffith/AP
+// Photo", "AP Photo/Hussein Malla", "(Reuters)". Such a line is short, has
+// no sentence end, names an agency, and is all names: every word but "via"
+// and "photo" is capitalised, which keeps "The AP/Ipsos poll found ...".
+func cleanIsCredit(line string) bool {
+	if len(line) > 80 || strings.ContainsAny(line[len(line)-1:], ".!?:") {
+		return false
+	}
+	if !strings.Contains(line, "/") && !(line[0] == '(' && line[len(line)-1] == ')') {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '/' || r == '(' || r == ')' }) {
+		if c := f[0]; 'a' <= c && c <= 'z' && f != "via" && f != "photo" {
+			return false
+		}
+	}
+	words, credit := 0, 0
+	cleanASCIIWords(line, func(w string) bool {
+		words++
+		if cleanCreditWords[w] {
+			credit++
+		}
+		return true
+	})
+	return credit > 0 && words <= 8
+}
+
+// cleanIsRelativeTime reports whether line is a relative timestamp such as
+// "6 years ago" or "Updated 3 hours ago".
+func cleanIsRelativeTime(line string) bool {
+	f := strings.Fields(strings.ToLower(line))
+	if len(f) > 0 && (f[0] == "updated" || f[0] == "posted" || f[0] == "published") {
+		f = f[1:]
+	}
+	if len(f) != 3 || f[2] != "ago" || !cleanTimeUnits[f[1]] {
+		return false
+	}
+	if f[0] == "a" || f[0] == "an" {
+		return true
+	}
+	for i := 0; i < len(f[0]); i++ {
+		if f[0][i] < '0' || f[0][i] > '9' {
+			return false
+		}
+	}
+	return true
+}
