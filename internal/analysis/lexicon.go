@@ -519,7 +519,7 @@ func lexCheck(l *Lexicon, lines, frameLines []int) []LineError {
 		idx       int
 		exclusion bool
 	}
-	seen := map[string]seenAt{}       // normalised pattern + frame -> first entry
+	seen := map[string]seenAt{}        // normalised pattern + frame -> first entry
 	seenPattern := map[string]seenAt{} // normalised pattern -> first entry
 	for i, e := range l.Entries {
 		line := at(i)

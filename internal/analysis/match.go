@@ -260,7 +260,7 @@ func (w *lexPatWord) lexMatch(tok []byte) bool {
 	return false
 }
 
-// lexCutPrefix cuts the literal lit off the front of tok. In lit, '\''
+// lexCutPrefix cuts the literal lit off the front of tok. In lit, '\”
 // stands for either apostrophe ("'" or "’").
 func lexCutPrefix(tok, lit []byte, apos bool) ([]byte, bool) {
 	if !apos {
