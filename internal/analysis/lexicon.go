@@ -263,7 +263,11 @@ func ParseLexiconYAML(name string, data []byte) (*Lexicon, error) {
 		}
 	}
 	if len(doc.Content) > 0 {
-		walk(doc.Content[0], "")
+		if root := doc.Content[0]; root.Kind != yaml.MappingNode {
+			errs = append(errs, LineError{Line: root.Line, Msg: "the dictionary must be a mapping of categories to pattern lists"})
+		} else {
+			walk(root, "")
+		}
 	}
 	errs = append(errs, lexCheck(lex, lines, frameLines)...)
 	if len(errs) > 0 {

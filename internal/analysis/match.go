@@ -100,7 +100,13 @@ func CompileLexicon(l *Lexicon) (*Matcher, error) {
 		pi := len(m.pats)
 		byKey[p.key] = pi
 		m.pats = append(m.pats, p)
-		for _, v := range lexApostropheVariants(" " + string(p.words[0].lit)) {
+		first := " " + string(p.words[0].lit)
+		variants := lexApostropheVariants(first)
+		if p.words[0].yIes && !p.words[0].wild {
+			// "ally" must also be found at "allies".
+			variants = append(variants, lexApostropheVariants(first[:len(first)-1]+"ie")...)
+		}
+		for _, v := range variants {
 			id, ok := litID[v]
 			if !ok {
 				id = len(lits)
@@ -260,8 +266,8 @@ func (w *lexPatWord) lexMatch(tok []byte) bool {
 	return false
 }
 
-// lexCutPrefix cuts the literal lit off the front of tok. In lit, '\”
-// stands for either apostrophe ("'" or "’").
+// lexCutPrefix cuts the literal lit off the front of tok. In lit, the ASCII
+// apostrophe stands for either apostrophe ("'" or "’").
 func lexCutPrefix(tok, lit []byte, apos bool) ([]byte, bool) {
 	if !apos {
 		if bytes.HasPrefix(tok, lit) {
