@@ -412,7 +412,9 @@ func TestLexiconVersion(t *testing.T) {
 		{"Valence", func(e []analysis.Entry) []analysis.Entry { e[1].Valence = -2; return e }},
 		{"Note", func(e []analysis.Entry) []analysis.Entry { e[1].Note = "m"; return e }},
 		{"Order", func(e []analysis.Entry) []analysis.Entry { e[0], e[1] = e[1], e[0]; return e }},
-		{"Added", func(e []analysis.Entry) []analysis.Entry { return append(e, analysis.Entry{Pattern: "army", Frame: "neutral"}) }},
+		{"Added", func(e []analysis.Entry) []analysis.Entry {
+			return append(e, analysis.Entry{Pattern: "army", Frame: "neutral"})
+		}},
 		{"Removed", func(e []analysis.Entry) []analysis.Entry { return e[:1] }},
 	}
 	for _, c := range changes {

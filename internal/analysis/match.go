@@ -28,7 +28,9 @@ import (
 // literals that fit one word start arrive together, shortest first. That
 // gives every candidate at a position without a prefix table, and does not
 // depend on the library's non-overlapping modes, which report the earliest
-// ending literal rather than the longest.
+// ending literal rather than the longest. A word-start prefilter calling
+// FindAt only at promising words was tried and measured slower on news text:
+// its branch per word costs more than the DFA's one table lookup per byte.
 
 // lexPatWord is one word of a compiled pattern.
 type lexPatWord struct {

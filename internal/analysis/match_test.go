@@ -52,11 +52,20 @@ func hitStrings(hits []analysis.Hit) []string {
 // checkHitInvariants asserts what every result of Find must satisfy.
 func checkHitInvariants(t *testing.T, text string, hits []analysis.Hit) {
 	t.Helper()
+	// Rune boundaries as decoding sees them: in invalid UTF-8 each bad byte
+	// counts as one rune.
+	boundary := make([]bool, len(text)+1)
+	for i := 0; i < len(text); {
+		boundary[i] = true
+		_, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+	}
+	boundary[len(text)] = true
 	for i, h := range hits {
 		if h.Start < 0 || h.End > len(text) || h.Start >= h.End {
 			t.Fatalf("hit %d %+v: span out of bounds for text of %d bytes", i, h, len(text))
 		}
-		if !utf8.RuneStart(text[h.Start]) || (h.End < len(text) && !utf8.RuneStart(text[h.End])) {
+		if !boundary[h.Start] || !boundary[h.End] {
 			t.Fatalf("hit %d %+v: span not on rune boundaries", i, h)
 		}
 		if got := text[h.Start:h.End]; got != h.Term {
