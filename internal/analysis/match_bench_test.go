@@ -12,7 +12,7 @@ import (
 
 // benchArticles reads the content_original texts of the AllSides news
 // articles in the shared data folder.
-func benchArticles(b *testing.B) ([]string, int64) {
+func benchArticles(b testing.TB) ([]string, int64) {
 	b.Helper()
 	fh, err := os.Open(shareddata.Path(b, "data", "allsides-abp", "articles.jsonl"))
 	if err != nil {
