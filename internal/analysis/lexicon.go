@@ -166,12 +166,7 @@ func ParseLexiconCSV(name string, data []byte) (*Lexicon, error) {
 	if !sawHead {
 		errs = append(errs, LineError{Line: 1, Msg: "no header: the first line must name the columns pattern,frame,actor,valence,note"})
 	}
-	errs = append(errs, lexCheck(lex, lines, frameLines)...)
-	if len(errs) > 0 {
-		return nil, lexSortedError(name, errs)
-	}
-	lex.Version = LexiconVersion(lex.Entries)
-	return lex, nil
+	return lexFinish(lex, errs, lines, frameLines)
 }
 
 // lexScanFrameComments reads the "# frame NAME: DESCRIPTION" comment lines of
@@ -269,12 +264,7 @@ func ParseLexiconYAML(name string, data []byte) (*Lexicon, error) {
 			walk(root, "")
 		}
 	}
-	errs = append(errs, lexCheck(lex, lines, frameLines)...)
-	if len(errs) > 0 {
-		return nil, lexSortedError(name, errs)
-	}
-	lex.Version = LexiconVersion(lex.Entries)
-	return lex, nil
+	return lexFinish(lex, errs, lines, frameLines)
 }
 
 // lexYAMLLineError turns a YAML syntax error into a LineError, keeping the
@@ -370,12 +360,7 @@ func ParseLexiconLIWC(name string, data []byte) (*Lexicon, error) {
 	if section < 2 {
 		errs = append(errs, LineError{Msg: "the category header must open and close with a % line"})
 	}
-	errs = append(errs, lexCheck(lex, lines, frameLines)...)
-	if len(errs) > 0 {
-		return nil, lexSortedError(name, errs)
-	}
-	lex.Version = LexiconVersion(lex.Entries)
-	return lex, nil
+	return lexFinish(lex, errs, lines, frameLines)
 }
 
 // lexLIWCFields splits a LIWC header line on tabs, or on spaces when it has
@@ -483,6 +468,26 @@ func (l *Lexicon) Validate() error {
 	return nil
 }
 
+// lexFinish validates a parsed lexicon and sets its version, or returns
+// every problem the parser and the validation found. "No entries" is left
+// out when other problems explain it.
+func lexFinish(lex *Lexicon, errs []LineError, lines, frameLines []int) (*Lexicon, error) {
+	for _, e := range lexCheck(lex, lines, frameLines) {
+		if e.Msg == lexNoEntries && len(errs) > 0 {
+			continue
+		}
+		errs = append(errs, e)
+	}
+	if len(errs) > 0 {
+		return nil, lexSortedError(lex.Name, errs)
+	}
+	lex.Version = LexiconVersion(lex.Entries)
+	return lex, nil
+}
+
+// lexNoEntries is the message for a lexicon without entries.
+const lexNoEntries = "no entries"
+
 // lexSortedError builds a LexiconError with its problems in line order.
 func lexSortedError(name string, errs []LineError) *LexiconError {
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
@@ -517,7 +522,7 @@ func lexCheck(l *Lexicon, lines, frameLines []int) []LineError {
 		names = append(names, f.Name)
 	}
 	if len(l.Entries) == 0 {
-		errs = append(errs, LineError{Msg: "no entries"})
+		errs = append(errs, LineError{Msg: lexNoEntries})
 	}
 	type seenAt struct {
 		idx       int

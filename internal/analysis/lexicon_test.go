@@ -168,6 +168,13 @@ func TestParseLexiconCSVReportsAllErrors(t *testing.T) {
 		t.Errorf("error\n got %q\nwant %q", err.Error(), want)
 	}
 
+	_, err = analysis.ParseLexiconCSV("x.csv", nil)
+	lexErrors(t, err)
+	want = "lexicon x.csv: line 1: no header: the first line must name the columns pattern,frame,actor,valence,note"
+	if err.Error() != want {
+		t.Errorf("empty file: error\n got %q\nwant %q", err.Error(), want)
+	}
+
 	csv = "pattern,frame,actor,valence,note\n" + // 1
 		"rebel*,neutral,opposition,x,\n" + // 2
 		"reb*el,neutral,opposition,0,\n" + // 3
