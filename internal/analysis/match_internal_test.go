@@ -1,0 +1,97 @@
+package analysis
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// lexReferenceFind is a slow matcher with the same rules as Matcher.Find:
+// at every word NextWord finds, it tries every pattern. It checks that the
+// automaton finds every candidate and that the folded text splits into
+// exactly NextWord's words.
+func lexReferenceFind(m *Matcher, text string) []Hit {
+	f := lexFold(nil, text)
+	var hits []Hit
+	pos := 0
+	for {
+		start, wordEnd, ok := NextWord(text, pos)
+		if !ok {
+			return hits
+		}
+		best, bestEnd := -1, 0
+		for pi := range m.pats {
+			if end, ok := m.lexVerify(f, text, pi, start); ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
+				best, bestEnd = pi, end
+			}
+		}
+		if best < 0 {
+			pos = wordEnd
+			continue
+		}
+		pos = bestEnd
+		if m.pats[best].exclusion {
+			continue
+		}
+		for _, ei := range m.pats[best].entries {
+			e := m.entries[ei]
+			hits = append(hits, Hit{Term: text[start:bestEnd], Pattern: e.Pattern, Frame: e.Frame,
+				Actor: e.Actor, Valence: e.Valence, Start: start, End: bestEnd, Entry: ei})
+		}
+	}
+}
+
+// FuzzMatchReference compares Matcher.Find with lexReferenceFind on random
+// text and random small lexicons.
+func FuzzMatchReference(f *testing.F) {
+	f.Add("Rebels and rebel’s militants, pro-government\nforces; allies", "rebel\nmilitant*\npro-government forces\n!rebel yell\nally")
+	f.Add("ΑΝΤΆΡΤΕΣ БОЕВИКИ داعش o'brien O’Brien", "αντάρτες\nбоевик*\nداعش\no'brien")
+	f.Add("reb rebe rebel rebels rebellion", "reb*\nrebel\nrebe*\nrebellion")
+	f.Add("a'b a’b 'a' ‘b’ x'", "a'b\na\nb*\nx")
+	f.Fuzz(func(t *testing.T, text, spec string) {
+		lex := &Lexicon{Name: "fuzz"}
+		for i, p := range strings.Split(spec, "\n") {
+			if i == 8 {
+				break
+			}
+			e := Entry{Pattern: p}
+			if !e.Exclusion() {
+				e.Frame = []string{"a", "b"}[i%2]
+			}
+			lex.Entries = append(lex.Entries, e)
+		}
+		m, err := CompileLexicon(lex)
+		if err != nil {
+			return
+		}
+		got, want := m.Find(text), lexReferenceFind(m, text)
+		if len(got) == 0 && len(want) == 0 {
+			return
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("Find(%q) with %q\n got %+v\nwant %+v", text, spec, got, want)
+		}
+	})
+}
+
+// TestMatchReferenceOnNews runs the shipped lexicons and the reference
+// matcher over a text written to exercise them.
+func TestMatchReferenceOnNews(t *testing.T) {
+	text := "The Assad regime's forces and pro-government\nmilitias shelled rebel-held Aleppo; " +
+		"ISIS, al Qaeda and moderate rebels fought. Aid workers evacuated civilians, " +
+		"a cease fire held and the UN spoke of war crimes. Rebel Yell played at the rebellion."
+	for _, name := range DefaultLexiconNames() {
+		lex, err := DefaultLexicon(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := CompileLexicon(lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := m.Find(text), lexReferenceFind(m, text)
+		if len(got) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Find\n got %+v\nwant %+v", name, got, want)
+		}
+	}
+}
