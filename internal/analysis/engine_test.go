@@ -84,7 +84,7 @@ func TestSeed(t *testing.T) {
 	}{
 		{"rebel*", 4, 0},
 		{"militant*", 4, 1},
-		{"jihadist*", 1, 0},
+		{"jihadi*", 1, 0},
 		{"terrorist*", 1, 0},
 		{"radical*", 1, 1},
 		{"extremist*", 1, 1},

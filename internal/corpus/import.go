@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
 
 	"github.com/framinglens/framinglens/internal/analysis"
 	"github.com/framinglens/framinglens/internal/ingest"
@@ -108,26 +106,15 @@ func (im *importer) flush(ctx context.Context) error {
 	}
 	items := im.batch
 	im.batch = im.batch[:0:0]
-	results := make([]*analysis.Result, len(items))
-	errs := make([]error, len(items))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				a := items[i].Article
-				meta := analysis.Meta{Title: firstNonEmpty(im.opts.Title, a.Title), Published: firstNonEmpty(im.opts.Published, a.Published)}
-				results[i], errs[i] = im.eng.Analyze(analysis.Input{Text: a.Text, Meta: meta})
-			}
-		}()
+	inputs := make([]analysis.Input, len(items))
+	for i, it := range items {
+		a := it.Article
+		inputs[i] = analysis.Input{Text: a.Text, Meta: analysis.Meta{
+			Title:     firstNonEmpty(im.opts.Title, a.Title),
+			Published: firstNonEmpty(im.opts.Published, a.Published),
+		}}
 	}
-	for i := range items {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	results, errs := analyzeAll(im.eng, inputs)
 
 	var batch []store.ArticleWithResult
 	var pos []int
