@@ -18,7 +18,7 @@ import (
 // most extreme values inside the fences, and values beyond the fences are
 // outliers.
 type BoxStats struct {
-	// N is the number of values summarised (NaNs are not counted).
+	// N is the number of values summarised (NaNs and infinities are not counted).
 	N int
 	// Min and Max are the smallest and largest values, outliers included.
 	Min, Max float64
@@ -32,13 +32,14 @@ type BoxStats struct {
 	Outliers []float64
 }
 
-// Box returns the box-plot summary of values. NaNs are ignored, and the
+// Box returns the box-plot summary of values. NaNs and infinities are
+// ignored, and the
 // input is not modified. With no values it returns the zero BoxStats
 // (N = 0), which callers should show as "no data".
 func Box(values []float64) BoxStats {
 	sorted := make([]float64, 0, len(values))
 	for _, v := range values {
-		if !math.IsNaN(v) {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
 			sorted = append(sorted, v)
 		}
 	}
@@ -93,7 +94,7 @@ func Quantile(values []float64, p float64) float64 {
 	}
 	sorted := make([]float64, 0, len(values))
 	for _, v := range values {
-		if !math.IsNaN(v) {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
 			sorted = append(sorted, v)
 		}
 	}

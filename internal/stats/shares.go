@@ -7,7 +7,7 @@ import "math"
 //
 //	share_i = c_i / Σ_j c_j.
 //
-// Negative and NaN counts count as 0. When the sum is 0 every share is 0
+// Negative, NaN and infinite counts count as 0. When the sum is 0 every share is 0
 // rather than NaN, so the result always encodes as JSON; otherwise the
 // shares sum to 1 up to rounding.
 func Shares[T ~int | ~int64 | ~float64](counts []T) []float64 {
