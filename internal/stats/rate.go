@@ -2,6 +2,7 @@ package stats
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 )
 
@@ -118,7 +119,8 @@ func RateCI(articles []ArticleCount, b int, seed uint64) (rate, lo, hi float64) 
 // result[f] equals RateCI over the articles {counts[f][i], words[i]} with
 // the same b and seed exactly.
 //
-// It returns an error when a series does not have one count per article.
+// It returns an error when a series does not have one count per article
+// or a count is negative or above 2^31 − 1.
 func RatesCI(words []int, counts [][]int, b int, seed uint64) ([]RateInterval, error) {
 	n := len(words)
 	for f, cs := range counts {
@@ -142,15 +144,17 @@ func RatesCI(words []int, counts [][]int, b int, seed uint64) ([]RateInterval, e
 	// a resample's count for a series is Σ multiplicity_i · count_i over
 	// them.
 	type rateEntry struct {
-		article int32
-		count   int
+		article, count int32
 	}
 	nonzero := make([][]rateEntry, len(counts))
 	for f, cs := range counts {
 		var sum int
 		for i, c := range cs {
+			if c < 0 || c > math.MaxInt32 {
+				return nil, fmt.Errorf("rates CI: series %d, article %d: count %d out of range", f, i, c)
+			}
 			if c != 0 {
-				nonzero[f] = append(nonzero[f], rateEntry{int32(i), c})
+				nonzero[f] = append(nonzero[f], rateEntry{int32(i), int32(c)})
 				sum += c
 			}
 		}
@@ -178,7 +182,7 @@ func RatesCI(words []int, counts [][]int, b int, seed uint64) ([]RateInterval, e
 		for f, entries := range nonzero {
 			var c int
 			for _, e := range entries {
-				c += int(mult[e.article]) * e.count
+				c += int(mult[e.article]) * int(e.count)
 			}
 			reps[f] = append(reps[f], float64(c)*PerWords/float64(w))
 		}

@@ -203,6 +203,12 @@ func TestRatesCIErrorsAndEmpty(t *testing.T) {
 			t.Fatal("want an error for a series with 1 count for 2 articles")
 		}
 	})
+	t.Run("NegativeCount", func(t *testing.T) {
+		_, err := stats.RatesCI([]int{10, 20}, [][]int{{1, -2}}, 10, 1)
+		if err == nil {
+			t.Fatal("want an error for a negative count")
+		}
+	})
 	t.Run("NoWords", func(t *testing.T) {
 		got, err := stats.RatesCI([]int{0, 0}, [][]int{{0, 0}}, 10, 1)
 		if err != nil {
