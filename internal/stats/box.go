@@ -33,9 +33,8 @@ type BoxStats struct {
 }
 
 // Box returns the box-plot summary of values. NaNs and infinities are
-// ignored, and the
-// input is not modified. With no values it returns the zero BoxStats
-// (N = 0), which callers should show as "no data".
+// ignored, and the input is not modified. With no values it returns the
+// zero BoxStats (N = 0), which callers should show as "no data".
 func Box(values []float64) BoxStats {
 	sorted := make([]float64, 0, len(values))
 	for _, v := range values {

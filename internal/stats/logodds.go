@@ -30,7 +30,7 @@ type TermScore struct {
 }
 
 // InformativePrior builds the informative Dirichlet prior of Monroe,
-// Colaresi & Quinn (2008, sec. 3.5) from background counts: the prior
+// Colaresi & Quinn (2008) from background counts: the prior
 // pseudo-count of term w is
 //
 //	α_w = a0 · y_w / n,  n = Σ_w y_w,
