@@ -180,7 +180,8 @@ func articlePublishedDate(published string) sql.NullString {
 // SaveArticle stores an article and its analysis in one transaction: both or
 // nothing. When an article with the same content hash is stored already it
 // writes nothing and returns that article's id with duplicate true. A nil
-// result stores the article alone.
+// result stores the article alone. A result that breaks the schema's rules
+// (an unknown voice, a valence out of range ...) is EINVALID.
 func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Result) (id int64, duplicate bool, err error) {
 	if err := validateNewArticle(a); err != nil {
 		return 0, false, err
@@ -188,49 +189,99 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
 		id, duplicate, err = w.saveArticle(a, r)
-		return err
+		if err != nil || duplicate {
+			return err
+		}
+		return w.indexText([]int64{id})
 	})
 	if err != nil {
-		return 0, false, fmt.Errorf("store: insert article %q: %w", a.Title, err)
+		return 0, false, storeSaveError(a.Title, err)
 	}
 	return id, duplicate, nil
 }
 
 // SaveArticles stores many articles with their analyses in one transaction,
-// each inside its own savepoint: an article that fails is rolled back alone
-// and reported in its outcome, the others are kept. The error is non-nil
-// only when the batch as a whole failed, and then nothing was stored.
+// each all or nothing: an article that fails is left out and reported in its
+// outcome, the others are stored. Duplicates (of stored articles or of an
+// earlier article of the batch) are reported as in SaveArticle. The error is
+// non-nil only when the batch as a whole failed, and then nothing was stored.
+//
+// The batch is first written without savepoints, the fast path. Only when an
+// article fails is that transaction rolled back and the batch written again
+// with one savepoint per article, so that the failing article rolls back
+// alone.
 func (s *Store) SaveArticles(ctx context.Context, batch []ArticleWithResult) ([]SaveOutcome, error) {
-	out := make([]SaveOutcome, len(batch))
-	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+	out, failed, err := s.saveBatch(ctx, batch, false)
+	if err == nil && failed {
+		out, _, err = s.saveBatch(ctx, batch, true)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: insert %d articles: %w", len(batch), err)
+	}
+	return out, nil
+}
+
+// errStoreBatchFailed rolls back a batch written without savepoints.
+var errStoreBatchFailed = errors.New("an article of the batch failed")
+
+// saveBatch writes batch in one transaction. Without savepoints the first
+// failing article rolls back everything and failed is true; with them each
+// failing article rolls back alone.
+func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, savepoints bool) (out []SaveOutcome, failed bool, err error) {
+	out = make([]SaveOutcome, len(batch))
+	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
+		var fresh []int64
 		for i, item := range batch {
 			if err := validateNewArticle(item.Article); err != nil {
 				out[i].Err = err
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `SAVEPOINT store_article`); err != nil {
-				return err
+			if savepoints {
+				if _, err := tx.ExecContext(ctx, `SAVEPOINT store_article`); err != nil {
+					return err
+				}
 			}
 			id, dup, err := w.saveArticle(item.Article, item.Result)
 			if err != nil {
+				if !savepoints {
+					failed = true
+					return errStoreBatchFailed
+				}
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT store_article`); rerr != nil {
 					return rerr
 				}
-				out[i].Err = fmt.Errorf("store: insert article %q: %w", item.Article.Title, err)
+				out[i].Err = storeSaveError(item.Article.Title, err)
 			} else {
 				out[i].ID, out[i].Duplicate = id, dup
+				if !dup {
+					fresh = append(fresh, id)
+				}
 			}
-			if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT store_article`); err != nil {
-				return err
+			if savepoints {
+				if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT store_article`); err != nil {
+					return err
+				}
 			}
 		}
-		return nil
+		return w.indexText(fresh)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("store: insert %d articles: %w", len(batch), err)
+	if failed {
+		return nil, true, nil
 	}
-	return out, nil
+	return out, false, err
+}
+
+// storeSaveError wraps an error of saving the article titled title, making
+// a broken schema rule an EINVALID *analysis.Error.
+func storeSaveError(title string, err error) error {
+	if analysis.ErrorCode(err) != analysis.EINTERNAL {
+		return err
+	}
+	if storeIsConstraint(err) {
+		return analysis.Errorf(analysis.EINVALID, "article %q: the analysis breaks a rule of the store: %v", title, err)
+	}
+	return fmt.Errorf("store: insert article %q: %w", title, err)
 }
 
 func validateNewArticle(a NewArticle) error {

@@ -57,6 +57,10 @@ var storePragmas = []string{
 	"journal_mode(WAL)",
 	"foreign_keys(ON)",
 	"synchronous(NORMAL)",
+	// Savepoints and sorts use temporary files unless told to keep them in
+	// memory; a batch import writes a statement journal per article.
+	"temp_store(MEMORY)",
+	"cache_size(-32000)", // KiB: 32 MB of page cache per connection
 }
 
 // storeDSN builds the driver's connection string for path.

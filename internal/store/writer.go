@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/framinglens/framinglens/internal/analysis"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // storeWriteSQL holds the statements every article write runs. They are
@@ -24,28 +27,53 @@ var storeWriteSQL = map[string]string{
 	"analysisDel": `DELETE FROM analyses WHERE article_id = ?`,
 	"analysis": `INSERT INTO analyses (article_id, engine_version, lexicon_version, registry_version, created_at, current)
 		VALUES (?, ?, ?, ?, ?, 1)`,
-	"hit": `INSERT INTO hits (analysis_id, seq, entry_index, term, pattern, frame, actor, valence, voice,
-		span_start, span_end, scare_quote, so_called) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"quote": `INSERT INTO quotes (analysis_id, seq, kind, speaker, mention, mention_start, mention_end, cue, side,
-		span_start, span_end, words, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"source": `INSERT INTO sources (analysis_id, seq, name, side, role, direct, reported, words)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-	"articleScore": `INSERT INTO article_scores (analysis_id, article_id, outlet_id, published, words, hits, quotes,
-		balance, balance_words, unassigned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"frameScore": `INSERT INTO frame_scores (analysis_id, article_id, outlet_id, published, frame, count, own, quoted,
-		reported, per_1000, per_1000_own) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"sideScore": `INSERT INTO side_scores (analysis_id, article_id, outlet_id, published, side, share, words_share,
-		attributions, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"entryScore": `INSERT INTO entry_scores (analysis_id, seq, article_id, outlet_id, pattern, frame, actor, count, own,
-		quoted, reported, per_1000) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"actorScore": `INSERT INTO actor_scores (analysis_id, article_id, outlet_id, actor, count, valence, valence_own,
-		count_own) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 }
 
-// prepareWrites prepares storeWriteSQL on the write pool.
+// storeRowTables are the tables an analysis writes many rows into at once,
+// with their columns in the order insertAnalysis passes values.
+var storeRowTables = map[string][]string{
+	"hits": {"analysis_id", "seq", "entry_index", "term", "pattern", "frame", "actor", "valence", "voice",
+		"span_start", "span_end", "scare_quote", "so_called"},
+	"quotes": {"analysis_id", "seq", "kind", "speaker", "mention", "mention_start", "mention_end", "cue", "side",
+		"span_start", "span_end", "words", "text"},
+	"sources": {"analysis_id", "seq", "name", "side", "role", "direct", "reported", "words"},
+	"article_scores": {"analysis_id", "article_id", "outlet_id", "published", "words", "hits", "quotes",
+		"balance", "balance_words", "unassigned"},
+	"frame_scores": {"analysis_id", "article_id", "outlet_id", "published", "frame", "count", "own", "quoted",
+		"reported", "per_1000", "per_1000_own"},
+	"side_scores": {"analysis_id", "article_id", "outlet_id", "published", "side", "share", "words_share",
+		"attributions", "words"},
+	"entry_scores": {"analysis_id", "seq", "article_id", "outlet_id", "pattern", "frame", "actor", "count", "own",
+		"quoted", "reported", "per_1000"},
+	"actor_scores": {"analysis_id", "article_id", "outlet_id", "actor", "count", "valence", "valence_own",
+		"count_own"},
+}
+
+// storeMaxRows is the most rows one multi-row INSERT carries. Rows go in
+// chunks of powers of two up to it, so that a handful of prepared
+// statements per table serve any number of rows with few executions:
+// statement overhead, not SQLite's work, dominates small inserts.
+const storeMaxRows = 32
+
+// storeRowsStmt names the statement inserting n rows into table.
+func storeRowsStmt(table string, n int) string { return fmt.Sprintf("%s/%d", table, n) }
+
+// prepareWrites prepares storeWriteSQL and the multi-row inserts of
+// storeRowTables on the write pool.
 func (s *Store) prepareWrites(ctx context.Context) error {
-	s.stmts = make(map[string]*sql.Stmt, len(storeWriteSQL))
+	queries := make(map[string]string, len(storeWriteSQL)+len(storeRowTables)*6)
 	for name, q := range storeWriteSQL {
+		queries[name] = q
+	}
+	for table, cols := range storeRowTables {
+		row := "(" + storePlaceholders(len(cols)) + ")"
+		for n := 1; n <= storeMaxRows; n *= 2 {
+			queries[storeRowsStmt(table, n)] = `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES ` +
+				strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+		}
+	}
+	s.stmts = make(map[string]*sql.Stmt, len(queries))
+	for name, q := range queries {
 		st, err := s.write.PrepareContext(ctx, q)
 		if err != nil {
 			return fmt.Errorf("store: prepare %s: %w", name, err)
@@ -91,6 +119,49 @@ func (w *storeWriter) insert(name string, args ...any) (int64, error) {
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// insertRows inserts the rows held flat in args (len(storeRowTables[table])
+// values a row) into table, in as few executions as the chunk sizes allow.
+func (w *storeWriter) insertRows(table string, args []any) error {
+	width := len(storeRowTables[table])
+	n := len(args) / width
+	for n > 0 {
+		k := storeMaxRows
+		for k > n {
+			k /= 2
+		}
+		if _, err := w.exec(storeRowsStmt(table, k), args[:k*width]...); err != nil {
+			return err
+		}
+		args = args[k*width:]
+		n -= k
+	}
+	return nil
+}
+
+// indexText adds the articles with the given ids to the full-text index.
+func (w *storeWriter) indexText(ids []int64) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO articles_fts (rowid, title, text)
+			SELECT id, title, text FROM articles WHERE id IN (`+storePlaceholders(n)+`)`, args...); err != nil {
+			return fmt.Errorf("index text: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// storeIsConstraint reports whether err is SQLite refusing a row for a
+// constraint: CHECK, NOT NULL, UNIQUE, FOREIGN KEY.
+func storeIsConstraint(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
 }
 
 // outletID resolves an outlet name through aliases and names, creating the
@@ -170,40 +241,48 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 	if err != nil {
 		return err
 	}
+	args := make([]any, 0, len(r.Hits)*13)
 	for i, h := range r.Hits {
-		if _, err := w.exec("hit", aid, i, h.Entry, h.Term, h.Pattern, h.Frame, h.Actor, h.Valence, string(h.Voice),
-			h.Start, h.End, h.ScareQuote, h.SoCalled); err != nil {
-			return err
-		}
+		args = append(args, aid, i, h.Entry, h.Term, h.Pattern, h.Frame, h.Actor, h.Valence, string(h.Voice),
+			h.Start, h.End, h.ScareQuote, h.SoCalled)
+	}
+	if err := w.insertRows("hits", args); err != nil {
+		return err
 	}
 	type sideSum struct{ attributions, words int }
 	sides := map[string]*sideSum{}
+	args = args[:0]
 	for i, q := range r.Quotes {
-		if _, err := w.exec("quote", aid, i, string(q.Kind), q.Speaker, q.Mention, q.MentionStart, q.MentionEnd,
-			q.Cue, q.Side, q.Start, q.End, q.Words, q.Text); err != nil {
-			return err
-		}
+		args = append(args, aid, i, string(q.Kind), q.Speaker, q.Mention, q.MentionStart, q.MentionEnd,
+			q.Cue, q.Side, q.Start, q.End, q.Words, q.Text)
 		if sides[q.Side] == nil {
 			sides[q.Side] = &sideSum{}
 		}
 		sides[q.Side].attributions++
 		sides[q.Side].words += q.Words
 	}
-	for i, src := range r.Sources {
-		if _, err := w.exec("source", aid, i, src.Name, src.Side, src.Role, src.Direct, src.Reported, src.Words); err != nil {
-			return err
-		}
-	}
-	if _, err := w.exec("articleScore", aid, articleID, outlet, date, r.Words, len(r.Hits), len(r.Quotes),
-		r.Balance, r.BalanceWords, r.Unassigned); err != nil {
+	if err := w.insertRows("quotes", args); err != nil {
 		return err
 	}
+	args = args[:0]
+	for i, src := range r.Sources {
+		args = append(args, aid, i, src.Name, src.Side, src.Role, src.Direct, src.Reported, src.Words)
+	}
+	if err := w.insertRows("sources", args); err != nil {
+		return err
+	}
+	if err := w.insertRows("article_scores", []any{aid, articleID, outlet, date, r.Words, len(r.Hits), len(r.Quotes),
+		r.Balance, r.BalanceWords, r.Unassigned}); err != nil {
+		return err
+	}
+	args = args[:0]
 	for _, name := range storeSortedKeys(r.Frames) {
 		f := r.Frames[name]
-		if _, err := w.exec("frameScore", aid, articleID, outlet, date, name, f.Count, f.Own, f.Quoted, f.Reported,
-			f.Per1000, f.Per1000Own); err != nil {
-			return err
-		}
+		args = append(args, aid, articleID, outlet, date, name, f.Count, f.Own, f.Quoted, f.Reported,
+			f.Per1000, f.Per1000Own)
+	}
+	if err := w.insertRows("frame_scores", args); err != nil {
+		return err
 	}
 	for side := range r.Sides {
 		if sides[side] == nil {
@@ -215,30 +294,32 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 			sides[side] = &sideSum{}
 		}
 	}
+	args = args[:0]
 	for _, side := range storeSortedKeys(sides) {
 		share, ok := r.Sides[side]
 		shareArg := sql.NullFloat64{Float64: share, Valid: ok}
 		wshare, ok := r.SidesWords[side]
 		wshareArg := sql.NullFloat64{Float64: wshare, Valid: ok}
-		if _, err := w.exec("sideScore", aid, articleID, outlet, date, side, shareArg, wshareArg,
-			sides[side].attributions, sides[side].words); err != nil {
-			return err
-		}
+		args = append(args, aid, articleID, outlet, date, side, shareArg, wshareArg,
+			sides[side].attributions, sides[side].words)
 	}
+	if err := w.insertRows("side_scores", args); err != nil {
+		return err
+	}
+	args = args[:0]
 	for i, e := range r.Entries {
-		if _, err := w.exec("entryScore", aid, i, articleID, outlet, e.Pattern, e.Frame, e.Actor, e.Count, e.Own,
-			e.Quoted, e.Reported, e.Per1000); err != nil {
-			return err
-		}
+		args = append(args, aid, i, articleID, outlet, e.Pattern, e.Frame, e.Actor, e.Count, e.Own,
+			e.Quoted, e.Reported, e.Per1000)
 	}
+	if err := w.insertRows("entry_scores", args); err != nil {
+		return err
+	}
+	args = args[:0]
 	for _, name := range storeSortedKeys(r.Actors) {
 		a := r.Actors[name]
-		if _, err := w.exec("actorScore", aid, articleID, outlet, name, a.Count, a.Valence, a.ValenceOwn,
-			a.CountOwn); err != nil {
-			return err
-		}
+		args = append(args, aid, articleID, outlet, name, a.Count, a.Valence, a.ValenceOwn, a.CountOwn)
 	}
-	return nil
+	return w.insertRows("actor_scores", args)
 }
 
 func storeSortedKeys[V any](m map[string]V) []string {

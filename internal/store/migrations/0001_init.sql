@@ -44,15 +44,15 @@ CREATE TABLE articles (
 CREATE INDEX articles_outlet_date ON articles(outlet_id, published_date);
 CREATE INDEX articles_date ON articles(published_date);
 
--- Full-text index over title and text, kept in sync by triggers.
+-- Full-text index over title and text. Deletes and updates are synced by
+-- triggers; inserts by the store itself, once per batch, in the inserting
+-- transaction: FTS5 flushes its pending terms at every savepoint, and the
+-- batch import uses one savepoint per article.
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text,
     content = 'articles', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
 END;
