@@ -72,8 +72,9 @@ func TestSaveArticleIsAtomic(t *testing.T) {
 			a := testArticle(100+i, "Brand New Outlet", "2024-03-01")
 			r := testResult(a.Text, 30, 10, "lex-1")
 			tc.spoil(r)
-			if _, _, err := s.SaveArticle(ctx, a, r); err == nil {
-				t.Fatal("SaveArticle with a bad result: err = nil, want a constraint error")
+			_, _, err := s.SaveArticle(ctx, a, r)
+			if code := analysis.ErrorCode(err); code != analysis.EINVALID {
+				t.Fatalf("SaveArticle with a bad result: code = %q (%v), want %q", code, err, analysis.EINVALID)
 			}
 			st, err := s.Stats(ctx)
 			if err != nil {
