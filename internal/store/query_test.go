@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -261,4 +262,51 @@ func TestHitsQuotesSources(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestFrameAndSideTotals(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	corpus(t, s)
+	// Words: article i has its text's words + i*100: Fox News 8+108 = 116,
+	// BBC 209+309 = 518, no outlet 9+400 = 409.
+	frames, err := s.FrameTotals(ctx, store.ArticleFilter{}, "outlet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range frames {
+		got = append(got, fmt.Sprintf("%s|%s|%d|%d|%d|%.4f", f.Group, f.Frame, f.Articles, f.Count, f.Words, f.Per1000))
+	}
+	want := []string{
+		"|insurgency|1|1|409|2.4450",
+		"BBC|state|1|1|518|1.9305",
+		"BBC|terrorism|1|1|518|1.9305",
+		"Fox News|insurgency|1|1|116|8.6207",
+		"Fox News|terrorism|1|1|116|8.6207",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("frame totals by outlet:\n got %v\nwant %v", got, want)
+	}
+	months, err := s.FrameTotals(ctx, store.ArticleFilter{Frame: "terrorism"}, "month")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(months) != 2 || months[0].Group != "" || months[1].Group != "2024-02" {
+		t.Errorf("terrorism by month = %+v, want undated and 2024-02", months)
+	}
+	sides, err := s.SideTotals(ctx, store.ArticleFilter{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = nil
+	for _, sd := range sides {
+		got = append(got, fmt.Sprintf("%s|%d|%d|%.2f", sd.Side, sd.Articles, sd.Attributions, sd.Share))
+	}
+	if want := []string{"government|2|2|0.50", "opposition|2|2|0.50", "unassigned|1|1|0.00"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("side totals = %v, want %v", got, want)
+	}
+	if _, err := s.FrameTotals(ctx, store.ArticleFilter{}, "outlet; DROP TABLE x"); analysis.ErrorCode(err) != analysis.EINVALID {
+		t.Errorf("bad group-by: %v, want EINVALID", err)
+	}
 }
