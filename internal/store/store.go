@@ -130,9 +130,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes both pools.
+// Close closes both pools, first letting SQLite refresh the statistics its
+// query planner uses (PRAGMA optimize), as SQLite recommends on closing.
 func (s *Store) Close() error {
-	var errs []error
+	_, err := s.write.Exec(`PRAGMA optimize`)
+	errs := []error{err}
 	for _, st := range s.stmts {
 		errs = append(errs, st.Close())
 	}

@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"net/url"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -14,7 +16,8 @@ import (
 
 func TestMigrationsAppliedOnce(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "nested", "dir", "lens.db")
+	// Spaces, '#', '?' and '%' must not be read as URI syntax.
+	path := filepath.Join(t.TempDir(), "nested dir", "lens #1?%20.db")
 	for i := 0; i < 3; i++ {
 		s, err := store.Open(ctx, path)
 		if err != nil {
@@ -41,7 +44,10 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 			t.Fatalf("Close: %v", err)
 		}
 	}
-	db, err := sql.Open("sqlite", path)
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database file not at the path given: %v", err)
+	}
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath())
 	if err != nil {
 		t.Fatal(err)
 	}

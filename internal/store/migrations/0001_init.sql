@@ -121,7 +121,6 @@ CREATE TABLE sources (
     words       INTEGER NOT NULL CHECK (words >= 0)
 );
 CREATE INDEX sources_analysis ON sources(analysis_id, seq);
-CREATE INDEX sources_name ON sources(name);
 
 -- Score rows: one per article and frame, side, entry or actor, carrying the
 -- article's outlet and date so the dashboard groups without joins.
