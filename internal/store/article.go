@@ -565,3 +565,37 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	st.First, st.Last = first.String, last.String
 	return st, nil
 }
+
+// EachArticle calls fn for every article the filter selects, in its sort
+// order, without holding them all in memory: the article export. Limit 0
+// means no limit here. TopFrames is left empty.
+func (s *Store) EachArticle(ctx context.Context, f ArticleFilter, fn func(ArticleRow) error) error {
+	where, args, err := storeArticleWhere(f)
+	if err != nil {
+		return err
+	}
+	order, ok := articleSorts[f.Sort]
+	if !ok {
+		order = articleSorts[defaultArticleSort]
+	}
+	rows, err := s.read.QueryContext(ctx, articleRowSelect+` WHERE `+where+` ORDER BY `+order+
+		storeLimit(f.Limit, f.Offset, &args), args...)
+	if err != nil {
+		return fmt.Errorf("store: export articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r ArticleRow
+		if err := rows.Scan(&r.ID, &r.Outlet, &r.Title, &r.Published, &r.Words,
+			&r.Hits, &r.Quotes, &r.Balance, &r.BalanceWords); err != nil {
+			return fmt.Errorf("store: export articles: %w", err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: export articles: %w", err)
+	}
+	return nil
+}

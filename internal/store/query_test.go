@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -308,5 +309,36 @@ func TestFrameAndSideTotals(t *testing.T) {
 	}
 	if _, err := s.FrameTotals(ctx, store.ArticleFilter{}, "outlet; DROP TABLE x"); analysis.ErrorCode(err) != analysis.EINVALID {
 		t.Errorf("bad group-by: %v, want EINVALID", err)
+	}
+}
+
+func TestEachArticleStopsOnError(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	id := corpus(t, s)
+	var got []int64
+	err := s.EachArticle(ctx, store.ArticleFilter{Sort: "id"}, func(r store.ArticleRow) error {
+		got = append(got, r.ID)
+		return nil
+	})
+	if err != nil || !reflect.DeepEqual(got, id) {
+		t.Errorf("EachArticle = %v (%v), want %v", got, err, id)
+	}
+	stop := errors.New("stop")
+	n := 0
+	err = s.EachArticle(ctx, store.ArticleFilter{}, func(store.ArticleRow) error {
+		n++
+		if n == 2 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 2 {
+		t.Errorf("EachArticle with a failing fn: err = %v after %d rows, want stop after 2", err, n)
+	}
+	n = 0
+	err = s.EachHit(ctx, store.HitFilter{}, func(store.HitRow) error { n++; return stop })
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("EachHit with a failing fn: err = %v after %d rows, want stop after 1", err, n)
 	}
 }
