@@ -86,6 +86,9 @@ type ArticleRow struct {
 	BalanceWords float64
 	// TopFrames holds up to three frames with the most hits, most first.
 	TopFrames []string
+	// Snippet is set by Search only: text around the matched words, which
+	// stand between SnippetOpen and SnippetClose.
+	Snippet string
 }
 
 // ArticleFilter selects articles. Empty fields do not filter.

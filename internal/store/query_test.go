@@ -173,6 +173,20 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+func TestSearchSnippet(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	id := corpus(t, s)
+	rows, err := s.Search(ctx, "convoy", 5)
+	if err != nil || len(rows) != 1 {
+		t.Fatalf("Search = %+v (%v), want one row", rows, err)
+	}
+	want := "Militants struck a " + store.SnippetOpen + "convoy" + store.SnippetClose + " near the border town."
+	if rows[0].ID != id[1] || rows[0].Snippet != want || rows[0].Outlet != "Fox News" {
+		t.Errorf("row = %+v, want article %d of Fox News with snippet %q", rows[0], id[1], want)
+	}
+}
+
 func TestFTSQuery(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"Plain", "rebel forces", `"rebel" "forces"`},

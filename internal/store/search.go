@@ -31,8 +31,17 @@ func FTSQuery(q string) string {
 	return strings.Join(parts, " ")
 }
 
-// Search returns up to limit articles matching q, best match first. q is
-// plain words (see FTSQuery); an empty or word-less q finds nothing.
+// Markers around the matched words in ArticleRow.Snippet. They are control
+// characters that cleaned text never holds, so a renderer can escape the
+// snippet as text and then turn the markers into highlighting.
+const (
+	SnippetOpen  = "\x02"
+	SnippetClose = "\x03"
+)
+
+// Search returns up to limit articles matching q, best match first, each
+// with a Snippet of its text around the matched words. q is plain words
+// (see FTSQuery); an empty or word-less q finds nothing.
 func (s *Store) Search(ctx context.Context, q string, limit int) ([]ArticleRow, error) {
 	fq := FTSQuery(q)
 	if fq == "" {
@@ -42,18 +51,47 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]ArticleRow, 
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	var out []ArticleRow
+	out := []ArticleRow{}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, articleRowSelect+`
-			JOIN (SELECT rowid AS id, rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?) m
-				ON m.id = a.id
-			ORDER BY m.rank, a.id`, fq, limit)
+		rows, err := tx.QueryContext(ctx, `SELECT rowid, snippet(articles_fts, 1, ?, ?, '…', 16)
+			FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`, SnippetOpen, SnippetClose, fq, limit)
 		if err != nil {
 			return err
 		}
-		out, err = scanArticleRows(rows)
+		var ids []any
+		snippets := map[int64]string{}
+		for rows.Next() {
+			var id int64
+			var snip string
+			if err := rows.Scan(&id, &snip); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+			snippets[id] = snip
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil || len(ids) == 0 {
+			return err
+		}
+		rows, err = tx.QueryContext(ctx, articleRowSelect+` WHERE a.id IN (`+storePlaceholders(len(ids))+`)`, ids...)
 		if err != nil {
 			return err
+		}
+		found, err := scanArticleRows(rows)
+		if err != nil {
+			return err
+		}
+		byID := make(map[int64]ArticleRow, len(found))
+		for _, r := range found {
+			r.Snippet = snippets[r.ID]
+			byID[r.ID] = r
+		}
+		out = out[:0]
+		for _, id := range ids {
+			if r, ok := byID[id.(int64)]; ok {
+				out = append(out, r)
+			}
 		}
 		return fillTopFrames(ctx, tx, out)
 	})
