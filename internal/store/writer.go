@@ -1,0 +1,332 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/framinglens/framinglens/internal/analysis"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// storeWriteSQL holds the statements every article write runs. They are
+// prepared once on the write connection (see prepareWrites) and bound to each
+// transaction, so a batch of thousands of articles parses its SQL once.
+var storeWriteSQL = map[string]string{
+	"findHash":    `SELECT id FROM articles WHERE content_hash = ?`,
+	"outletAlias": `SELECT outlet_id FROM outlet_aliases WHERE alias_key = ?`,
+	"outletName":  `SELECT id FROM outlets WHERE name_key = ?`,
+	"outletNew":   `INSERT INTO outlets (name, name_key) VALUES (?, ?)`,
+	"article": `INSERT INTO articles (outlet_id, title, url, published, published_date, language, origin,
+		raw, text, words, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"articleMeta": `SELECT outlet_id, published_date FROM articles WHERE id = ?`,
+	"analysisDel": `DELETE FROM analyses WHERE article_id = ?`,
+	"analysis": `INSERT INTO analyses (article_id, engine_version, lexicon_version, registry_version, created_at, current)
+		VALUES (?, ?, ?, ?, ?, 1)`,
+}
+
+// storeRowTables are the tables an analysis writes many rows into at once,
+// with their columns in the order insertAnalysis passes values.
+var storeRowTables = map[string][]string{
+	"hits": {"analysis_id", "seq", "entry_index", "term", "pattern", "frame", "actor", "valence", "voice",
+		"span_start", "span_end", "scare_quote", "so_called"},
+	"quotes": {"analysis_id", "seq", "kind", "speaker", "mention", "mention_start", "mention_end", "cue", "side",
+		"span_start", "span_end", "words", "text"},
+	"sources": {"analysis_id", "seq", "name", "side", "role", "direct", "reported", "words"},
+	"article_scores": {"analysis_id", "article_id", "outlet_id", "published", "words", "hits", "quotes",
+		"balance", "balance_words", "unassigned"},
+	"frame_scores": {"analysis_id", "article_id", "outlet_id", "published", "frame", "count", "own", "quoted",
+		"reported", "per_1000", "per_1000_own"},
+	"side_scores": {"analysis_id", "article_id", "outlet_id", "published", "side", "share", "words_share",
+		"attributions", "words"},
+	"entry_scores": {"analysis_id", "seq", "article_id", "outlet_id", "pattern", "frame", "actor", "count", "own",
+		"quoted", "reported", "per_1000"},
+	"actor_scores": {"analysis_id", "article_id", "outlet_id", "actor", "count", "valence", "valence_own",
+		"count_own"},
+}
+
+// storeMaxRows is the most rows one multi-row INSERT carries. Rows go in
+// chunks of powers of two up to it, so that a handful of prepared
+// statements per table serve any number of rows with few executions:
+// statement overhead, not SQLite's work, dominates small inserts.
+const storeMaxRows = 32
+
+// storeRowsStmt names the statement inserting n rows into table.
+func storeRowsStmt(table string, n int) string { return fmt.Sprintf("%s/%d", table, n) }
+
+// prepareWrites prepares storeWriteSQL and the multi-row inserts of
+// storeRowTables on the write pool.
+func (s *Store) prepareWrites(ctx context.Context) error {
+	queries := make(map[string]string, len(storeWriteSQL)+len(storeRowTables)*6)
+	for name, q := range storeWriteSQL {
+		queries[name] = q
+	}
+	for table, cols := range storeRowTables {
+		row := "(" + storePlaceholders(len(cols)) + ")"
+		for n := 1; n <= storeMaxRows; n *= 2 {
+			queries[storeRowsStmt(table, n)] = `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES ` +
+				strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+		}
+	}
+	s.stmts = make(map[string]*sql.Stmt, len(queries))
+	for name, q := range queries {
+		st, err := s.write.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("store: prepare %s: %w", name, err)
+		}
+		s.stmts[name] = st
+	}
+	return nil
+}
+
+// storeWriter writes articles and analyses inside one transaction.
+type storeWriter struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	s     *Store
+	bound map[string]*sql.Stmt
+}
+
+func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) *storeWriter {
+	return &storeWriter{ctx: ctx, tx: tx, s: s, bound: make(map[string]*sql.Stmt, len(s.stmts))}
+}
+
+// stmt returns the named statement bound to the writer's transaction.
+func (w *storeWriter) stmt(name string) *sql.Stmt {
+	st, ok := w.bound[name]
+	if !ok {
+		st = w.tx.StmtContext(w.ctx, w.s.stmts[name])
+		w.bound[name] = st
+	}
+	return st
+}
+
+func (w *storeWriter) exec(name string, args ...any) (sql.Result, error) {
+	res, err := w.stmt(name).ExecContext(w.ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return res, nil
+}
+
+func (w *storeWriter) insert(name string, args ...any) (int64, error) {
+	res, err := w.exec(name, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// insertRows inserts the rows held flat in args (len(storeRowTables[table])
+// values a row) into table, in as few executions as the chunk sizes allow.
+func (w *storeWriter) insertRows(table string, args []any) error {
+	width := len(storeRowTables[table])
+	n := len(args) / width
+	for n > 0 {
+		k := storeMaxRows
+		for k > n {
+			k /= 2
+		}
+		if _, err := w.exec(storeRowsStmt(table, k), args[:k*width]...); err != nil {
+			return err
+		}
+		args = args[k*width:]
+		n -= k
+	}
+	return nil
+}
+
+// indexText adds the articles with the given ids to the full-text index.
+func (w *storeWriter) indexText(ids []int64) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if _, err := w.tx.ExecContext(w.ctx, `INSERT INTO articles_fts (rowid, title, text)
+			SELECT id, title, text FROM articles WHERE id IN (`+storePlaceholders(n)+`)`, args...); err != nil {
+			return fmt.Errorf("index text: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// storeIsConstraint reports whether err is SQLite refusing a row for a
+// constraint: CHECK, NOT NULL, UNIQUE, FOREIGN KEY.
+func storeIsConstraint(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
+}
+
+// outletID resolves an outlet name through aliases and names, creating the
+// outlet when it is new. An empty name is no outlet (NULL).
+func (w *storeWriter) outletID(name string) (sql.NullInt64, error) {
+	key := outletKey(name)
+	if key == "" {
+		return sql.NullInt64{}, nil
+	}
+	var id int64
+	err := w.stmt("outletAlias").QueryRowContext(w.ctx, key).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = w.stmt("outletName").QueryRowContext(w.ctx, key).Scan(&id)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		id, err = w.insert("outletNew", outletDisplayName(name), key)
+	}
+	if err != nil {
+		return sql.NullInt64{}, fmt.Errorf("resolve outlet %q: %w", name, err)
+	}
+	return sql.NullInt64{Int64: id, Valid: true}, nil
+}
+
+// saveArticle inserts a and its result, or finds the article a duplicates.
+func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result) (int64, bool, error) {
+	hash := ContentHash(a.Text)
+	var id int64
+	err := w.stmt("findHash").QueryRowContext(w.ctx, hash).Scan(&id)
+	if err == nil {
+		return id, true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, fmt.Errorf("find duplicate: %w", err)
+	}
+	outlet, err := w.outletID(a.Outlet)
+	if err != nil {
+		return 0, false, err
+	}
+	published := sql.NullString{String: a.Published, Valid: a.Published != ""}
+	date := articlePublishedDate(a.Published)
+	id, err = w.insert("article", outlet, a.Title, a.URL, published, date, a.Language, a.Origin,
+		a.Raw, a.Text, a.Words, hash, storeNow())
+	if err != nil {
+		return 0, false, err
+	}
+	if r != nil {
+		if err := w.insertAnalysis(id, outlet, date, r); err != nil {
+			return 0, false, err
+		}
+	}
+	return id, false, nil
+}
+
+// replaceAnalysis deletes the article's analyses and inserts r as its
+// current one.
+func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result) error {
+	var outlet sql.NullInt64
+	var date sql.NullString
+	err := w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date)
+	if errors.Is(err, sql.ErrNoRows) {
+		return analysis.Errorf(analysis.ENOTFOUND, "article %d not found", articleID)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := w.exec("analysisDel", articleID); err != nil {
+		return err
+	}
+	return w.insertAnalysis(articleID, outlet, date, r)
+}
+
+// insertAnalysis writes r as the current analysis of an article, with its
+// hits, quotes, sources and score rows.
+func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date sql.NullString, r *analysis.Result) error {
+	v := r.Versions
+	aid, err := w.insert("analysis", articleID, v.Engine, v.Lexicon, v.Registry, storeNow())
+	if err != nil {
+		return err
+	}
+	args := make([]any, 0, len(r.Hits)*13)
+	for i, h := range r.Hits {
+		args = append(args, aid, i, h.Entry, h.Term, h.Pattern, h.Frame, h.Actor, h.Valence, string(h.Voice),
+			h.Start, h.End, h.ScareQuote, h.SoCalled)
+	}
+	if err := w.insertRows("hits", args); err != nil {
+		return err
+	}
+	type sideSum struct{ attributions, words int }
+	sides := map[string]*sideSum{}
+	args = args[:0]
+	for i, q := range r.Quotes {
+		args = append(args, aid, i, string(q.Kind), q.Speaker, q.Mention, q.MentionStart, q.MentionEnd,
+			q.Cue, q.Side, q.Start, q.End, q.Words, q.Text)
+		if sides[q.Side] == nil {
+			sides[q.Side] = &sideSum{}
+		}
+		sides[q.Side].attributions++
+		sides[q.Side].words += q.Words
+	}
+	if err := w.insertRows("quotes", args); err != nil {
+		return err
+	}
+	args = args[:0]
+	for i, src := range r.Sources {
+		args = append(args, aid, i, src.Name, src.Side, src.Role, src.Direct, src.Reported, src.Words)
+	}
+	if err := w.insertRows("sources", args); err != nil {
+		return err
+	}
+	if err := w.insertRows("article_scores", []any{aid, articleID, outlet, date, r.Words, len(r.Hits), len(r.Quotes),
+		r.Balance, r.BalanceWords, r.Unassigned}); err != nil {
+		return err
+	}
+	args = args[:0]
+	for _, name := range storeSortedKeys(r.Frames) {
+		f := r.Frames[name]
+		args = append(args, aid, articleID, outlet, date, name, f.Count, f.Own, f.Quoted, f.Reported,
+			f.Per1000, f.Per1000Own)
+	}
+	if err := w.insertRows("frame_scores", args); err != nil {
+		return err
+	}
+	for side := range r.Sides {
+		if sides[side] == nil {
+			sides[side] = &sideSum{}
+		}
+	}
+	for side := range r.SidesWords {
+		if sides[side] == nil {
+			sides[side] = &sideSum{}
+		}
+	}
+	args = args[:0]
+	for _, side := range storeSortedKeys(sides) {
+		share, ok := r.Sides[side]
+		shareArg := sql.NullFloat64{Float64: share, Valid: ok}
+		wshare, ok := r.SidesWords[side]
+		wshareArg := sql.NullFloat64{Float64: wshare, Valid: ok}
+		args = append(args, aid, articleID, outlet, date, side, shareArg, wshareArg,
+			sides[side].attributions, sides[side].words)
+	}
+	if err := w.insertRows("side_scores", args); err != nil {
+		return err
+	}
+	args = args[:0]
+	for i, e := range r.Entries {
+		args = append(args, aid, i, articleID, outlet, e.Pattern, e.Frame, e.Actor, e.Count, e.Own,
+			e.Quoted, e.Reported, e.Per1000)
+	}
+	if err := w.insertRows("entry_scores", args); err != nil {
+		return err
+	}
+	args = args[:0]
+	for _, name := range storeSortedKeys(r.Actors) {
+		a := r.Actors[name]
+		args = append(args, aid, articleID, outlet, name, a.Count, a.Valence, a.ValenceOwn, a.CountOwn)
+	}
+	return w.insertRows("actor_scores", args)
+}
+
+func storeSortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
