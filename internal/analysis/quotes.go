@@ -272,11 +272,9 @@ type attributor struct {
 	// used holds the spans of speech cues already given to a direct quote,
 	// so reported speech does not take them again.
 	used []Span
-	// last is the most recent attribution with a speaker, for floating quotes.
-	lastSpeaker string
-	lastMention Span
-	lastPara    int
-	lastEnd     int
+	// lastEnd is the end of the latest direct quote: the text before the
+	// next quote's opening mark is searched for a cue only back to it.
+	lastEnd int
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
@@ -291,6 +289,8 @@ func (a *attributor) paraOf(pos int) int {
 func (a *attributor) run(raws []quoteRaw) Attributions {
 	var res Attributions
 	var direct []Span // the marked spans of kept direct quotes
+	floating := map[int]bool{} // Start of direct quotes with no cue of their own
+	blocker := map[int]bool{}  // Start of direct quotes whose cue names no one we can register
 	for _, r := range raws {
 		cs, ce := quoteTrimContent(a.body, r.cs, r.ce)
 		if cs >= ce {
@@ -310,21 +310,44 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 			}
 			continue
 		}
-		if att.speaker == "" && words >= quoteMinWords && a.lastSpeaker != "" && r.para-a.lastPara <= 1 {
-			// A floating quote: no cue of its own, right after a quote
-			// from a known speaker.
-			att.speaker, att.mention, att.cue = a.lastSpeaker, a.lastMention, ""
-		}
 		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteDirect, Words: words}
 		a.fillSpeaker(&q, att)
-		if q.Speaker != "" {
-			a.lastSpeaker, a.lastMention, a.lastPara, a.lastEnd = q.Speaker, att.mention, r.lastPara, r.close
+		switch {
+		case !near:
+			floating[cs] = true
+		case q.Speaker == "":
+			blocker[cs] = true
+		default:
+			a.people.recent = q.Speaker
 		}
+		a.lastEnd = r.close
 		res.Quotes = append(res.Quotes, q)
 		direct = append(direct, Span{r.open, r.close})
 	}
 	res.Quotes = append(res.Quotes, a.findReported(direct)...)
 	sort.SliceStable(res.Quotes, func(i, j int) bool { return res.Quotes[i].Start < res.Quotes[j].Start })
+	// Floating quotes inherit the speaker of the attribution just before
+	// them, in the same paragraph or the one before.
+	last, lastPara := -1, -10
+	for i := range res.Quotes {
+		q := &res.Quotes[i]
+		para := a.paraOf(q.Start)
+		if q.Kind == QuoteDirect && floating[q.Start] {
+			if last >= 0 && para-lastPara <= 1 {
+				src := res.Quotes[last]
+				q.Speaker, q.Mention, q.MentionStart, q.MentionEnd = src.Speaker, src.Mention, src.MentionStart, src.MentionEnd
+			} else {
+				continue
+			}
+		}
+		if q.Kind == QuoteDirect && blocker[q.Start] {
+			last = -1
+			continue
+		}
+		if q.Speaker != "" {
+			last, lastPara = i, a.paraOf(q.End)
+		}
+	}
 	return res
 }
 
@@ -511,7 +534,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s)
 		if sp == "" {
-			return quoteAttribution{}, false
+			return quoteAttribution{}, speakerFirstPerson(a.body, toks, np)
 		}
 		a.used = append(a.used, Span{toks[i].s, toks[np[len(np)-1]].e})
 		return quoteAttribution{sp, m, cue}, true
@@ -521,6 +544,12 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		if !toks[k].word {
 			if toks[k].is(a.body, "'") || toks[k].is(a.body, "’") {
 				continue
+			}
+			if toks[k].is(a.body, ",") {
+				// An apposition: "Tom Ridge, a former secretary, said".
+				if att, ok := a.attributeApposition(toks, i, k); ok {
+					return att, true
+				}
 			}
 			break
 		}
@@ -534,10 +563,76 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s)
 		if sp == "" {
-			return quoteAttribution{}, false
+			return quoteAttribution{}, speakerFirstPerson(a.body, toks, np)
 		}
 		a.used = append(a.used, Span{toks[i].s, toks[k].e})
 		return quoteAttribution{sp, m, cue}, true
+	}
+	// The attribution closes the sentence: '"..." than that, Zuckoff said.'
+	for k := len(toks) - 1; k > i; k-- {
+		if !toks[k].word {
+			continue
+		}
+		cue, n := speechCueAt(a.body, toks, k)
+		if cue == "" || cue == "according to" {
+			if k+1 < len(toks) && toks[k+1].word && k < len(toks)-4 {
+				break
+			}
+			continue
+		}
+		np := speakerNPBefore(a.body, toks, i, k)
+		if len(np) == 0 {
+			np = speakerNPAfter(a.body, toks, k+n)
+			if len(np) == 0 || !toks[k-1].is(a.body, ",") {
+				break
+			}
+		} else if np[0] == 0 || !toks[np[0]-1].is(a.body, ",") {
+			break
+		}
+		sp, m := a.people.resolveNP(a.body, toks, np, toks[k].s)
+		if sp == "" {
+			break
+		}
+		a.used = append(a.used, Span{toks[k].s, toks[k].e})
+		return quoteAttribution{sp, m, cue}, true
+	}
+	return quoteAttribution{}, false
+}
+
+// attributeApposition reads "Name, apposition, said" after a quote: the
+// name runs from token i to the comma at token k.
+func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttribution, bool) {
+	for m := k + 1; m < len(toks) && m <= k+16; m++ {
+		if toks[m].word || toks[m].is(a.body, "-") || toks[m].is(a.body, "’") || toks[m].is(a.body, "'") {
+			continue
+		}
+		if !toks[m].is(a.body, ",") || m+1 >= len(toks) {
+			return quoteAttribution{}, false
+		}
+		c := m + 1
+		for c < len(toks)-1 && toks[c].word && speakerSkip[speakerLower(a.body, toks[c])] {
+			c++
+		}
+		if !toks[c].word {
+			return quoteAttribution{}, false
+		}
+		cue, _ := speechCueAt(a.body, toks, c)
+		if cue == "" || cue == "according to" {
+			return quoteAttribution{}, false
+		}
+		np := make([]int, 0, k-i)
+		for j := i; j < k; j++ {
+			np = append(np, j)
+		}
+		if !speakerNominal(a.body, toks, np) {
+			return quoteAttribution{}, false
+		}
+		sp, mention := a.people.resolveNP(a.body, toks, np, toks[i].s)
+		if sp == "" {
+			return quoteAttribution{}, false
+		}
+		a.used = append(a.used, Span{toks[i].s, toks[c].e})
+		return quoteAttribution{sp, mention, cue}, true
 	}
 	return quoteAttribution{}, false
 }
@@ -582,6 +677,8 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 		var np []int
 		if cue == "according to" {
 			np = speakerNPAfter(a.body, toks, k+n)
+		} else if speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ",") {
+			np = speakerSubject(a.body, toks, k)
 		} else {
 			np = speakerNPBefore(a.body, toks, 0, k)
 			if len(np) == 0 {
@@ -593,6 +690,9 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, toks[k].s)
 		if sp == "" {
+			if speakerFirstPerson(a.body, toks, np) {
+				return quoteAttribution{}, true
+			}
 			continue
 		}
 		if mark {

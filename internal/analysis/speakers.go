@@ -42,7 +42,16 @@ var speechCueWords = func() map[string]bool {
 		muse mused underscore underscores underscored underline underlines underlined
 		clarify clarifies clarified elaborate elaborated accuse accuses accused
 		doubt doubts doubted predicted continued continues told wondered wonders
-		insisted thinks think thought`) {
+		insisted thinks think thought fume fumes fumed scoff scoffs scoffed gush gushes gushed
+		sigh sighs sighed whisper whispers whispered tout touts touted lament laments lamented
+		marvel marvels marveled marvelled crow crowed chide chided rail rails railed blast blasts blasted
+		slam slams slammed mock mocks mocked praise praises praised hail hails hailed cry cries cried
+		exclaim exclaims exclaimed plead pleads pleaded advise advises advised recommend recommends recommended
+		interject interjects interjected interrupt interrupted retort retorts retorted snap snapped
+		surmise surmised venture ventured email emails emailed text texted post posts messaged gripe griped
+		grumble grumbled tease teased brag brags bragged reason reasoned opine opines opined assure assured
+		remind reminds reminded inform informed thunder thundered acknowledge concede wrote writes pointed points
+		chimed summed went goes began begins`) {
 		m[w] = true
 	}
 	return m
@@ -131,6 +140,22 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	if !speechCueWords[lw] {
 		return "", 0
 	}
+	switch lw {
+	case "pointed", "points", "chimed", "summed", "went", "goes", "began", "begins":
+		// Only as part of a phrase: "pointed out", "went on", "began by saying".
+		if k+1 < len(toks) && toks[k+1].word {
+			nw := speakerLower(body, toks[k+1])
+			if nw == "out" || nw == "in" || nw == "up" || nw == "on" {
+				if lw == "went" || lw == "goes" || lw == "began" || lw == "begins" {
+					if nw != "on" {
+						return "", 0
+					}
+				}
+				return lw + " " + nw, 2
+			}
+		}
+		return "", 0
+	}
 	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerPassive[strings.ToLower(body[toks[k-1].s:toks[k-1].e])] {
 		return "", 0
 	}
@@ -149,7 +174,7 @@ var speakerSkip = wordSet(`earlier later also has have had previously recently a
 var speakerStop = wordSet(`that which who whom whose and but or nor because while when as if after before
 	since though although where so than is was are were be been to not it there what how why until
 	unless whether said says told this these those also has have had did do does would will can could
-	should may might must i you me him her us them its my your our their it's whom whoever whatever
+	should may might must you me him her us them its my your our their it's whom whoever whatever
 	about against be being into like per via`)
 
 // speakerPreps are prepositions: in a subject they put the head noun before
@@ -240,7 +265,12 @@ func speakerCapitalized(body string, t qTok) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(body[t.s:])
-	return unicode.IsUpper(r)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w := body[t.s:t.e]
+	// "I" and sentence-initial participles ("Having") are not names.
+	return w != "I" && !(len(w) > 5 && strings.HasSuffix(w, "ing"))
 }
 
 // speakerNPBefore returns the tokens of the subject before the cue at token
@@ -270,6 +300,12 @@ func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
 				}
 				j++
 				continue
+			}
+			break
+		}
+		if speakerPronouns[w] || w == "i" || w == "we" {
+			if len(np) == 0 {
+				np = append(np, j)
 			}
 			break
 		}
@@ -379,7 +415,7 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 		if speakerCapitalized(body, toks[i]) && !speakerDeterminers[w] && !speakerStop[w] && !speakerSkip[w] {
 			return true
 		}
-		if speakerNouns[w] || speakerPronouns[w] {
+		if speakerNouns[w] || speakerPronouns[w] || w == "i" || w == "we" {
 			return true
 		}
 	}
@@ -408,6 +444,9 @@ type speakerIndex struct {
 	byKey       map[string]int
 	mentions    []speakerMention
 	collectives []speakerMention
+	// recent is the speaker of the latest attribution, the fallback for a
+	// pronoun no named person fits.
+	recent string
 }
 
 // speakerScanNames finds the person names of body: runs of capitalized
@@ -640,12 +679,15 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	m := Span{toks[np[0]].s, toks[np[len(np)-1]].e}
 	if len(np) == 1 {
 		switch speakerLower(body, toks[np[0]]) {
-		case "he":
-			name, _ := x.lastPerson(pos, 'm', "")
-			return name, m
-		case "she":
-			name, _ := x.lastPerson(pos, 'f', "")
-			return name, m
+		case "he", "she":
+			g := byte('m')
+			if speakerLower(body, toks[np[0]]) == "she" {
+				g = 'f'
+			}
+			if name, ok := x.lastPerson(pos, g, ""); ok {
+				return name, m
+			}
+			return x.recent, m
 		case "they":
 			best, bestPos := "", -1
 			for _, c := range x.collectives {
@@ -735,4 +777,14 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 
 func (x *speakerIndex) addCollective(name string, pos int) {
 	x.collectives = append(x.collectives, speakerMention{pos, -1, name})
+}
+
+// speakerFirstPerson reports whether the phrase is "I" or "we": the writer
+// speaks, and the quote has no speaker to register but is attributed.
+func speakerFirstPerson(body string, toks []qTok, np []int) bool {
+	if len(np) != 1 {
+		return false
+	}
+	w := speakerLower(body, toks[np[0]])
+	return w == "i" || w == "we"
 }
