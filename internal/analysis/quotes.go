@@ -288,7 +288,7 @@ func (a *attributor) paraOf(pos int) int {
 
 func (a *attributor) run(raws []quoteRaw) Attributions {
 	var res Attributions
-	var direct []Span // the marked spans of kept direct quotes
+	var direct []Span          // the marked spans of kept direct quotes
 	floating := map[int]bool{} // Start of direct quotes with no cue of their own
 	blocker := map[int]bool{}  // Start of direct quotes whose cue names no one we can register
 	for _, r := range raws {
