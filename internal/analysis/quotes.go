@@ -659,7 +659,35 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 		start = a.sentenceStart(pp.End-1, pp.Start)
 		return a.attributeIn(start, pp.End, true)
 	}
-	return a.attributeIn(start, r.open, true)
+	if att, ok := a.attributeIn(start, r.open, true); ok {
+		return att, ok
+	}
+	return a.attributeColon(start, r.open)
+}
+
+// attributeColon reads "Kasich resisted: "..."": a subject and a past-tense
+// verb right before a colon that opens the quote, when the verb is not on
+// the cue list.
+func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
+	toks := quoteTokenize(a.body, start, open, a.toks[:0])
+	a.toks = toks
+	n := len(toks)
+	if n < 3 || !toks[n-1].is(a.body, ":") || !toks[n-2].word {
+		return quoteAttribution{}, false
+	}
+	v := speakerLower(a.body, toks[n-2])
+	if len(v) < 4 || !strings.HasSuffix(v, "ed") || speakerCapitalized(a.body, toks[n-2]) {
+		return quoteAttribution{}, false
+	}
+	np := speakerNPBefore(a.body, toks, 0, n-2)
+	if len(np) == 0 || np[0] != 0 && !toks[np[0]-1].is(a.body, ",") {
+		return quoteAttribution{}, false
+	}
+	sp, m := a.people.resolveNP(a.body, toks, np, toks[n-2].s)
+	if sp == "" {
+		return quoteAttribution{}, false
+	}
+	return quoteAttribution{sp, m, v}, true
 }
 
 // attributeIn finds the last speech cue with a speaker in body[start:end].

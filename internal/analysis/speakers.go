@@ -284,6 +284,19 @@ func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
 		}
 		j--
 	}
+	// "Brian Fallon, a spokesman for the campaign, said": step over the
+	// apposition to the name before it.
+	if j > lo && toks[j].is(body, ",") {
+		for c := j - 1; c >= lo && c >= j-16; c-- {
+			if toks[c].word || toks[c].is(body, "-") || toks[c].is(body, "’") || toks[c].is(body, "'") {
+				continue
+			}
+			if toks[c].is(body, ",") && c < j-1 && c > lo {
+				j = c - 1
+			}
+			break
+		}
+	}
 	var np []int
 	for ; j >= lo && len(np) < 10; j-- {
 		t := toks[j]
@@ -322,10 +335,63 @@ func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
 	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[0]])] && !speakerCapitalized(body, toks[np[0]]) {
 		return nil
 	}
-	if !speakerNominal(body, toks, np) {
+	// "Clinton's campaign sent out an email saying": the subject is what
+	// stands before the verb and its object.
+	for x := 1; x < len(np); x++ {
+		w := speakerLower(body, toks[np[x]])
+		if speakerCapitalized(body, toks[np[x]]) || len(w) < 4 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "sent" || w == "put" || w == "made" || w == "gave") {
+			continue
+		}
+		for y := x + 1; y < len(np) && y <= x+2; y++ {
+			if speakerObjectDets[speakerLower(body, toks[np[y]])] {
+				np = np[:x]
+				break
+			}
+		}
+	}
+	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
 		return nil
 	}
 	return np
+}
+
+// speakerObjectDets are the words that, after a verb, show the verb has an
+// object: "issued a statement", "contradicting his".
+var speakerObjectDets = wordSet(`a an the his her its their our my this that`)
+
+// speakerVerbsS are verbs in -s that the plural-noun test would take for a
+// head noun.
+var speakerVerbsS = wordSet(`makes takes gives has does goes gets puts seems means comes keeps looks wants needs
+	tells shows calls uses works its his hers ours yours theirs this was is`)
+
+// speakerCalendar are capitalized words that are no names.
+var speakerCalendar = wordSet(`monday tuesday wednesday thursday friday saturday sunday january february march
+	april june july august september october november december today yesterday`)
+
+// speakerHeadOK reports whether a phrase ends in a plausible head (a name,
+// a pronoun or a noun, not a function word) and holds no verb with an
+// object ("issued a statement Tuesday").
+func speakerHeadOK(body string, toks []qTok, np []int) bool {
+	for x, i := range np {
+		w := speakerLower(body, toks[i])
+		if speakerCapitalized(body, toks[i]) || len(w) < 5 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			continue
+		}
+		for y := x + 1; y < len(np) && y <= x+2; y++ {
+			if speakerObjectDets[speakerLower(body, toks[np[y]])] {
+				return false
+			}
+		}
+	}
+	last := toks[np[len(np)-1]]
+	w := speakerLower(body, last)
+	if speakerCalendar[w] {
+		return false
+	}
+	if speakerCapitalized(body, last) || speakerNouns[w] || speakerPronouns[w] || w == "i" || w == "we" {
+		return true
+	}
+	return !speakerVerbsS[w] && !speakerPreps[w] && !speakerObjectDets[w] && !speakerDeterminers[w]
 }
 
 // speakerNPAfter returns the tokens of the speaker after a cue ending before
@@ -356,7 +422,7 @@ func speakerNPAfter(body string, toks []qTok, k int) []int {
 	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[len(np)-1]])] {
 		np = np[:len(np)-1]
 	}
-	if !speakerNominal(body, toks, np) {
+	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
 		return nil
 	}
 	return np
