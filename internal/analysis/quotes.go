@@ -491,7 +491,7 @@ func quoteAbbrevBefore(b string, i int) bool {
 	if strings.Contains(w, ".") {
 		return true
 	}
-	return quoteAbbrevs[strings.ToLower(w)]
+	return quoteAbbrevs[lowerWord(w)]
 }
 
 // attributeAfter looks for an attribution right after a quote's closing

@@ -13,6 +13,11 @@ import (
 // to a source, and are only taken with a subject in front of them.
 var speechCueWords = func() map[string]bool {
 	m := map[string]bool{}
+	defer func() {
+		for w := range m {
+			speakerIntern[w] = w
+		}
+	}()
 	for _, w := range strings.Fields(`
 		say says said saying tell tells told telling add adds added adding
 		warn warns warned warning claim claims claimed claiming note notes noted noting
@@ -130,7 +135,10 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	if c < 'a' || c > 'z' || !speechCueShape[c-'a'][len(w)] {
 		return "", 0
 	}
-	lw := strings.ToLower(w)
+	lw := w
+	if w[0] == 'A' {
+		lw = "according"
+	}
 	if lw == "according" {
 		if k+1 < len(toks) && toks[k+1].is(body, "to") {
 			return "according to", 2
@@ -156,7 +164,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		return "", 0
 	}
-	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerPassive[strings.ToLower(body[toks[k-1].s:toks[k-1].e])] {
+	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerPassive[speakerLower(body, toks[k-1])] {
 		return "", 0
 	}
 	return lw, 1
@@ -248,16 +256,61 @@ var speakerFemaleNames = wordSet(`hillary huma jennifer donna elizabeth nancy de
 	condoleezza valerie loretta janet sally jill kelly megyn ruth sonia elena hope cheryl neera jen
 	jane marie helen margaret catherine natalia irina olga yulia zakharova tulsi`)
 
+// speakerIntern holds every word of the package's word sets, so lowerWord
+// can fold a word without allocating.
+var speakerIntern = map[string]string{"according": "according", "out": "out", "on": "on", "up": "up"}
+
+// wordSet returns the set of the words of s, registering them for
+// lowerWord.
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
+		speakerIntern[w] = w
 	}
 	return m
 }
 
 // speakerLower returns the lower-case text of token t.
-func speakerLower(body string, t qTok) string { return strings.ToLower(body[t.s:t.e]) }
+func speakerLower(body string, t qTok) string { return lowerWord(body[t.s:t.e]) }
+
+// lowerWord returns s in lower case when that matters: a word with no
+// upper-case letter comes back as it is, a word found (case-folded) in one
+// of the package's word sets comes back as that set's spelling, and any
+// other word comes back unchanged, since it can match no set. Neither path
+// allocates, which keeps the scan fast.
+func lowerWord(s string) string {
+	up := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			up = true
+		} else if c >= utf8.RuneSelf {
+			if len(s) > 40 {
+				return s
+			}
+			if w, ok := speakerIntern[strings.ToLower(s)]; ok {
+				return w
+			}
+			return s
+		}
+	}
+	if !up || len(s) > 40 {
+		return s
+	}
+	var buf [40]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if w, ok := speakerIntern[string(buf[:len(s)])]; ok {
+		return w
+	}
+	return s
+}
 
 // speakerCapitalized reports whether token t starts with an upper-case letter.
 func speakerCapitalized(body string, t qTok) bool {
@@ -557,8 +610,18 @@ func speakerScanNames(body string) *speakerIndex {
 			break
 		}
 		if e > i {
-			toks = quoteTokenize(body, i, e, toks[:0])
-			x.addRun(body, toks, i)
+			if sp := strings.IndexByte(body[i:e], ' '); sp < 0 {
+				// One capitalized word: only a surname already known matters.
+				if len(x.byKey) > 0 {
+					w := speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))
+					if p, ok := x.byKey[w]; ok {
+						x.mentions = append(x.mentions, speakerMention{i, p, x.persons[p].name})
+					}
+				}
+			} else {
+				toks = quoteTokenize(body, i, e, toks[:0])
+				x.addRun(body, toks, i)
+			}
 		}
 		if e <= i {
 			e = i + 1
@@ -687,6 +750,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 		x.persons = append(x.persons, speakerPerson{name: name, gender: g})
 		x.byKey[key] = p
 		x.byKey[strings.ToLower(lastWord(name))] = p
+		x.byKey[lastWord(name)] = p // as written, for the scan's fast path
 	}
 	x.persons[p].titles = append(x.persons[p].titles, titles...)
 	x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
