@@ -382,10 +382,29 @@ func (a *attributor) attributeDirect(r quoteRaw) (att quoteAttribution, near boo
 	if r.lostOpen {
 		return att, false
 	}
+	nUsed := len(a.used)
 	if att, ok := a.attributeBefore(r); ok {
-		return att, true
+		// A short quote inside a sentence that reports speech ("they had not
+		// seen any "pause"") is part of that speech, not a quote of its own:
+		// it needs its cue right before it.
+		if CountWords(a.body[r.cs:r.ce]) >= quoteMinWords || a.cueAdjacentBefore(r.open) {
+			return att, true
+		}
+		a.used = a.used[:nUsed]
 	}
 	return att, false
+}
+
+// cueAdjacentBefore reports whether the text right before an opening mark
+// introduces a quote: a colon or comma, or a speech verb.
+func (a *attributor) cueAdjacentBefore(open int) bool {
+	s := strings.TrimRight(a.body[:open], " ")
+	if strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") {
+		return true
+	}
+	i := strings.LastIndexByte(s, ' ')
+	w := s[i+1:]
+	return speechCueWords[lowerWord(w)]
 }
 
 // sentenceEnd returns the end of the sentence running from pos, bounded by

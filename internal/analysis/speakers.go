@@ -607,6 +607,12 @@ func speakerScanNames(body string) *speakerIndex {
 				j = k + 4
 				continue
 			}
+			if sp := strings.IndexByte(body[k+1:min(len(body), k+6)], ' '); sp > 0 && speakerParticles[body[k+1:k+1+sp]] {
+				if n2 := k + 2 + sp; n2 < len(body) && body[n2] >= 'A' && body[n2] <= 'Z' {
+					j = n2
+					continue
+				}
+			}
 			break
 		}
 		if e > i {
@@ -665,11 +671,22 @@ func speakerSplitName(words []string) (titles, name []string) {
 		}
 		name = append(name, w)
 	}
+	if len(name) == 0 && len(words) >= 2 && speakerHonorifics[strings.ToLower(words[len(words)-2])] {
+		// "Mr. King": after an honorific, a title word is the surname.
+		titles, name = titles[:len(titles)-1], []string{words[len(words)-1]}
+	}
 	if n := len(name); n > 0 {
 		name[n-1] = speakerStripPossessive(name[n-1])
 	}
 	return titles, name
 }
+
+// speakerHonorifics stand right before a surname.
+var speakerHonorifics = wordSet(`mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen.`)
+
+// speakerParticles join the parts of a name: "Staffan de Mistura",
+// "Bashar al-Assad" (the hyphenated form is one word already).
+var speakerParticles = wordSet(`de da di del der van von la le du bin ibn abu al el dos das ben`)
 
 // addRun records a capitalized run found at pos.
 func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
@@ -833,7 +850,8 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// A trailing run of capitalized words is a name, unless a preposition
 	// stands before it ("armed groups in eastern Aleppo").
 	r := len(np)
-	for r > 0 && speakerCapitalized(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] {
+	for r > 0 && (speakerCapitalized(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
+		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
 	hasPrep := false
@@ -867,6 +885,12 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		full := strings.Join(name, " ")
 		if p, ok := x.byKey[strings.ToLower(full)]; ok {
 			return x.persons[p].name, m
+		}
+		if speakerParticles[name[0]] {
+			// "de Mistura" for "Staffan de Mistura".
+			if p, ok := x.byKey[strings.ToLower(name[len(name)-1])]; ok {
+				return x.persons[p].name, m
+			}
 		}
 		if len(name) == 1 {
 			if len(titles) > 0 && speakerHasRole(titles) {
