@@ -258,7 +258,7 @@ var speakerFemaleNames = wordSet(`hillary huma jennifer donna elizabeth nancy de
 
 // speakerIntern holds every word of the package's word sets, so lowerWord
 // can fold a word without allocating.
-var speakerIntern = map[string]string{"according": "according", "out": "out", "on": "on", "up": "up"}
+var speakerIntern = map[string]string{"according": "according", "i": "i", "out": "out", "on": "on", "up": "up"}
 
 // wordSet returns the set of the words of s, registering them for
 // lowerWord.
