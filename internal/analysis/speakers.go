@@ -70,7 +70,7 @@ var speechCueShape = func() (t [26][16]bool) {
 			t[w[0]-'a'][len(w)] = true
 		}
 	}
-	t['a'-'a'][len("according")] = true
+	t[0][len("according")] = true // 'a'
 	return t
 }()
 
