@@ -300,7 +300,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		if words == 0 {
 			continue
 		}
-		att, near := a.attributeDirect(r)
+		att, near := a.attributeDirect(r, words)
 		if r.lostOpen && !near {
 			continue
 		}
@@ -375,7 +375,7 @@ func (a *attributor) fillSpeaker(q *Quote, att quoteAttribution) {
 // right before the opening mark (Lavrov said: "..."), else a cue elsewhere
 // in the quote's sentence. near reports whether a cue stands next to the
 // quote.
-func (a *attributor) attributeDirect(r quoteRaw) (att quoteAttribution, near bool) {
+func (a *attributor) attributeDirect(r quoteRaw, words int) (att quoteAttribution, near bool) {
 	if att, ok := a.attributeAfter(r); ok {
 		return att, true
 	}
@@ -387,7 +387,7 @@ func (a *attributor) attributeDirect(r quoteRaw) (att quoteAttribution, near boo
 		// A short quote inside a sentence that reports speech ("they had not
 		// seen any "pause"") is part of that speech, not a quote of its own:
 		// it needs its cue right before it.
-		if CountWords(a.body[r.cs:r.ce]) >= quoteMinWords || a.cueAdjacentBefore(r.open) {
+		if words >= quoteMinWords || a.cueAdjacentBefore(r.open) {
 			return att, true
 		}
 		a.used = a.used[:nUsed]
@@ -863,11 +863,20 @@ func (a *attributor) findReported(direct []Span) []Quote {
 // reportedIn finds one piece of reported speech in the sentence
 // body[s:e], whose text must stay clear of the direct quotes.
 func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
-	// Fast reject: a sentence with no cue word is skipped without tokens.
-	if !speechCueMaybe(a.body[s:e]) {
+	// Fast reject: a sentence with no cue word in a verb's place is skipped
+	// without tokens; one with a cue is tokenized from a little before it.
+	c := speechCueFirst(a.body[s:e])
+	if c < 0 {
 		return Quote{}, false
 	}
-	toks := quoteTokenize(a.body, s, e, a.toks[:0])
+	ws := s
+	if c > 160 && !strings.HasSuffix(lastWordAt(a.body, s+c), "ing") {
+		ws = s + c - 160
+		for ws < s+c && a.body[ws] != ' ' {
+			ws++
+		}
+	}
+	toks := quoteTokenize(a.body, ws, e, a.toks[:0])
 	a.toks = toks
 	inDirect := func(pos int) bool {
 		for _, d := range direct {
@@ -952,14 +961,18 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 			}
 			cs, ce = quoteTrimContent(a.body, cs, ce)
 		}
-		if cs >= ce || CountWords(a.body[cs:ce]) < 2 {
+		words := 0
+		if cs < ce {
+			words = CountWords(a.body[cs:ce])
+		}
+		if words < 2 {
 			continue
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, t.s)
 		if sp == "" {
 			continue
 		}
-		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteReported, Speaker: sp, Cue: cue, Words: CountWords(a.body[cs:ce])}
+		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteReported, Speaker: sp, Cue: cue, Words: words}
 		if m.End > m.Start {
 			q.Mention, q.MentionStart, q.MentionEnd = a.body[m.Start:m.End], m.Start, m.End
 		}

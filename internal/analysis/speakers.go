@@ -78,22 +78,34 @@ var speechCueShape = func() (t [26][16]bool) {
 // comma to attach speech to the sentence's subject ("..., saying that").
 func speechCueParticiple(cue string) bool { return strings.HasSuffix(cue, "ing") }
 
-// speechCueMaybe reports whether s may hold a cue word: a cheap scan that
-// lets sentences without one skip tokenizing.
-func speechCueMaybe(s string) bool {
+// speechCueFirst returns the offset in s of the first word that may be a
+// speech cue in a verb's place (a cue word not right after an article, a
+// possessive or "to"), or -1. It is a cheap byte scan that lets sentences
+// without one skip tokenizing.
+func speechCueFirst(s string) int {
 	i := 0
+	prevStart, prevEnd := -1, -1
 	for i < len(s) {
 		c := s[i]
 		if c < 'a' || c > 'z' {
-			if c >= 'A' && c <= 'Z' && (i+9 <= len(s) && (s[i:i+9] == "According" || s[i:i+9] == "according")) {
-				return true
+			if c >= 'A' && c <= 'Z' {
+				j := i + 1
+				for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+					j++
+				}
+				if s[i:j] == "According" {
+					return i
+				}
+				prevStart, prevEnd = i, j
+				i = j
+				continue
 			}
 			i++
 			continue
 		}
 		if i > 0 {
 			p := s[i-1]
-			if p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' {
+			if p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= utf8.RuneSelf {
 				i++
 				continue
 			}
@@ -104,13 +116,31 @@ func speechCueMaybe(s string) bool {
 		}
 		if n := j - i; n < 16 && speechCueShape[c-'a'][n] {
 			w := s[i:j]
-			if speechCueWords[w] || w == "according" {
-				return true
+			if w == "according" {
+				return i
+			}
+			if speechCueWords[w] && !(prevEnd >= 0 && prevEnd < i && speechCueNounContext[s[prevStart:prevEnd]]) {
+				return i
 			}
 		}
+		prevStart, prevEnd = i, j
 		i = j
 	}
-	return false
+	return -1
+}
+
+// speechCueNounContext are the words after which a cue word is a noun or an
+// infinitive ("the report", "his remarks", "to say"), not a speech verb.
+var speechCueNounContext = wordSet(`the a an to his her its their our my your this these those of in for on with
+	by from no any every such The A An His Her Its Their This These Those`)
+
+// lastWordAt returns the word starting at offset i of s.
+func lastWordAt(s string, i int) string {
+	j := i
+	for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+		j++
+	}
+	return s[i:j]
 }
 
 // speakerPassive are the auxiliaries that make a following participle
@@ -624,7 +654,7 @@ func speakerScanNames(body string) *speakerIndex {
 						x.mentions = append(x.mentions, speakerMention{i, p, x.persons[p].name})
 					}
 				}
-			} else {
+			} else if speakerRunMayName(body[i:e]) {
 				toks = quoteTokenize(body, i, e, toks[:0])
 				x.addRun(body, toks, i)
 			}
@@ -941,4 +971,22 @@ func speakerFirstPerson(body string, toks []qTok, np []int) bool {
 	}
 	w := speakerLower(body, toks[np[0]])
 	return w == "i" || w == "we"
+}
+
+// speakerRunMayName reports whether a run of capitalized words holds a title
+// or a known first name, without which addRun registers nobody.
+func speakerRunMayName(run string) bool {
+	for run != "" {
+		w := run
+		if k := strings.IndexByte(run, ' '); k >= 0 {
+			w, run = run[:k], run[k+1:]
+		} else {
+			run = ""
+		}
+		lw := lowerWord(speakerStripPossessive(w))
+		if speakerTitles[lw] || speakerMaleNames[lw] || speakerFemaleNames[lw] {
+			return true
+		}
+	}
+	return false
 }
