@@ -296,7 +296,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		if cs >= ce {
 			continue
 		}
-		words := CountWords(a.body[cs:ce])
+		words := quoteCountWords(a.body[cs:ce])
 		if words == 0 {
 			continue
 		}
@@ -876,7 +876,14 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 			ws++
 		}
 	}
-	toks := quoteTokenize(a.body, ws, e, a.toks[:0])
+	we := e
+	if s+c+400 < e {
+		we = s + c + 400
+		for we < e && a.body[we] != ' ' {
+			we++
+		}
+	}
+	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
 	a.toks = toks
 	inDirect := func(pos int) bool {
 		for _, d := range direct {
@@ -963,7 +970,7 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 		}
 		words := 0
 		if cs < ce {
-			words = CountWords(a.body[cs:ce])
+			words = quoteCountWords(a.body[cs:ce])
 		}
 		if words < 2 {
 			continue
@@ -1004,4 +1011,46 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 		return e
 	}
 	return toks[k].s
+}
+
+// quoteCountWords is CountWords with a fast path for ASCII text: it counts
+// the same words (runs of word runes, joined by inner apostrophes).
+func quoteCountWords(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if !in {
+					n++
+					in = true
+				}
+			} else if !(c == '\'' && in && quoteWordAt(s, i+1)) {
+				in = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			if !in {
+				n++
+				in = true
+			}
+		} else if !(r == '’' && in && quoteWordAt(s, i+size)) {
+			in = false
+		}
+		i += size
+	}
+	return n
+}
+
+// quoteWordAt reports whether a word rune starts at offset i of s.
+func quoteWordAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
 }

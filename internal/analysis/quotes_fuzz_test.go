@@ -57,6 +57,9 @@ func FuzzQuotes(f *testing.F) {
 					t.Fatalf("Mention %q differs from body[%d:%d]", q.Mention, q.MentionStart, q.MentionEnd)
 				}
 			}
+			if q.Words != analysis.CountWords(q.Text) {
+				t.Fatalf("Words = %d, want CountWords = %d for %q", q.Words, analysis.CountWords(q.Text), q.Text)
+			}
 			if q.Side != "" {
 				t.Fatalf("Side = %q, want empty", q.Side)
 			}

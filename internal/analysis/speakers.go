@@ -119,7 +119,7 @@ func speechCueFirst(s string) int {
 			if w == "according" {
 				return i
 			}
-			if speechCueWords[w] && !(prevEnd >= 0 && prevEnd < i && speechCueNounContext[s[prevStart:prevEnd]]) {
+			if speechCueQuick.has(w) && !(prevEnd >= 0 && prevEnd < i && speechCueNounContext[s[prevStart:prevEnd]]) {
 				return i
 			}
 		}
@@ -175,7 +175,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		return "", 0
 	}
-	if !speechCueWords[lw] {
+	if !speechCueQuick.has(lw) {
 		return "", 0
 	}
 	switch lw {
@@ -983,10 +983,57 @@ func speakerRunMayName(run string) bool {
 		} else {
 			run = ""
 		}
-		lw := lowerWord(speakerStripPossessive(w))
-		if speakerTitles[lw] || speakerMaleNames[lw] || speakerFemaleNames[lw] {
+		if speakerNameQuick.has(speakerStripPossessive(w)) {
 			return true
 		}
 	}
 	return false
 }
+
+// quickSet is a set of lower-case ASCII words bucketed by first letter and
+// length, faster than a map for the hot scans. has matches a word whose
+// first letter may be upper case.
+type quickSet [26][24][]string
+
+func newQuickSet(words map[string]bool) *quickSet {
+	q := new(quickSet)
+	for w := range words {
+		if len(w) == 0 || len(w) >= 24 || w[0] < 'a' || w[0] > 'z' {
+			continue
+		}
+		q[w[0]-'a'][len(w)] = append(q[w[0]-'a'][len(w)], w)
+	}
+	return q
+}
+
+func (q *quickSet) has(w string) bool {
+	if len(w) == 0 || len(w) >= 24 {
+		return false
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if c < 'a' || c > 'z' {
+		return false
+	}
+	for _, x := range q[c-'a'][len(w)] {
+		if x[1:] == w[1:] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	speechCueQuick   = newQuickSet(speechCueWords)
+	speakerNameQuick = newQuickSet(func() map[string]bool {
+		m := map[string]bool{}
+		for _, set := range []map[string]bool{speakerTitles, speakerMaleNames, speakerFemaleNames} {
+			for w := range set {
+				m[w] = true
+			}
+		}
+		return m
+	}())
+)
