@@ -3,6 +3,7 @@ package analysis
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -57,9 +58,20 @@ func FindAttributions(body string) Attributions {
 	paras := quoteParagraphs(body)
 	raws := quoteFindRaw(body, paras)
 	a := &attributor{body: body, paras: paras}
-	a.people = speakerScanNames(body)
-	return a.run(raws)
+	if buf, ok := quoteTokPool.Get().(*[]qTok); ok {
+		a.toks = (*buf)[:0]
+	}
+	a.people = speakerScanNames(body, a.toks)
+	res := a.run(raws)
+	if cap(a.toks) <= 1<<16 {
+		buf := a.toks[:0]
+		quoteTokPool.Put(&buf)
+	}
+	return res
 }
+
+// quoteTokPool recycles token buffers between calls.
+var quoteTokPool sync.Pool
 
 // quoteParagraphs splits body into paragraphs at line breaks, trimming the
 // spaces around each.
@@ -289,8 +301,8 @@ func (a *attributor) paraOf(pos int) int {
 func (a *attributor) run(raws []quoteRaw) Attributions {
 	var res Attributions
 	var direct []Span          // the marked spans of kept direct quotes
-	floating := map[int]bool{} // Start of direct quotes with no cue of their own
-	blocker := map[int]bool{}  // Start of direct quotes whose cue names no one we can register
+	var floating []int // Start of direct quotes with no cue of their own, ascending
+	var blocker []int  // Start of direct quotes whose cue names no one we can register, ascending
 	for _, r := range raws {
 		cs, ce := quoteTrimContent(a.body, r.cs, r.ce)
 		if cs >= ce {
@@ -314,9 +326,9 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		a.fillSpeaker(&q, att)
 		switch {
 		case !near:
-			floating[cs] = true
+			floating = append(floating, cs)
 		case q.Speaker == "":
-			blocker[cs] = true
+			blocker = append(blocker, cs)
 		default:
 			a.people.recent = q.Speaker
 		}
@@ -332,7 +344,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	for i := range res.Quotes {
 		q := &res.Quotes[i]
 		para := a.paraOf(q.Start)
-		if q.Kind == QuoteDirect && floating[q.Start] {
+		if q.Kind == QuoteDirect && quoteHasInt(floating, q.Start) {
 			if last >= 0 && para-lastPara <= 1 {
 				src := res.Quotes[last]
 				q.Speaker, q.Mention, q.MentionStart, q.MentionEnd = src.Speaker, src.Mention, src.MentionStart, src.MentionEnd
@@ -340,7 +352,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 				continue
 			}
 		}
-		if q.Kind == QuoteDirect && blocker[q.Start] {
+		if q.Kind == QuoteDirect && quoteHasInt(blocker, q.Start) {
 			last = -1
 			continue
 		}
@@ -870,15 +882,15 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 		return Quote{}, false
 	}
 	ws := s
-	if c > 160 && !strings.HasSuffix(lastWordAt(a.body, s+c), "ing") {
-		ws = s + c - 160
+	if c > 100 && !strings.HasSuffix(lastWordAt(a.body, s+c), "ing") {
+		ws = s + c - 100
 		for ws < s+c && a.body[ws] != ' ' {
 			ws++
 		}
 	}
 	we := e
-	if s+c+400 < e {
-		we = s + c + 400
+	if s+c+150 < e {
+		we = s + c + 150
 		for we < e && a.body[we] != ' ' {
 			we++
 		}
@@ -1053,4 +1065,10 @@ func quoteWordAt(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return isWordRune(r)
+}
+
+// quoteHasInt reports whether the ascending list xs holds x.
+func quoteHasInt(xs []int, x int) bool {
+	i := sort.SearchInts(xs, x)
+	return i < len(xs) && xs[i] == x
 }

@@ -600,9 +600,8 @@ type speakerIndex struct {
 
 // speakerScanNames finds the person names of body: runs of capitalized
 // words led by a title or a known first name, and later surnames of them.
-func speakerScanNames(body string) *speakerIndex {
+func speakerScanNames(body string, toks []qTok) *speakerIndex {
 	x := &speakerIndex{byKey: map[string]int{}}
-	var toks []qTok
 	i := 0
 	for i < len(body) {
 		c := body[i]
