@@ -300,7 +300,7 @@ func (a *attributor) paraOf(pos int) int {
 
 func (a *attributor) run(raws []quoteRaw) Attributions {
 	var res Attributions
-	var direct []Span          // the marked spans of kept direct quotes
+	var direct []Span  // the marked spans of kept direct quotes
 	var floating []int // Start of direct quotes with no cue of their own, ascending
 	var blocker []int  // Start of direct quotes whose cue names no one we can register, ascending
 	for _, r := range raws {
