@@ -268,7 +268,7 @@ func TestPolNeAREval(t *testing.T) {
 			}
 			if right {
 				spkRight++
-			} else if spkMiss++; len(spkSample) < *polnearMisses && spkMiss%7 == 0 {
+			} else if spkMiss++; len(spkSample) < *polnearMisses && spkMiss%3 == 0 {
 				src := text[g.source.frags[0][0]:g.source.frags[0][1]]
 				spkSample = append(spkSample, fmt.Sprintf("%s@%d: gold %q, got %q (mention %q) for %q", base, p.Start, src, p.Speaker, p.Mention, polnearClip(p.Text)))
 			}

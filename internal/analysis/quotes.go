@@ -114,6 +114,9 @@ func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
 		case '"':
 			dst = append(dst, quoteMark{i, i + 1, quoteMarkEither})
 		case '\'':
+			if i+2 < p.End && body[i+1] == '\'' && body[i+2] == '\'' {
+				i++ // three apostrophes: a single quote closing inside, then the double mark
+			}
 			if i+1 < p.End && body[i+1] == '\'' {
 				dst = append(dst, quoteMark{i, i + 2, quoteMarkEither})
 				i++
@@ -576,6 +579,28 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			if toks[k].is(a.body, "'") || toks[k].is(a.body, "’") {
 				continue
 			}
+			if toks[k].is(a.body, "(") {
+				// "Rep. Earl Blumenauer (D-Ore.) said": step over the aside.
+				c := k + 1
+				for c < len(toks) && c <= k+8 && !toks[c].is(a.body, ")") {
+					c++
+				}
+				if c < len(toks) && c <= k+8 && c+1 < len(toks) {
+					if cue, _ := speechCueAt(a.body, toks, c+1); cue != "" && cue != "according to" {
+						np := make([]int, 0, k-i)
+						for j := i; j < k; j++ {
+							np = append(np, j)
+						}
+						if speakerNominal(a.body, toks, np) {
+							if sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s); sp != "" {
+								a.used = append(a.used, Span{toks[i].s, toks[c+1].e})
+								return quoteAttribution{sp, m, cue}, true
+							}
+						}
+					}
+				}
+				break
+			}
 			if toks[k].is(a.body, ",") {
 				// An apposition: "Tom Ridge, a former secretary, said".
 				if att, ok := a.attributeApposition(toks, i, k); ok {
@@ -703,8 +728,24 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 	toks := quoteTokenize(a.body, start, open, a.toks[:0])
 	a.toks = toks
 	n := len(toks)
-	if n < 3 || !toks[n-1].is(a.body, ":") || !toks[n-2].word {
+	if n < 2 || !toks[n-1].is(a.body, ":") || !toks[n-2].word {
 		return quoteAttribution{}, false
+	}
+	if n <= 4 {
+		// A transcript-style label: `Clinton: "..."`.
+		np := make([]int, 0, n-1)
+		for j := 0; j < n-1; j++ {
+			if !speakerCapitalized(a.body, toks[j]) || quoteLabelWords[speakerLower(a.body, toks[j])] {
+				np = nil
+				break
+			}
+			np = append(np, j)
+		}
+		if len(np) > 0 {
+			if sp, m := a.people.resolveNP(a.body, toks, np, toks[0].s); sp != "" {
+				return quoteAttribution{sp, m, ":"}, true
+			}
+		}
 	}
 	v := speakerLower(a.body, toks[n-2])
 	if len(v) < 4 || !strings.HasSuffix(v, "ed") || speakerCapitalized(a.body, toks[n-2]) {
@@ -1072,3 +1113,9 @@ func quoteHasInt(xs []int, x int) bool {
 	i := sort.SearchInts(xs, x)
 	return i < len(xs) && xs[i] == x
 }
+
+// quoteLabelWords are capitalized labels before a colon that name no
+// speaker ("Update:", "Read more:").
+var quoteLabelWords = wordSet(`note update updated editor read watch photo photos source sources related
+	advertisement video audio correction clarification transcript warning breaking exclusive more also
+	the a an this that it here there`)

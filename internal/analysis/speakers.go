@@ -56,7 +56,7 @@ var speechCueWords = func() map[string]bool {
 		surmise surmised venture ventured email emails emailed text texted post posts messaged gripe griped
 		grumble grumbled tease teased brag brags bragged reason reasoned opine opines opined assure assured
 		remind reminds reminded inform informed thunder thundered acknowledge concede wrote writes pointed points
-		chimed summed went goes began begins`) {
+		chimed summed went goes began begins remember remembers remembered`) {
 		m[w] = true
 	}
 	return m
@@ -157,7 +157,12 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	}
 	c := w[0]
 	if c >= 'A' && c <= 'Z' {
-		if w != "According" {
+		switch {
+		case w == "According":
+		case k == 0 && (w == "Said" || w == "Says" || w == "Added" || w == "Asked"):
+			// Inverted at the sentence start: "Said Dorothy Poynter, ...".
+			return strings.ToLower(w), 1
+		default:
 			return "", 0
 		}
 		c += 'a' - 'A'
@@ -378,6 +383,15 @@ func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
 				j = c - 1
 			}
 			break
+		}
+	}
+	if j > lo && toks[j].is(body, ")") {
+		// "Sen. Marco Rubio (R-Fla.) said": step over the aside.
+		for c := j - 1; c >= lo && c >= j-8; c-- {
+			if toks[c].is(body, "(") {
+				j = c - 1
+				break
+			}
 		}
 	}
 	var np []int
