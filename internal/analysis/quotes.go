@@ -1,0 +1,1121 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Attributions is what FindAttributions finds in a cleaned body.
+type Attributions struct {
+	// Quotes holds direct quotes and reported speech, sorted by Start. Side
+	// is left empty: the engine fills it from the registry.
+	Quotes []Quote
+	// Scare holds scare quotes: short quoted spans (under four words) with
+	// no speaker and no speech cue, the outlet distancing itself from a word.
+	Scare []Span
+}
+
+// quoteMinWords is the length under which a quoted span with no speech cue
+// of its own is a scare quote rather than a quote.
+const quoteMinWords = 4
+
+// quoteRaw is one run of quoted text found between quotation marks.
+type quoteRaw struct {
+	open, cs, ce, close int // opening mark, content start, content end, end of closing mark
+	para                int // index of the paragraph holding the opening mark
+	lastPara            int // index of the paragraph holding the closing mark
+	lostOpen            bool
+	closed              bool
+}
+
+// quoteMarkKind classifies one quotation mark.
+type quoteMarkKind uint8
+
+const (
+	quoteMarkOpen quoteMarkKind = iota + 1
+	quoteMarkClose
+	quoteMarkEither
+)
+
+type quoteMark struct {
+	pos, end int
+	kind     quoteMarkKind
+}
+
+// quoteMarkByte flags the bytes that may begin a double quotation mark: the
+// straight mark, the apostrophe (for NYT's doubled ”), the backtick (“),
+// and the lead bytes of the curly and angle marks.
+var quoteMarkByte = [256]bool{'"': true, '\'': true, '`': true, 0xE2: true, 0xC2: true}
+
+// FindAttributions finds the direct quotes, reported speech and scare quotes
+// of a cleaned body, and names the speaker of each quote as the article
+// resolves it. Paragraphs are separated by blank lines; a single line break
+// is treated as a paragraph break too, so text from other sources works.
+func FindAttributions(body string) Attributions {
+	paras := quoteParagraphs(body)
+	raws := quoteFindRaw(body, paras)
+	a := &attributor{body: body, paras: paras}
+	if buf, ok := quoteTokPool.Get().(*[]qTok); ok {
+		a.toks = (*buf)[:0]
+	}
+	a.people = speakerScanNames(body, a.toks)
+	res := a.run(raws)
+	if cap(a.toks) <= 1<<16 {
+		buf := a.toks[:0]
+		quoteTokPool.Put(&buf)
+	}
+	return res
+}
+
+// quoteTokPool recycles token buffers between calls.
+var quoteTokPool sync.Pool
+
+// quoteParagraphs splits body into paragraphs at line breaks, trimming the
+// spaces around each.
+func quoteParagraphs(body string) []Span {
+	var ps []Span
+	i := 0
+	for i <= len(body) {
+		j := strings.IndexByte(body[i:], '\n')
+		end := len(body)
+		if j >= 0 {
+			end = i + j
+		}
+		s, e := i, end
+		for s < e && (body[s] == ' ' || body[s] == '\t' || body[s] == '\r') {
+			s++
+		}
+		for e > s && (body[e-1] == ' ' || body[e-1] == '\t' || body[e-1] == '\r') {
+			e--
+		}
+		if s < e {
+			ps = append(ps, Span{s, e})
+		}
+		if j < 0 {
+			break
+		}
+		i = end + 1
+	}
+	return ps
+}
+
+// quoteMarksIn lists the double quotation marks of one paragraph.
+func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
+	dst = dst[:0]
+	for i := p.Start; i < p.End; i++ {
+		b := body[i]
+		if !quoteMarkByte[b] {
+			continue
+		}
+		switch b {
+		case '"':
+			dst = append(dst, quoteMark{i, i + 1, quoteMarkEither})
+		case '\'':
+			if i+2 < p.End && body[i+1] == '\'' && body[i+2] == '\'' {
+				i++ // three apostrophes: a single quote closing inside, then the double mark
+			}
+			if i+1 < p.End && body[i+1] == '\'' {
+				dst = append(dst, quoteMark{i, i + 2, quoteMarkEither})
+				i++
+			}
+		case '`':
+			if i+1 < p.End && body[i+1] == '`' {
+				dst = append(dst, quoteMark{i, i + 2, quoteMarkOpen})
+				i++
+			}
+		case 0xE2:
+			if i+2 < p.End && body[i+1] == 0x80 {
+				switch body[i+2] {
+				case 0x9C, 0x9E: // “ „
+					dst = append(dst, quoteMark{i, i + 3, quoteMarkOpen})
+				case 0x9D: // ”
+					dst = append(dst, quoteMark{i, i + 3, quoteMarkClose})
+				}
+				i += 2
+			}
+		case 0xC2:
+			if i+1 < p.End {
+				switch body[i+1] {
+				case 0xAB:
+					dst = append(dst, quoteMark{i, i + 2, quoteMarkOpen})
+				case 0xBB:
+					dst = append(dst, quoteMark{i, i + 2, quoteMarkClose})
+				}
+				i++
+			}
+		}
+	}
+	return dst
+}
+
+// quoteOpenContext reports whether a mark at [pos, end) stands where an
+// opening mark stands (after a space or the paragraph start, before a
+// word), and quoteCloseContext where a closing one stands.
+func quoteOpenContext(body string, p Span, pos, end int) bool {
+	if end >= p.End {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(body[end:])
+	if next == ' ' || next == '\t' {
+		return false
+	}
+	if pos == p.Start {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(body[:pos])
+	return prev == ' ' || prev == '(' || prev == '[' || prev == '—' || prev == '–' || prev == '-' || prev == '/' || prev == '\t'
+}
+
+func quoteCloseContext(body string, p Span, pos, end int) bool {
+	if pos == p.Start {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(body[:pos])
+	if prev == ' ' || prev == '\t' {
+		return false
+	}
+	if end >= p.End {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(body[end:])
+	return next == ' ' || next == ',' || next == '.' || next == ';' || next == ':' || next == '?' || next == '!' || next == ')' || next == '—' || next == '–' || next == '-' || next == '\t'
+}
+
+// quoteFindRaw pairs the quotation marks of each paragraph into quoted runs.
+// A quote is bounded by its paragraph, except that a quote left open at a
+// paragraph's end continues when the next paragraph opens with a mark (the
+// newspaper convention for quotes over several paragraphs). A closing mark
+// with no opening one before it in its paragraph starts a candidate quote at
+// the paragraph start (an opening mark lost in scraping); the caller keeps
+// it only when an attribution follows.
+func quoteFindRaw(body string, paras []Span) []quoteRaw {
+	var out []quoteRaw
+	var marks []quoteMark
+	var cur quoteRaw
+	inQ := false
+	for pi, p := range paras {
+		marks = quoteMarksIn(body, p, marks)
+		k := 0
+		if inQ {
+			if len(marks) > 0 && marks[0].pos == p.Start && marks[0].kind != quoteMarkClose {
+				k = 1 // the quote continues into this paragraph
+			} else {
+				prev := paras[pi-1]
+				cur.ce, cur.close, cur.lastPara = prev.End, prev.End, pi-1
+				out = append(out, cur)
+				inQ = false
+			}
+		}
+		sawQuote := false
+		for ; k < len(marks); k++ {
+			m := marks[k]
+			kind := m.kind
+			oc := quoteOpenContext(body, p, m.pos, m.end)
+			cc := quoteCloseContext(body, p, m.pos, m.end)
+			switch {
+			case kind == quoteMarkEither && oc && !cc:
+				kind = quoteMarkOpen
+			case kind == quoteMarkEither && cc && !oc:
+				kind = quoteMarkClose
+			case kind == quoteMarkEither:
+				if inQ {
+					kind = quoteMarkClose
+				} else {
+					kind = quoteMarkOpen
+				}
+			case kind == quoteMarkOpen && inQ && cc && !oc:
+				kind = quoteMarkClose
+			case kind == quoteMarkClose && !inQ && oc && !cc:
+				kind = quoteMarkOpen
+			}
+			if !inQ {
+				if kind == quoteMarkOpen {
+					cur = quoteRaw{open: m.pos, cs: m.end, para: pi}
+					inQ = true
+				} else if !sawQuote && m.pos > p.Start {
+					out = append(out, quoteRaw{open: p.Start, cs: p.Start, ce: m.pos, close: m.end, para: pi, lastPara: pi, lostOpen: true, closed: true})
+				}
+				sawQuote = true
+				continue
+			}
+			if kind == quoteMarkClose {
+				cur.ce, cur.close, cur.lastPara, cur.closed = m.pos, m.end, pi, true
+				out = append(out, cur)
+				inQ = false
+			}
+			// An opening mark inside an open quote is a nested or stray
+			// mark: it is ignored.
+		}
+	}
+	if inQ {
+		last := paras[len(paras)-1]
+		cur.ce, cur.close, cur.lastPara = last.End, last.End, len(paras)-1
+		out = append(out, cur)
+	}
+	return out
+}
+
+// quoteTrimContent trims spaces, leading commas and colons, and trailing commas, colons and dashes from
+// a quote's content span.
+func quoteTrimContent(body string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(body[s:])
+		if !unicode.IsSpace(r) && r != ',' && r != ':' && r != ';' {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(body[s:e])
+		if !(unicode.IsSpace(r) || r == ',' || r == ';' || r == ':' || r == '—' || r == '–') {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// attributor holds the state of one FindAttributions call.
+type attributor struct {
+	body   string
+	paras  []Span
+	people *speakerIndex
+	toks   []qTok
+	// used holds the spans of speech cues already given to a direct quote,
+	// so reported speech does not take them again.
+	used []Span
+	// lastEnd is the end of the latest direct quote: the text before the
+	// next quote's opening mark is searched for a cue only back to it.
+	lastEnd int
+}
+
+// paraOf returns the index of the paragraph holding offset pos.
+func (a *attributor) paraOf(pos int) int {
+	i := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End >= pos })
+	if i >= len(a.paras) {
+		return len(a.paras) - 1
+	}
+	return i
+}
+
+func (a *attributor) run(raws []quoteRaw) Attributions {
+	var res Attributions
+	var direct []Span  // the marked spans of kept direct quotes
+	var floating []int // Start of direct quotes with no cue of their own, ascending
+	var blocker []int  // Start of direct quotes whose cue names no one we can register, ascending
+	for _, r := range raws {
+		cs, ce := quoteTrimContent(a.body, r.cs, r.ce)
+		if cs >= ce {
+			continue
+		}
+		words := quoteCountWords(a.body[cs:ce])
+		if words == 0 {
+			continue
+		}
+		att, near := a.attributeDirect(r, words)
+		if r.lostOpen && !near {
+			continue
+		}
+		if !near && words < quoteMinWords {
+			if !a.sentenceHasCue(r) {
+				res.Scare = append(res.Scare, Span{cs, ce})
+			}
+			continue
+		}
+		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteDirect, Words: words}
+		a.fillSpeaker(&q, att)
+		switch {
+		case !near:
+			floating = append(floating, cs)
+		case q.Speaker == "":
+			blocker = append(blocker, cs)
+		default:
+			a.people.recent = q.Speaker
+		}
+		a.lastEnd = r.close
+		res.Quotes = append(res.Quotes, q)
+		direct = append(direct, Span{r.open, r.close})
+	}
+	res.Quotes = append(res.Quotes, a.findReported(direct)...)
+	sort.SliceStable(res.Quotes, func(i, j int) bool { return res.Quotes[i].Start < res.Quotes[j].Start })
+	// Floating quotes inherit the speaker of the attribution just before
+	// them, in the same paragraph or the one before.
+	last, lastPara := -1, -10
+	for i := range res.Quotes {
+		q := &res.Quotes[i]
+		para := a.paraOf(q.Start)
+		if q.Kind == QuoteDirect && quoteHasInt(floating, q.Start) {
+			if last >= 0 && para-lastPara <= 1 {
+				src := res.Quotes[last]
+				q.Speaker, q.Mention, q.MentionStart, q.MentionEnd = src.Speaker, src.Mention, src.MentionStart, src.MentionEnd
+			} else {
+				continue
+			}
+		}
+		if q.Kind == QuoteDirect && quoteHasInt(blocker, q.Start) {
+			last = -1
+			continue
+		}
+		if q.Speaker != "" {
+			last, lastPara = i, a.paraOf(q.End)
+		}
+	}
+	return res
+}
+
+// quoteAttribution is a speaker found for one quote.
+type quoteAttribution struct {
+	speaker string
+	mention Span
+	cue     string
+}
+
+func (a *attributor) fillSpeaker(q *Quote, att quoteAttribution) {
+	if att.speaker == "" {
+		return
+	}
+	q.Speaker = att.speaker
+	q.Cue = att.cue
+	if att.mention.End > att.mention.Start {
+		q.Mention = a.body[att.mention.Start:att.mention.End]
+		q.MentionStart, q.MentionEnd = att.mention.Start, att.mention.End
+	}
+}
+
+// attributeDirect finds the speaker of a direct quote: the attribution right
+// after the closing mark ("...," Lavrov said / said Lavrov), else the one
+// right before the opening mark (Lavrov said: "..."), else a cue elsewhere
+// in the quote's sentence. near reports whether a cue stands next to the
+// quote.
+func (a *attributor) attributeDirect(r quoteRaw, words int) (att quoteAttribution, near bool) {
+	if att, ok := a.attributeAfter(r); ok {
+		return att, true
+	}
+	if r.lostOpen {
+		return att, false
+	}
+	nUsed := len(a.used)
+	if att, ok := a.attributeBefore(r); ok {
+		// A short quote inside a sentence that reports speech ("they had not
+		// seen any "pause"") is part of that speech, not a quote of its own:
+		// it needs its cue right before it.
+		if words >= quoteMinWords || a.cueAdjacentBefore(r.open) {
+			return att, true
+		}
+		a.used = a.used[:nUsed]
+	}
+	return att, false
+}
+
+// cueAdjacentBefore reports whether the text right before an opening mark
+// introduces a quote: a colon or comma, or a speech verb.
+func (a *attributor) cueAdjacentBefore(open int) bool {
+	s := strings.TrimRight(a.body[:open], " ")
+	if strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") {
+		return true
+	}
+	i := strings.LastIndexByte(s, ' ')
+	w := s[i+1:]
+	return speechCueWords[lowerWord(w)]
+}
+
+// sentenceEnd returns the end of the sentence running from pos, bounded by
+// limit.
+func (a *attributor) sentenceEnd(pos, limit int) int {
+	b := a.body
+	for i := pos; i < limit; i++ {
+		c := b[i]
+		if c == '.' || c == '!' || c == '?' {
+			if quoteSentenceBreak(b, i, limit) {
+				return i + 1
+			}
+		}
+	}
+	return limit
+}
+
+// sentenceStart returns the start of the sentence holding pos, bounded by
+// limit (a paragraph start).
+func (a *attributor) sentenceStart(pos, limit int) int {
+	b := a.body
+	for i := pos - 1; i >= limit; i-- {
+		c := b[i]
+		if c == '.' || c == '!' || c == '?' {
+			if quoteSentenceBreak(b, i, pos) {
+				j := i + 1
+				for j < pos && (b[j] == ' ' || quoteIsCloseByte(b, j)) {
+					if b[j] == ' ' {
+						j++
+					} else {
+						_, n := utf8.DecodeRuneInString(b[j:])
+						j += n
+					}
+				}
+				return j
+			}
+		}
+	}
+	return limit
+}
+
+// quoteIsCloseByte reports whether a closing quotation mark starts at i.
+func quoteIsCloseByte(b string, i int) bool {
+	return b[i] == '"' || strings.HasPrefix(b[i:], "”") || strings.HasPrefix(b[i:], "''") || strings.HasPrefix(b[i:], "’")
+}
+
+// quoteSentenceBreak reports whether the stop at b[i] ends a sentence: it is
+// followed (after closing marks) by a space and an upper-case letter, digit
+// or opening mark, or by the limit, and does not end an abbreviation.
+func quoteSentenceBreak(b string, i, limit int) bool {
+	j := i + 1
+	for j < limit && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
+		j++
+	}
+	for j < limit && strings.HasPrefix(b[j:], "”") {
+		j += len("”")
+	}
+	for j < limit && strings.HasPrefix(b[j:], "’") {
+		j += len("’")
+	}
+	if j >= limit {
+		return b[i] != '.' || !quoteAbbrevBefore(b, i)
+	}
+	if b[j] != ' ' && b[j] != '\n' {
+		return false
+	}
+	for j < limit && (b[j] == ' ' || b[j] == '\n') {
+		j++
+	}
+	if j >= limit {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(b[j:])
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '\'' || r == '‘') {
+		return false
+	}
+	return b[i] != '.' || !quoteAbbrevBefore(b, i)
+}
+
+// quoteAbbrevs are the abbreviations whose period does not end a sentence.
+var quoteAbbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "gen": true,
+	"lt": true, "col": true, "st": true, "jr": true, "sr": true, "vs": true, "sgt": true, "capt": true,
+	"prof": true, "rev": true, "inc": true, "co": true, "corp": true, "jan": true, "feb": true, "aug": true,
+	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "no": true, "maj": true, "adm": true,
+	"pres": true, "gens": true, "reps": true, "sens": true, "u.s": true, "u.n": true, "u.k": true, "d.c": true,
+}
+
+func quoteAbbrevBefore(b string, i int) bool {
+	j := i
+	for j > 0 {
+		c := b[j-1]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' {
+			j--
+			continue
+		}
+		break
+	}
+	w := b[j:i]
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true // an initial: "John F. Kennedy", "U.S."
+	}
+	if strings.Contains(w, ".") {
+		return true
+	}
+	return quoteAbbrevs[lowerWord(w)]
+}
+
+// attributeAfter looks for an attribution right after a quote's closing
+// mark: `," Lavrov said`, `," said Lavrov`, `," the minister added`.
+func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
+	if !r.closed {
+		return quoteAttribution{}, false
+	}
+	p := a.paras[r.lastPara]
+	end := a.sentenceEnd(r.close, p.End)
+	if end-r.close > 400 {
+		end = r.close + 400
+		for end < p.End && !utf8.RuneStart(a.body[end]) {
+			end++
+		}
+	}
+	toks := quoteTokenize(a.body, r.close, end, a.toks[:0])
+	a.toks = toks
+	i := 0
+	for i < len(toks) && !toks[i].word && (toks[i].is(a.body, ",") || toks[i].is(a.body, "—") || toks[i].is(a.body, "–")) {
+		i++
+	}
+	if i >= len(toks) || !toks[i].word {
+		return quoteAttribution{}, false
+	}
+	// A quote that closed its own sentence takes an attribution after it
+	// only when that starts in lower case ('."  he said.').
+	contentEnd := strings.TrimRight(a.body[r.cs:r.ce], " ")
+	if strings.HasSuffix(contentEnd, ".") && i == 0 {
+		c, _ := utf8.DecodeRuneInString(a.body[toks[i].s:])
+		if unicode.IsUpper(c) {
+			return quoteAttribution{}, false
+		}
+	}
+	// Inverted: said Lavrov, according to Lavrov.
+	if cue, n := speechCueAt(a.body, toks, i); cue != "" {
+		np := speakerNPAfter(a.body, toks, i+n)
+		if len(np) == 0 {
+			return quoteAttribution{}, false
+		}
+		sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s)
+		if sp == "" {
+			return quoteAttribution{}, speakerFirstPerson(a.body, toks, np)
+		}
+		a.used = append(a.used, Span{toks[i].s, toks[np[len(np)-1]].e})
+		return quoteAttribution{sp, m, cue}, true
+	}
+	// Subject first: Lavrov said, the minister added.
+	for k := i + 1; k < len(toks) && k <= i+12; k++ {
+		if !toks[k].word {
+			if toks[k].is(a.body, "'") || toks[k].is(a.body, "’") {
+				continue
+			}
+			if toks[k].is(a.body, "(") {
+				// "Rep. Earl Blumenauer (D-Ore.) said": step over the aside.
+				c := k + 1
+				for c < len(toks) && c <= k+8 && !toks[c].is(a.body, ")") {
+					c++
+				}
+				if c < len(toks) && c <= k+8 && c+1 < len(toks) {
+					if cue, _ := speechCueAt(a.body, toks, c+1); cue != "" && cue != "according to" {
+						np := make([]int, 0, k-i)
+						for j := i; j < k; j++ {
+							np = append(np, j)
+						}
+						if speakerNominal(a.body, toks, np) {
+							if sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s); sp != "" {
+								a.used = append(a.used, Span{toks[i].s, toks[c+1].e})
+								return quoteAttribution{sp, m, cue}, true
+							}
+						}
+					}
+				}
+				break
+			}
+			if toks[k].is(a.body, ",") {
+				// An apposition: "Tom Ridge, a former secretary, said".
+				if att, ok := a.attributeApposition(toks, i, k); ok {
+					return att, true
+				}
+			}
+			break
+		}
+		cue, _ := speechCueAt(a.body, toks, k)
+		if cue == "" || cue == "according to" {
+			continue
+		}
+		np := speakerNPBefore(a.body, toks, i, k)
+		if len(np) == 0 || np[0] != i {
+			return quoteAttribution{}, false
+		}
+		sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s)
+		if sp == "" {
+			return quoteAttribution{}, speakerFirstPerson(a.body, toks, np)
+		}
+		a.used = append(a.used, Span{toks[i].s, toks[k].e})
+		return quoteAttribution{sp, m, cue}, true
+	}
+	// The attribution closes the sentence: '"..." than that, Zuckoff said.'
+	for k := len(toks) - 1; k > i; k-- {
+		if !toks[k].word {
+			continue
+		}
+		cue, n := speechCueAt(a.body, toks, k)
+		if cue == "" || cue == "according to" {
+			if k+1 < len(toks) && toks[k+1].word && k < len(toks)-4 {
+				break
+			}
+			continue
+		}
+		np := speakerNPBefore(a.body, toks, i, k)
+		if len(np) == 0 {
+			np = speakerNPAfter(a.body, toks, k+n)
+			if len(np) == 0 || !toks[k-1].is(a.body, ",") {
+				break
+			}
+		} else if np[0] == 0 || !toks[np[0]-1].is(a.body, ",") {
+			break
+		}
+		sp, m := a.people.resolveNP(a.body, toks, np, toks[k].s)
+		if sp == "" {
+			break
+		}
+		a.used = append(a.used, Span{toks[k].s, toks[k].e})
+		return quoteAttribution{sp, m, cue}, true
+	}
+	return quoteAttribution{}, false
+}
+
+// attributeApposition reads "Name, apposition, said" after a quote: the
+// name runs from token i to the comma at token k.
+func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttribution, bool) {
+	for m := k + 1; m < len(toks) && m <= k+16; m++ {
+		if toks[m].word || toks[m].is(a.body, "-") || toks[m].is(a.body, "’") || toks[m].is(a.body, "'") {
+			continue
+		}
+		if !toks[m].is(a.body, ",") || m+1 >= len(toks) {
+			return quoteAttribution{}, false
+		}
+		c := m + 1
+		for c < len(toks)-1 && toks[c].word && speakerSkip[speakerLower(a.body, toks[c])] {
+			c++
+		}
+		if !toks[c].word {
+			return quoteAttribution{}, false
+		}
+		cue, _ := speechCueAt(a.body, toks, c)
+		if cue == "" || cue == "according to" {
+			return quoteAttribution{}, false
+		}
+		np := make([]int, 0, k-i)
+		for j := i; j < k; j++ {
+			np = append(np, j)
+		}
+		if !speakerNominal(a.body, toks, np) {
+			return quoteAttribution{}, false
+		}
+		sp, mention := a.people.resolveNP(a.body, toks, np, toks[i].s)
+		if sp == "" {
+			return quoteAttribution{}, false
+		}
+		a.used = append(a.used, Span{toks[i].s, toks[c].e})
+		return quoteAttribution{sp, mention, cue}, true
+	}
+	return quoteAttribution{}, false
+}
+
+// attributeBefore looks for an attribution in the sentence before a quote's
+// opening mark: `Lavrov said: "`, `He added, "`, `According to Lavrov, "`.
+func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
+	p := a.paras[r.para]
+	lo := p.Start
+	if a.lastEnd > lo && a.lastEnd <= r.open {
+		lo = a.lastEnd
+	}
+	start := a.sentenceStart(r.open, lo)
+	if start >= r.open {
+		// The quote opens its paragraph: a previous paragraph ending in
+		// "X said:" introduces it.
+		if r.para == 0 || r.open != p.Start {
+			return quoteAttribution{}, false
+		}
+		pp := a.paras[r.para-1]
+		if !strings.HasSuffix(a.body[pp.Start:pp.End], ":") {
+			return quoteAttribution{}, false
+		}
+		start = a.sentenceStart(pp.End-1, pp.Start)
+		return a.attributeIn(start, pp.End, true)
+	}
+	if att, ok := a.attributeIn(start, r.open, true); ok {
+		return att, ok
+	}
+	return a.attributeColon(start, r.open)
+}
+
+// attributeColon reads "Kasich resisted: "..."": a subject and a past-tense
+// verb right before a colon that opens the quote, when the verb is not on
+// the cue list.
+func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
+	toks := quoteTokenize(a.body, start, open, a.toks[:0])
+	a.toks = toks
+	n := len(toks)
+	if n < 2 || !toks[n-1].is(a.body, ":") || !toks[n-2].word {
+		return quoteAttribution{}, false
+	}
+	if n <= 4 {
+		// A transcript-style label: `Clinton: "..."`.
+		np := make([]int, 0, n-1)
+		for j := 0; j < n-1; j++ {
+			if !speakerCapitalized(a.body, toks[j]) || quoteLabelWords[speakerLower(a.body, toks[j])] {
+				np = nil
+				break
+			}
+			np = append(np, j)
+		}
+		if len(np) > 0 {
+			if sp, m := a.people.resolveNP(a.body, toks, np, toks[0].s); sp != "" {
+				return quoteAttribution{sp, m, ":"}, true
+			}
+		}
+	}
+	v := speakerLower(a.body, toks[n-2])
+	if len(v) < 4 || !strings.HasSuffix(v, "ed") || speakerCapitalized(a.body, toks[n-2]) {
+		return quoteAttribution{}, false
+	}
+	np := speakerNPBefore(a.body, toks, 0, n-2)
+	if len(np) == 0 || np[0] != 0 && !toks[np[0]-1].is(a.body, ",") {
+		return quoteAttribution{}, false
+	}
+	sp, m := a.people.resolveNP(a.body, toks, np, toks[n-2].s)
+	if sp == "" {
+		return quoteAttribution{}, false
+	}
+	return quoteAttribution{sp, m, v}, true
+}
+
+// attributeIn finds the last speech cue with a speaker in body[start:end].
+func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, bool) {
+	toks := quoteTokenize(a.body, start, end, a.toks[:0])
+	a.toks = toks
+	for k := len(toks) - 1; k >= 0; k-- {
+		if !toks[k].word {
+			continue
+		}
+		cue, n := speechCueAt(a.body, toks, k)
+		if cue == "" {
+			continue
+		}
+		var np []int
+		if cue == "according to" {
+			np = speakerNPAfter(a.body, toks, k+n)
+		} else if speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ",") {
+			np = speakerSubject(a.body, toks, k)
+		} else {
+			np = speakerNPBefore(a.body, toks, 0, k)
+			if len(np) == 0 {
+				np = speakerNPAfter(a.body, toks, k+n)
+			}
+		}
+		if len(np) == 0 {
+			continue
+		}
+		sp, m := a.people.resolveNP(a.body, toks, np, toks[k].s)
+		if sp == "" {
+			if speakerFirstPerson(a.body, toks, np) {
+				return quoteAttribution{}, true
+			}
+			continue
+		}
+		if mark {
+			a.used = append(a.used, Span{toks[k].s, toks[k].e})
+		}
+		return quoteAttribution{sp, m, cue}, true
+	}
+	return quoteAttribution{}, false
+}
+
+// sentenceHasCue reports whether the sentence around a short quote holds a
+// speech cue: such a quote is part of reported speech, not a scare quote.
+func (a *attributor) sentenceHasCue(r quoteRaw) bool {
+	p := a.paras[r.para]
+	s := a.sentenceStart(r.open, p.Start)
+	e := a.sentenceEnd(r.close, a.paras[r.lastPara].End)
+	toks := quoteTokenize(a.body, s, e, a.toks[:0])
+	a.toks = toks
+	for k := range toks {
+		if toks[k].s >= r.open && toks[k].e <= r.close {
+			continue
+		}
+		if toks[k].word {
+			if cue, _ := speechCueAt(a.body, toks, k); cue != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// qTok is one token: a word (with inner apostrophes, hyphens and the
+// periods of abbreviations) or one punctuation rune.
+type qTok struct {
+	s, e int
+	word bool
+}
+
+func (t qTok) is(body, s string) bool { return body[t.s:t.e] == s }
+
+// quoteTokenize splits body[start:end] into tokens, appending to dst.
+func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
+	i := start
+	for i < end {
+		c := body[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(body[i:end])
+		}
+		if !isWordRune(r) {
+			dst = append(dst, qTok{i, i + n, false})
+			i += n
+			continue
+		}
+		s := i
+		i += n
+		for i < end {
+			c := body[i]
+			if c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(body[i:end])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			if (isJoiner(r) || r == '-' || r == '.' || r == '&') && i+n < end {
+				r2, _ := utf8.DecodeRuneInString(body[i+n : end])
+				if isWordRune(r2) && !(r == '.' && unicode.IsUpper(r2) && i-s > 2) {
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		if i < end && body[i] == '.' && quoteAbbrevBefore(body, i) && !quoteAtEnd(body, i+1, end) {
+			i++
+		}
+		dst = append(dst, qTok{s, i, true})
+	}
+	return dst
+}
+
+// quoteAtEnd reports whether only spaces and closing marks remain in
+// body[i:end].
+func quoteAtEnd(body string, i, end int) bool {
+	return strings.TrimLeft(body[i:end], " \"'”’)") == ""
+}
+
+// findReported finds reported speech in the sentences outside direct quotes.
+func (a *attributor) findReported(direct []Span) []Quote {
+	var out []Quote
+	di := 0
+	for _, p := range a.paras {
+		s := p.Start
+		for s < p.End {
+			e := a.sentenceEnd(s, p.End)
+			// Skip leading spaces.
+			for s < e && (a.body[s] == ' ' || a.body[s] == '\n') {
+				s++
+			}
+			if s < e {
+				for di < len(direct) && direct[di].End <= s {
+					di++
+				}
+				if q, ok := a.reportedIn(s, e, direct[di:]); ok {
+					out = append(out, q)
+				}
+			}
+			s = e
+		}
+	}
+	return out
+}
+
+// reportedIn finds one piece of reported speech in the sentence
+// body[s:e], whose text must stay clear of the direct quotes.
+func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
+	// Fast reject: a sentence with no cue word in a verb's place is skipped
+	// without tokens; one with a cue is tokenized from a little before it.
+	c := speechCueFirst(a.body[s:e])
+	if c < 0 {
+		return Quote{}, false
+	}
+	ws := s
+	if c > 100 && !strings.HasSuffix(lastWordAt(a.body, s+c), "ing") {
+		ws = s + c - 100
+		for ws < s+c && a.body[ws] != ' ' {
+			ws++
+		}
+	}
+	we := e
+	if s+c+150 < e {
+		we = s + c + 150
+		for we < e && a.body[we] != ' ' {
+			we++
+		}
+	}
+	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
+	a.toks = toks
+	inDirect := func(pos int) bool {
+		for _, d := range direct {
+			if d.Start > pos {
+				return false
+			}
+			if pos < d.End {
+				return true
+			}
+		}
+		return false
+	}
+	isUsed := func(t qTok) bool {
+		for _, u := range a.used {
+			if t.s >= u.Start && t.e <= u.End {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		if !t.word || inDirect(t.s) || isUsed(t) {
+			continue
+		}
+		cue, n := speechCueAt(a.body, toks, k)
+		if cue == "" {
+			continue
+		}
+		var np []int
+		var cs, ce int
+		switch {
+		case cue == "according to":
+			np = speakerNPAfter(a.body, toks, k+n)
+			if len(np) == 0 {
+				continue
+			}
+			last := np[len(np)-1]
+			if k == 0 || (k == 1 && !toks[0].word) {
+				cs, ce = toks[last].e, e
+			} else {
+				cs, ce = s, t.s
+			}
+		case speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ","):
+			// "..., saying that ...": the sentence's subject speaks.
+			np = speakerSubject(a.body, toks, k)
+			if len(np) == 0 {
+				continue
+			}
+			cs, ce = speakerContentAfter(a.body, toks, k+n, e), e
+		default:
+			np = speakerNPBefore(a.body, toks, 0, k)
+			if len(np) == 0 {
+				continue
+			}
+			cs, ce = speakerContentAfter(a.body, toks, k+n, e), e
+			if cs >= ce || quoteAtEnd(a.body, cs, e) || strings.TrimLeft(a.body[cs:ce], " .") == "" {
+				// "..., X said.": the content is what comes before.
+				first := np[0]
+				if first > 0 && toks[first-1].is(a.body, ",") {
+					cs, ce = s, toks[first-1].s
+				} else {
+					continue
+				}
+			}
+		}
+		cs, ce = quoteTrimContent(a.body, cs, ce)
+		ce = strings.LastIndexFunc(a.body[:ce], func(r rune) bool { return r != '.' && r != ' ' }) + 1
+		if ce > cs {
+			// Keep the content clear of direct quotes.
+			for _, d := range direct {
+				if d.Start >= ce {
+					break
+				}
+				if d.End > cs && d.Start < ce {
+					if d.Start > cs {
+						ce = d.Start
+					} else {
+						cs = d.End
+					}
+				}
+			}
+			cs, ce = quoteTrimContent(a.body, cs, ce)
+		}
+		words := 0
+		if cs < ce {
+			words = quoteCountWords(a.body[cs:ce])
+		}
+		if words < 2 {
+			continue
+		}
+		sp, m := a.people.resolveNP(a.body, toks, np, t.s)
+		if sp == "" {
+			continue
+		}
+		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteReported, Speaker: sp, Cue: cue, Words: words}
+		if m.End > m.Start {
+			q.Mention, q.MentionStart, q.MentionEnd = a.body[m.Start:m.End], m.Start, m.End
+		}
+		return q, true
+	}
+	return Quote{}, false
+}
+
+// speakerContentAfter returns where the reported content begins after a
+// cue ending at token k: past "that", past the person told ("told
+// reporters"), past time phrases ("on Monday") and a colon or comma.
+func speakerContentAfter(body string, toks []qTok, k, e int) int {
+	// A "that" within the next few words starts the content.
+	for j := k; j < len(toks) && j < k+8; j++ {
+		if toks[j].word && strings.EqualFold(body[toks[j].s:toks[j].e], "that") {
+			if j+1 < len(toks) {
+				return toks[j+1].s
+			}
+			return e
+		}
+		if !toks[j].word && !toks[j].is(body, ",") {
+			break
+		}
+	}
+	for k < len(toks) && !toks[k].word {
+		k++
+	}
+	if k >= len(toks) {
+		return e
+	}
+	return toks[k].s
+}
+
+// quoteCountWords is CountWords with a fast path for ASCII text: it counts
+// the same words (runs of word runes, joined by inner apostrophes).
+func quoteCountWords(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				if !in {
+					n++
+					in = true
+				}
+			} else if !(c == '\'' && in && quoteWordAt(s, i+1)) {
+				in = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			if !in {
+				n++
+				in = true
+			}
+		} else if !(r == '’' && in && quoteWordAt(s, i+size)) {
+			in = false
+		}
+		i += size
+	}
+	return n
+}
+
+// quoteWordAt reports whether a word rune starts at offset i of s.
+func quoteWordAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// quoteHasInt reports whether the ascending list xs holds x.
+func quoteHasInt(xs []int, x int) bool {
+	i := sort.SearchInts(xs, x)
+	return i < len(xs) && xs[i] == x
+}
+
+// quoteLabelWords are capitalized labels before a colon that name no
+// speaker ("Update:", "Read more:").
+var quoteLabelWords = wordSet(`note update updated editor read watch photo photos source sources related
+	advertisement video audio correction clarification transcript warning breaking exclusive more also
+	the a an this that it here there`)

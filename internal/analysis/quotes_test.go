@@ -1,0 +1,257 @@
+package analysis_test
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/framinglens/framinglens/internal/analysis"
+	"github.com/framinglens/framinglens/internal/shareddata"
+)
+
+// update rewrites the golden files under testdata/ instead of comparing.
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// seedBody builds the cleaned body of the seed article by line filtering:
+// the icon line, the date line, the title line and the "READ MORE:" lines
+// go; the other non-empty lines are the paragraphs.
+func seedBody(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(shareddata.Path(t, "seed", "000_cc1d012572213696.txt"))
+	if err != nil {
+		t.Fatalf("read seed: %v", err)
+	}
+	var paras []string
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		n++
+		if n <= 3 || strings.HasPrefix(line, "READ MORE:") {
+			continue
+		}
+		paras = append(paras, line)
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// TestFindAttributionsSeed checks the seed article end to end: its four
+// direct quotes (three with the opening mark lost in scraping), all by
+// Sergey Lavrov, and its reported attributions with their speakers.
+func TestFindAttributionsSeed(t *testing.T) {
+	body := seedBody(t)
+	got := analysis.FindAttributions(body)
+	var direct []analysis.Quote
+	reported := map[string]string{} // first words of the content -> speaker
+	for _, q := range got.Quotes {
+		if q.Text != body[q.Start:q.End] {
+			t.Errorf("quote %q: Text differs from body[%d:%d] = %q", q.Text, q.Start, q.End, body[q.Start:q.End])
+		}
+		if q.Side != "" {
+			t.Errorf("quote %q: Side = %q, want empty", q.Text, q.Side)
+		}
+		if q.Words != analysis.CountWords(q.Text) {
+			t.Errorf("quote %q: Words = %d, want %d", q.Text, q.Words, analysis.CountWords(q.Text))
+		}
+		if q.Kind == analysis.QuoteDirect {
+			direct = append(direct, q)
+			continue
+		}
+		f := strings.Fields(q.Text)
+		reported[strings.Join(f[:min(3, len(f))], " ")] = q.Speaker
+	}
+	wantDirect := []struct{ start, end string }{
+		{"They have withdrawn their document", "resupply"},
+		{"The same thing happened with our agreement of September 9", "September 9"},
+		{"The thing that the Americans offered", "John Kerry."},
+		{"It’s sad that", "extremists"},
+	}
+	if len(direct) != len(wantDirect) {
+		for _, q := range direct {
+			t.Logf("direct: %q", q.Text)
+		}
+		t.Fatalf("got %d direct quotes, want %d", len(direct), len(wantDirect))
+	}
+	for i, w := range wantDirect {
+		q := direct[i]
+		if !strings.HasPrefix(q.Text, w.start) || !strings.HasSuffix(q.Text, w.end) {
+			t.Errorf("direct quote %d = %q, want %q ... %q", i, q.Text, w.start, w.end)
+		}
+		if q.Speaker != "Sergey Lavrov" {
+			t.Errorf("direct quote %d speaker = %q, want Sergey Lavrov", i, q.Speaker)
+		}
+	}
+	wantReported := map[string]string{
+		"Just as the":                 "Sergey Lavrov",
+		"the Americans are":           "Sergey Lavrov",
+		"the Wednesday consultations": "Sergey Lavrov",
+		"there would apparently":      "Sergey Lavrov",
+		"the plan involved":           "Sergey Lavrov",
+		"he is making":                "US media",
+		"they would not":              "armed groups in eastern Aleppo",
+		"several militant commanders": "pro-government Syrian media",
+		"the document was":            "Moscow",
+		"its criticism of":            "Russia",
+	}
+	for start, want := range wantReported {
+		if got, ok := reported[start]; !ok {
+			t.Errorf("no reported speech starting %q; got %v", start, reported)
+		} else if got != want {
+			t.Errorf("reported speech %q: speaker = %q, want %q", start, got, want)
+		}
+	}
+	moscow := false
+	for _, q := range got.Quotes {
+		if q.Kind == analysis.QuoteReported && q.Speaker == "Moscow" && strings.Contains(q.Text, "hardcore jihadists") {
+			moscow = true
+		}
+		switch q.Speaker {
+		case "John Kerry", "Kerry", "Barack Obama", "Obama", "United States", "US", "Washington":
+			t.Errorf("quote %q attributed to %q", q.Text, q.Speaker)
+		}
+	}
+	if !moscow {
+		t.Errorf("no reported speech by Moscow holding %q", "hardcore jihadists")
+	}
+	reg, err := analysis.DefaultRegistry("syria-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range got.Quotes {
+		if _, side, _, ok := reg.Resolve(q.Speaker); !ok {
+			t.Errorf("speaker %q of %q not in the registry", q.Speaker, q.Text)
+		} else if strings.Contains(q.Speaker, "Lavrov") || q.Speaker == "Moscow" || q.Speaker == "Russia" {
+			if side != "russia" {
+				t.Errorf("speaker %q: side %q, want russia", q.Speaker, side)
+			}
+		}
+	}
+}
+
+// quoteCase is one body and the direct quotes, reported speech and scare
+// quotes expected in it (text and speaker).
+type quoteCase struct {
+	name   string
+	body   string
+	direct [][2]string // text, speaker
+	report [][2]string // text, speaker
+	scare  []string
+}
+
+func TestFindAttributionsCases(t *testing.T) {
+	cases := []quoteCase{
+		{name: "StraightQuoteSpeakerAfter", body: `"We will not accept this deal at all," Smith said.`,
+			direct: [][2]string{{"We will not accept this deal at all", "Smith"}}},
+		{name: "CurlyQuoteInvertedSpeaker", body: "“We will not accept this deal at all,” said Senator John Smith.",
+			direct: [][2]string{{"We will not accept this deal at all", "John Smith"}}},
+		{name: "NYTDoubledApostrophes", body: "''The economy is finally turning around,'' said Janet Brown, an economist.",
+			direct: [][2]string{{"The economy is finally turning around", "Janet Brown"}}},
+		{name: "SingleQuotesInsideDouble", body: `"They told us 'go home now' and we did," the witness said.`,
+			direct: [][2]string{{"They told us 'go home now' and we did", "witness"}}},
+		{name: "SplitQuoteSameSpeaker", body: "Foreign Minister Sergey Lavrov spoke on Monday.\n\n“This is the first part,” he said. “And this is the second part of it.”",
+			direct: [][2]string{{"This is the first part", "Sergey Lavrov"}, {"And this is the second part of it.", "Sergey Lavrov"}}},
+		{name: "SpeakerBeforeWithColon", body: "Lavrov told reporters: “The talks are off for now.”",
+			direct: [][2]string{{"The talks are off for now.", "Lavrov"}}},
+		{name: "QuoteWithLostOpeningMark", body: "The ceasefire is over and nobody wants to talk,” Lavrov said.",
+			direct: [][2]string{{"The ceasefire is over and nobody wants to talk", "Lavrov"}}},
+		{name: "MultiParagraphQuote", body: "Mayor Jane Doe said: “We have rebuilt the bridge.\n\n“We will rebuild the school next year.”",
+			direct: [][2]string{{"We have rebuilt the bridge.\n\n“We will rebuild the school next year.", "Jane Doe"}}},
+		{name: "UnbalancedMarkStaysInParagraph", body: "He wrote “this never closes and goes on\n\nA plain second paragraph with no marks at all.",
+			direct: [][2]string{{"this never closes and goes on", ""}}},
+		{name: "ScareQuote", body: "The so-called “rebels” shelled the town again.", scare: []string{"rebels"}},
+		{name: "FloatingQuoteInheritsSpeaker", body: "“We are ready to talk to everyone,” Peskov said.\n\n“But not to terrorists who shell the city.”",
+			direct: [][2]string{{"We are ready to talk to everyone", "Peskov"}, {"But not to terrorists who shell the city.", "Peskov"}}},
+		{name: "ReportedSaidThat", body: "Moscow said that the document was counterproductive.",
+			report: [][2]string{{"the document was counterproductive", "Moscow"}}},
+		{name: "ReportedAccordingTo", body: "According to the Pentagon, the strike hit a depot.",
+			report: [][2]string{{"the strike hit a depot", "Pentagon"}}},
+		{name: "ReportedTrailingAttribution", body: "The convoy was hit near the city, the Red Cross said.",
+			report: [][2]string{{"The convoy was hit near the city", "Red Cross"}}},
+		{name: "ReportedSayingThat", body: "The ministry rejected the plan, saying that it favoured the rebels.",
+			report: [][2]string{{"it favoured the rebels", "ministry"}}},
+		{name: "NoAttributionInPlainNarration", body: "The army entered the old city on Tuesday."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := analysis.FindAttributions(c.body)
+			var direct, report [][2]string
+			for _, q := range got.Quotes {
+				if q.Text != c.body[q.Start:q.End] {
+					t.Errorf("Text %q differs from body[%d:%d]", q.Text, q.Start, q.End)
+				}
+				if q.Kind == analysis.QuoteDirect {
+					direct = append(direct, [2]string{q.Text, q.Speaker})
+				} else {
+					report = append(report, [2]string{q.Text, q.Speaker})
+				}
+			}
+			var scare []string
+			for _, s := range got.Scare {
+				scare = append(scare, c.body[s.Start:s.End])
+			}
+			if !equalPairs(direct, c.direct) {
+				t.Errorf("direct quotes = %q, want %q", direct, c.direct)
+			}
+			if !equalPairs(report, c.report) {
+				t.Errorf("reported speech = %q, want %q", report, c.report)
+			}
+			if strings.Join(scare, "|") != strings.Join(c.scare, "|") {
+				t.Errorf("scare quotes = %q, want %q", scare, c.scare)
+			}
+		})
+	}
+}
+
+func equalPairs(a, b [][2]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestFindAttributionsGolden runs FindAttributions over the hand-written
+// articles in testdata/quotes and compares with their golden JSON.
+func TestFindAttributionsGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "quotes", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures in testdata/quotes: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			body, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(analysis.FindAttributions(string(body)), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("read golden (run go test -update to create it): %v", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("attributions differ from %s (run go test -update after checking):\ngot:\n%s", golden, got)
+			}
+		})
+	}
+}

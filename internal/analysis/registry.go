@@ -1,0 +1,286 @@
+package analysis
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// registryHeader is the header every registry CSV starts with.
+var registryHeader = []string{"name", "aliases", "side", "role"}
+
+// ParseRegistryCSV reads a registry from CSV with the header
+// name,aliases,side,role, aliases separated by "|". Every bad line is
+// reported, with its line number, in one *Error with Code EINVALID. The
+// registry's Version is set from its content.
+func ParseRegistryCSV(name string, data []byte) (*Registry, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	var problems []string
+	reg := &Registry{Name: name}
+	seen := map[string]int{}
+	first := true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				problems = append(problems, fmt.Sprintf("line %d: %v", pe.Line, pe.Err))
+				continue
+			}
+			return nil, fmt.Errorf("parse registry %s: %w", name, err)
+		}
+		if first {
+			first = false
+			if !registryIsHeader(rec) {
+				problems = append(problems, fmt.Sprintf("line %d: header must be %s", line, strings.Join(registryHeader, ",")))
+				break
+			}
+			continue
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		if len(rec) < 3 || len(rec) > 4 {
+			problems = append(problems, fmt.Sprintf("line %d: want 4 fields (name,aliases,side,role), got %d", line, len(rec)))
+			continue
+		}
+		e := RegistryEntry{Name: strings.TrimSpace(rec[0]), Side: strings.TrimSpace(rec[2])}
+		if len(rec) == 4 {
+			e.Role = strings.TrimSpace(rec[3])
+		}
+		for _, a := range strings.Split(rec[1], "|") {
+			if a = strings.TrimSpace(a); a != "" {
+				e.Aliases = append(e.Aliases, a)
+			}
+		}
+		switch {
+		case e.Name == "":
+			problems = append(problems, fmt.Sprintf("line %d: empty name", line))
+			continue
+		case e.Side == "":
+			problems = append(problems, fmt.Sprintf("line %d: %q has no side", line, e.Name))
+			continue
+		case !registryValidSide(e.Side):
+			problems = append(problems, fmt.Sprintf("line %d: side %q of %q must be lower-case letters, digits and hyphens", line, e.Side, e.Name))
+			continue
+		}
+		key := strings.ToLower(e.Name)
+		if prev, ok := seen[key]; ok {
+			problems = append(problems, fmt.Sprintf("line %d: %q already defined on line %d", line, e.Name, prev))
+			continue
+		}
+		seen[key] = line
+		reg.Entries = append(reg.Entries, e)
+	}
+	if first && len(problems) == 0 {
+		problems = append(problems, "line 1: empty registry, want the header "+strings.Join(registryHeader, ","))
+	}
+	if len(problems) > 0 {
+		return nil, Errorf(EINVALID, "registry %s: %s", name, strings.Join(problems, "; "))
+	}
+	reg.Version = RegistryVersion(reg.Entries)
+	return reg, nil
+}
+
+func registryIsHeader(rec []string) bool {
+	if len(rec) < 3 || len(rec) > 4 {
+		return false
+	}
+	for i, f := range rec {
+		if !strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(f, "\ufeff")), registryHeader[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func registryValidSide(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// registryCSV writes entries as canonical CSV: the header, then one line per
+// entry in the given order.
+func registryCSV(entries []RegistryEntry) []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write(registryHeader)
+	for _, e := range entries {
+		_ = w.Write([]string{e.Name, strings.Join(e.Aliases, "|"), e.Side, e.Role})
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// CSV returns the registry as canonical CSV, which ParseRegistryCSV reads
+// back to the same entries.
+func (r *Registry) CSV() []byte { return registryCSV(r.Entries) }
+
+// RegistryVersion is the content hash of entries: the first 12 hex digits of
+// the SHA-256 of their canonical CSV.
+func RegistryVersion(entries []RegistryEntry) string {
+	sum := sha256.Sum256(registryCSV(entries))
+	return hex.EncodeToString(sum[:])[:12]
+}
+
+// Sides returns the registry's distinct sides, sorted, without
+// SideUnassigned.
+func (r *Registry) Sides() []string {
+	set := map[string]bool{}
+	for _, e := range r.Entries {
+		if e.Side != "" && e.Side != SideUnassigned {
+			set[e.Side] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// registryIndex speeds up Resolve: lower-case names and aliases (with
+// their word counts) and surnames, mapped to entry indexes.
+type registryIndex struct {
+	reg      *Registry
+	version  string
+	n        int
+	exact    map[string]int
+	maxWords int
+	surname  map[string]int
+}
+
+var (
+	registryCacheMu sync.Mutex
+	registryCache   *registryIndex
+)
+
+// index returns the registry's lookup index, rebuilt when the entries
+// changed since it was built.
+func (r *Registry) index() *registryIndex {
+	registryCacheMu.Lock()
+	defer registryCacheMu.Unlock()
+	if c := registryCache; c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
+		return c
+	}
+	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, surname: map[string]int{}}
+	add := func(s string, i int) {
+		k := registryKey(s)
+		if k == "" {
+			return
+		}
+		if _, ok := x.exact[k]; !ok {
+			x.exact[k] = i
+		}
+		if n := strings.Count(k, " ") + 1; n > x.maxWords {
+			x.maxWords = n
+		}
+	}
+	for i, e := range r.Entries {
+		add(e.Name, i)
+		for _, a := range e.Aliases {
+			add(a, i)
+		}
+		if f := strings.Fields(registryKey(e.Name)); len(f) >= 2 {
+			if _, ok := x.surname[f[len(f)-1]]; !ok {
+				x.surname[f[len(f)-1]] = i
+			}
+		}
+	}
+	if r.Version != "" {
+		registryCache = x
+	}
+	return x
+}
+
+// registryKey normalises a name for matching: lower case, words separated by
+// single spaces, possessive 's dropped, punctuation other than inner hyphens,
+// periods and apostrophes removed.
+func registryKey(s string) string {
+	var words []string
+	for i := 0; ; {
+		st, en, ok := registryNextWord(s, i)
+		if !ok {
+			break
+		}
+		w := strings.ToLower(s[st:en])
+		w = speakerStripPossessive(w)
+		words = append(words, w)
+		i = en
+	}
+	return strings.Join(words, " ")
+}
+
+// registryNextWord is NextWord that keeps hyphens and inner periods inside
+// a word ("pro-government", "U.S.").
+func registryNextWord(s string, from int) (int, int, bool) {
+	st, en, ok := NextWord(s, from)
+	if !ok {
+		return 0, 0, false
+	}
+	for en < len(s)-1 && (s[en] == '-' || s[en] == '.') {
+		_, e2, ok2 := NextWord(s, en+1)
+		if !ok2 || !isWordRune(rune(s[en+1])) {
+			break
+		}
+		en = e2
+	}
+	if en < len(s) && s[en] == '.' && en-st <= 3 && strings.Contains(s[st:en], ".") {
+		en++ // the final period of "U.S."
+	}
+	return st, en, true
+}
+
+// Resolve maps a speaker name or phrase to a registry entry: an exact name
+// or alias (case-insensitive), else the longest name or alias contained in
+// the phrase at word boundaries ("Some of the armed groups in eastern
+// Aleppo" → the entry with alias "armed groups"), else a surname match
+// ("Lavrov" → "Sergey Lavrov").
+func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
+	if r == nil {
+		return "", "", "", false
+	}
+	x := r.index()
+	key := registryKey(speaker)
+	if key == "" {
+		return "", "", "", false
+	}
+	hit := func(i int) (string, string, string, bool) {
+		e := r.Entries[i]
+		return e.Name, e.Side, e.Role, true
+	}
+	if i, ok := x.exact[key]; ok {
+		return hit(i)
+	}
+	words := strings.Fields(key)
+	for n := min(x.maxWords, len(words)); n >= 1; n-- {
+		for s := 0; s+n <= len(words); s++ {
+			if i, ok := x.exact[strings.Join(words[s:s+n], " ")]; ok {
+				return hit(i)
+			}
+		}
+	}
+	if i, ok := x.surname[words[len(words)-1]]; ok && len(words) <= 3 {
+		return hit(i)
+	}
+	return "", "", "", false
+}

@@ -1,0 +1,150 @@
+package analysis_test
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/framinglens/framinglens/internal/analysis"
+)
+
+func TestParseRegistryCSV(t *testing.T) {
+	data := "name,aliases,side,role\n" +
+		"Russia,Moscow|Kremlin,russia,government\n" +
+		"Sergey Lavrov,Sergei Lavrov|Lavrov,russia,foreign minister\n" +
+		"\"Armed groups, eastern Aleppo\",rebels|armed groups,syrian-opposition,\n"
+	reg, err := analysis.ParseRegistryCSV("test", []byte(data))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	if len(reg.Entries) != 3 {
+		t.Fatalf("got %d entries, want 3", len(reg.Entries))
+	}
+	if got := reg.Entries[1].Aliases; !slices.Equal(got, []string{"Sergei Lavrov", "Lavrov"}) {
+		t.Errorf("aliases = %q, want [Sergei Lavrov Lavrov]", got)
+	}
+	if reg.Name != "test" || len(reg.Version) != 12 {
+		t.Errorf("name %q version %q, want test and 12 hex digits", reg.Name, reg.Version)
+	}
+	if reg.Version != analysis.RegistryVersion(reg.Entries) {
+		t.Errorf("version %q differs from RegistryVersion %q", reg.Version, analysis.RegistryVersion(reg.Entries))
+	}
+	t.Run("CSVRoundTrip", func(t *testing.T) {
+		again, err := analysis.ParseRegistryCSV("test", reg.CSV())
+		if err != nil {
+			t.Fatalf("parse CSV(): %v", err)
+		}
+		if again.Version != reg.Version || string(again.CSV()) != string(reg.CSV()) {
+			t.Errorf("round trip changed the registry: %q vs %q", again.CSV(), reg.CSV())
+		}
+	})
+	t.Run("VersionFollowsContent", func(t *testing.T) {
+		changed := strings.Replace(data, "government", "state", 1)
+		other, err := analysis.ParseRegistryCSV("test", []byte(changed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if other.Version == reg.Version {
+			t.Errorf("version %q did not change with the content", other.Version)
+		}
+	})
+	t.Run("Sides", func(t *testing.T) {
+		if got := reg.Sides(); !slices.Equal(got, []string{"russia", "syrian-opposition"}) {
+			t.Errorf("Sides() = %q", got)
+		}
+	})
+}
+
+func TestParseRegistryCSVErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		data string
+		want []string // substrings of the message
+	}{
+		{"EmptyInput", "", []string{"line 1"}},
+		{"WrongHeader", "who,side\nX,y\n", []string{"line 1", "header"}},
+		{"AllBadLinesListed", "name,aliases,side,role\n,x,russia,\nLavrov,,,\nPutin,,Russia Side,\nPutin,,russia,\nPutin,,russia,\n",
+			[]string{"line 2: empty name", "line 3", "no side", "line 4", "lower-case", "line 6", "already defined on line 5"}},
+		{"WrongFieldCount", "name,aliases,side,role\nA,b\n", []string{"line 2", "4 fields"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := analysis.ParseRegistryCSV("bad", []byte(c.data))
+			if err == nil {
+				t.Fatal("got no error")
+			}
+			var e *analysis.Error
+			if !errors.As(err, &e) || e.Code != analysis.EINVALID {
+				t.Fatalf("error %v: want *Error with code %s", err, analysis.EINVALID)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestRegistryResolve(t *testing.T) {
+	reg, err := analysis.DefaultRegistry("syria-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, speaker, wantName, wantSide string
+	}{
+		{"ExactName", "Sergey Lavrov", "Sergey Lavrov", "russia"},
+		{"AliasCaseInsensitive", "moscow", "Russia", "russia"},
+		{"Surname", "Lavrov", "Sergey Lavrov", "russia"},
+		{"ContainedAlias", "Some of the armed groups in eastern Aleppo", "armed groups", "syrian-opposition"},
+		{"ContainedLongestAlias", "reports in the US media", "US media", "media"},
+		{"ProGovernmentMedia", "pro-government Syrian media", "pro-government Syrian media", "syrian-government"},
+		{"Possessive", "Russia's Defense Ministry", "Russia", "russia"},
+		{"UNEnvoy", "Staffan de Mistura", "Staffan de Mistura", "un"},
+		{"GulfState", "Saudi officials", "Saudi Arabia", "gulf-states"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			name, side, _, ok := reg.Resolve(c.speaker)
+			if !ok || name != c.wantName || side != c.wantSide {
+				t.Errorf("Resolve(%q) = %q, %q, %v; want %q, %q", c.speaker, name, side, ok, c.wantName, c.wantSide)
+			}
+		})
+	}
+	t.Run("Unknown", func(t *testing.T) {
+		if name, _, _, ok := reg.Resolve("a local shopkeeper"); ok {
+			t.Errorf("Resolve(a local shopkeeper) = %q, want no match", name)
+		}
+	})
+	t.Run("NoPartialWords", func(t *testing.T) {
+		// "Usman" must not match the alias "US".
+		if name, _, _, ok := reg.Resolve("Usman"); ok {
+			t.Errorf("Resolve(Usman) = %q, want no match", name)
+		}
+	})
+}
+
+func TestDefaultRegistry(t *testing.T) {
+	names := analysis.DefaultRegistryNames()
+	if !slices.Contains(names, "syria-2016") {
+		t.Fatalf("DefaultRegistryNames() = %q, want syria-2016 among them", names)
+	}
+	reg, err := analysis.DefaultRegistry("syria-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sides := reg.Sides()
+	for _, want := range []string{"russia", "united-states", "syrian-government", "syrian-opposition", "jihadist-groups", "un", "turkey", "iran", "gulf-states", "europe", "israel", "kurds", "media", "ngo", "civilians"} {
+		if !slices.Contains(sides, want) {
+			t.Errorf("side %q missing from %q", want, sides)
+		}
+	}
+	if slices.Contains(sides, analysis.SideUnassigned) {
+		t.Errorf("Sides() holds %q", analysis.SideUnassigned)
+	}
+	if _, err := analysis.DefaultRegistry("nope"); analysis.ErrorCode(err) != analysis.ENOTFOUND {
+		t.Errorf("DefaultRegistry(nope) error %v, want code %s", err, analysis.ENOTFOUND)
+	}
+}

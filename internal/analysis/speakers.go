@@ -1,0 +1,1052 @@
+package analysis
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// speechCueWords are the inflected forms of the speech verbs that mark an
+// attribution. The list follows the lemmas quote trackers use (say, tell,
+// add, argue, claim, warn, insist, explain, note, ...). "believe" and
+// "think" are kept: on the evaluation corpus they mark opinions attributed
+// to a source, and are only taken with a subject in front of them.
+var speechCueWords = func() map[string]bool {
+	m := map[string]bool{}
+	defer func() {
+		for w := range m {
+			speakerIntern[w] = w
+		}
+	}()
+	for _, w := range strings.Fields(`
+		say says said saying tell tells told telling add adds added adding
+		warn warns warned warning claim claims claimed claiming note notes noted noting
+		stress stresses stressed stressing explain explains explained explaining
+		remark remarks remarked remarking reiterate reiterates reiterated reiterating
+		argue argues argued arguing insist insists insisted insisting ask asks asked
+		write writes wrote writing state states stated stating announce announces announced
+		declare declares declared suggest suggests suggested suggesting
+		acknowledge acknowledges acknowledged acknowledging admit admits admitted admitting
+		allege alleges alleged alleging assert asserts asserted asserting
+		confirm confirms confirmed confirming deny denies denied denying
+		emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised
+		recall recalls recalled recalling reply replies replied replying
+		respond responds responded responding answer answers answered
+		tweet tweets tweeted tweeting comment comments commented commenting
+		complain complains complained complaining concede concedes conceded
+		contend contends contended cautioned cautions predict predicts predicted
+		promise promises promised pledge pledges pledged vow vows vowed
+		urge urges urged urging observe observes observed mention mentions mentioned
+		report reports reported reveal reveals revealed boast boasts boasted
+		joke jokes joked quip quips quipped shout shouted yell yelled
+		conclude concludes concluded agree agrees agreed believe believes believed
+		charge charges charged counter counters countered maintain maintains maintained
+		estimate estimates estimated disclose discloses disclosed indicate indicates indicated
+		recount recounts recounted testify testifies testified demand demands demanded
+		proclaim proclaims proclaimed repeat repeats repeated speculate speculates speculated
+		muse mused underscore underscores underscored underline underlines underlined
+		clarify clarifies clarified elaborate elaborated accuse accuses accused
+		doubt doubts doubted predicted continued continues told wondered wonders
+		insisted thinks think thought fume fumes fumed scoff scoffs scoffed gush gushes gushed
+		sigh sighs sighed whisper whispers whispered tout touts touted lament laments lamented
+		marvel marvels marveled marvelled crow crowed chide chided rail rails railed blast blasts blasted
+		slam slams slammed mock mocks mocked praise praises praised hail hails hailed cry cries cried
+		exclaim exclaims exclaimed plead pleads pleaded advise advises advised recommend recommends recommended
+		interject interjects interjected interrupt interrupted retort retorts retorted snap snapped
+		surmise surmised venture ventured email emails emailed text texted post posts messaged gripe griped
+		grumble grumbled tease teased brag brags bragged reason reasoned opine opines opined assure assured
+		remind reminds reminded inform informed thunder thundered acknowledge concede wrote writes pointed points
+		chimed summed went goes began begins remember remembers remembered`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// speechCueShape flags the (first letter, length) pairs of the cue words so
+// most words are rejected before a map lookup.
+var speechCueShape = func() (t [26][16]bool) {
+	for w := range speechCueWords {
+		if len(w) < 16 {
+			t[w[0]-'a'][len(w)] = true
+		}
+	}
+	t[0][len("according")] = true // 'a'
+	return t
+}()
+
+// speechCueParticiple reports whether cue is an -ing form that follows a
+// comma to attach speech to the sentence's subject ("..., saying that").
+func speechCueParticiple(cue string) bool { return strings.HasSuffix(cue, "ing") }
+
+// speechCueFirst returns the offset in s of the first word that may be a
+// speech cue in a verb's place (a cue word not right after an article, a
+// possessive or "to"), or -1. It is a cheap byte scan that lets sentences
+// without one skip tokenizing.
+func speechCueFirst(s string) int {
+	i := 0
+	prevStart, prevEnd := -1, -1
+	for i < len(s) {
+		c := s[i]
+		if c < 'a' || c > 'z' {
+			if c >= 'A' && c <= 'Z' {
+				j := i + 1
+				for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+					j++
+				}
+				if s[i:j] == "According" {
+					return i
+				}
+				prevStart, prevEnd = i, j
+				i = j
+				continue
+			}
+			i++
+			continue
+		}
+		if i > 0 {
+			p := s[i-1]
+			if p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= utf8.RuneSelf {
+				i++
+				continue
+			}
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+			j++
+		}
+		if n := j - i; n < 16 && speechCueShape[c-'a'][n] {
+			w := s[i:j]
+			if w == "according" {
+				return i
+			}
+			if speechCueQuick.has(w) && !(prevEnd >= 0 && prevEnd < i && speechCueNounContext[s[prevStart:prevEnd]]) {
+				return i
+			}
+		}
+		prevStart, prevEnd = i, j
+		i = j
+	}
+	return -1
+}
+
+// speechCueNounContext are the words after which a cue word is a noun or an
+// infinitive ("the report", "his remarks", "to say"), not a speech verb.
+var speechCueNounContext = wordSet(`the a an to his her its their our my your this these those of in for on with
+	by from no any every such The A An His Her Its Their This These Those`)
+
+// lastWordAt returns the word starting at offset i of s.
+func lastWordAt(s string, i int) string {
+	j := i
+	for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+		j++
+	}
+	return s[i:j]
+}
+
+// speakerPassive are the auxiliaries that make a following participle
+// passive ("was told", "were asked"): no speech by the subject.
+var speakerPassive = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "is": true, "are": true, "get": true, "got": true}
+
+// speechCueAt returns the cue starting at token k ("said", "according to")
+// and how many tokens it spans, or "" when there is none.
+func speechCueAt(body string, toks []qTok, k int) (string, int) {
+	t := toks[k]
+	w := body[t.s:t.e]
+	if len(w) < 3 || len(w) > 15 {
+		return "", 0
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		switch {
+		case w == "According":
+		case k == 0 && (w == "Said" || w == "Says" || w == "Added" || w == "Asked"):
+			// Inverted at the sentence start: "Said Dorothy Poynter, ...".
+			return strings.ToLower(w), 1
+		default:
+			return "", 0
+		}
+		c += 'a' - 'A'
+	}
+	if c < 'a' || c > 'z' || !speechCueShape[c-'a'][len(w)] {
+		return "", 0
+	}
+	lw := w
+	if w[0] == 'A' {
+		lw = "according"
+	}
+	if lw == "according" {
+		if k+1 < len(toks) && toks[k+1].is(body, "to") {
+			return "according to", 2
+		}
+		return "", 0
+	}
+	if !speechCueQuick.has(lw) {
+		return "", 0
+	}
+	switch lw {
+	case "pointed", "points", "chimed", "summed", "went", "goes", "began", "begins":
+		// Only as part of a phrase: "pointed out", "went on", "began by saying".
+		if k+1 < len(toks) && toks[k+1].word {
+			nw := speakerLower(body, toks[k+1])
+			if nw == "out" || nw == "in" || nw == "up" || nw == "on" {
+				if lw == "went" || lw == "goes" || lw == "began" || lw == "begins" {
+					if nw != "on" {
+						return "", 0
+					}
+				}
+				return lw + " " + nw, 2
+			}
+		}
+		return "", 0
+	}
+	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerPassive[speakerLower(body, toks[k-1])] {
+		return "", 0
+	}
+	return lw, 1
+}
+
+// speakerSkip are the words between a subject and its speech verb that are
+// not part of the subject: "Lavrov earlier said", "he has also said".
+var speakerSkip = wordSet(`earlier later also has have had previously recently again then further once
+	repeatedly reportedly publicly privately would will did does do may might could should can still
+	already never often always first himself herself itself themselves separately subsequently
+	too now just however though yet`)
+
+// speakerStop are the words that end a subject when walking back from a
+// speech verb.
+var speakerStop = wordSet(`that which who whom whose and but or nor because while when as if after before
+	since though although where so than is was are were be been to not it there what how why until
+	unless whether said says told this these those also has have had did do does would will can could
+	should may might must you me him her us them its my your our their it's whom whoever whatever
+	about against be being into like per via`)
+
+// speakerPreps are prepositions: in a subject they put the head noun before
+// them ("some of the armed groups in eastern Aleppo").
+var speakerPreps = wordSet(`in of from at for on with by to within inside near among across close over under`)
+
+// speakerNouns are the head nouns that make a lower-case phrase a plausible
+// speaker.
+var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperson minister ministry president
+	secretary source sources aide aides analyst analysts expert experts critic critics group groups media report
+	reports campaign statement government police witness witnesses resident residents activist activists rebels
+	militants observer observers diplomat diplomats lawmaker lawmakers senator governor candidate candidates
+	leader leaders people voters supporters opponents advisers adviser advisor advisors democrats republicans
+	administration agency army military forces council committee spokespeople staff staffer staffers member
+	members poll polls survey study data documents document letter memo email emails website site paper
+	newspaper outlet outlets network ambassador envoy chairman chairwoman director manager officer officers
+	commander commanders doctors doctor nurse monitor monitors organization organisations organizations
+	coalition alliance opposition regime authorities authority prosecutors prosecutor lawyer lawyers attorney
+	judge court investigators investigator researchers scientists economists strategist strategists
+	pollster pollsters insiders insider operatives operative donors donor person man woman men women
+	friend friends father mother wife husband son daughter brother sister family spokesmen representatives
+	representative delegation negotiators mediators he she they we`)
+
+// speakerPronouns are the pronouns a speaker may stand as.
+var speakerPronouns = wordSet(`he she they`)
+
+// speakerTitles are the title words that stand before a name ("Foreign
+// Minister Sergey Lavrov", "Sen. Ted Cruz").
+var speakerTitles = wordSet(`president minister secretary foreign defense defence prime state senator sen sen.
+	rep rep. representative gov gov. governor gen gen. general mr mr. mrs mrs. ms ms. dr dr. spokesman spokeswoman
+	spokesperson ambassador envoy chairman chairwoman director deputy vice chief leader king queen prince
+	sheikh judge justice mayor pope lt lt. col col. colonel commander adm adm. admiral sgt sgt. former acting
+	special attorney candidate nominee speaker majority minority house senate republican democratic democrat
+	presidential white press ceo executive campaign manager chair coordinator adviser advisor aide lieutenant
+	major captain capt capt. u.s. us u.n. un gop sens. reps. gens. interior economy finance health trade
+	security national first lady rev rev. reverend dhs fbi cia nsa sergeant professor prof prof.
+	emir crown foreign-minister`)
+
+// speakerRoles are the title words that name a role on their own ("the
+// minister", "the president").
+var speakerRoles = wordSet(`president minister secretary senator governor spokesman spokeswoman spokesperson
+	ambassador envoy chairman chairwoman director leader king queen prince judge mayor pope general commander
+	speaker nominee candidate adviser advisor aide chief manager emir sheikh colonel admiral`)
+
+// speakerOrgWords end the names of institutions, not people.
+var speakerOrgWords = wordSet(`department ministry house council party army forces committee agency news times
+	post journal media government office campaign commission union nations states court congress senate police
+	network foundation institute university center centre group watch international organization organisation
+	coalition front brigade brigades kingdom republic street press review magazine radio tv television service
+	services bank fund administration board bureau command corps guard guards navy observatory helmets force
+	ministries school college hospital association society federation league movement alliance caucus club
+	company corporation inc industries channel daily herald tribune telegraph guardian gazette reuters`)
+
+var speakerDeterminers = wordSet(`the a an some many most several all both few one two three four five each
+	any other others another of certain various numerous`)
+
+var speakerMaleNames = wordSet(`john barack donald bernie ted marco jeb mike paul chris ben rand bill joe tim
+	vladimir sergey sergei dmitry dmitri bashar walid staffan ban stephen mark josh james robert michael david
+	richard charles thomas george kevin jeff jim tom bob steve steven scott ryan eric jason brian rick ron newt
+	rudy reince sean corey mitch harry chuck marco rex jared jake matt matthew andrew peter frank gary larry
+	dan daniel martin lindsey john kasich ahmed mohammed muhammad ali hassan hussein abdullah recep mevlut
+	ahmet binali francois emmanuel nicolas boris david tony vitaly igor maria alexander alexei alexey
+	anthony patrick kenneth howard roger jon jonathan jack nick nicholas samuel sam henry edward william
+	willie carl karl hans wolfgang angela barry trey jerry dennis greg gregory jose juan carlos luis mitt
+	benjamin bibi mahmoud hamid javad hassan ashton ash john-paul kellyanne`)
+
+var speakerFemaleNames = wordSet(`hillary huma jennifer donna elizabeth nancy debbie samantha maria
+	angela theresa federica marine carly nikki sarah kellyanne ivanka melania michelle chelsea hope
+	katrina karen susan susana mary patricia linda barbara jessica anna anne ann laura lisa emily amy
+	kate kathleen katie julia julie rachel rebecca heather diane dianne kirsten tammy claire amy madeleine
+	condoleezza valerie loretta janet sally jill kelly megyn ruth sonia elena hope cheryl neera jen
+	jane marie helen margaret catherine natalia irina olga yulia zakharova tulsi`)
+
+// speakerIntern holds every word of the package's word sets, so lowerWord
+// can fold a word without allocating.
+var speakerIntern = map[string]string{"according": "according", "i": "i", "out": "out", "on": "on", "up": "up"}
+
+// wordSet returns the set of the words of s, registering them for
+// lowerWord.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+		speakerIntern[w] = w
+	}
+	return m
+}
+
+// speakerLower returns the lower-case text of token t.
+func speakerLower(body string, t qTok) string { return lowerWord(body[t.s:t.e]) }
+
+// lowerWord returns s in lower case when that matters: a word with no
+// upper-case letter comes back as it is, a word found (case-folded) in one
+// of the package's word sets comes back as that set's spelling, and any
+// other word comes back unchanged, since it can match no set. Neither path
+// allocates, which keeps the scan fast.
+func lowerWord(s string) string {
+	up := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			up = true
+		} else if c >= utf8.RuneSelf {
+			if len(s) > 40 {
+				return s
+			}
+			if w, ok := speakerIntern[strings.ToLower(s)]; ok {
+				return w
+			}
+			return s
+		}
+	}
+	if !up || len(s) > 40 {
+		return s
+	}
+	var buf [40]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if w, ok := speakerIntern[string(buf[:len(s)])]; ok {
+		return w
+	}
+	return s
+}
+
+// speakerCapitalized reports whether token t starts with an upper-case letter.
+func speakerCapitalized(body string, t qTok) bool {
+	if !t.word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(body[t.s:])
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w := body[t.s:t.e]
+	// "I" and sentence-initial participles ("Having") are not names.
+	return w != "I" && !(len(w) > 5 && strings.HasSuffix(w, "ing"))
+}
+
+// speakerNPBefore returns the tokens of the subject before the cue at token
+// k, walking back to a clause boundary; lo bounds the walk.
+func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
+	j := k - 1
+	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
+		w := speakerLower(body, toks[j])
+		if !speakerSkip[w] && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
+			break
+		}
+		j--
+	}
+	// "Brian Fallon, a spokesman for the campaign, said": step over the
+	// apposition to the name before it.
+	if j > lo && toks[j].is(body, ",") {
+		for c := j - 1; c >= lo && c >= j-16; c-- {
+			if toks[c].word || toks[c].is(body, "-") || toks[c].is(body, "’") || toks[c].is(body, "'") {
+				continue
+			}
+			if toks[c].is(body, ",") && c < j-1 && c > lo {
+				j = c - 1
+			}
+			break
+		}
+	}
+	if j > lo && toks[j].is(body, ")") {
+		// "Sen. Marco Rubio (R-Fla.) said": step over the aside.
+		for c := j - 1; c >= lo && c >= j-8; c-- {
+			if toks[c].is(body, "(") {
+				j = c - 1
+				break
+			}
+		}
+	}
+	var np []int
+	for ; j >= lo && len(np) < 10; j-- {
+		t := toks[j]
+		if !t.word {
+			break
+		}
+		w := speakerLower(body, t)
+		if speakerStop[w] && !(w == "us" && speakerCapitalized(body, t)) {
+			if (w == "who" || w == "which") && len(np) == 0 {
+				// "Lavrov, who ..., said": the subject is before "who".
+				j--
+				if j >= lo && toks[j].is(body, ",") {
+					j--
+				}
+				j++
+				continue
+			}
+			break
+		}
+		if speakerPronouns[w] || w == "i" || w == "we" {
+			if len(np) == 0 {
+				np = append(np, j)
+			}
+			break
+		}
+		np = append(np, j)
+	}
+	if len(np) == 10 {
+		return nil
+	}
+	// Reverse into text order.
+	for a, b := 0, len(np)-1; a < b; a, b = a+1, b-1 {
+		np[a], np[b] = np[b], np[a]
+	}
+	// A subject does not start with a preposition ("in Aleppo said").
+	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[0]])] && !speakerCapitalized(body, toks[np[0]]) {
+		return nil
+	}
+	// "Clinton's campaign sent out an email saying": the subject is what
+	// stands before the verb and its object.
+	for x := 1; x < len(np); x++ {
+		w := speakerLower(body, toks[np[x]])
+		if speakerCapitalized(body, toks[np[x]]) || len(w) < 4 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "sent" || w == "put" || w == "made" || w == "gave") {
+			continue
+		}
+		for y := x + 1; y < len(np) && y <= x+2; y++ {
+			if speakerObjectDets[speakerLower(body, toks[np[y]])] {
+				np = np[:x]
+				break
+			}
+		}
+	}
+	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
+		return nil
+	}
+	return np
+}
+
+// speakerObjectDets are the words that, after a verb, show the verb has an
+// object: "issued a statement", "contradicting his".
+var speakerObjectDets = wordSet(`a an the his her its their our my this that`)
+
+// speakerVerbsS are verbs in -s that the plural-noun test would take for a
+// head noun.
+var speakerVerbsS = wordSet(`makes takes gives has does goes gets puts seems means comes keeps looks wants needs
+	tells shows calls uses works its his hers ours yours theirs this was is`)
+
+// speakerCalendar are capitalized words that are no names.
+var speakerCalendar = wordSet(`monday tuesday wednesday thursday friday saturday sunday january february march
+	april june july august september october november december today yesterday`)
+
+// speakerHeadOK reports whether a phrase ends in a plausible head (a name,
+// a pronoun or a noun, not a function word) and holds no verb with an
+// object ("issued a statement Tuesday").
+func speakerHeadOK(body string, toks []qTok, np []int) bool {
+	for x, i := range np {
+		w := speakerLower(body, toks[i])
+		if speakerCapitalized(body, toks[i]) || len(w) < 5 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			continue
+		}
+		for y := x + 1; y < len(np) && y <= x+2; y++ {
+			if speakerObjectDets[speakerLower(body, toks[np[y]])] {
+				return false
+			}
+		}
+	}
+	last := toks[np[len(np)-1]]
+	w := speakerLower(body, last)
+	if speakerCalendar[w] {
+		return false
+	}
+	if speakerCapitalized(body, last) || speakerNouns[w] || speakerPronouns[w] || w == "i" || w == "we" {
+		return true
+	}
+	return !speakerVerbsS[w] && !speakerPreps[w] && !speakerObjectDets[w] && !speakerDeterminers[w]
+}
+
+// speakerNPAfter returns the tokens of the speaker after a cue ending before
+// token k: "said Lavrov", "according to reports in the US media".
+func speakerNPAfter(body string, toks []qTok, k int) []int {
+	var np []int
+	for j := k; j < len(toks) && len(np) < 10; j++ {
+		t := toks[j]
+		if !t.word {
+			break
+		}
+		w := speakerLower(body, t)
+		if speakerPreps[w] {
+			// Keep prepositions inside the phrase only when more of it follows
+			// ("Secretary of State John Kerry", "reports in the US media").
+			if len(np) == 0 || j+1 >= len(toks) || !toks[j+1].word {
+				break
+			}
+			nw := speakerLower(body, toks[j+1])
+			if speakerTimeWords[nw] || (w == "to" && !speakerDeterminers[nw] && !speakerCapitalized(body, toks[j+1])) {
+				break
+			}
+		} else if speakerStop[w] && !(w == "us" && speakerCapitalized(body, t)) || speakerTimeWords[w] {
+			break
+		}
+		np = append(np, j)
+	}
+	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[len(np)-1]])] {
+		np = np[:len(np)-1]
+	}
+	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
+		return nil
+	}
+	return np
+}
+
+// speakerTimeWords end an inverted speaker ("said Lavrov on Monday").
+var speakerTimeWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday yesterday today
+	tonight tomorrow earlier later last this next recently during when after before while in on at`)
+
+// speakerSubject returns the subject of the sentence whose tokens run up to
+// token k: its first noun phrase, after a leading adverbial ("On Tuesday,").
+func speakerSubject(body string, toks []qTok, k int) []int {
+	start := 0
+	// Skip a short leading adverbial that ends in a comma.
+	for j := 0; j < k && j < 6; j++ {
+		if toks[j].is(body, ",") {
+			if speakerPreps[speakerLower(body, toks[0])] || speakerTimeWords[speakerLower(body, toks[0])] {
+				start = j + 1
+			}
+			break
+		}
+	}
+	var np []int
+	for j := start; j < k && len(np) < 8; j++ {
+		t := toks[j]
+		if !t.word {
+			break
+		}
+		w := speakerLower(body, t)
+		if speakerCapitalized(body, t) || speakerDeterminers[w] || (len(np) > 0 && speakerPreps[w]) {
+			np = append(np, j)
+			continue
+		}
+		if len(np) > 0 && speakerNouns[w] {
+			np = append(np, j)
+		}
+		break
+	}
+	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[len(np)-1]])] {
+		np = np[:len(np)-1]
+	}
+	if !speakerNominal(body, toks, np) {
+		return nil
+	}
+	return np
+}
+
+// speakerNominal reports whether the phrase can name a speaker: it holds a
+// name, a speaker pronoun or a speaker noun.
+func speakerNominal(body string, toks []qTok, np []int) bool {
+	if len(np) == 0 {
+		return false
+	}
+	for _, i := range np {
+		w := speakerLower(body, toks[i])
+		if speakerCapitalized(body, toks[i]) && !speakerDeterminers[w] && !speakerStop[w] && !speakerSkip[w] {
+			return true
+		}
+		if speakerNouns[w] || speakerPronouns[w] || w == "i" || w == "we" {
+			return true
+		}
+	}
+	last := speakerLower(body, toks[np[len(np)-1]])
+	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "ous")
+}
+
+// speakerPerson is one person the article names.
+type speakerPerson struct {
+	name   string
+	titles []string
+	gender byte // 'm', 'f' or 0 when unknown
+}
+
+// speakerMention is one mention of a person or collective at a byte offset.
+type speakerMention struct {
+	pos    int
+	person int // index into persons; -1 for a collective speaker
+	name   string
+}
+
+// speakerIndex tracks the people and collectives an article names, so that
+// surnames, pronouns and descriptions resolve to them.
+type speakerIndex struct {
+	persons     []speakerPerson
+	byKey       map[string]int
+	mentions    []speakerMention
+	collectives []speakerMention
+	// recent is the speaker of the latest attribution, the fallback for a
+	// pronoun no named person fits.
+	recent string
+}
+
+// speakerScanNames finds the person names of body: runs of capitalized
+// words led by a title or a known first name, and later surnames of them.
+func speakerScanNames(body string, toks []qTok) *speakerIndex {
+	x := &speakerIndex{byKey: map[string]int{}}
+	i := 0
+	for i < len(body) {
+		c := body[i]
+		if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+			i++
+			continue
+		}
+		// Gather a run of capitalized words (with "of" after a title).
+		e := i
+		j := i
+		for j < len(body) {
+			k := j
+			for k < len(body) && body[k] != ' ' && body[k] != '\n' && body[k] != ',' && body[k] != ';' && body[k] != ':' && body[k] != '"' && body[k] != ')' && body[k] != '(' {
+				k++
+			}
+			for k > j && (body[k-1] == '.' && !quoteAbbrevBefore(body, k-1) || body[k-1] == '?' || body[k-1] == '!') {
+				k--
+			}
+			if k == j {
+				break
+			}
+			e = k
+			if k >= len(body) || body[k] != ' ' || k+1 >= len(body) {
+				break
+			}
+			n := body[k+1]
+			if n >= 'A' && n <= 'Z' {
+				j = k + 1
+				continue
+			}
+			if strings.HasPrefix(body[k+1:], "of ") && speakerTitles[strings.ToLower(lastWord(body[i:k]))] {
+				j = k + 4
+				continue
+			}
+			if sp := strings.IndexByte(body[k+1:min(len(body), k+6)], ' '); sp > 0 && speakerParticles[body[k+1:k+1+sp]] {
+				if n2 := k + 2 + sp; n2 < len(body) && body[n2] >= 'A' && body[n2] <= 'Z' {
+					j = n2
+					continue
+				}
+			}
+			break
+		}
+		if e > i {
+			if sp := strings.IndexByte(body[i:e], ' '); sp < 0 {
+				// One capitalized word: only a surname already known matters.
+				if len(x.byKey) > 0 {
+					w := speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))
+					if p, ok := x.byKey[w]; ok {
+						x.mentions = append(x.mentions, speakerMention{i, p, x.persons[p].name})
+					}
+				}
+			} else if speakerRunMayName(body[i:e]) {
+				toks = quoteTokenize(body, i, e, toks[:0])
+				x.addRun(body, toks, i)
+			}
+		}
+		if e <= i {
+			e = i + 1
+		}
+		i = e
+	}
+	return x
+}
+
+func lastWord(s string) string {
+	if k := strings.LastIndexByte(s, ' '); k >= 0 {
+		return s[k+1:]
+	}
+	return s
+}
+
+// speakerStripPossessive removes a trailing 's or ’s.
+func speakerStripPossessive(w string) string {
+	if strings.HasSuffix(w, "'s") {
+		return w[:len(w)-2]
+	}
+	if strings.HasSuffix(w, "’s") {
+		return w[:len(w)-len("’s")]
+	}
+	return w
+}
+
+// speakerSplitName takes the words of a capitalized run and returns its
+// titles and its name words: "Russia's Foreign Minister Sergey Lavrov" →
+// [foreign minister], [Sergey Lavrov].
+func speakerSplitName(words []string) (titles, name []string) {
+	for i, w := range words {
+		if i < len(words)-1 && speakerStripPossessive(w) != w {
+			titles, name = nil, nil // "Russia's": what follows is the person
+			continue
+		}
+		lw := strings.ToLower(w)
+		if len(name) == 0 && (speakerTitles[lw] || lw == "of") {
+			titles = append(titles, lw)
+			continue
+		}
+		name = append(name, w)
+	}
+	if len(name) == 0 && len(words) >= 2 && speakerHonorifics[strings.ToLower(words[len(words)-2])] {
+		// "Mr. King": after an honorific, a title word is the surname.
+		titles, name = titles[:len(titles)-1], []string{words[len(words)-1]}
+	}
+	if n := len(name); n > 0 {
+		name[n-1] = speakerStripPossessive(name[n-1])
+	}
+	return titles, name
+}
+
+// speakerHonorifics stand right before a surname.
+var speakerHonorifics = wordSet(`mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen.`)
+
+// speakerParticles join the parts of a name: "Staffan de Mistura",
+// "Bashar al-Assad" (the hyphenated form is one word already).
+var speakerParticles = wordSet(`de da di del der van von la le du bin ibn abu al el dos das ben`)
+
+// addRun records a capitalized run found at pos.
+func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
+	var words []string
+	for _, t := range toks {
+		if t.word {
+			words = append(words, body[t.s:t.e])
+		}
+	}
+	if len(words) == 0 {
+		return
+	}
+	titles, name := speakerSplitName(words)
+	if len(name) == 0 || len(name) > 4 {
+		return
+	}
+	if len(name) == 1 {
+		if p, ok := x.byKey[strings.ToLower(name[0])]; ok {
+			x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
+			return
+		}
+		if len(titles) == 0 || !speakerHasRole(titles) {
+			return
+		}
+	}
+	first := strings.ToLower(name[0])
+	if len(titles) == 0 && !speakerMaleNames[first] && !speakerFemaleNames[first] {
+		return
+	}
+	if speakerOrgWords[strings.ToLower(name[len(name)-1])] {
+		return
+	}
+	x.addPerson(strings.Join(name, " "), titles, pos)
+}
+
+func speakerHasRole(titles []string) bool {
+	for _, t := range titles {
+		if speakerRoles[t] || t == "mr." || t == "mrs." || t == "ms." || t == "mr" || t == "ms" || t == "mrs" || t == "dr." || t == "sen." || t == "rep." || t == "gov." || t == "gen." {
+			return true
+		}
+	}
+	return false
+}
+
+// addPerson records a mention of a person with a full name, merging it with
+// a person known by the same surname.
+func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
+	key := strings.ToLower(name)
+	p, ok := x.byKey[key]
+	if !ok {
+		sur := strings.ToLower(lastWord(name))
+		if q, ok2 := x.byKey[sur]; ok2 && !strings.Contains(x.persons[q].name, " ") {
+			// "President Obama" first, "Barack Obama" later: upgrade the name.
+			p, ok = q, true
+			x.persons[p].name = name
+		} else if ok2 {
+			p, ok = q, true
+		}
+	}
+	if !ok {
+		p = len(x.persons)
+		g := byte(0)
+		first := strings.ToLower(strings.Fields(name)[0])
+		switch {
+		case speakerFemaleNames[first] && !speakerMaleNames[first]:
+			g = 'f'
+		case speakerMaleNames[first] && !speakerFemaleNames[first]:
+			g = 'm'
+		}
+		for _, t := range titles {
+			switch t {
+			case "mr", "mr.", "king", "prince":
+				g = 'm'
+			case "mrs", "mrs.", "ms", "ms.", "queen", "lady":
+				g = 'f'
+			}
+		}
+		x.persons = append(x.persons, speakerPerson{name: name, gender: g})
+		x.byKey[key] = p
+		x.byKey[strings.ToLower(lastWord(name))] = p
+		x.byKey[lastWord(name)] = p // as written, for the scan's fast path
+	}
+	x.persons[p].titles = append(x.persons[p].titles, titles...)
+	x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
+	return p
+}
+
+// lastPerson returns the most recent person mentioned before pos that fits
+// the gender (0 fits all) and, when role is set, holds that title.
+func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bool) {
+	best, bestPos := -1, -1
+	for _, m := range x.mentions {
+		if m.pos >= pos || m.person < 0 || m.pos <= bestPos {
+			continue
+		}
+		p := x.persons[m.person]
+		if gender != 0 && p.gender != 0 && p.gender != gender {
+			continue
+		}
+		if role != "" && !speakerHasTitle(p.titles, role) {
+			continue
+		}
+		best, bestPos = m.person, m.pos
+	}
+	if best < 0 {
+		return "", false
+	}
+	return x.persons[best].name, true
+}
+
+func speakerHasTitle(titles []string, role string) bool {
+	for _, t := range titles {
+		if t == role {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerQuantifiers are the phrases stripped from the front of a collective
+// speaker ("some of the armed groups" → "armed groups").
+var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the ", "one of the ", "all of the ",
+	"several of the ", "some of ", "many of ", "most of ", "one of ", "reports in the ", "reports in ",
+	"a report in the ", "a report in ", "reports from the ", "reports from ", "reports by the ", "reports by ",
+	"the ", "a ", "an ", "some ", "many ", "several ", "both "}
+
+// resolveNP turns a speaker phrase (token indices into toks) into the
+// canonical speaker name and the mention span, resolving pronouns,
+// descriptions and surnames against what the article said before pos.
+func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (string, Span) {
+	for len(np) > 0 && speakerSkip[speakerLower(body, toks[np[0]])] {
+		np = np[1:]
+	}
+	if len(np) == 0 {
+		return "", Span{}
+	}
+	m := Span{toks[np[0]].s, toks[np[len(np)-1]].e}
+	if len(np) == 1 {
+		switch speakerLower(body, toks[np[0]]) {
+		case "he", "she":
+			g := byte('m')
+			if speakerLower(body, toks[np[0]]) == "she" {
+				g = 'f'
+			}
+			if name, ok := x.lastPerson(pos, g, ""); ok {
+				return name, m
+			}
+			return x.recent, m
+		case "they":
+			best, bestPos := "", -1
+			for _, c := range x.collectives {
+				if c.pos < pos && c.pos > bestPos {
+					best, bestPos = c.name, c.pos
+				}
+			}
+			return best, m
+		case "i", "we", "you", "it":
+			return "", m
+		}
+	}
+	// A trailing run of capitalized words is a name, unless a preposition
+	// stands before it ("armed groups in eastern Aleppo").
+	r := len(np)
+	for r > 0 && (speakerCapitalized(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
+		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
+		r--
+	}
+	hasPrep := false
+	for _, i := range np[:r] {
+		if w := speakerLower(body, toks[i]); speakerPreps[w] && w != "of" {
+			hasPrep = true
+		}
+	}
+	if r < len(np) && !hasPrep {
+		var words []string
+		for _, i := range np[r:] {
+			words = append(words, body[toks[i].s:toks[i].e])
+		}
+		lastLower := strings.ToLower(words[len(words)-1])
+		if speakerOrgWords[lastLower] || speakerOrgWords[strings.ToLower(speakerStripPossessive(lastLower))] {
+			name := strings.Join(words, " ")
+			x.addCollective(name, pos)
+			return name, m
+		}
+		titles, name := speakerSplitName(words)
+		if len(name) == 0 {
+			// A title alone: "the President" is the last person holding it.
+			if role := titles[len(titles)-1]; speakerRoles[role] {
+				if p, ok := x.lastPerson(pos, 0, role); ok {
+					return p, m
+				}
+			}
+			name := strings.Join(words, " ")
+			return name, m
+		}
+		full := strings.Join(name, " ")
+		if p, ok := x.byKey[strings.ToLower(full)]; ok {
+			return x.persons[p].name, m
+		}
+		if speakerParticles[name[0]] {
+			// "de Mistura" for "Staffan de Mistura".
+			if p, ok := x.byKey[strings.ToLower(name[len(name)-1])]; ok {
+				return x.persons[p].name, m
+			}
+		}
+		if len(name) == 1 {
+			if len(titles) > 0 && speakerHasRole(titles) {
+				return x.persons[x.addPerson(full, titles, pos)].name, m
+			}
+			x.addCollective(full, pos)
+			return full, m
+		}
+		return x.persons[x.addPerson(full, titles, pos)].name, m
+	}
+	// A description: strip determiners and quantifiers.
+	phrase := body[toks[np[0]].s:toks[np[len(np)-1]].e]
+	lp := strings.ToLower(phrase)
+	cut := 0
+	for changed := true; changed; {
+		changed = false
+		for _, q := range speakerQuantifiers {
+			if strings.HasPrefix(lp[cut:], q) {
+				cut += len(q)
+				changed = true
+				break
+			}
+		}
+	}
+	definite := strings.HasPrefix(lp, "the ")
+	phrase = phrase[cut:]
+	if phrase == "" {
+		return "", m
+	}
+	if definite && !strings.Contains(phrase, " ") && speakerRoles[strings.ToLower(phrase)] {
+		if p, ok := x.lastPerson(pos, 0, strings.ToLower(phrase)); ok {
+			return p, m
+		}
+	}
+	x.addCollective(phrase, pos)
+	return phrase, m
+}
+
+func (x *speakerIndex) addCollective(name string, pos int) {
+	x.collectives = append(x.collectives, speakerMention{pos, -1, name})
+}
+
+// speakerFirstPerson reports whether the phrase is "I" or "we": the writer
+// speaks, and the quote has no speaker to register but is attributed.
+func speakerFirstPerson(body string, toks []qTok, np []int) bool {
+	if len(np) != 1 {
+		return false
+	}
+	w := speakerLower(body, toks[np[0]])
+	return w == "i" || w == "we"
+}
+
+// speakerRunMayName reports whether a run of capitalized words holds a title
+// or a known first name, without which addRun registers nobody.
+func speakerRunMayName(run string) bool {
+	for run != "" {
+		w := run
+		if k := strings.IndexByte(run, ' '); k >= 0 {
+			w, run = run[:k], run[k+1:]
+		} else {
+			run = ""
+		}
+		if speakerNameQuick.has(speakerStripPossessive(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// quickSet is a set of lower-case ASCII words bucketed by first letter and
+// length, faster than a map for the hot scans. has matches a word whose
+// first letter may be upper case.
+type quickSet [26][24][]string
+
+func newQuickSet(words map[string]bool) *quickSet {
+	q := new(quickSet)
+	for w := range words {
+		if len(w) == 0 || len(w) >= 24 || w[0] < 'a' || w[0] > 'z' {
+			continue
+		}
+		q[w[0]-'a'][len(w)] = append(q[w[0]-'a'][len(w)], w)
+	}
+	return q
+}
+
+func (q *quickSet) has(w string) bool {
+	if len(w) == 0 || len(w) >= 24 {
+		return false
+	}
+	c := w[0]
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	if c < 'a' || c > 'z' {
+		return false
+	}
+	for _, x := range q[c-'a'][len(w)] {
+		if x[1:] == w[1:] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	speechCueQuick   = newQuickSet(speechCueWords)
+	speakerNameQuick = newQuickSet(func() map[string]bool {
+		m := map[string]bool{}
+		for _, set := range []map[string]bool{speakerTitles, speakerMaleNames, speakerFemaleNames} {
+			for w := range set {
+				m[w] = true
+			}
+		}
+		return m
+	}())
+)
