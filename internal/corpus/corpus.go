@@ -16,12 +16,6 @@ import (
 	"github.com/framinglens/framinglens/internal/store"
 )
 
-// Settings keys for the active lexicon and registry.
-const (
-	ActiveLexicon  = "active_lexicon"
-	ActiveRegistry = "active_registry"
-)
-
 // DefaultLexiconName is the lexicon a new database starts with: the shipped
 // conflict-actors and humanitarian lexicons together.
 const DefaultLexiconName = "default"
@@ -67,8 +61,8 @@ func (s *Service) Engine() *analysis.Engine {
 // seed stores the shipped lexicons and registries and activates the defaults
 // when nothing is active yet.
 func (s *Service) seed(ctx context.Context) error {
-	active, err := s.store.Active(ctx, ActiveLexicon)
-	if err != nil && analysis.ErrorCode(err) != analysis.ENOTFOUND {
+	active, err := s.store.Active(ctx, store.ActiveLexicon)
+	if err != nil {
 		return fmt.Errorf("corpus: read active lexicon: %w", err)
 	}
 	if active == "" {
@@ -87,12 +81,12 @@ func (s *Service) seed(ctx context.Context) error {
 		if err := s.store.SaveLexicon(ctx, def); err != nil {
 			return fmt.Errorf("corpus: seed default lexicon: %w", err)
 		}
-		if err := s.store.SetActive(ctx, ActiveLexicon, DefaultLexiconName); err != nil {
+		if err := s.store.SetActive(ctx, store.ActiveLexicon, DefaultLexiconName); err != nil {
 			return fmt.Errorf("corpus: activate default lexicon: %w", err)
 		}
 	}
-	activeReg, err := s.store.Active(ctx, ActiveRegistry)
-	if err != nil && analysis.ErrorCode(err) != analysis.ENOTFOUND {
+	activeReg, err := s.store.Active(ctx, store.ActiveRegistry)
+	if err != nil {
 		return fmt.Errorf("corpus: read active registry: %w", err)
 	}
 	if activeReg == "" {
@@ -109,7 +103,7 @@ func (s *Service) seed(ctx context.Context) error {
 		if len(names) == 0 {
 			return errors.New("corpus: no shipped registry")
 		}
-		if err := s.store.SetActive(ctx, ActiveRegistry, names[0]); err != nil {
+		if err := s.store.SetActive(ctx, store.ActiveRegistry, names[0]); err != nil {
 			return fmt.Errorf("corpus: activate registry: %w", err)
 		}
 	}
@@ -118,7 +112,7 @@ func (s *Service) seed(ctx context.Context) error {
 
 // loadEngine builds the engine from the active lexicon and registry.
 func (s *Service) loadEngine(ctx context.Context) error {
-	lexName, err := s.store.Active(ctx, ActiveLexicon)
+	lexName, err := s.store.Active(ctx, store.ActiveLexicon)
 	if err != nil {
 		return fmt.Errorf("corpus: active lexicon: %w", err)
 	}
@@ -126,7 +120,7 @@ func (s *Service) loadEngine(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("corpus: load lexicon %s: %w", lexName, err)
 	}
-	regName, err := s.store.Active(ctx, ActiveRegistry)
+	regName, err := s.store.Active(ctx, store.ActiveRegistry)
 	if err != nil {
 		return fmt.Errorf("corpus: active registry: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/framinglens/framinglens/internal/analysis"
+	"github.com/framinglens/framinglens/internal/store"
 )
 
 // ActiveLexicon returns the lexicon the engine scores with.
@@ -29,7 +30,7 @@ func (s *Service) UseLexicon(ctx context.Context, lex *analysis.Lexicon) error {
 	if err := s.store.SaveLexicon(ctx, lex); err != nil {
 		return fmt.Errorf("corpus: save lexicon %s: %w", lex.Name, err)
 	}
-	if err := s.store.SetActive(ctx, ActiveLexicon, lex.Name); err != nil {
+	if err := s.store.SetActive(ctx, store.ActiveLexicon, lex.Name); err != nil {
 		return fmt.Errorf("corpus: activate lexicon %s: %w", lex.Name, err)
 	}
 	s.swapEngine(eng)
@@ -117,7 +118,7 @@ func (s *Service) UseRegistry(ctx context.Context, reg *analysis.Registry) error
 	if err := s.store.SaveRegistry(ctx, reg); err != nil {
 		return fmt.Errorf("corpus: save registry %s: %w", reg.Name, err)
 	}
-	if err := s.store.SetActive(ctx, ActiveRegistry, reg.Name); err != nil {
+	if err := s.store.SetActive(ctx, store.ActiveRegistry, reg.Name); err != nil {
 		return fmt.Errorf("corpus: activate registry %s: %w", reg.Name, err)
 	}
 	s.swapEngine(eng)

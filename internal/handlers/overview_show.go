@@ -25,19 +25,19 @@ func (s *Server) overviewShow(c echo.Context) error {
 		Registry: registryInfo(s.svc.ActiveRegistry()),
 	}
 	if st.Articles > 0 {
-		latest, _, err := s.st.Articles(ctx, store.ArticleFilter{Sort: "-added", Limit: 8})
+		latest, _, err := s.st.Articles(ctx, store.ArticleFilter{Sort: "-id", Limit: 8})
 		if err != nil {
 			return err
 		}
 		for _, a := range latest {
 			v.Latest = append(v.Latest, views.ArticleLink{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Published: a.Published})
 		}
-		frames, err := s.st.FrameTotals(ctx, store.ArticleFilter{})
+		frames, err := s.st.FrameTotals(ctx, store.ArticleFilter{}, "")
 		if err != nil {
 			return err
 		}
 		v.FramesChart = framesChart("overview-frames", frames)
-		sides, err := s.st.SideTotals(ctx, store.ArticleFilter{})
+		sides, err := s.st.SideTotals(ctx, store.ArticleFilter{}, "")
 		if err != nil {
 			return err
 		}
