@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -448,3 +449,91 @@ func uploadStatus(s string) string {
 
 // int64String writes an id.
 func int64String(n int64) string { return strconv.FormatInt(n, 10) }
+
+// intString writes an int.
+func intString(n int) string { return strconv.Itoa(n) }
+
+// quoteKind normalises a quote kind for class names.
+func quoteKind(k string) string {
+	if k == "reported" {
+		return "reported"
+	}
+	return "direct"
+}
+
+// voiceClass normalises a voice for class names.
+func voiceClass(v string) string {
+	switch v {
+	case "quoted", "reported":
+		return v
+	}
+	return "own"
+}
+
+// termsTitle is the terms page's title.
+func termsTitle(v TermsView) string {
+	if v.Pattern != "" {
+		return "Term: " + v.Pattern
+	}
+	return "Terms"
+}
+
+// termsTotal sums the outlets' counts.
+func termsTotal(v TermsView) int {
+	n := 0
+	for _, g := range v.Groups {
+		n += g.Count
+	}
+	return n
+}
+
+// errorStatus is the error's status, 500 when unset or out of range.
+func errorStatus(v ErrorView) int {
+	if v.Status < 400 || v.Status > 599 {
+		return http.StatusInternalServerError
+	}
+	return v.Status
+}
+
+// errorStatusText is the status's standard text ("Not Found").
+func errorStatusText(v ErrorView) string {
+	if t := http.StatusText(errorStatus(v)); t != "" {
+		return t
+	}
+	return "Error"
+}
+
+// errorTitle is the error page's title ("404 Not Found").
+func errorTitle(v ErrorView) string {
+	return strconv.Itoa(errorStatus(v)) + " " + errorStatusText(v)
+}
+
+// errorMessage is the message to show, a generic one when none is given.
+func errorMessage(v ErrorView) string {
+	if v.Message != "" {
+		return v.Message
+	}
+	if errorStatus(v) >= 500 {
+		return "Something went wrong on our side. The error was logged; please try again."
+	}
+	return "The request could not be completed."
+}
+
+// lexiconURL is a lexicon's address ("/lexicons/default").
+func lexiconURL(name string) string { return "/lexicons/" + url.PathEscape(name) }
+
+// lexiconEntryURL is an entry's edit address ("/lexicons/default/entries/3").
+func lexiconEntryURL(name string, i int) string {
+	return lexiconURL(name) + "/entries/" + strconv.Itoa(i)
+}
+
+// countUnassigned counts the rows without a side.
+func countUnassigned(rows []SourceStatsRow) int {
+	n := 0
+	for _, r := range rows {
+		if unassigned(r.Side) {
+			n++
+		}
+	}
+	return n
+}
