@@ -166,9 +166,9 @@ func TestChart(t *testing.T) {
 
 func overviewFixture() views.OverviewView {
 	return views.OverviewView{
-		Page:   page(""),
-		Stats:  views.CorpusStats{Articles: 60000, Outlets: 12, Words: 1234567, From: "2020-01-02", To: "2024-12-31"},
-		Latest: []views.ArticleLink{{ID: 42, Title: evil, Outlet: evil, Published: "2024-12-31"}, {ID: 7, Title: "", Outlet: "Daily"}},
+		Page:        page(""),
+		Stats:       views.CorpusStats{Articles: 60000, Outlets: 12, Words: 1234567, From: "2020-01-02", To: "2024-12-31"},
+		Latest:      []views.ArticleLink{{ID: 42, Title: evil, Outlet: evil, Published: "2024-12-31"}, {ID: 7, Title: "", Outlet: "Daily"}},
 		FramesChart: views.ChartView{ID: "frames-chart", Title: "Frames", OptionsJSON: `{}`, CSVURL: "/export/frames.csv"},
 		SidesChart:  views.ChartView{ID: "sides-chart", Title: "Sides", OptionsJSON: `{}`},
 		Lexicon:     views.LexiconInfo{Name: "default", Version: "abc", Entries: 120},
