@@ -141,6 +141,10 @@ func newWebServer(t *testing.T) *webServer {
 		for i, fh := range r.MultipartForm.File["files"] {
 			res.Items = append(res.Items, views.UploadItem{Origin: fh.Filename, Status: views.UploadAccepted, ArticleID: int64(i + 1), Title: fh.Filename})
 		}
+		if len(res.Items) == 0 {
+			res.Items = []views.UploadItem{{Origin: "form", Status: views.UploadRejected, Reason: "nothing to upload"}}
+			w.WriteHeader(http.StatusUnprocessableEntity)
+		}
 		if r.Header.Get("HX-Request") != "true" {
 			templ.Handler(views.UploadPage(views.UploadView{Results: &res})).ServeHTTP(w, r)
 			return
@@ -250,6 +254,11 @@ func TestBrowser(t *testing.T) {
 		}
 		within(t, ctx, chromedp.Navigate(srv.URL+"/upload"))
 		within(t, ctx, chromedp.WaitVisible(chromedp.CSS(`label.dropzone`)))
+		// An empty upload is rejected with 422; its results still show.
+		within(t, ctx, chromedp.Click(chromedp.CSS(`form[data-testid="upload-form"] button[type="submit"]`)))
+		if sum := within(t, ctx, chromedp.Poll[string](`(document.querySelector('#upload-results [data-testid="upload-summary"]') || {}).textContent`)); sum != "0 accepted, 0 duplicate, 1 rejected" {
+			t.Errorf("summary of a rejected upload: got %q", sum)
+		}
 		// The visually hidden file input stays focusable from the keyboard.
 		if id := within(t, ctx, chromedp.Evaluate[string](`document.getElementById('upload-files').focus(), document.activeElement.id`)); id != "upload-files" {
 			t.Errorf("file input not focusable: active element %q", id)
@@ -257,7 +266,7 @@ func TestBrowser(t *testing.T) {
 		within(t, ctx, chromedp.SetUploadFiles(chromedp.ID("upload-files"), files))
 		within(t, ctx, chromedp.Poll[bool](`document.querySelector('[data-dropzone-files]').textContent.indexOf('2 files') === 0`))
 		within(t, ctx, chromedp.Click(chromedp.CSS(`form[data-testid="upload-form"] button[type="submit"]`)))
-		sum := within(t, ctx, chromedp.Poll[string](`(document.querySelector('#upload-results [data-testid="upload-summary"]') || {}).textContent`))
+		sum := within(t, ctx, chromedp.Poll[string](`(s => s && s.textContent.indexOf('2 accepted') === 0 && s.textContent)(document.querySelector('#upload-results [data-testid="upload-summary"]'))`))
 		if sum != "2 accepted, 0 duplicate, 0 rejected" {
 			t.Errorf("summary: got %q", sum)
 		}

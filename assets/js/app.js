@@ -43,6 +43,22 @@
     }
   });
 
+  // htmx does not swap error responses by default. Forms marked
+  // data-swap-errors show them anyway: an upload whose every item was
+  // rejected (422) or that was too large (413) answers with a results panel
+  // the user must see.
+  document.addEventListener("htmx:beforeSwap", function (evt) {
+    var d = evt.detail || {};
+    // detail.elt is the swap target; the requesting form is requestConfig.elt.
+    var src = (d.requestConfig && d.requestConfig.elt) || d.elt;
+    var elt = src && src.closest ? src.closest("[data-swap-errors]") : null;
+    var status = d.xhr ? d.xhr.status : 0;
+    if (elt && status >= 400 && status < 500) {
+      d.shouldSwap = true;
+      d.isError = false;
+    }
+  });
+
   // describeFiles writes how many files are chosen, and their names.
   function describeFiles(input) {
     var zone = document.querySelector('label[for="' + input.id + '"] [data-dropzone-files]');
