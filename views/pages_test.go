@@ -374,6 +374,17 @@ func TestSources(t *testing.T) {
 		t.Errorf("order (unassigned first): got %q", got)
 	}
 	wantText(t, doc, "unassigned-count", "2")
+	wantText(t, doc, "registry-entries", "80")
+	var sides []string
+	doc.Find(testid("registry-side")).Each(func(_ int, s *goquery.Selection) { sides = append(sides, s.Text()) })
+	if got := strings.Join(sides, ","); got != "russia,ukraine" {
+		t.Errorf("registry sides: got %q", got)
+	}
+	var opts []string
+	doc.Find("#bulk-side option").Each(func(_ int, s *goquery.Selection) { opts = append(opts, s.AttrOr("value", "")) })
+	if got := strings.Join(opts, ","); got != "unassigned,russia,ukraine" {
+		t.Errorf("bulk side options: got %q", got)
+	}
 	wantCount(t, doc, testid("source-unassigned"), 2)
 	last := doc.Find(testid("source-row")).Last()
 	for id, want := range map[string]string{"source-articles": "12", "source-direct": "30", "source-reported": "5", "source-words": "1,500"} {
