@@ -426,13 +426,16 @@ func (a *attributor) cueAdjacentBefore(open int) bool {
 // limit.
 func (a *attributor) sentenceEnd(pos, limit int) int {
 	b := a.body
-	for i := pos; i < limit; i++ {
-		c := b[i]
-		if c == '.' || c == '!' || c == '?' {
-			if quoteSentenceBreak(b, i, limit) {
-				return i + 1
-			}
+	for i := pos; i < limit; {
+		k := strings.IndexAny(b[i:limit], ".!?")
+		if k < 0 {
+			return limit
 		}
+		i += k
+		if quoteSentenceBreak(b, i, limit) {
+			return i + 1
+		}
+		i++
 	}
 	return limit
 }
@@ -893,13 +896,21 @@ func (a *attributor) findReported(direct []Span) []Quote {
 	di := 0
 	for _, p := range a.paras {
 		s := p.Start
+		next := -1 // the next cue candidate at or after s
 		for s < p.End {
+			if next < s {
+				c := speechCueFirst(a.body[s:p.End])
+				if c < 0 {
+					break // no cue in the rest of the paragraph
+				}
+				next = s + c
+			}
 			e := a.sentenceEnd(s, p.End)
 			// Skip leading spaces.
 			for s < e && (a.body[s] == ' ' || a.body[s] == '\n') {
 				s++
 			}
-			if s < e {
+			if s < e && next < e {
 				for di < len(direct) && direct[di].End <= s {
 					di++
 				}

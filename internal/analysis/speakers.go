@@ -996,7 +996,7 @@ func speakerRunMayName(run string) bool {
 		} else {
 			run = ""
 		}
-		if speakerNameQuick.has(speakerStripPossessive(w)) {
+		if speakerPersonQuick.has(strings.TrimSuffix(speakerStripPossessive(w), ".")) {
 			return true
 		}
 	}
@@ -1039,14 +1039,16 @@ func (q *quickSet) has(w string) bool {
 }
 
 var (
-	speechCueQuick   = newQuickSet(speechCueWords)
-	speakerNameQuick = newQuickSet(func() map[string]bool {
+	// speakerPersonQuick holds first names, roles and honorifics: a run of
+	// capitalized words without one names no person addRun would keep.
+	speakerPersonQuick = newQuickSet(func() map[string]bool {
 		m := map[string]bool{}
-		for _, set := range []map[string]bool{speakerTitles, speakerMaleNames, speakerFemaleNames} {
+		for _, set := range []map[string]bool{speakerRoles, speakerHonorifics, speakerMaleNames, speakerFemaleNames} {
 			for w := range set {
-				m[w] = true
+				m[strings.TrimSuffix(w, ".")] = true
 			}
 		}
 		return m
 	}())
+	speechCueQuick = newQuickSet(speechCueWords)
 )
