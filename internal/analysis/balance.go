@@ -1,6 +1,9 @@
 package analysis
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // BalanceIndex measures how evenly an article's attributions spread over the
 // sides of the registry: the Shannon entropy of the side shares divided by
@@ -17,9 +20,15 @@ func BalanceIndex(shares map[string]float64, sides int) float64 {
 	if sides < 2 {
 		return 0
 	}
+	// Summed in a fixed order so the same shares give the same bits.
+	keys := make([]string, 0, len(shares))
+	for k := range shares {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
 	h := 0.0
-	for _, p := range shares {
-		if p > 0 {
+	for _, k := range keys {
+		if p := shares[k]; p > 0 {
 			h -= p * math.Log(p)
 		}
 	}

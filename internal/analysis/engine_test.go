@@ -15,7 +15,8 @@ import (
 	"github.com/framinglens/framinglens/internal/shareddata"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
+// update rewrites the package's golden files instead of comparing with them.
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func mustEngine(tb testing.TB) *analysis.Engine {
 	tb.Helper()

@@ -2,7 +2,6 @@ package analysis_test
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +10,6 @@ import (
 	"github.com/framinglens/framinglens/internal/analysis"
 	"github.com/framinglens/framinglens/internal/shareddata"
 )
-
-// update rewrites the golden files under testdata/ instead of comparing.
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // seedBody builds the cleaned body of the seed article by line filtering:
 // the icon line, the date line, the title line and the "READ MORE:" lines
