@@ -18,6 +18,23 @@ func isWordRune(r rune) bool {
 // stands between them: the apostrophes of "it's" and "Russia’s".
 func isJoiner(r rune) bool { return r == '\'' || r == '’' }
 
+// asciiWord marks the ASCII bytes that are word runes, so the common case
+// needs no rune decoding.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
+// runeAt decodes the rune at s[i], with a fast path for ASCII.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // NextWord returns the span of the first word in s at or after byte offset
 // from, or ok=false when there is none. A word is a run of word runes, with
 // apostrophes inside it ("it's", "Russia’s"); hyphens separate words, so
@@ -25,6 +42,13 @@ func isJoiner(r rune) bool { return r == '\'' || r == '’' }
 func NextWord(s string, from int) (start, end int, ok bool) {
 	i := from
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
 			break
@@ -36,13 +60,17 @@ func NextWord(s string, from int) (start, end int, ok bool) {
 	}
 	start = i
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
+			i++
+			continue
+		}
+		r, n := runeAt(s, i)
 		if isWordRune(r) {
 			i += n
 			continue
 		}
 		if isJoiner(r) && i+n < len(s) {
-			if r2, _ := utf8.DecodeRuneInString(s[i+n:]); isWordRune(r2) {
+			if r2, _ := runeAt(s, i+n); isWordRune(r2) {
 				i += n
 				continue
 			}

@@ -55,10 +55,16 @@ func hitFilter(f views.ArticleFilter) store.HitFilter {
 	return store.HitFilter{Outlets: f.Outlets, From: f.From, To: f.To, Frame: f.Frame, Term: f.Term, Query: f.Q}
 }
 
+// parseID reads a positive integer id.
+func parseID(s string) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil && id > 0
+}
+
 // idParam reads a positive integer path parameter.
 func idParam(c echo.Context, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Param(name), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := parseID(c.Param(name))
+	if !ok {
 		return 0, echo.NewHTTPError(404, "No such article.")
 	}
 	return id, nil

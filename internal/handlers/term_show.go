@@ -1,0 +1,152 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/framinglens/framinglens/internal/analysis"
+	"github.com/framinglens/framinglens/internal/store"
+	"github.com/framinglens/framinglens/views"
+)
+
+// kwicContext is how many bytes of text each side of a keyword the terms
+// page shows; kwicPerOutlet caps the lines per outlet.
+const (
+	kwicContext   = 70
+	kwicPerOutlet = 200
+)
+
+// termShow lists every occurrence of a lexicon pattern (/terms/{pattern}) or
+// of any word (?q=word) as keyword-in-context lines grouped by outlet. The
+// article filters (outlet, dates, frame, voice) narrow it.
+func (s *Server) termShow(c echo.Context) error {
+	ctx := c.Request().Context()
+	pattern := c.Param("pattern")
+	q := strings.TrimSpace(c.QueryParam("q"))
+	v := views.TermsView{Page: s.page(c, "Terms", views.NavTerms), Query: q, Pattern: pattern}
+	if pattern == "" && q != "" {
+		// A lexicon pattern typed in the search box shows its hits; any
+		// other word is searched in the text.
+		for _, e := range s.svc.ActiveLexicon().Entries {
+			if strings.EqualFold(e.Pattern, q) {
+				pattern = e.Pattern
+				break
+			}
+		}
+		v.Pattern = q
+	}
+	if pattern != "" {
+		f := filterOf(c)
+		hf := hitFilter(f)
+		hf.Pattern, hf.Context = pattern, kwicContext
+		hf.Voice = voiceParam(c)
+		rows, err := s.st.Hits(ctx, hf)
+		if err != nil {
+			return err
+		}
+		v.Groups = kwicGroups(rows)
+		v.Pattern = pattern
+	} else if q != "" {
+		groups, err := s.wordInContext(c, q)
+		if err != nil {
+			return err
+		}
+		v.Groups = groups
+	}
+	if v.Pattern != "" {
+		v.Page.Title = "Term: " + v.Pattern
+	}
+	return render(c, http.StatusOK, views.TermsPage(v))
+}
+
+func voiceParam(c echo.Context) analysis.Voice {
+	switch c.QueryParam("voice") {
+	case "own", "quoted", "reported":
+		return analysis.Voice(c.QueryParam("voice"))
+	}
+	return ""
+}
+
+// kwicGroups groups hit rows by outlet, in order of first appearance.
+func kwicGroups(rows []store.HitRow) []views.KWICGroup {
+	idx := map[string]int{}
+	var groups []views.KWICGroup
+	for _, h := range rows {
+		i, ok := idx[h.Outlet]
+		if !ok {
+			i = len(groups)
+			idx[h.Outlet] = i
+			groups = append(groups, views.KWICGroup{Outlet: h.Outlet})
+		}
+		g := &groups[i]
+		g.Count++
+		if len(g.Lines) < kwicPerOutlet {
+			g.Lines = append(g.Lines, views.KWICLine{
+				ArticleID: h.ArticleID, Title: h.Title, Published: h.Published,
+				Left: h.Left, Keyword: h.Term, Right: h.Right, Start: h.Start, Voice: string(h.Voice), Frame: h.Frame,
+			})
+		}
+	}
+	return groups
+}
+
+// wordInContext finds any word, lexicon entry or not, in the articles the
+// full-text index returns for it.
+func (s *Server) wordInContext(c echo.Context, word string) ([]views.KWICGroup, error) {
+	ctx := c.Request().Context()
+	f := storeFilter(filterOf(c), 0)
+	f.Query = word
+	f.Limit = 500
+	rows, _, err := s.st.Articles(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	idx := map[string]int{}
+	var groups []views.KWICGroup
+	needle := strings.ToLower(word)
+	for _, r := range rows {
+		a, err := s.st.Article(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		lower := strings.ToLower(a.Text)
+		if len(lower) != len(a.Text) {
+			continue // case folding moved offsets; the FTS match still lists it
+		}
+		for from := 0; ; {
+			k := strings.Index(lower[from:], needle)
+			if k < 0 {
+				break
+			}
+			start := from + k
+			end := start + len(needle)
+			from = end
+			if !wordBoundary(a.Text, start, end) {
+				continue
+			}
+			i, ok := idx[r.Outlet]
+			if !ok {
+				i = len(groups)
+				idx[r.Outlet] = i
+				groups = append(groups, views.KWICGroup{Outlet: r.Outlet})
+			}
+			g := &groups[i]
+			g.Count++
+			if len(g.Lines) < kwicPerOutlet {
+				left, kw, right := views.KWIC(a.Text, start, end, kwicContext)
+				g.Lines = append(g.Lines, views.KWICLine{ArticleID: r.ID, Title: r.Title, Published: r.Published, Left: left, Keyword: kw, Right: right, Start: start})
+			}
+		}
+	}
+	return groups, nil
+}
+
+// wordBoundary reports whether text[start:end] is a whole word.
+func wordBoundary(text string, start, end int) bool {
+	isWord := func(b byte) bool {
+		return b >= 0x80 || b == '_' || b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z'
+	}
+	return (start == 0 || !isWord(text[start-1])) && (end == len(text) || !isWord(text[end]))
+}
