@@ -15,14 +15,6 @@ import (
 // framesChart draws each frame's rate per 1,000 words, split into the
 // outlet's own voice and quoted or reported speech.
 func framesChart(id string, totals []store.FrameTotal) views.ChartView {
-	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "hits per 1,000 words"}),
-		charts.WithXAxisOpts(opts.XAxis{Name: "frame"}),
-		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "Save as image"}}}),
-	)
 	var names []string
 	var own, other []opts.BarData
 	for _, t := range totals {
@@ -30,8 +22,17 @@ func framesChart(id string, totals []store.FrameTotal) views.ChartView {
 		own = append(own, opts.BarData{Value: round2(t.Per1000Own)})
 		other = append(other, opts.BarData{Value: round2(t.Per1000 - t.Per1000Own)})
 	}
-	bar.SetXAxis(names).
-		AddSeries("own voice", own, charts.WithBarChartOpts(opts.BarChart{Stack: "voice"})).
+	bar := charts.NewBar()
+	// The axis data goes in the axis options: go-echarts applies global
+	// options last, and an axis option without data would drop it.
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "hits per 1,000 words"}),
+		charts.WithXAxisOpts(opts.XAxis{Name: "frame", Type: "category", Data: names}),
+		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "Save as image"}}}),
+	)
+	bar.AddSeries("own voice", own, charts.WithBarChartOpts(opts.BarChart{Stack: "voice"})).
 		AddSeries("quoted or reported", other, charts.WithBarChartOpts(opts.BarChart{Stack: "voice"}))
 	return views.ChartView{ID: id, Title: "Frames per 1,000 words", OptionsJSON: string(bar.JSONNotEscaped()), CSVURL: "/export/outlets.csv", Height: 320}
 }

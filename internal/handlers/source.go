@@ -11,10 +11,13 @@ import (
 	"github.com/framinglens/framinglens/views"
 )
 
+// maxSourceRows caps the speakers listed: the most quoted come first.
+const maxSourceRows = 500
+
 // sourceList shows the speakers of the corpus with their counts, unassigned
 // first, for assigning sides.
 func (s *Server) sourceList(c echo.Context) error {
-	rows, err := s.st.Sources(c.Request().Context(), store.ArticleFilter{})
+	rows, err := s.st.Sources(c.Request().Context(), store.ArticleFilter{Limit: maxSourceRows})
 	if err != nil {
 		return err
 	}

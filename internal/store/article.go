@@ -84,8 +84,10 @@ type ArticleRow struct {
 	Quotes       int
 	Balance      float64
 	BalanceWords float64
-	// TopFrames holds up to three frames with the most hits, most first.
-	TopFrames []string
+	// TopFrames holds up to three frames with the most hits, most first,
+	// and TopFrameCounts their hit counts.
+	TopFrames      []string
+	TopFrameCounts []int
 	// Snippet is set by Search only: text around the matched words, which
 	// stand between SnippetOpen and SnippetClose.
 	Snippet string
@@ -516,7 +518,7 @@ func fillTopFrames(ctx context.Context, tx *sql.Tx, list []ArticleRow) error {
 		idx[r.ID] = i
 		args[i] = r.ID
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT article_id, frame FROM frame_scores
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, frame, count FROM frame_scores
 		WHERE count > 0 AND article_id IN (`+storePlaceholders(len(args))+`)
 		ORDER BY article_id, count DESC, frame`, args...)
 	if err != nil {
@@ -526,12 +528,14 @@ func fillTopFrames(ctx context.Context, tx *sql.Tx, list []ArticleRow) error {
 	for rows.Next() {
 		var id int64
 		var frame string
-		if err := rows.Scan(&id, &frame); err != nil {
+		var count int
+		if err := rows.Scan(&id, &frame, &count); err != nil {
 			return err
 		}
 		r := &list[idx[id]]
 		if len(r.TopFrames) < 3 {
 			r.TopFrames = append(r.TopFrames, frame)
+			r.TopFrameCounts = append(r.TopFrameCounts, count)
 		}
 	}
 	return rows.Err()
