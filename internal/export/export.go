@@ -2,9 +2,11 @@
 // spreadsheet: the same files from the command line (framinglens export) and
 // from the dashboard's /export/KIND.csv links.
 //
-// Every export is of the articles an store.ArticleFilter selects, so the
-// files of one selection join on article_id. The kinds and their columns,
-// header row first, in this order:
+// Every export is of the articles a store.ArticleFilter selects, so the
+// files of one selection join on article_id: the hits export of articles
+// filtered by frame holds all their hits, of every frame (filter the frame
+// column to narrow it). The kinds and their columns, header row first, in
+// this order:
 //
 // articles: one row per article:
 //
@@ -60,14 +62,16 @@
 //
 // Format: UTF-8 (optionally with a byte-order mark for Excel, see
 // WriteOptions), RFC 4180 (comma-separated, CRLF line ends, fields quoted
-// when they hold a comma, quote or line break). Integers are written as
+// when they hold a comma, quote or line break; a line break inside a cell
+// is written as CRLF too, as encoding/csv does, and read back as one). Integers are written as
 // integers, other numbers rounded to 6 decimals with no exponent or
 // thousands separator, booleans as true and false. A missing value is an
 // empty cell: every score of an article without an analysis, the balance and
 // shares of an article or outlet with no attribution, a rate over no words.
 // A text cell that starts with =, +, -, @, a tab or a carriage return gets a
-// leading ' so that a spreadsheet does not run it as a formula; number
-// cells are never changed.
+// leading ' so that a spreadsheet does not run it as a formula (drop a
+// leading ' followed by one of those to get the text back); number cells
+// are never changed.
 package export
 
 import (
@@ -212,6 +216,12 @@ func dimColumns(names []string, suffixes ...string) []string {
 	}
 	return out
 }
+
+// ColumnName is how a frame or side name stands in a column name (see the
+// package comment): lower case, every run of characters other than letters
+// and digits turned into one "_", trimmed at both ends; "x" when nothing is
+// left. "Humanitarian-Crisis" gives "humanitarian_crisis".
+func ColumnName(name string) string { return columnName(name) }
 
 // columnName lower-cases name and turns every run of characters other than
 // letters and digits into one "_", trimmed at both ends; "x" when nothing
