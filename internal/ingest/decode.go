@@ -43,6 +43,36 @@ func decodeBOM(b []byte) encoding.Encoding {
 	return nil
 }
 
+// decodeUTF16NoBOM recognises UTF-16 text written without a byte order mark
+// (some Windows tools do this) from where its NUL bytes fall: in text with
+// many Latin letters, digits, spaces or punctuation, the high byte of most
+// code units is zero, so zeros crowd on the odd offsets (little endian) or
+// the even ones (big endian), and almost never on the other. It returns nil
+// for anything else, which the binary check then judges.
+func decodeUTF16NoBOM(b []byte) encoding.Encoding {
+	b = b[:min(len(b), 4096)&^1]
+	pairs := len(b) / 2
+	if pairs < 2 {
+		return nil
+	}
+	even, odd := 0, 0
+	for i := 0; i < len(b); i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case odd*10 >= pairs*4 && even*20 <= pairs:
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
+	case even*10 >= pairs*4 && odd*20 <= pairs:
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
+	}
+	return nil
+}
+
 // decodeIsBinary reports whether a prefix of a file without a UTF-16 BOM looks
 // like binary data: any NUL byte, or more than 5% control bytes other than
 // the usual whitespace.
@@ -210,6 +240,9 @@ func decodeText(b []byte, html bool) (string, error) {
 		e = decodeBOM(b)
 	}
 	if e == nil {
+		e = decodeUTF16NoBOM(b)
+	}
+	if e == nil {
 		if decodeIsBinary(b) {
 			return "", analysis.Errorf(analysis.EINVALID, "binary file")
 		}
@@ -266,6 +299,9 @@ func decodeStream(r io.Reader) (io.Reader, error) {
 		return nil, analysis.Errorf(analysis.EINVALID, "empty")
 	}
 	e := decodeBOM(prefix)
+	if e == nil {
+		e = decodeUTF16NoBOM(prefix)
+	}
 	if e == nil {
 		if decodeIsBinary(prefix) {
 			return nil, analysis.Errorf(analysis.EINVALID, "binary file")

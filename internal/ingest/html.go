@@ -53,6 +53,10 @@ func extractHTML(raw []byte) (*Article, error) {
 	}
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
+		if strings.Contains(err.Error(), "open stack of elements") {
+			// The parser gives up on elements nested hundreds deep.
+			return nil, analysis.Errorf(analysis.EINVALID, "unreadable HTML (elements nested too deeply)")
+		}
 		return nil, analysis.Errorf(analysis.EINVALID, "unreadable HTML")
 	}
 	md := htmlCollect(doc)

@@ -188,7 +188,7 @@ func (rd *reader) readCSV(origin string, r io.Reader, tsv bool) error {
 		}
 	}
 	if !textCol {
-		return analysis.Errorf(analysis.EINVALID, "no text column (columns: %s)", strings.Join(header, ", "))
+		return analysis.Errorf(analysis.EINVALID, "no text column (columns: %s)", rowColumnList(header))
 	}
 	index := map[string]int{}
 	for i, n := range names {
@@ -240,6 +240,24 @@ func (rd *reader) readCSV(origin string, r io.Reader, tsv bool) error {
 			return err
 		}
 	}
+}
+
+// rowColumnList names the first columns of a header for a message, so that
+// a header of thousands of columns still gives a one-line reason.
+func rowColumnList(header []string) string {
+	const most = 12
+	names := make([]string, 0, most)
+	for _, h := range header[:min(len(header), most)] {
+		if len(h) > 40 {
+			h = h[:40] + "…"
+		}
+		names = append(names, strings.ToValidUTF8(strings.Join(strings.Fields(h), " "), "\uFFFD"))
+	}
+	list := strings.Join(names, ", ")
+	if len(header) > most {
+		list += fmt.Sprintf(" and %d more", len(header)-most)
+	}
+	return list
 }
 
 // csvReason words a CSV parse error for a user.

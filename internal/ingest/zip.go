@@ -64,7 +64,8 @@ func (rd *reader) readZip(origin string, buffered io.Reader, orig io.Reader) err
 	if len(zr.File) > rd.lim.MaxZipEntries {
 		return rd.reject(origin, analysis.ETOOLARGE, "too many entries (%d > %d)", len(zr.File), rd.lim.MaxZipEntries)
 	}
-	budget := &zipBudget{left: min(rd.lim.MaxZipTotal, max(size*rd.lim.MaxZipRatio, zipRatioFloor)), total: rd.lim.MaxZipTotal}
+	allowed := min(rd.lim.MaxZipTotal, max(size*rd.lim.MaxZipRatio, zipRatioFloor))
+	budget := &zipBudget{left: allowed, total: allowed}
 	for _, f := range zr.File {
 		if err := rd.ctx.Err(); err != nil {
 			return err
@@ -118,7 +119,7 @@ func (rd *reader) readZipEntry(origin, name string, f *zip.File, budget *zipBudg
 // zipBudget is the expansion left for the whole archive.
 type zipBudget struct {
 	left     int64
-	total    int64
+	total    int64 // the expansion allowed at the start
 	exceeded bool
 }
 
