@@ -37,6 +37,7 @@ const usage = `Framing Lens: framing and source-balance analysis of news article
 
 Usage:
   web [serve] [--addr 127.0.0.1:8080] [--db data/framinglens.db]
+              [--auth token:ENVVAR|basic:USER:ENVVAR] [--auth-public-read]
                                   run the dashboard
   web analyze [--lexicon NAME|FILE] [--sources NAME|FILE] FILE...
                                   print each article's scores as one JSON line ('-' reads stdin)

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/framinglens/framinglens/internal/handlers"
@@ -21,7 +22,13 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	db := dbFlag(fs)
+	authSpec := fs.String("auth", os.Getenv(serveAuthEnv), "require a secret: token:ENVVAR or basic:USER:ENVVAR (the secret is read from ENVVAR; default $"+serveAuthEnv+")")
+	publicRead := fs.Bool("auth-public-read", false, "with --auth, leave pages and GET requests open and protect only writes")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	auth, err := serveAuth(*addr, *authSpec, *publicRead, os.Getenv)
+	if err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
@@ -32,12 +39,14 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	defer st.Close()
 	defer svc.Close()
 
+	opts := handlers.DefaultOptions()
+	opts.Log, opts.Auth = log, auth
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	srv := &http.Server{
-		Handler:           handlers.New(svc, handlers.DefaultOptions()),
+		Handler:           handlers.New(svc, opts),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 	}

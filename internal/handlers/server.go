@@ -27,6 +27,9 @@ type Options struct {
 	// Limits are the per-item import limits.
 	Limits ingest.Limits
 	Log    *slog.Logger
+	// Auth, when set, makes requests prove they know the shared secret
+	// (see auth.go); nil leaves the server open, for loopback use.
+	Auth *Auth
 }
 
 // DefaultOptions are the limits a laptop install starts with.
@@ -65,6 +68,9 @@ func New(svc *corpus.Service, opts Options) *echo.Echo {
 		ContentSecurityPolicy: contentSecurityPolicy,
 		ReferrerPolicy:        "same-origin",
 	}))
+	if opts.Auth != nil {
+		e.Use(opts.Auth.Middleware())
+	}
 	e.Use(middleware.BodyLimit(bodyLimit(opts.MaxUploadBytes)))
 	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
