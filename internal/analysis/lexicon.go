@@ -514,6 +514,11 @@ func lexCheck(l *Lexicon, lines, frameLines []int) []LineError {
 	declared := map[string]bool{}
 	var names []string
 	for i, f := range l.Frames {
+		if strings.ContainsAny(f.Name, "\r\n") {
+			// A frame is declared on one comment line of the native CSV.
+			errs = append(errs, LineError{Line: frameAt(i), Msg: fmt.Sprintf("frame %q contains a line break", f.Name)})
+			continue
+		}
 		if declared[f.Name] {
 			errs = append(errs, LineError{Line: frameAt(i), Msg: fmt.Sprintf("frame %q declared twice", f.Name)})
 			continue

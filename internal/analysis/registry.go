@@ -33,7 +33,6 @@ func ParseRegistryCSV(name string, data []byte) (*Registry, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := r.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -42,6 +41,8 @@ func ParseRegistryCSV(name string, data []byte) (*Registry, error) {
 			}
 			return nil, fmt.Errorf("parse registry %s: %w", name, err)
 		}
+		// FieldPos panics after a failed read, so it is asked only now.
+		line, _ := r.FieldPos(0)
 		if first {
 			first = false
 			if !registryIsHeader(rec) {
