@@ -22,8 +22,12 @@ import (
 
 // Options configure the server.
 type Options struct {
-	// MaxUploadBytes caps one upload request (all files together).
+	// MaxUploadBytes caps one upload request (all files together), and
+	// a lexicon or registry file import.
 	MaxUploadBytes int64
+	// MaxFormBytes caps the body of every other request: forms such as a
+	// lexicon entry, a bulk delete or a side assignment.
+	MaxFormBytes int64
 	// Limits are the per-item import limits.
 	Limits ingest.Limits
 	Log    *slog.Logger
@@ -34,7 +38,7 @@ type Options struct {
 
 // DefaultOptions are the limits a laptop install starts with.
 func DefaultOptions() Options {
-	return Options{MaxUploadBytes: 256 << 20, Limits: ingest.DefaultLimits(), Log: slog.Default()}
+	return Options{MaxUploadBytes: 256 << 20, MaxFormBytes: 1 << 20, Limits: ingest.DefaultLimits(), Log: slog.Default()}
 }
 
 // Server holds what the handlers need.
@@ -71,7 +75,9 @@ func New(svc *corpus.Service, opts Options) *echo.Echo {
 	if opts.Auth != nil {
 		e.Use(opts.Auth.Middleware())
 	}
-	e.Use(middleware.BodyLimit(bodyLimit(opts.MaxUploadBytes)))
+	// Uploads and file imports may be large; every other form is small.
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit(opts.MaxUploadBytes), Skipper: notFileRoute}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit(opts.MaxFormBytes), Skipper: isFileRoute}))
 	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
 		CookieName:     "_csrf",
