@@ -38,6 +38,10 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	defer st.Close()
 	defer svc.Close()
+	// Finish a rescoring that a crash or kill cut short.
+	if _, err := svc.ResumeRescore(ctx); err != nil {
+		log.Warn("could not check for an interrupted rescoring", "err", err)
+	}
 
 	opts := handlers.DefaultOptions()
 	opts.Log, opts.Auth = log, auth
