@@ -55,28 +55,31 @@ var quoteMarkByte = [256]bool{'"': true, '\'': true, '`': true, 0xE2: true, 0xC2
 // resolves it. Paragraphs are separated by blank lines; a single line break
 // is treated as a paragraph break too, so text from other sources works.
 func FindAttributions(body string) Attributions {
-	paras := quoteParagraphs(body)
-	raws := quoteFindRaw(body, paras)
-	a := &attributor{body: body, paras: paras}
-	if buf, ok := quoteTokPool.Get().(*[]qTok); ok {
-		a.toks = (*buf)[:0]
+	a, ok := quoteAttributorPool.Get().(*attributor)
+	if !ok {
+		a = new(attributor)
 	}
-	a.people = speakerScanNames(body, a.toks)
+	a.body, a.used, a.lastEnd = body, a.used[:0], 0
+	a.scan.reset()
+	quoteScan(body, &a.scan)
+	a.paras = quoteParagraphs(body, a.paras[:0])
+	raws := quoteFindRaw(body, a.paras, a.scan.marks)
+	a.people = speakerScanNames(body, a.scan.names, a.toks)
 	res := a.run(raws)
-	if cap(a.toks) <= 1<<16 {
-		buf := a.toks[:0]
-		quoteTokPool.Put(&buf)
+	a.body, a.people = "", nil
+	if cap(a.toks) <= 1<<16 && cap(a.scan.marks) <= 1<<16 {
+		quoteAttributorPool.Put(a)
 	}
 	return res
 }
 
-// quoteTokPool recycles token buffers between calls.
-var quoteTokPool sync.Pool
+// quoteAttributorPool recycles the buffers of FindAttributions between
+// calls.
+var quoteAttributorPool sync.Pool
 
 // quoteParagraphs splits body into paragraphs at line breaks, trimming the
 // spaces around each.
-func quoteParagraphs(body string) []Span {
-	var ps []Span
+func quoteParagraphs(body string, ps []Span) []Span {
 	i := 0
 	for i <= len(body) {
 		j := strings.IndexByte(body[i:], '\n')
@@ -102,15 +105,23 @@ func quoteParagraphs(body string) []Span {
 	return ps
 }
 
-// quoteMarksIn lists the double quotation marks of one paragraph.
-func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
+// quoteMarksIn lists the double quotation marks of one paragraph from the
+// candidate offsets the scan noted (pos, ascending); *next is the index of
+// the first candidate not yet read, and moves past the paragraph.
+func quoteMarksIn(body string, p Span, pos []int, next *int, dst []quoteMark) []quoteMark {
 	dst = dst[:0]
-	for i := p.Start; i < p.End; i++ {
-		b := body[i]
-		if !quoteMarkByte[b] {
+	k := *next
+	for k < len(pos) && pos[k] < p.Start {
+		k++
+	}
+	done := p.Start // candidates before done were read as part of a mark
+	for ; k < len(pos) && pos[k] < p.End; k++ {
+		i := pos[k]
+		if i < done {
 			continue
 		}
-		switch b {
+		done = i + 1
+		switch body[i] {
 		case '"':
 			dst = append(dst, quoteMark{i, i + 1, quoteMarkEither})
 		case '\'':
@@ -119,12 +130,12 @@ func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
 			}
 			if i+1 < p.End && body[i+1] == '\'' {
 				dst = append(dst, quoteMark{i, i + 2, quoteMarkEither})
-				i++
+				done = i + 2
 			}
 		case '`':
 			if i+1 < p.End && body[i+1] == '`' {
 				dst = append(dst, quoteMark{i, i + 2, quoteMarkOpen})
-				i++
+				done = i + 2
 			}
 		case 0xE2:
 			if i+2 < p.End && body[i+1] == 0x80 {
@@ -134,7 +145,7 @@ func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
 				case 0x9D: // ”
 					dst = append(dst, quoteMark{i, i + 3, quoteMarkClose})
 				}
-				i += 2
+				done = i + 3
 			}
 		case 0xC2:
 			if i+1 < p.End {
@@ -144,10 +155,11 @@ func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
 				case 0xBB:
 					dst = append(dst, quoteMark{i, i + 2, quoteMarkClose})
 				}
-				i++
+				done = i + 2
 			}
 		}
 	}
+	*next = k
 	return dst
 }
 
@@ -191,13 +203,14 @@ func quoteCloseContext(body string, p Span, pos, end int) bool {
 // with no opening one before it in its paragraph starts a candidate quote at
 // the paragraph start (an opening mark lost in scraping); the caller keeps
 // it only when an attribution follows.
-func quoteFindRaw(body string, paras []Span) []quoteRaw {
+func quoteFindRaw(body string, paras []Span, pos []int) []quoteRaw {
 	var out []quoteRaw
 	var marks []quoteMark
+	next := 0
 	var cur quoteRaw
 	inQ := false
 	for pi, p := range paras {
-		marks = quoteMarksIn(body, p, marks)
+		marks = quoteMarksIn(body, p, pos, &next, marks)
 		k := 0
 		if inQ {
 			if len(marks) > 0 && marks[0].pos == p.Start && marks[0].kind != quoteMarkClose {
@@ -290,6 +303,8 @@ type attributor struct {
 	// lastEnd is the end of the latest direct quote: the text before the
 	// next quote's opening mark is searched for a cue only back to it.
 	lastEnd int
+	// scan is what the pass over the body noted.
+	scan quoteScanResult
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
@@ -890,49 +905,84 @@ func quoteAtEnd(body string, i, end int) bool {
 	return strings.TrimLeft(body[i:end], " \"'”’)") == ""
 }
 
-// findReported finds reported speech in the sentences outside direct quotes.
+// findReported finds reported speech in the sentences outside direct
+// quotes. Only sentences holding a cue candidate the scan noted are read:
+// for each, the sentence is bounded around the cue.
 func (a *attributor) findReported(direct []Span) []Quote {
 	var out []Quote
-	di := 0
-	for _, p := range a.paras {
-		s := p.Start
-		next := -1 // the next cue candidate at or after s
-		for s < p.End {
-			if next < s {
-				c := speechCueFirst(a.body[s:p.End])
-				if c < 0 {
-					break // no cue in the rest of the paragraph
-				}
-				next = s + c
-			}
-			e := a.sentenceEnd(s, p.End)
-			// Skip leading spaces.
-			for s < e && (a.body[s] == ' ' || a.body[s] == '\n') {
-				s++
-			}
-			if s < e && next < e {
-				for di < len(direct) && direct[di].End <= s {
-					di++
-				}
-				if q, ok := a.reportedIn(s, e, direct[di:]); ok {
-					out = append(out, q)
-				}
-			}
-			s = e
+	di, pi := 0, 0
+	done := -1 // sentences ending at or before done were read
+	for _, c := range a.scan.cues {
+		if c.Start < done || !a.cueInVerbPlace(c) {
+			continue
+		}
+		for pi < len(a.paras) && a.paras[pi].End <= c.Start {
+			pi++
+		}
+		if pi >= len(a.paras) || a.paras[pi].Start > c.Start {
+			continue
+		}
+		p := a.paras[pi]
+		s, e := a.sentenceAround(c.Start, p), a.sentenceEnd(c.Start, p.End)
+		done = e
+		for s < e && (a.body[s] == ' ' || a.body[s] == '\n') {
+			s++
+		}
+		for di < len(direct) && direct[di].End <= s {
+			di++
+		}
+		if q, ok := a.reportedIn(s, e, c.Start, direct[di:]); ok {
+			out = append(out, q)
 		}
 	}
 	return out
 }
 
-// reportedIn finds one piece of reported speech in the sentence
-// body[s:e], whose text must stay clear of the direct quotes.
-func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
-	// Fast reject: a sentence with no cue word in a verb's place is skipped
-	// without tokens; one with a cue is tokenized from a little before it.
-	c := speechCueFirst(a.body[s:e])
-	if c < 0 {
-		return Quote{}, false
+// cueInVerbPlace reports whether a cue candidate of the scan stands where a
+// verb stands: "according" always, a capitalized form never (those are
+// read next to quotes only), other cue words when no article, possessive or
+// "to" stands right before them ("the report", "to say").
+func (a *attributor) cueInVerbPlace(c Span) bool {
+	b := a.body
+	w := b[c.Start:c.End]
+	if w == "according" || w == "According" {
+		return true
 	}
+	if w[0] < 'a' {
+		return false
+	}
+	i := c.Start
+	for i > 0 && quoteScanLetter[b[i-1]] == 0 && c.Start-i < 8 {
+		if b[i-1] == '\n' {
+			return true
+		}
+		i--
+	}
+	e := i
+	for i > 0 && quoteScanLetter[b[i-1]] != 0 {
+		i--
+	}
+	return e == i || !speechCueNounContext[b[i:e]]
+}
+
+// sentenceAround returns the start of the sentence holding pos in paragraph
+// p: the sentences are those sentenceEnd cuts the paragraph into.
+func (a *attributor) sentenceAround(pos int, p Span) int {
+	b := a.body
+	for i := pos - 1; i >= p.Start; i-- {
+		if c := b[i]; (c == '.' || c == '!' || c == '?') && quoteSentenceBreak(b, i, p.End) {
+			return i + 1
+		}
+	}
+	return p.Start
+}
+
+// reportedIn finds one piece of reported speech in the sentence
+// body[s:e], whose first cue candidate is at offset cue; its text must stay
+// clear of the direct quotes.
+func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
+	// The sentence is tokenized from a little before its first cue.
+	c := cue - s
 	ws := s
 	if c > 100 && !strings.HasSuffix(lastWordAt(a.body, s+c), "ing") {
 		ws = s + c - 100
