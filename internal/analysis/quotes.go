@@ -856,15 +856,19 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 	i := start
 	for i < end {
 		c := body[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		cls := quoteTokASCII[c]
+		if cls == quoteTokSpace {
 			i++
 			continue
 		}
 		r, n := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(body[i:end])
+			if isWordRune(r) {
+				cls = quoteTokWord
+			}
 		}
-		if !isWordRune(r) {
+		if cls != quoteTokWord {
 			dst = append(dst, qTok{i, i + n, false})
 			i += n
 			continue
@@ -873,9 +877,13 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 		i += n
 		for i < end {
 			c := body[i]
-			if c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			cls := quoteTokASCII[c]
+			if cls == quoteTokWord {
 				i++
 				continue
+			}
+			if cls == quoteTokSpace || cls == quoteTokPunct {
+				break
 			}
 			r, n := utf8.DecodeRuneInString(body[i:end])
 			if isWordRune(r) {
@@ -898,6 +906,30 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 	}
 	return dst
 }
+
+// The byte classes of quoteTokenize: an ASCII letter or digit, a space, a
+// byte that may join word parts ('-.& and the lead byte of ’) or begin a
+// non-ASCII letter, and any other punctuation.
+const (
+	quoteTokPunct uint8 = iota
+	quoteTokWord
+	quoteTokSpace
+	quoteTokOther
+)
+
+var quoteTokASCII = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = quoteTokWord
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			t[c] = quoteTokSpace
+		case c == '\'' || c == '-' || c == '.' || c == '&' || c >= utf8.RuneSelf:
+			t[c] = quoteTokOther
+		}
+	}
+	return t
+}()
 
 // quoteAtEnd reports whether only spaces and closing marks remain in
 // body[i:end].
