@@ -321,6 +321,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	var direct []Span  // the marked spans of kept direct quotes
 	var floating []int // Start of direct quotes with no cue of their own, ascending
 	var blocker []int  // Start of direct quotes whose cue names no one we can register, ascending
+	var short []int    // Start of short attributed quotes, kept only to pass on their speaker
 	for _, r := range raws {
 		cs, ce := quoteTrimContent(a.body, r.cs, r.ce)
 		if cs >= ce {
@@ -330,17 +331,36 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		if words == 0 {
 			continue
 		}
+		nUsed := len(a.used)
 		att, near := a.attributeDirect(r, words)
 		if r.lostOpen && !near {
 			continue
 		}
-		if !near && words < quoteMinWords {
-			if !a.sentenceHasCue(r) {
+		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteDirect, Words: words}
+		if words < quoteMinWords && !(near && a.quoteUtterance(r)) {
+			// A quoted span under four words is the outlet holding a word
+			// at a distance ("so-called “moderate rebels”", what he called
+			// "terrorists"), not a quote, even with a cue next to it; its
+			// cue is left to the sentence's reported speech. An attribution
+			// next to it still passes its speaker on to a following
+			// quote, or stops a wrong one being passed on.
+			a.used = a.used[:nUsed]
+			if !r.lostOpen {
 				res.Scare = append(res.Scare, Span{cs, ce})
+			}
+			if near {
+				a.fillSpeaker(&q, att)
+				a.lastEnd = r.close
+				short = append(short, cs)
+				if q.Speaker == "" {
+					blocker = append(blocker, cs)
+				} else {
+					a.people.recent = q.Speaker
+				}
+				res.Quotes = append(res.Quotes, q)
 			}
 			continue
 		}
-		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteDirect, Words: words}
 		a.fillSpeaker(&q, att)
 		switch {
 		case !near:
@@ -378,7 +398,33 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 			last, lastPara = i, a.paraOf(q.End)
 		}
 	}
+	if len(short) > 0 {
+		kept := res.Quotes[:0]
+		for _, q := range res.Quotes {
+			if q.Kind != QuoteDirect || !quoteHasInt(short, q.Start) {
+				kept = append(kept, q)
+			}
+		}
+		res.Quotes = kept
+	}
 	return res
+}
+
+// quoteUtterance reports whether a quote stands as a whole utterance, as
+// in `“No,” he said.` or `He said: “Never.”`: it opens a sentence or follows
+// a colon or comma, and its words end in a stop or comma inside the marks.
+// Such a short quote is speech; one set inside running text is not.
+func (a *attributor) quoteUtterance(r quoteRaw) bool {
+	in := strings.TrimRight(a.body[r.cs:r.ce], " ")
+	if in == "" || !strings.ContainsAny(in[len(in)-1:], ",.!?") && !strings.HasSuffix(in, "—") {
+		return false
+	}
+	before := strings.TrimRight(a.body[a.paras[r.para].Start:r.open], " ")
+	if before == "" {
+		return true
+	}
+	last := before[len(before)-1]
+	return last == ':' || last == ',' || (last == '.' || last == '!' || last == '?') && quoteSentenceBreak(a.body, len(before)-1+a.paras[r.para].Start, r.open+1)
 }
 
 // quoteAttribution is a speaker found for one quote.
@@ -819,27 +865,6 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 		return quoteAttribution{sp, m, cue}, true
 	}
 	return quoteAttribution{}, false
-}
-
-// sentenceHasCue reports whether the sentence around a short quote holds a
-// speech cue: such a quote is part of reported speech, not a scare quote.
-func (a *attributor) sentenceHasCue(r quoteRaw) bool {
-	p := a.paras[r.para]
-	s := a.sentenceStart(r.open, p.Start)
-	e := a.sentenceEnd(r.close, a.paras[r.lastPara].End)
-	toks := quoteTokenize(a.body, s, e, a.toks[:0])
-	a.toks = toks
-	for k := range toks {
-		if toks[k].s >= r.open && toks[k].e <= r.close {
-			continue
-		}
-		if toks[k].word {
-			if cue, _ := speechCueAt(a.body, toks, k); cue != "" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // qTok is one token: a word (with inner apostrophes, hyphens and the
