@@ -62,6 +62,9 @@ func FindAttributions(body string) Attributions {
 	a.body, a.used, a.lastEnd = body, a.used[:0], 0
 	a.scan.reset()
 	quoteScan(body, &a.scan)
+	if strings.IndexByte(body, 0xD0) >= 0 {
+		quoteScanRussian(body, &a.scan)
+	}
 	a.paras = quoteParagraphs(body, a.paras[:0])
 	raws := quoteFindRaw(body, a.paras, a.scan.marks)
 	a.people = speakerScanNames(body, a.scan.names, a.toks)
@@ -650,7 +653,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 					c++
 				}
 				if c < len(toks) && c <= k+8 && c+1 < len(toks) {
-					if cue, _ := speechCueAt(a.body, toks, c+1); cue != "" && cue != "according to" {
+					if cue, _ := speechCueAt(a.body, toks, c+1); cue != "" && !speechCueAccording(cue) {
 						np := make([]int, 0, k-i)
 						for j := i; j < k; j++ {
 							np = append(np, j)
@@ -674,7 +677,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			break
 		}
 		cue, _ := speechCueAt(a.body, toks, k)
-		if cue == "" || cue == "according to" {
+		if cue == "" || speechCueAccording(cue) {
 			continue
 		}
 		np := speakerNPBefore(a.body, toks, i, k)
@@ -694,7 +697,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			continue
 		}
 		cue, n := speechCueAt(a.body, toks, k)
-		if cue == "" || cue == "according to" {
+		if cue == "" || speechCueAccording(cue) {
 			if k+1 < len(toks) && toks[k+1].word && k < len(toks)-4 {
 				break
 			}
@@ -737,7 +740,7 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 			return quoteAttribution{}, false
 		}
 		cue, _ := speechCueAt(a.body, toks, c)
-		if cue == "" || cue == "according to" {
+		if cue == "" || speechCueAccording(cue) {
 			return quoteAttribution{}, false
 		}
 		np := make([]int, 0, k-i)
@@ -839,7 +842,7 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		var np []int
-		if cue == "according to" {
+		if speechCueAccording(cue) {
 			np = speakerNPAfter(a.body, toks, k+n)
 		} else if speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ",") {
 			np = speakerSubject(a.body, toks, k)
@@ -886,8 +889,9 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 			i++
 			continue
 		}
-		r, n := rune(c), 1
+		n := 1
 		if c >= utf8.RuneSelf {
+			var r rune
 			r, n = utf8.DecodeRuneInString(body[i:end])
 			if isWordRune(r) {
 				cls = quoteTokWord
@@ -1087,7 +1091,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		var np []int
 		var cs, ce int
 		switch {
-		case cue == "according to":
+		case speechCueAccording(cue):
 			np = speakerNPAfter(a.body, toks, k+n)
 			if len(np) == 0 {
 				continue
@@ -1122,7 +1126,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			}
 		}
 		cs, ce = quoteTrimContent(a.body, cs, ce)
-		ce = strings.LastIndexFunc(a.body[:ce], func(r rune) bool { return r != '.' && r != ' ' }) + 1
+		ce = cs + len(strings.TrimRight(a.body[cs:ce], ". "))
 		if ce > cs {
 			// Keep the content clear of direct quotes.
 			for _, d := range direct {
@@ -1165,7 +1169,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 func speakerContentAfter(body string, toks []qTok, k, e int) int {
 	// A "that" within the next few words starts the content.
 	for j := k; j < len(toks) && j < k+8; j++ {
-		if toks[j].word && strings.EqualFold(body[toks[j].s:toks[j].e], "that") {
+		if toks[j].word && (strings.EqualFold(body[toks[j].s:toks[j].e], "that") || body[toks[j].s:toks[j].e] == "что") {
 			if j+1 < len(toks) {
 				return toks[j+1].s
 			}

@@ -177,6 +177,12 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{`to crush what he called "terrorists" in the east of the city`, "Assad"}}, scare: []string{"terrorists"}},
 		{name: "ShortQuoteInReportedSpeechIsScare", body: "Residents said they had not seen any “pause” at all.",
 			report: [][2]string{{"they had not seen any “pause” at all", "Residents"}}, scare: []string{"pause"}},
+		{name: "RussianDashAttribution", body: "«Это попытка дать боевикам передышку», — сказал Лавров.",
+			direct: [][2]string{{"Это попытка дать боевикам передышку", "Лавров"}}},
+		{name: "RussianReportedThat", body: "Лавров заявил, что это попытка дать боевикам передышку.",
+			report: [][2]string{{"это попытка дать боевикам передышку", "Лавров"}}},
+		{name: "RussianAccordingTo", body: "По словам Лаврова, это попытка дать боевикам передышку.",
+			report: [][2]string{{"это попытка дать боевикам передышку", "Лаврова"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -101,6 +101,9 @@ var speakerPassive = map[string]bool{"was": true, "were": true, "been": true, "b
 func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	t := toks[k]
 	w := body[t.s:t.e]
+	if len(w) > 0 && w[0] >= utf8.RuneSelf {
+		return speechCueRussianAt(body, toks, k)
+	}
 	if len(w) < 3 || len(w) > 15 {
 		return "", 0
 	}
@@ -308,6 +311,22 @@ func speakerCapitalized(body string, t qTok) bool {
 	w := body[t.s:t.e]
 	// "I" and sentence-initial participles ("Having") are not names.
 	return w != "I" && !(len(w) > 5 && strings.HasSuffix(w, "ing"))
+}
+
+// speakerNameWord reports whether token t can be a word of a name: a
+// capitalized word, or a particle joined to a capitalized one by a hyphen
+// ("al-Hariri", "el-Sisi").
+func speakerNameWord(body string, t qTok) bool {
+	if speakerCapitalized(body, t) {
+		return true
+	}
+	w := body[t.s:t.e]
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) || !speakerParticles[w[:h]] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsUpper(r)
 }
 
 // speakerNPBefore returns the tokens of the subject before the cue at token
@@ -929,7 +948,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// A trailing run of capitalized words is a name, unless a preposition
 	// stands before it ("armed groups in eastern Aleppo").
 	r := len(np)
-	for r > 0 && (speakerCapitalized(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
+	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
