@@ -104,6 +104,9 @@ func TestRegistryResolve(t *testing.T) {
 		{"Possessive", "Russia's Defense Ministry", "Russia", "russia"},
 		{"UNEnvoy", "Staffan de Mistura", "Staffan de Mistura", "un"},
 		{"GulfState", "Saudi officials", "Saudi Arabia", "gulf-states"},
+		{"RussianSurname", "Лавров", "Sergey Lavrov", "russia"},
+		{"RussianFullName", "Сергей Лавров", "Sergey Lavrov", "russia"},
+		{"OppositionNegotiator", "Nasr al-Hariri", "Nasr al-Hariri", "syrian-opposition"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -78,57 +78,6 @@ var speechCueShape = func() (t [26][16]bool) {
 // comma to attach speech to the sentence's subject ("..., saying that").
 func speechCueParticiple(cue string) bool { return strings.HasSuffix(cue, "ing") }
 
-// speechCueFirst returns the offset in s of the first word that may be a
-// speech cue in a verb's place (a cue word not right after an article, a
-// possessive or "to"), or -1. It is a cheap byte scan that lets sentences
-// without one skip tokenizing.
-func speechCueFirst(s string) int {
-	i := 0
-	prevStart, prevEnd := -1, -1
-	for i < len(s) {
-		c := s[i]
-		if c < 'a' || c > 'z' {
-			if c >= 'A' && c <= 'Z' {
-				j := i + 1
-				for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
-					j++
-				}
-				if s[i:j] == "According" {
-					return i
-				}
-				prevStart, prevEnd = i, j
-				i = j
-				continue
-			}
-			i++
-			continue
-		}
-		if i > 0 {
-			p := s[i-1]
-			if p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= utf8.RuneSelf {
-				i++
-				continue
-			}
-		}
-		j := i + 1
-		for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
-			j++
-		}
-		if n := j - i; n < 16 && speechCueShape[c-'a'][n] {
-			w := s[i:j]
-			if w == "according" {
-				return i
-			}
-			if speechCueQuick.has(w) && !(prevEnd >= 0 && prevEnd < i && speechCueNounContext[s[prevStart:prevEnd]]) {
-				return i
-			}
-		}
-		prevStart, prevEnd = i, j
-		i = j
-	}
-	return -1
-}
-
 // speechCueNounContext are the words after which a cue word is a noun or an
 // infinitive ("the report", "his remarks", "to say"), not a speech verb.
 var speechCueNounContext = wordSet(`the a an to his her its their our my your this these those of in for on with
@@ -152,6 +101,9 @@ var speakerPassive = map[string]bool{"was": true, "were": true, "been": true, "b
 func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	t := toks[k]
 	w := body[t.s:t.e]
+	if len(w) > 0 && w[0] >= utf8.RuneSelf {
+		return speechCueRussianAt(body, toks, k)
+	}
 	if len(w) < 3 || len(w) > 15 {
 		return "", 0
 	}
@@ -359,6 +311,22 @@ func speakerCapitalized(body string, t qTok) bool {
 	w := body[t.s:t.e]
 	// "I" and sentence-initial participles ("Having") are not names.
 	return w != "I" && !(len(w) > 5 && strings.HasSuffix(w, "ing"))
+}
+
+// speakerNameWord reports whether token t can be a word of a name: a
+// capitalized word, or a particle joined to a capitalized one by a hyphen
+// ("al-Hariri", "el-Sisi").
+func speakerNameWord(body string, t qTok) bool {
+	if speakerCapitalized(body, t) {
+		return true
+	}
+	w := body[t.s:t.e]
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) || !speakerParticles[w[:h]] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsUpper(r)
 }
 
 // speakerNPBefore returns the tokens of the subject before the cue at token
@@ -589,6 +557,7 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 // speakerPerson is one person the article names.
 type speakerPerson struct {
 	name   string
+	first  int // offset of the first mention
 	titles []string
 	gender byte // 'm', 'f' or 0 when unknown
 }
@@ -610,74 +579,156 @@ type speakerIndex struct {
 	// recent is the speaker of the latest attribution, the fallback for a
 	// pronoun no named person fits.
 	recent string
+	body   string
+	// scanned is the number of persons found by speakerScanNames; only
+	// they are looked for by surname alone.
+	scanned int
 }
 
 // speakerScanNames finds the person names of body: runs of capitalized
-// words led by a title or a known first name, and later surnames of them.
-func speakerScanNames(body string, toks []qTok) *speakerIndex {
-	x := &speakerIndex{byKey: map[string]int{}}
-	i := 0
-	for i < len(body) {
-		c := body[i]
-		if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
-			i++
+// words led by a title or a known first name. Only the runs holding one of
+// the trigger words the scan noted are read. Later mentions of a known
+// surname alone are found lazily, when a pronoun or a description needs the
+// latest person before it (see lastPerson).
+func speakerScanNames(body string, triggers []Span, toks []qTok) *speakerIndex {
+	x := &speakerIndex{byKey: map[string]int{}, body: body}
+	runEnd := 0
+	for _, tr := range triggers {
+		if tr.Start < runEnd {
 			continue
 		}
-		// Gather a run of capitalized words (with "of" after a title).
-		e := i
-		j := i
-		for j < len(body) {
-			k := j
-			for k < len(body) && body[k] != ' ' && body[k] != '\n' && body[k] != ',' && body[k] != ';' && body[k] != ':' && body[k] != '"' && body[k] != ')' && body[k] != '(' {
-				k++
-			}
-			for k > j && (body[k-1] == '.' && !quoteAbbrevBefore(body, k-1) || body[k-1] == '?' || body[k-1] == '!') {
-				k--
-			}
-			if k == j {
-				break
-			}
-			e = k
-			if k >= len(body) || body[k] != ' ' || k+1 >= len(body) {
-				break
-			}
-			n := body[k+1]
-			if n >= 'A' && n <= 'Z' {
-				j = k + 1
+		i := speakerRunBackoff(body, tr.Start, runEnd)
+		for i <= tr.Start {
+			c := body[i]
+			if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+				i++
 				continue
 			}
-			if strings.HasPrefix(body[k+1:], "of ") && speakerTitles[strings.ToLower(lastWord(body[i:k]))] {
-				j = k + 4
-				continue
+			e := speakerGatherRun(body, i)
+			if e <= i {
+				e = i + 1
 			}
-			if sp := strings.IndexByte(body[k+1:min(len(body), k+6)], ' '); sp > 0 && speakerParticles[body[k+1:k+1+sp]] {
-				if n2 := k + 2 + sp; n2 < len(body) && body[n2] >= 'A' && body[n2] <= 'Z' {
-					j = n2
-					continue
+			if e > tr.Start {
+				if strings.IndexByte(body[i:e], ' ') >= 0 && speakerRunMayName(body[i:e]) {
+					toks = quoteTokenize(body, i, e, toks[:0])
+					x.addRun(body, toks, i)
 				}
+				runEnd = e
+				break
 			}
+			i = e
+		}
+	}
+	x.scanned = len(x.persons)
+	return x
+}
+
+// speakerRunBackoff returns where to start reading the run of capitalized
+// words that holds the word at pos: the start of the first word before it
+// that cannot be part of a run, walking back at most eight words and never
+// before lo or the paragraph.
+func speakerRunBackoff(body string, pos, lo int) int {
+	j := pos
+	// Step back to the start of the word holding pos ("Pierre-Henry").
+	for j > lo && j > pos-40 && body[j-1] != ' ' && body[j-1] != '\n' {
+		j--
+	}
+	for n := 0; n < 8; n++ {
+		if j-2 < lo || body[j-1] != ' ' {
+			return j
+		}
+		ws := j - 1
+		for ws > lo && body[ws-1] != ' ' && body[ws-1] != '\n' {
+			ws--
+		}
+		w := body[ws : j-1]
+		if w == "" {
+			return j
+		}
+		if c := w[0]; !(c >= 'A' && c <= 'Z') && w != "of" && !speakerParticles[w] {
+			return j
+		}
+		j = ws
+	}
+	return j
+}
+
+// speakerGatherRun returns the end of the run of capitalized words that
+// starts at i (with "of" after a title and name particles inside it).
+func speakerGatherRun(body string, i int) int {
+	e := i
+	j := i
+	for j < len(body) {
+		k := j
+		for k < len(body) && body[k] != ' ' && body[k] != '\n' && body[k] != ',' && body[k] != ';' && body[k] != ':' && body[k] != '"' && body[k] != ')' && body[k] != '(' {
+			k++
+		}
+		for k > j && (body[k-1] == '.' && !quoteAbbrevBefore(body, k-1) || body[k-1] == '?' || body[k-1] == '!') {
+			k--
+		}
+		if k == j {
 			break
 		}
-		if e > i {
-			if sp := strings.IndexByte(body[i:e], ' '); sp < 0 {
-				// One capitalized word: only a surname already known matters.
-				if len(x.byKey) > 0 {
-					w := speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))
-					if p, ok := x.byKey[w]; ok {
-						x.mentions = append(x.mentions, speakerMention{i, p, x.persons[p].name})
-					}
-				}
-			} else if speakerRunMayName(body[i:e]) {
-				toks = quoteTokenize(body, i, e, toks[:0])
-				x.addRun(body, toks, i)
+		e = k
+		if k >= len(body) || body[k] != ' ' || k+1 >= len(body) {
+			break
+		}
+		n := body[k+1]
+		if n >= 'A' && n <= 'Z' {
+			j = k + 1
+			continue
+		}
+		if strings.HasPrefix(body[k+1:], "of ") && speakerTitles[lowerWord(lastWord(body[i:k]))] {
+			j = k + 4
+			continue
+		}
+		if sp := strings.IndexByte(body[k+1:min(len(body), k+6)], ' '); sp > 0 && speakerParticles[body[k+1:k+1+sp]] {
+			if n2 := k + 2 + sp; n2 < len(body) && body[n2] >= 'A' && body[n2] <= 'Z' {
+				j = n2
+				continue
 			}
 		}
+		break
+	}
+	return e
+}
+
+// surnameAfter returns the latest mention in body(from, pos) of a known
+// person by a capitalized word alone ("Lavrov"), fitting gender and role as
+// lastPerson does, and its offset; -1 when there is none.
+func (x *speakerIndex) surnameAfter(from, pos int, gender byte, role string) (int, int) {
+	body := x.body
+	best, bestPos := -1, -1
+	if x.scanned == 0 {
+		return best, bestPos
+	}
+	for i := max(from+1, 0); i < pos; i++ {
+		c := body[i]
+		if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+			continue
+		}
+		e := speakerGatherRun(body, i)
 		if e <= i {
-			e = i + 1
+			continue
+		}
+		if e > pos || strings.IndexByte(body[i:e], ' ') >= 0 {
+			// Runs of several words name a person only with a trigger
+			// word, and the scan has read those.
+			i = e
+			continue
+		}
+		p, ok := x.byKey[speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))]
+		if !ok {
+			i = e
+			continue
+		}
+		pp := x.persons[p]
+		if p < x.scanned && pp.first < i && (gender == 0 || pp.gender == 0 || pp.gender == gender) && (role == "" || speakerHasTitle(pp.titles, role)) {
+			best, bestPos = p, i
 		}
 		i = e
 	}
-	return x
+	return best, bestPos
 }
 
 func lastWord(s string) string {
@@ -807,7 +858,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 				g = 'f'
 			}
 		}
-		x.persons = append(x.persons, speakerPerson{name: name, gender: g})
+		x.persons = append(x.persons, speakerPerson{name: name, first: pos, gender: g})
 		x.byKey[key] = p
 		x.byKey[strings.ToLower(lastWord(name))] = p
 		x.byKey[lastWord(name)] = p // as written, for the scan's fast path
@@ -833,6 +884,10 @@ func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bo
 			continue
 		}
 		best, bestPos = m.person, m.pos
+	}
+	// A surname alone after the latest full mention is a later mention.
+	if p, at := x.surnameAfter(bestPos, pos, gender, role); p >= 0 && at > bestPos {
+		best = p
 	}
 	if best < 0 {
 		return "", false
@@ -893,7 +948,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// A trailing run of capitalized words is a name, unless a preposition
 	// stands before it ("armed groups in eastern Aleppo").
 	r := len(np)
-	for r > 0 && (speakerCapitalized(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
+	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
