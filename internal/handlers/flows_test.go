@@ -211,12 +211,12 @@ func TestBulkDelete(t *testing.T) {
 
 // apiArticleResult is the part of /api/articles/{id} the tests read.
 type apiArticleResult struct {
-	ID      int64  `json:"id"`
-	Outlet  string `json:"outlet"`
-	Title   string `json:"title"`
-	Words   int    `json:"words"`
-	Text    string `json:"text"`
-	Hits    []struct {
+	ID     int64  `json:"id"`
+	Outlet string `json:"outlet"`
+	Title  string `json:"title"`
+	Words  int    `json:"words"`
+	Text   string `json:"text"`
+	Hits   []struct {
 		Term, Pattern, Frame, Voice string
 		Start, End                  int
 	} `json:"hits"`
