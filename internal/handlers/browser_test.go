@@ -330,6 +330,11 @@ func TestBrowser(t *testing.T) {
 				tab.do(t, chromedp.Navigate(a.URL+pg.path))
 				webRun(t, tab, chromedp.Poll[bool](pg.ready, chromedp.WithPollingTimeout(15*time.Second)))
 				tab.screenshot(t, pg.name)
+				// Wide tables scroll inside their wrapper; the page itself
+				// never scrolls sideways.
+				if w := webRun(t, tab, chromedp.Evaluate[int](`document.documentElement.scrollWidth - innerWidth`)); w > 0 {
+					t.Errorf("%s is %d px wider than the window", pg.path, w)
+				}
 				errs := tab.errors(t, func(m chromedp.ConsoleMessage) bool {
 					// The error page's own 404 status is logged as a failed
 					// load; that is the page working, not a fault.
