@@ -159,10 +159,7 @@ func (tab *webTab) errors(t *testing.T, ignore func(chromedp.ConsoleMessage) boo
 		}
 		out = append(out, fmt.Sprintf("%s (%s:%d)", m, m.URL, m.Line))
 	}
-	for _, v := range webRun(t, tab, chromedp.Evaluate[[]string](`(window.__csp || []).map(s => 'CSP ' + s).concat(window.__errs || [])`)) {
-		out = append(out, v)
-	}
-	return out
+	return append(out, webRun(t, tab, chromedp.Evaluate[[]string](`(window.__csp || []).map(s => 'CSP ' + s).concat(window.__errs || [])`))...)
 }
 
 // screenshot saves a full-page PNG under testresults/screenshots at the
