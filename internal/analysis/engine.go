@@ -69,6 +69,10 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	} else {
 		doc = Clean(in.Text, in.Meta)
 	}
+	if strings.TrimSpace(doc.Body) == "" && in.Meta.Title == "" && doc.Title != "" {
+		// A single pasted line was taken for the title; it is the text too.
+		doc.Body = doc.Title
+	}
 	if strings.TrimSpace(doc.Body) == "" {
 		return nil, Errorf(EINVALID, "no article text left after cleaning")
 	}
@@ -77,7 +81,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	hits = dropExcluded(hits, in.Exclude)
 	att := FindAttributions(doc.Body)
 	assignVoices(doc.Body, hits, att)
-	quotes := e.assignSides(att.Quotes)
+	quotes, roles := e.assignSides(att.Quotes)
 
 	r := &Result{
 		Title:     doc.Title,
@@ -89,7 +93,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 		Versions:  e.Versions(),
 	}
 	r.Entries, r.Frames, r.Actors = countHits(e.lexicon, hits, r.Words)
-	r.Sources = e.collectSources(quotes)
+	r.Sources = collectSources(quotes, roles)
 	r.Sides, r.SidesWords, r.Unassigned = sideShares(quotes)
 	r.Balance = BalanceIndex(r.Sides, len(e.sides))
 	r.BalanceWords = BalanceIndex(r.SidesWords, len(e.sides))
@@ -213,25 +217,41 @@ func precededBySoCalled(body string, at int) bool {
 // negotiator Nasr al-Hariri", "armed groups in eastern Aleppo") keeps its own
 // name and takes the side; so does one whose mention alone says the side.
 // Anyone else is SideUnassigned.
-func (e *Engine) assignSides(qs []Quote) []Quote {
+//
+// It returns the registry role of each speaker it placed. A speaker is
+// resolved once per article however often they are quoted.
+func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
+	type placed struct{ name, side, role string }
+	memo := map[[2]string]placed{}
+	roles := map[string]string{}
 	for i := range qs {
 		q := &qs[i]
 		q.Side = SideUnassigned
 		if q.Speaker == "" {
 			continue
 		}
-		if name, side, _, ok := e.registry.Resolve(q.Speaker); ok {
-			if e.namedBy(q.Speaker, name) {
-				q.Speaker = name
+		key := [2]string{q.Speaker, q.Mention}
+		p, seen := memo[key]
+		if !seen {
+			p = placed{name: q.Speaker, side: SideUnassigned}
+			if name, side, role, ok := e.registry.Resolve(q.Speaker); ok {
+				if e.namedBy(q.Speaker, name) {
+					p.name, p.role = name, role
+				}
+				p.side = side
+			} else if q.Mention != "" {
+				if _, side, _, ok := e.registry.Resolve(q.Mention); ok {
+					p.side = side
+				}
 			}
-			q.Side = side
-		} else if q.Mention != "" {
-			if _, side, _, ok := e.registry.Resolve(q.Mention); ok {
-				q.Side = side
-			}
+			memo[key] = p
+		}
+		q.Speaker, q.Side = p.name, p.side
+		if p.role != "" {
+			roles[p.name] = p.role
 		}
 	}
-	return qs
+	return qs, roles
 }
 
 // namedBy reports whether speaker names the registry entry name: it holds
@@ -351,7 +371,7 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 
 // collectSources groups quotes with a speaker by that speaker, most
 // attributions first, with the speaker's role from the registry.
-func (e *Engine) collectSources(qs []Quote) []Source {
+func collectSources(qs []Quote, roles map[string]string) []Source {
 	idx := map[string]int{}
 	var out []Source
 	for _, q := range qs {
@@ -362,11 +382,7 @@ func (e *Engine) collectSources(qs []Quote) []Source {
 		if !ok {
 			i = len(out)
 			idx[q.Speaker] = i
-			src := Source{Name: q.Speaker, Side: q.Side}
-			if _, _, role, ok := e.registry.Resolve(q.Speaker); ok {
-				src.Role = role
-			}
-			out = append(out, src)
+			out = append(out, Source{Name: q.Speaker, Side: q.Side, Role: roles[q.Speaker]})
 		}
 		if q.Kind == QuoteDirect {
 			out[i].Direct++

@@ -80,15 +80,27 @@ func NextWord(s string, from int) (start, end int, ok bool) {
 	return start, i, true
 }
 
-// CountWords counts the words in s, as NextWord delimits them.
+// CountWords counts the words in s, as NextWord delimits them. It walks the
+// bytes once, counting word starts, because it runs over every body.
 func CountWords(s string) int {
-	n, i := 0, 0
-	for {
-		_, end, ok := NextWord(s, i)
-		if !ok {
-			return n
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, size := runeAt(s, i)
+		switch {
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
+			if !in {
+				n++
+				in = true
+			}
+		case in && isJoiner(r) && i+size < len(s):
+			// An apostrophe inside a word keeps it whole ("it's").
+			if r2, _ := runeAt(s, i+size); !isWordRune(r2) {
+				in = false
+			}
+		default:
+			in = false
 		}
-		n++
-		i = end
+		i += size
 	}
+	return n
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/framinglens/framinglens/internal/analysis"
 	"github.com/framinglens/framinglens/internal/corpus"
 	"github.com/framinglens/framinglens/internal/handlers"
 	"github.com/framinglens/framinglens/internal/shareddata"
@@ -326,4 +327,15 @@ func hitMarks(p webPage, pattern string) *goquery.Selection {
 		title, _ := s.Attr("title")
 		return strings.HasPrefix(title, pattern+" · ")
 	})
+}
+
+// shippedSpeakers counts the entries of the registry a new database starts
+// with, so tests follow the shipped file as it grows.
+func shippedSpeakers(t *testing.T) int {
+	t.Helper()
+	reg, err := analysis.DefaultRegistry("syria-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(reg.Entries)
 }
