@@ -392,9 +392,9 @@ func TermsPage(v TermsView) templ.Component {
 								return templ_7745c5c3_Err
 							}
 							var templ_7745c5c3_Var24 string
-							templ_7745c5c3_Var24, templ_7745c5c3_Err = templ.JoinStringErrs(l.Published)
+							templ_7745c5c3_Var24, templ_7745c5c3_Err = templ.JoinStringErrs(fmtDate(l.Published))
 							if templ_7745c5c3_Err != nil {
-								return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/terms.templ`, Line: 59, Col: 123}
+								return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/terms.templ`, Line: 59, Col: 132}
 							}
 							_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var24))
 							if templ_7745c5c3_Err != nil {
