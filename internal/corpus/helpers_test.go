@@ -75,15 +75,19 @@ func countRows(tb testing.TB, path string) rowCounts {
 // apart from the store's own pools.
 func openReadOnly(tb testing.TB, path string) *sql.DB {
 	tb.Helper()
-	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "query_only(1)")
-	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
-	db, err := sql.Open("sqlite", u.String())
+	db, err := readOnlyDB(path)
 	if err != nil {
 		tb.Fatalf("open %s: %v", path, err)
 	}
 	return db
+}
+
+func readOnlyDB(path string) (*sql.DB, error) {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "query_only(1)")
+	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
+	return sql.Open("sqlite", u.String())
 }
 
 // sampleArticle returns the body of a distinct small news article number i,
