@@ -42,7 +42,9 @@ Usage:
                                   print each article's scores as one JSON line ('-' reads stdin)
   web import [--db F] [--outlet NAME] PATH...
                                   import files, folders, zips, CSV/JSONL dumps ('-' reads stdin)
-  web export [--db F] --what articles|hits|quotes|sources|outlets [filters]
+  web export [--db F] --what articles|hits|quotes|sources|outlets|outlet-months
+             [--outlet NAME]... [--from DATE] [--to DATE] [--frame F] [--term T]
+             [--side S] [--q TEXT] [--sort KEY] [--bom]
                                   write CSV to stdout
   web backup [--db F] FILE        write a consistent copy of the database to FILE
   web help                        show this text

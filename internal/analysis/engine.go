@@ -3,6 +3,7 @@ package analysis
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,6 +27,8 @@ type Engine struct {
 	matcher  *Matcher
 	registry *Registry
 	sides    []string
+	// terms holds each registry entry's name and aliases, by canonical name.
+	terms map[string][]string
 }
 
 // NewEngine compiles the lexicon and returns an engine that scores with it
@@ -35,7 +38,11 @@ func NewEngine(lex *Lexicon, reg *Registry) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides()}, nil
+	terms := map[string][]string{}
+	for _, re := range reg.Entries {
+		terms[re.Name] = append(append(terms[re.Name], re.Name), re.Aliases...)
+	}
+	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms}, nil
 }
 
 // Lexicon returns the lexicon the engine scores with.
@@ -198,23 +205,77 @@ func precededBySoCalled(body string, at int) bool {
 	return true
 }
 
-// assignSides maps each quote's speaker through the registry: a known
-// speaker takes the registry's canonical name and side, an unknown one keeps
-// its name and is SideUnassigned.
+// assignSides maps each quote's speaker through the registry. A speaker
+// that a registry entry names (its name, a proper-noun alias such as
+// "Moscow", or the surname: "Syrian Foreign Minister Walid Muallem", "the
+// Kremlin", "Lavrov") takes the entry's canonical name and side. A speaker
+// placed only by common words of its description ("the opposition
+// negotiator Nasr al-Hariri", "armed groups in eastern Aleppo") keeps its own
+// name and takes the side; so does one whose mention alone says the side.
+// Anyone else is SideUnassigned.
 func (e *Engine) assignSides(qs []Quote) []Quote {
 	for i := range qs {
 		q := &qs[i]
+		q.Side = SideUnassigned
 		if q.Speaker == "" {
-			q.Side = SideUnassigned
 			continue
 		}
 		if name, side, _, ok := e.registry.Resolve(q.Speaker); ok {
-			q.Speaker, q.Side = name, side
-		} else {
-			q.Side = SideUnassigned
+			if e.namedBy(q.Speaker, name) {
+				q.Speaker = name
+			}
+			q.Side = side
+		} else if q.Mention != "" {
+			if _, side, _, ok := e.registry.Resolve(q.Mention); ok {
+				q.Side = side
+			}
 		}
 	}
 	return qs
+}
+
+// namedBy reports whether speaker names the registry entry name: it holds
+// the entry's name or a capitalised alias as whole words, or is its surname.
+func (e *Engine) namedBy(speaker, name string) bool {
+	low := strings.ToLower(speaker)
+	for _, t := range e.terms[name] {
+		if t == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		if t != name && !unicode.IsUpper(r) {
+			continue
+		}
+		if containsWord(low, strings.ToLower(t)) {
+			return true
+		}
+	}
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	return strings.EqualFold(strings.TrimSpace(speaker), last)
+}
+
+// containsWord reports whether s holds w with word boundaries either side.
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return false
+		}
+		start, end := from+k, from+k+len(w)
+		before, after := true, true
+		if start > 0 {
+			r, _ := utf8.DecodeLastRuneInString(s[:start])
+			before = !isWordRune(r)
+		}
+		if end < len(s) {
+			r, _ := utf8.DecodeRuneInString(s[end:])
+			after = !isWordRune(r)
+		}
+		if before && after {
+			return true
+		}
+		from = start + 1
+	}
 }
 
 func per1000(n, words int) float64 {

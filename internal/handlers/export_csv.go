@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -13,16 +12,16 @@ import (
 // exportCSV streams /export/KIND.csv with the filters of the page that
 // linked it; the columns are the export command's.
 func (s *Server) exportCSV(c echo.Context) error {
-	file := c.Param("file")
-	kind, ok := strings.CutSuffix(file, ".csv")
-	if !ok || !slices.Contains(export.Kinds, kind) {
+	name, ok := strings.CutSuffix(c.Param("file"), ".csv")
+	kind, err := export.ParseKind(name)
+	if !ok || err != nil {
 		return echo.NewHTTPError(http.StatusNotFound, "No such export. Try one of: "+strings.Join(export.Kinds, ", ")+".")
 	}
 	f := storeFilter(filterOf(c), 0)
 	f.Sort = storeSort[c.QueryParam("sort")]
 	h := c.Response().Header()
-	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-	h.Set(echo.HeaderContentDisposition, `attachment; filename="framinglens-`+kind+`.csv"`)
+	h.Set(echo.HeaderContentType, export.ContentType)
+	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+export.Filename(kind)+`"`)
 	c.Response().WriteHeader(http.StatusOK)
 	// Once rows stream out the status is sent; a failure midway can only
 	// cut the file short, and is logged.

@@ -117,7 +117,7 @@ func TestArticlesFilterAndSort(t *testing.T) {
 			t.Fatalf("Articles: %v %v", rows, err)
 		}
 		want := store.ArticleRow{ID: id[1], Outlet: "Fox News", Title: "Alpha militants strike", Published: "2024-02-15T08:00:00Z",
-			Words: 108, Hits: 1, Quotes: 1, Balance: 0.1, TopFrames: []string{"terrorism"}}
+			Words: 108, Hits: 1, Quotes: 1, Balance: 0.1, TopFrames: []string{"terrorism"}, TopFrameCounts: []int{1}}
 		if !reflect.DeepEqual(rows[0], want) {
 			t.Errorf("row = %+v, want %+v", rows[0], want)
 		}
