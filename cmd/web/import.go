@@ -17,6 +17,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/framinglens/framinglens/internal/corpus"
+	"github.com/framinglens/framinglens/internal/ingest"
 	"github.com/framinglens/framinglens/internal/store"
 )
 
@@ -78,7 +79,11 @@ func runImport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 	p := newProgress(stderr, *quiet, total)
 	var sum corpus.Summary
-	opts := corpus.ImportOptions{Outlet: *outlet}
+	// A dump on the researcher's own disk may be far larger than what the
+	// web upload accepts; only the per-article and zip limits apply here.
+	lim := ingest.DefaultLimits()
+	lim.MaxFileBytes = 1 << 50
+	opts := corpus.ImportOptions{Outlet: *outlet, Limits: lim}
 	for _, f := range files {
 		var s corpus.Summary
 		if f.path == "-" {
