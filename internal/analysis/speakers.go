@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -331,7 +332,7 @@ func speakerNameWord(body string, t qTok) bool {
 
 // speakerNPBefore returns the tokens of the subject before the cue at token
 // k, walking back to a clause boundary; lo bounds the walk.
-func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
+func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	j := k - 1
 	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
 		w := speakerLower(body, toks[j])
@@ -362,7 +363,6 @@ func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
 			}
 		}
 	}
-	var np []int
 	for ; j >= lo && len(np) < 10; j-- {
 		t := toks[j]
 		if !t.word {
@@ -461,8 +461,7 @@ func speakerHeadOK(body string, toks []qTok, np []int) bool {
 
 // speakerNPAfter returns the tokens of the speaker after a cue ending before
 // token k: "said Lavrov", "according to reports in the US media".
-func speakerNPAfter(body string, toks []qTok, k int) []int {
-	var np []int
+func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 	for j := k; j < len(toks) && len(np) < 10; j++ {
 		t := toks[j]
 		if !t.word {
@@ -499,7 +498,7 @@ var speakerTimeWords = wordSet(`monday tuesday wednesday thursday friday saturda
 
 // speakerSubject returns the subject of the sentence whose tokens run up to
 // token k: its first noun phrase, after a leading adverbial ("On Tuesday,").
-func speakerSubject(body string, toks []qTok, k int) []int {
+func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	start := 0
 	// Skip a short leading adverbial that ends in a comma.
 	for j := 0; j < k && j < 6; j++ {
@@ -510,7 +509,6 @@ func speakerSubject(body string, toks []qTok, k int) []int {
 			break
 		}
 	}
-	var np []int
 	for j := start; j < k && len(np) < 8; j++ {
 		t := toks[j]
 		if !t.word {
@@ -583,6 +581,68 @@ type speakerIndex struct {
 	// scanned is the number of persons found by speakerScanNames; only
 	// they are looked for by surname alone.
 	scanned int
+	// words, starts, titles and fold are scratch buffers for reading one
+	// name at a time without allocating.
+	words  []string
+	starts []int
+	titles []string
+	fold   []byte
+}
+
+// reset empties the index for a new body, keeping its buffers.
+func (x *speakerIndex) reset(body string) {
+	if x.byKey == nil {
+		x.byKey = map[string]int{}
+	}
+	clear(x.byKey)
+	clear(x.persons) // drop the old names and titles for the collector
+	x.persons, x.mentions, x.collectives = x.persons[:0], x.mentions[:0], x.collectives[:0]
+	x.recent, x.body, x.scanned = "", body, 0
+}
+
+// lookupFold returns the person known under key s, case-folded as
+// strings.ToLower folds it, without allocating the folded key.
+func (x *speakerIndex) lookupFold(s string) (int, bool) {
+	x.fold = speakerFold(x.fold[:0], s)
+	p, ok := x.byKey[string(x.fold)]
+	return p, ok
+}
+
+// speakerFold appends the lower-case form of s to dst, byte for byte what
+// strings.ToLower returns. A map look-up m[string(b)] on the result costs
+// no allocation, where strings.ToLower allocates for every word holding an
+// upper-case letter (every name).
+func speakerFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// strings.ToLower maps rune by rune, invalid bytes to U+FFFD.
+			for _, r := range s[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// speakerJoinName returns the words of name joined by spaces. name is a
+// tail of a run's words, starts their offsets in body: when they stand
+// one space apart in body, as they nearly always do, the joined name is
+// that piece of body and costs no allocation.
+func speakerJoinName(body string, starts []int, name []string) string {
+	j := len(starts) - len(name)
+	for i := 0; i+1 < len(name); i++ {
+		end := starts[j+i] + len(name[i])
+		if end >= len(body) || body[end] != ' ' || starts[j+i+1] != end+1 {
+			return strings.Join(name, " ")
+		}
+	}
+	return body[starts[j] : starts[len(starts)-1]+len(name[len(name)-1])]
 }
 
 // speakerScanNames finds the person names of body: runs of capitalized
@@ -590,8 +650,8 @@ type speakerIndex struct {
 // the trigger words the scan noted are read. Later mentions of a known
 // surname alone are found lazily, when a pronoun or a description needs the
 // latest person before it (see lastPerson).
-func speakerScanNames(body string, triggers []Span, toks []qTok) *speakerIndex {
-	x := &speakerIndex{byKey: map[string]int{}, body: body}
+func speakerScanNames(x *speakerIndex, body string, triggers []Span, toks []qTok) *speakerIndex {
+	x.reset(body)
 	runEnd := 0
 	for _, tr := range triggers {
 		if tr.Start < runEnd {
@@ -738,6 +798,22 @@ func lastWord(s string) string {
 	return s
 }
 
+// speakerStripPossessiveBytes is speakerStripPossessive for a folded word.
+func speakerStripPossessiveBytes(w []byte) []byte {
+	if bytes.HasSuffix(w, []byte("'s")) {
+		return w[:len(w)-2]
+	}
+	if bytes.HasSuffix(w, []byte("’s")) {
+		return w[:len(w)-len("’s")]
+	}
+	return w
+}
+
+// speakerHasPrefixBytes reports whether b begins with p.
+func speakerHasPrefixBytes(b []byte, p string) bool {
+	return len(b) >= len(p) && string(b[:len(p)]) == p
+}
+
 // speakerStripPossessive removes a trailing 's or ’s.
 func speakerStripPossessive(w string) string {
 	if strings.HasSuffix(w, "'s") {
@@ -750,24 +826,31 @@ func speakerStripPossessive(w string) string {
 }
 
 // speakerSplitName takes the words of a capitalized run and returns its
-// titles and its name words: "Russia's Foreign Minister Sergey Lavrov" →
-// [foreign minister], [Sergey Lavrov].
-func speakerSplitName(words []string) (titles, name []string) {
+// titles (appended to titles, lower-case) and its name words, a tail of
+// words: "Russia's Foreign Minister Sergey Lavrov" → [foreign minister],
+// [Sergey Lavrov]. The last name word loses a possessive in place.
+func speakerSplitName(words, titles []string) ([]string, []string) {
+	from := len(words) // the first name word; len(words) while there is none
 	for i, w := range words {
 		if i < len(words)-1 && speakerStripPossessive(w) != w {
-			titles, name = nil, nil // "Russia's": what follows is the person
+			titles, from = titles[:0], len(words) // "Russia's": what follows is the person
 			continue
 		}
-		lw := strings.ToLower(w)
-		if len(name) == 0 && (speakerTitles[lw] || lw == "of") {
+		if from < len(words) {
+			continue
+		}
+		// lowerWord folds every word of the package's sets, so a title
+		// comes back in lower case.
+		if lw := lowerWord(w); speakerTitles[lw] || lw == "of" {
 			titles = append(titles, lw)
 			continue
 		}
-		name = append(name, w)
+		from = i
 	}
-	if len(name) == 0 && len(words) >= 2 && speakerHonorifics[strings.ToLower(words[len(words)-2])] {
+	name := words[from:]
+	if len(name) == 0 && len(words) >= 2 && speakerHonorifics[lowerWord(words[len(words)-2])] {
 		// "Mr. King": after an honorific, a title word is the surname.
-		titles, name = titles[:len(titles)-1], []string{words[len(words)-1]}
+		titles, name = titles[:len(titles)-1], words[len(words)-1:]
 	}
 	if n := len(name); n > 0 {
 		name[n-1] = speakerStripPossessive(name[n-1])
@@ -784,21 +867,24 @@ var speakerParticles = wordSet(`de da di del der van von la le du bin ibn abu al
 
 // addRun records a capitalized run found at pos.
 func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
-	var words []string
+	words, starts := x.words[:0], x.starts[:0]
 	for _, t := range toks {
 		if t.word {
 			words = append(words, body[t.s:t.e])
+			starts = append(starts, t.s)
 		}
 	}
+	x.words, x.starts = words, starts
 	if len(words) == 0 {
 		return
 	}
-	titles, name := speakerSplitName(words)
+	titles, name := speakerSplitName(words, x.titles[:0])
+	x.titles = titles
 	if len(name) == 0 || len(name) > 4 {
 		return
 	}
 	if len(name) == 1 {
-		if p, ok := x.byKey[strings.ToLower(name[0])]; ok {
+		if p, ok := x.lookupFold(name[0]); ok {
 			x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
 			return
 		}
@@ -806,14 +892,15 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
 			return
 		}
 	}
-	first := strings.ToLower(name[0])
+	// Set membership needs no folded copy: lowerWord folds set words.
+	first := lowerWord(name[0])
 	if len(titles) == 0 && !speakerMaleNames[first] && !speakerFemaleNames[first] {
 		return
 	}
-	if speakerOrgWords[strings.ToLower(name[len(name)-1])] {
+	if speakerOrgWords[lowerWord(name[len(name)-1])] {
 		return
 	}
-	x.addPerson(strings.Join(name, " "), titles, pos)
+	x.addPerson(speakerJoinName(body, starts, name), titles, pos)
 }
 
 func speakerHasRole(titles []string) bool {
@@ -828,11 +915,9 @@ func speakerHasRole(titles []string) bool {
 // addPerson records a mention of a person with a full name, merging it with
 // a person known by the same surname.
 func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
-	key := strings.ToLower(name)
-	p, ok := x.byKey[key]
+	p, ok := x.lookupFold(name)
 	if !ok {
-		sur := strings.ToLower(lastWord(name))
-		if q, ok2 := x.byKey[sur]; ok2 && !strings.Contains(x.persons[q].name, " ") {
+		if q, ok2 := x.lookupFold(lastWord(name)); ok2 && !strings.Contains(x.persons[q].name, " ") {
 			// "President Obama" first, "Barack Obama" later: upgrade the name.
 			p, ok = q, true
 			x.persons[p].name = name
@@ -843,7 +928,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	if !ok {
 		p = len(x.persons)
 		g := byte(0)
-		first := strings.ToLower(strings.Fields(name)[0])
+		first := lowerWord(strings.Fields(name)[0]) // a new person: rare
 		switch {
 		case speakerFemaleNames[first] && !speakerMaleNames[first]:
 			g = 'f'
@@ -859,7 +944,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 			}
 		}
 		x.persons = append(x.persons, speakerPerson{name: name, first: pos, gender: g})
-		x.byKey[key] = p
+		x.byKey[strings.ToLower(name)] = p
 		x.byKey[strings.ToLower(lastWord(name))] = p
 		x.byKey[lastWord(name)] = p // as written, for the scan's fast path
 	}
@@ -959,17 +1044,20 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		}
 	}
 	if r < len(np) && !hasPrep {
-		var words []string
+		words, starts := x.words[:0], x.starts[:0]
 		for _, i := range np[r:] {
 			words = append(words, body[toks[i].s:toks[i].e])
+			starts = append(starts, toks[i].s)
 		}
-		lastLower := strings.ToLower(words[len(words)-1])
-		if speakerOrgWords[lastLower] || speakerOrgWords[strings.ToLower(speakerStripPossessive(lastLower))] {
-			name := strings.Join(words, " ")
+		x.words, x.starts = words, starts
+		x.fold = speakerFold(x.fold[:0], words[len(words)-1])
+		if speakerOrgWords[string(x.fold)] || speakerOrgWords[string(speakerStripPossessiveBytes(x.fold))] {
+			name := speakerJoinName(body, starts, words)
 			x.addCollective(name, pos)
 			return name, m
 		}
-		titles, name := speakerSplitName(words)
+		titles, name := speakerSplitName(words, x.titles[:0])
+		x.titles = titles
 		if len(name) == 0 {
 			// A title alone: "the President" is the last person holding it.
 			if role := titles[len(titles)-1]; speakerRoles[role] {
@@ -977,16 +1065,16 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 					return p, m
 				}
 			}
-			name := strings.Join(words, " ")
+			name := speakerJoinName(body, starts, words)
 			return name, m
 		}
-		full := strings.Join(name, " ")
-		if p, ok := x.byKey[strings.ToLower(full)]; ok {
+		full := speakerJoinName(body, starts, name)
+		if p, ok := x.lookupFold(full); ok {
 			return x.persons[p].name, m
 		}
 		if speakerParticles[name[0]] {
 			// "de Mistura" for "Staffan de Mistura".
-			if p, ok := x.byKey[strings.ToLower(name[len(name)-1])]; ok {
+			if p, ok := x.lookupFold(name[len(name)-1]); ok {
 				return x.persons[p].name, m
 			}
 		}
@@ -1001,26 +1089,30 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	}
 	// A description: strip determiners and quantifiers.
 	phrase := body[toks[np[0]].s:toks[np[len(np)-1]].e]
-	lp := strings.ToLower(phrase)
+	lp := speakerFold(x.fold[:0], phrase)
+	x.fold = lp
 	cut := 0
 	for changed := true; changed; {
 		changed = false
 		for _, q := range speakerQuantifiers {
-			if strings.HasPrefix(lp[cut:], q) {
+			if speakerHasPrefixBytes(lp[cut:], q) {
 				cut += len(q)
 				changed = true
 				break
 			}
 		}
 	}
-	definite := strings.HasPrefix(lp, "the ")
+	definite := speakerHasPrefixBytes(lp, "the ")
 	phrase = phrase[cut:]
 	if phrase == "" {
 		return "", m
 	}
-	if definite && !strings.Contains(phrase, " ") && speakerRoles[strings.ToLower(phrase)] {
-		if p, ok := x.lastPerson(pos, 0, strings.ToLower(phrase)); ok {
-			return p, m
+	if definite && !strings.Contains(phrase, " ") {
+		// lowerWord folds the role words, so a role comes back folded.
+		if role := lowerWord(phrase); speakerRoles[role] {
+			if p, ok := x.lastPerson(pos, 0, role); ok {
+				return p, m
+			}
 		}
 	}
 	x.addCollective(phrase, pos)
