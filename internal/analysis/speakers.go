@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -587,6 +588,10 @@ type speakerIndex struct {
 	starts []int
 	titles []string
 	fold   []byte
+	// caps lists the run starts surnameAfter has looked at, in order;
+	// capsTo is the offset up to which the body has been listed.
+	caps   []speakerCap
+	capsTo int
 }
 
 // reset empties the index for a new body, keeping its buffers.
@@ -598,6 +603,7 @@ func (x *speakerIndex) reset(body string) {
 	clear(x.persons) // drop the old names and titles for the collector
 	x.persons, x.mentions, x.collectives = x.persons[:0], x.mentions[:0], x.collectives[:0]
 	x.recent, x.body, x.scanned = "", body, 0
+	x.caps, x.capsTo = x.caps[:0], 0
 }
 
 // lookupFold returns the person known under key s, case-folded as
@@ -756,39 +762,88 @@ func speakerGatherRun(body string, i int) int {
 // surnameAfter returns the latest mention in body(from, pos) of a known
 // person by a capitalized word alone ("Lavrov"), fitting gender and role as
 // lastPerson does, and its offset; -1 when there is none.
+//
+// The body is read from from+1 to pos the same way on every call: a run
+// starts at a capital letter that follows no word byte, and reading goes
+// on after the run's end. Pronouns resolve many times per article, so the
+// run read at each start is kept in x.caps (see speakerCap) and later calls
+// only walk that list.
 func (x *speakerIndex) surnameAfter(from, pos int, gender byte, role string) (int, int) {
-	body := x.body
 	best, bestPos := -1, -1
 	if x.scanned == 0 {
 		return best, bestPos
 	}
-	for i := max(from+1, 0); i < pos; i++ {
+	x.capsUpTo(pos)
+	caps := x.caps
+	lo := max(from+1, 0)
+	k := sort.Search(len(caps), func(k int) bool { return int(caps[k].at) >= lo })
+	for k < len(caps) && int(caps[k].at) < pos {
+		c := &caps[k]
+		if c.end == 0 {
+			x.readCap(c)
+		}
+		if c.end < 0 {
+			k++ // no run here: reading goes on at the next byte
+			continue
+		}
+		e := int(c.end)
+		if e > pos {
+			break
+		}
+		if p := int(c.person); p >= 0 {
+			pp := x.persons[p]
+			if pp.first < int(c.at) && (gender == 0 || pp.gender == 0 || pp.gender == gender) && (role == "" || speakerHasTitle(pp.titles, role)) {
+				best, bestPos = p, int(c.at)
+			}
+		}
+		for k < len(caps) && int(caps[k].at) <= e {
+			k++
+		}
+	}
+	return best, bestPos
+}
+
+// speakerCap is a place where a run of capitalized words may start: a
+// capital letter after no word byte. end and person are filled when the
+// run is first read: end is its end (-1 when no run starts there), person
+// the scanned person its single word names as a surname, or -1 (also for
+// runs of several words: those name a person only with a trigger word,
+// and the scan has read those). Both stay true for the whole body: the
+// keys of the scanned persons never change after the scan.
+type speakerCap struct {
+	at, end, person int32
+}
+
+// capsUpTo lists the run starts before pos not listed yet.
+func (x *speakerIndex) capsUpTo(pos int) {
+	body := x.body
+	for i := x.capsTo; i < pos; i++ {
 		c := body[i]
 		if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
 			continue
 		}
-		e := speakerGatherRun(body, i)
-		if e <= i {
-			continue
-		}
-		if e > pos || strings.IndexByte(body[i:e], ' ') >= 0 {
-			// Runs of several words name a person only with a trigger
-			// word, and the scan has read those.
-			i = e
-			continue
-		}
-		p, ok := x.byKey[speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))]
-		if !ok {
-			i = e
-			continue
-		}
-		pp := x.persons[p]
-		if p < x.scanned && pp.first < i && (gender == 0 || pp.gender == 0 || pp.gender == gender) && (role == "" || speakerHasTitle(pp.titles, role)) {
-			best, bestPos = p, i
-		}
-		i = e
+		x.caps = append(x.caps, speakerCap{at: int32(i)})
 	}
-	return best, bestPos
+	x.capsTo = max(x.capsTo, pos)
+}
+
+// readCap reads the run starting at c.at.
+func (x *speakerIndex) readCap(c *speakerCap) {
+	body := x.body
+	i := int(c.at)
+	e := speakerGatherRun(body, i)
+	c.person = -1
+	if e <= i {
+		c.end = -1
+		return
+	}
+	c.end = int32(e)
+	if strings.IndexByte(body[i:e], ' ') >= 0 {
+		return
+	}
+	if p, ok := x.byKey[speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))]; ok && p < x.scanned {
+		c.person = int32(p)
+	}
 }
 
 func lastWord(s string) string {
