@@ -269,36 +269,69 @@ func speakerLower(body string, t qTok) string { return lowerWord(body[t.s:t.e]) 
 // other word comes back unchanged, since it can match no set. Neither path
 // allocates, which keeps the scan fast.
 func lowerWord(s string) string {
+	if len(s) > 40 {
+		return s // longer than any set word
+	}
+	var buf [40]byte
+	var h uint32
 	up := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			up = true
-		} else if c >= utf8.RuneSelf {
-			if len(s) > 40 {
-				return s
-			}
+		if c >= utf8.RuneSelf {
 			if w, ok := speakerIntern[strings.ToLower(s)]; ok {
 				return w
 			}
 			return s
 		}
-	}
-	if !up || len(s) > 40 {
-		return s
-	}
-	var buf [40]byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
+			up = true
 		}
 		buf[i] = c
+		h = quoteScanHash(h, c)
 	}
-	if w, ok := speakerIntern[string(buf[:len(s)])]; ok {
-		return w
+	if !up {
+		return s
 	}
-	return s
+	// The folded word is looked up in speakerInternTable, an open-addressed
+	// table keyed by the scan's word hash: this runs for every capitalized
+	// token the attribution code reads, and is several times cheaper than
+	// hashing the word again for a map.
+	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerInternTable) - 1) {
+		w := speakerInternTable[slot]
+		if w == "" {
+			return s
+		}
+		if w == string(buf[:len(s)]) {
+			return w
+		}
+	}
+}
+
+// speakerInternTable holds the ASCII words of speakerIntern by
+// speakerInternSlot of their hash, with linear probing; empty slots are "".
+// It is filled by init, once every word set has registered its words.
+var speakerInternTable [1 << 12]string
+
+// speakerInternSlot spreads a word hash over speakerInternTable.
+func speakerInternSlot(h uint32) int { return int(h * 0x9E3779B1 >> (32 - 12)) }
+
+func init() {
+	n := 0
+	for w := range speakerIntern {
+		if w == "" || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+			continue
+		}
+		n++
+		slot := speakerInternSlot(quoteScanWordHash(w))
+		for speakerInternTable[slot] != "" {
+			slot = (slot + 1) & (len(speakerInternTable) - 1)
+		}
+		speakerInternTable[slot] = w
+	}
+	if 2*n > len(speakerInternTable) {
+		panic("speakerInternTable is over half full: make it larger")
+	}
 }
 
 // speakerCapitalized reports whether token t starts with an upper-case letter.
