@@ -67,7 +67,10 @@ func FindAttributions(body string) Attributions {
 	}
 	a.paras = quoteParagraphs(body, a.paras[:0])
 	raws := quoteFindRaw(body, a.paras, a.scan.marks)
-	a.people = speakerScanNames(body, a.scan.names, a.toks)
+	if a.np == nil {
+		a.np = make([]int, 0, 16)
+	}
+	a.people = speakerScanNames(&a.index, body, a.scan.names, a.toks)
 	res := a.run(raws)
 	a.body, a.people = "", nil
 	if cap(a.toks) <= 1<<16 && cap(a.scan.marks) <= 1<<16 {
@@ -308,6 +311,12 @@ type attributor struct {
 	lastEnd int
 	// scan is what the pass over the body noted.
 	scan quoteScanResult
+	// np is the buffer the speaker phrases are built in: one phrase is
+	// looked at at a time.
+	np []int
+	// index is the speaker index people points to, kept with its buffers
+	// between calls.
+	index speakerIndex
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
@@ -629,7 +638,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 	}
 	// Inverted: said Lavrov, according to Lavrov.
 	if cue, n := speechCueAt(a.body, toks, i); cue != "" {
-		np := speakerNPAfter(a.body, toks, i+n)
+		np := speakerNPAfter(a.body, toks, i+n, a.np[:0])
 		if len(np) == 0 {
 			return quoteAttribution{}, false
 		}
@@ -654,7 +663,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 				}
 				if c < len(toks) && c <= k+8 && c+1 < len(toks) {
 					if cue, _ := speechCueAt(a.body, toks, c+1); cue != "" && !speechCueAccording(cue) {
-						np := make([]int, 0, k-i)
+						np := a.np[:0]
 						for j := i; j < k; j++ {
 							np = append(np, j)
 						}
@@ -680,7 +689,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		if cue == "" || speechCueAccording(cue) {
 			continue
 		}
-		np := speakerNPBefore(a.body, toks, i, k)
+		np := speakerNPBefore(a.body, toks, i, k, a.np[:0])
 		if len(np) == 0 || np[0] != i {
 			return quoteAttribution{}, false
 		}
@@ -703,9 +712,9 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			}
 			continue
 		}
-		np := speakerNPBefore(a.body, toks, i, k)
+		np := speakerNPBefore(a.body, toks, i, k, a.np[:0])
 		if len(np) == 0 {
-			np = speakerNPAfter(a.body, toks, k+n)
+			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			if len(np) == 0 || !toks[k-1].is(a.body, ",") {
 				break
 			}
@@ -743,7 +752,7 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 		if cue == "" || speechCueAccording(cue) {
 			return quoteAttribution{}, false
 		}
-		np := make([]int, 0, k-i)
+		np := a.np[:0]
 		for j := i; j < k; j++ {
 			np = append(np, j)
 		}
@@ -800,7 +809,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 	}
 	if n <= 4 {
 		// A transcript-style label: `Clinton: "..."`.
-		np := make([]int, 0, n-1)
+		np := a.np[:0]
 		for j := 0; j < n-1; j++ {
 			if !speakerCapitalized(a.body, toks[j]) || quoteLabelWords[speakerLower(a.body, toks[j])] {
 				np = nil
@@ -818,7 +827,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 	if len(v) < 4 || !strings.HasSuffix(v, "ed") || speakerCapitalized(a.body, toks[n-2]) {
 		return quoteAttribution{}, false
 	}
-	np := speakerNPBefore(a.body, toks, 0, n-2)
+	np := speakerNPBefore(a.body, toks, 0, n-2, a.np[:0])
 	if len(np) == 0 || np[0] != 0 && !toks[np[0]-1].is(a.body, ",") {
 		return quoteAttribution{}, false
 	}
@@ -843,13 +852,13 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 		}
 		var np []int
 		if speechCueAccording(cue) {
-			np = speakerNPAfter(a.body, toks, k+n)
+			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 		} else if speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ",") {
-			np = speakerSubject(a.body, toks, k)
+			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
-			np = speakerNPBefore(a.body, toks, 0, k)
+			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
 			if len(np) == 0 {
-				np = speakerNPAfter(a.body, toks, k+n)
+				np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			}
 		}
 		if len(np) == 0 {
@@ -1079,9 +1088,24 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		}
 		return false
 	}
+	// Only the tokens the scan noted as cue candidates can be ASCII cues
+	// (the scan reads every ASCII letter run), so the others are passed
+	// over without a look-up; tokens starting with a non-ASCII letter
+	// (Russian) are always looked at.
+	cues := a.scan.cues
+	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if !t.word || inDirect(t.s) || isUsed(t) {
+		if !t.word {
+			continue
+		}
+		for ci < len(cues) && cues[ci].Start < t.s {
+			ci++
+		}
+		if a.body[t.s] < utf8.RuneSelf && (ci >= len(cues) || cues[ci].Start != t.s) {
+			continue
+		}
+		if inDirect(t.s) || isUsed(t) {
 			continue
 		}
 		cue, n := speechCueAt(a.body, toks, k)
@@ -1092,7 +1116,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		var cs, ce int
 		switch {
 		case speechCueAccording(cue):
-			np = speakerNPAfter(a.body, toks, k+n)
+			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			if len(np) == 0 {
 				continue
 			}
@@ -1104,13 +1128,13 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			}
 		case speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ","):
 			// "..., saying that ...": the sentence's subject speaks.
-			np = speakerSubject(a.body, toks, k)
+			np = speakerSubject(a.body, toks, k, a.np[:0])
 			if len(np) == 0 {
 				continue
 			}
 			cs, ce = speakerContentAfter(a.body, toks, k+n, e), e
 		default:
-			np = speakerNPBefore(a.body, toks, 0, k)
+			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
 			if len(np) == 0 {
 				continue
 			}
@@ -1143,17 +1167,16 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			}
 			cs, ce = quoteTrimContent(a.body, cs, ce)
 		}
-		words := 0
-		if cs < ce {
-			words = quoteCountWords(a.body[cs:ce])
-		}
-		if words < 2 {
+		// Reported speech needs two words; the full count is made only
+		// for a quote that is kept.
+		if cs >= ce || quoteCountWordsUpTo(a.body[cs:ce], 2) < 2 {
 			continue
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, t.s)
 		if sp == "" {
 			continue
 		}
+		words := quoteCountWords(a.body[cs:ce])
 		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteReported, Speaker: sp, Cue: cue, Words: words}
 		if m.End > m.Start {
 			q.Mention, q.MentionStart, q.MentionEnd = a.body[m.Start:m.End], m.Start, m.End
@@ -1190,10 +1213,15 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 
 // quoteCountWords is CountWords with a fast path for ASCII text: it counts
 // the same words (runs of word runes, joined by inner apostrophes).
-func quoteCountWords(s string) int {
+func quoteCountWords(s string) int { return quoteCountWordsUpTo(s, len(s)+1) }
+
+// quoteCountWordsUpTo counts the words of s as quoteCountWords does, but
+// stops once it has counted limit of them: a test for "at least limit words"
+// need not read a long sentence to its end.
+func quoteCountWordsUpTo(s string, limit int) int {
 	n := 0
 	in := false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n < limit; {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
