@@ -3,6 +3,8 @@ package analysis
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,6 +31,44 @@ type Engine struct {
 	sides    []string
 	// terms holds each registry entry's name and aliases, by canonical name.
 	terms map[string][]string
+	// placements caches how a speaker string was placed in the registry
+	// (a placement), since the same speakers recur across articles.
+	placements    sync.Map
+	placementsLen atomic.Int64
+}
+
+// placement is where the registry puts one speaker string.
+type placement struct {
+	name, side, role string
+	ok               bool
+}
+
+// maxPlacements bounds the speaker cache; past it, lookups are not cached.
+const maxPlacements = 100_000
+
+// place resolves a speaker (or a mention, when byMention) through the
+// registry, through the cache.
+func (e *Engine) place(s string, byMention bool) placement {
+	key := s
+	if byMention {
+		key = "\x00" + s
+	}
+	if p, ok := e.placements.Load(key); ok {
+		return p.(placement)
+	}
+	var p placement
+	if name, side, role, ok := e.registry.Resolve(s); ok {
+		p = placement{name: s, side: side, ok: true}
+		if !byMention && e.namedBy(s, name) {
+			p.name, p.role = name, role
+		}
+	}
+	if e.placementsLen.Load() < maxPlacements {
+		if _, loaded := e.placements.LoadOrStore(key, p); !loaded {
+			e.placementsLen.Add(1)
+		}
+	}
+	return p
 }
 
 // NewEngine compiles the lexicon and returns an engine that scores with it
@@ -218,11 +258,8 @@ func precededBySoCalled(body string, at int) bool {
 // name and takes the side; so does one whose mention alone says the side.
 // Anyone else is SideUnassigned.
 //
-// It returns the registry role of each speaker it placed. A speaker is
-// resolved once per article however often they are quoted.
+// It returns the registry role of each speaker it placed.
 func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
-	type placed struct{ name, side, role string }
-	memo := map[[2]string]placed{}
 	roles := map[string]string{}
 	for i := range qs {
 		q := &qs[i]
@@ -230,25 +267,15 @@ func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 		if q.Speaker == "" {
 			continue
 		}
-		key := [2]string{q.Speaker, q.Mention}
-		p, seen := memo[key]
-		if !seen {
-			p = placed{name: q.Speaker, side: SideUnassigned}
-			if name, side, role, ok := e.registry.Resolve(q.Speaker); ok {
-				if e.namedBy(q.Speaker, name) {
-					p.name, p.role = name, role
-				}
-				p.side = side
-			} else if q.Mention != "" {
-				if _, side, _, ok := e.registry.Resolve(q.Mention); ok {
-					p.side = side
-				}
+		if p := e.place(q.Speaker, false); p.ok {
+			q.Speaker, q.Side = p.name, p.side
+			if p.role != "" {
+				roles[p.name] = p.role
 			}
-			memo[key] = p
-		}
-		q.Speaker, q.Side = p.name, p.side
-		if p.role != "" {
-			roles[p.name] = p.role
+		} else if q.Mention != "" {
+			if p := e.place(q.Mention, true); p.ok {
+				q.Side = p.side
+			}
 		}
 	}
 	return qs, roles
