@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dustin/go-humanize"
@@ -536,4 +537,20 @@ func countUnassigned(rows []SourceStatsRow) int {
 		}
 	}
 	return n
+}
+
+// fmtDate shows a publication date as it reads best: "2016-12-06" for a
+// date, "2016-12-06 09:15 UTC" for an RFC 3339 time; anything else as given.
+func fmtDate(s string) string {
+	if len(s) <= len("2006-01-02") {
+		return s
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	if t.Location() == time.UTC {
+		return t.Format("2006-01-02 15:04") + " UTC"
+	}
+	return t.Format("2006-01-02 15:04 -07:00")
 }

@@ -3,6 +3,8 @@ package analysis
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,6 +31,44 @@ type Engine struct {
 	sides    []string
 	// terms holds each registry entry's name and aliases, by canonical name.
 	terms map[string][]string
+	// placements caches how a speaker string was placed in the registry
+	// (a placement), since the same speakers recur across articles.
+	placements    sync.Map
+	placementsLen atomic.Int64
+}
+
+// placement is where the registry puts one speaker string.
+type placement struct {
+	name, side, role string
+	ok               bool
+}
+
+// maxPlacements bounds the speaker cache; past it, lookups are not cached.
+const maxPlacements = 100_000
+
+// place resolves a speaker (or a mention, when byMention) through the
+// registry, through the cache.
+func (e *Engine) place(s string, byMention bool) placement {
+	key := s
+	if byMention {
+		key = "\x00" + s
+	}
+	if p, ok := e.placements.Load(key); ok {
+		return p.(placement)
+	}
+	var p placement
+	if name, side, role, ok := e.registry.Resolve(s); ok {
+		p = placement{name: s, side: side, ok: true}
+		if !byMention && e.namedBy(s, name) {
+			p.name, p.role = name, role
+		}
+	}
+	if e.placementsLen.Load() < maxPlacements {
+		if _, loaded := e.placements.LoadOrStore(key, p); !loaded {
+			e.placementsLen.Add(1)
+		}
+	}
+	return p
 }
 
 // NewEngine compiles the lexicon and returns an engine that scores with it
@@ -69,6 +109,10 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	} else {
 		doc = Clean(in.Text, in.Meta)
 	}
+	if strings.TrimSpace(doc.Body) == "" && in.Meta.Title == "" && doc.Title != "" {
+		// A single pasted line was taken for the title; it is the text too.
+		doc.Body = doc.Title
+	}
 	if strings.TrimSpace(doc.Body) == "" {
 		return nil, Errorf(EINVALID, "no article text left after cleaning")
 	}
@@ -77,7 +121,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	hits = dropExcluded(hits, in.Exclude)
 	att := FindAttributions(doc.Body)
 	assignVoices(doc.Body, hits, att)
-	quotes := e.assignSides(att.Quotes)
+	quotes, roles := e.assignSides(att.Quotes)
 
 	r := &Result{
 		Title:     doc.Title,
@@ -89,7 +133,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 		Versions:  e.Versions(),
 	}
 	r.Entries, r.Frames, r.Actors = countHits(e.lexicon, hits, r.Words)
-	r.Sources = e.collectSources(quotes)
+	r.Sources = collectSources(quotes, roles)
 	r.Sides, r.SidesWords, r.Unassigned = sideShares(quotes)
 	r.Balance = BalanceIndex(r.Sides, len(e.sides))
 	r.BalanceWords = BalanceIndex(r.SidesWords, len(e.sides))
@@ -213,25 +257,28 @@ func precededBySoCalled(body string, at int) bool {
 // negotiator Nasr al-Hariri", "armed groups in eastern Aleppo") keeps its own
 // name and takes the side; so does one whose mention alone says the side.
 // Anyone else is SideUnassigned.
-func (e *Engine) assignSides(qs []Quote) []Quote {
+//
+// It returns the registry role of each speaker it placed.
+func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
+	roles := map[string]string{}
 	for i := range qs {
 		q := &qs[i]
 		q.Side = SideUnassigned
 		if q.Speaker == "" {
 			continue
 		}
-		if name, side, _, ok := e.registry.Resolve(q.Speaker); ok {
-			if e.namedBy(q.Speaker, name) {
-				q.Speaker = name
+		if p := e.place(q.Speaker, false); p.ok {
+			q.Speaker, q.Side = p.name, p.side
+			if p.role != "" {
+				roles[p.name] = p.role
 			}
-			q.Side = side
 		} else if q.Mention != "" {
-			if _, side, _, ok := e.registry.Resolve(q.Mention); ok {
-				q.Side = side
+			if p := e.place(q.Mention, true); p.ok {
+				q.Side = p.side
 			}
 		}
 	}
-	return qs
+	return qs, roles
 }
 
 // namedBy reports whether speaker names the registry entry name: it holds
@@ -351,7 +398,7 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 
 // collectSources groups quotes with a speaker by that speaker, most
 // attributions first, with the speaker's role from the registry.
-func (e *Engine) collectSources(qs []Quote) []Source {
+func collectSources(qs []Quote, roles map[string]string) []Source {
 	idx := map[string]int{}
 	var out []Source
 	for _, q := range qs {
@@ -362,11 +409,7 @@ func (e *Engine) collectSources(qs []Quote) []Source {
 		if !ok {
 			i = len(out)
 			idx[q.Speaker] = i
-			src := Source{Name: q.Speaker, Side: q.Side}
-			if _, _, role, ok := e.registry.Resolve(q.Speaker); ok {
-				src.Role = role
-			}
-			out = append(out, src)
+			out = append(out, Source{Name: q.Speaker, Side: q.Side, Role: roles[q.Speaker]})
 		}
 		if q.Kind == QuoteDirect {
 			out[i].Direct++

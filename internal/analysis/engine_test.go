@@ -418,3 +418,15 @@ func TestAnalyzeAllsides(t *testing.T) {
 		t.Errorf("only %d of %d articles analysed", analysed, len(texts))
 	}
 }
+
+// TestSingleLineIsText keeps a one-line paste: cleaning takes the line for a
+// title, and the engine keeps it as the text too rather than rejecting it.
+func TestSingleLineIsText(t *testing.T) {
+	r, err := mustEngine(t).Analyze(analysis.Input{Text: "Rebels shelled the government-held district on Monday."})
+	if err != nil {
+		t.Fatalf("Analyze: %v", err)
+	}
+	if r.Words != 8 || len(r.Hits) == 0 {
+		t.Errorf("words = %d, hits = %d; want 8 words and the rebel* hit", r.Words, len(r.Hits))
+	}
+}

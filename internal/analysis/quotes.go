@@ -55,28 +55,37 @@ var quoteMarkByte = [256]bool{'"': true, '\'': true, '`': true, 0xE2: true, 0xC2
 // resolves it. Paragraphs are separated by blank lines; a single line break
 // is treated as a paragraph break too, so text from other sources works.
 func FindAttributions(body string) Attributions {
-	paras := quoteParagraphs(body)
-	raws := quoteFindRaw(body, paras)
-	a := &attributor{body: body, paras: paras}
-	if buf, ok := quoteTokPool.Get().(*[]qTok); ok {
-		a.toks = (*buf)[:0]
+	a, ok := quoteAttributorPool.Get().(*attributor)
+	if !ok {
+		a = new(attributor)
 	}
-	a.people = speakerScanNames(body, a.toks)
+	a.body, a.used, a.lastEnd = body, a.used[:0], 0
+	a.scan.reset()
+	quoteScan(body, &a.scan)
+	if strings.IndexByte(body, 0xD0) >= 0 {
+		quoteScanRussian(body, &a.scan)
+	}
+	a.paras = quoteParagraphs(body, a.paras[:0])
+	raws := quoteFindRaw(body, a.paras, a.scan.marks)
+	if a.np == nil {
+		a.np = make([]int, 0, 16)
+	}
+	a.people = speakerScanNames(&a.index, body, a.scan.names, a.toks)
 	res := a.run(raws)
-	if cap(a.toks) <= 1<<16 {
-		buf := a.toks[:0]
-		quoteTokPool.Put(&buf)
+	a.body, a.people = "", nil
+	if cap(a.toks) <= 1<<16 && cap(a.scan.marks) <= 1<<16 {
+		quoteAttributorPool.Put(a)
 	}
 	return res
 }
 
-// quoteTokPool recycles token buffers between calls.
-var quoteTokPool sync.Pool
+// quoteAttributorPool recycles the buffers of FindAttributions between
+// calls.
+var quoteAttributorPool sync.Pool
 
 // quoteParagraphs splits body into paragraphs at line breaks, trimming the
 // spaces around each.
-func quoteParagraphs(body string) []Span {
-	var ps []Span
+func quoteParagraphs(body string, ps []Span) []Span {
 	i := 0
 	for i <= len(body) {
 		j := strings.IndexByte(body[i:], '\n')
@@ -102,15 +111,23 @@ func quoteParagraphs(body string) []Span {
 	return ps
 }
 
-// quoteMarksIn lists the double quotation marks of one paragraph.
-func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
+// quoteMarksIn lists the double quotation marks of one paragraph from the
+// candidate offsets the scan noted (pos, ascending); *next is the index of
+// the first candidate not yet read, and moves past the paragraph.
+func quoteMarksIn(body string, p Span, pos []int, next *int, dst []quoteMark) []quoteMark {
 	dst = dst[:0]
-	for i := p.Start; i < p.End; i++ {
-		b := body[i]
-		if !quoteMarkByte[b] {
+	k := *next
+	for k < len(pos) && pos[k] < p.Start {
+		k++
+	}
+	done := p.Start // candidates before done were read as part of a mark
+	for ; k < len(pos) && pos[k] < p.End; k++ {
+		i := pos[k]
+		if i < done {
 			continue
 		}
-		switch b {
+		done = i + 1
+		switch body[i] {
 		case '"':
 			dst = append(dst, quoteMark{i, i + 1, quoteMarkEither})
 		case '\'':
@@ -119,12 +136,12 @@ func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
 			}
 			if i+1 < p.End && body[i+1] == '\'' {
 				dst = append(dst, quoteMark{i, i + 2, quoteMarkEither})
-				i++
+				done = i + 2
 			}
 		case '`':
 			if i+1 < p.End && body[i+1] == '`' {
 				dst = append(dst, quoteMark{i, i + 2, quoteMarkOpen})
-				i++
+				done = i + 2
 			}
 		case 0xE2:
 			if i+2 < p.End && body[i+1] == 0x80 {
@@ -134,7 +151,7 @@ func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
 				case 0x9D: // ”
 					dst = append(dst, quoteMark{i, i + 3, quoteMarkClose})
 				}
-				i += 2
+				done = i + 3
 			}
 		case 0xC2:
 			if i+1 < p.End {
@@ -144,10 +161,11 @@ func quoteMarksIn(body string, p Span, dst []quoteMark) []quoteMark {
 				case 0xBB:
 					dst = append(dst, quoteMark{i, i + 2, quoteMarkClose})
 				}
-				i++
+				done = i + 2
 			}
 		}
 	}
+	*next = k
 	return dst
 }
 
@@ -191,13 +209,14 @@ func quoteCloseContext(body string, p Span, pos, end int) bool {
 // with no opening one before it in its paragraph starts a candidate quote at
 // the paragraph start (an opening mark lost in scraping); the caller keeps
 // it only when an attribution follows.
-func quoteFindRaw(body string, paras []Span) []quoteRaw {
+func quoteFindRaw(body string, paras []Span, pos []int) []quoteRaw {
 	var out []quoteRaw
 	var marks []quoteMark
+	next := 0
 	var cur quoteRaw
 	inQ := false
 	for pi, p := range paras {
-		marks = quoteMarksIn(body, p, marks)
+		marks = quoteMarksIn(body, p, pos, &next, marks)
 		k := 0
 		if inQ {
 			if len(marks) > 0 && marks[0].pos == p.Start && marks[0].kind != quoteMarkClose {
@@ -290,6 +309,14 @@ type attributor struct {
 	// lastEnd is the end of the latest direct quote: the text before the
 	// next quote's opening mark is searched for a cue only back to it.
 	lastEnd int
+	// scan is what the pass over the body noted.
+	scan quoteScanResult
+	// np is the buffer the speaker phrases are built in: one phrase is
+	// looked at at a time.
+	np []int
+	// index is the speaker index people points to, kept with its buffers
+	// between calls.
+	index speakerIndex
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
@@ -306,6 +333,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	var direct []Span  // the marked spans of kept direct quotes
 	var floating []int // Start of direct quotes with no cue of their own, ascending
 	var blocker []int  // Start of direct quotes whose cue names no one we can register, ascending
+	var short []int    // Start of short attributed quotes, kept only to pass on their speaker
 	for _, r := range raws {
 		cs, ce := quoteTrimContent(a.body, r.cs, r.ce)
 		if cs >= ce {
@@ -315,17 +343,36 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		if words == 0 {
 			continue
 		}
+		nUsed := len(a.used)
 		att, near := a.attributeDirect(r, words)
 		if r.lostOpen && !near {
 			continue
 		}
-		if !near && words < quoteMinWords {
-			if !a.sentenceHasCue(r) {
+		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteDirect, Words: words}
+		if words < quoteMinWords && !(near && a.quoteUtterance(r)) {
+			// A quoted span under four words is the outlet holding a word
+			// at a distance ("so-called “moderate rebels”", what he called
+			// "terrorists"), not a quote, even with a cue next to it; its
+			// cue is left to the sentence's reported speech. An attribution
+			// next to it still passes its speaker on to a following
+			// quote, or stops a wrong one being passed on.
+			a.used = a.used[:nUsed]
+			if !r.lostOpen {
 				res.Scare = append(res.Scare, Span{cs, ce})
+			}
+			if near {
+				a.fillSpeaker(&q, att)
+				a.lastEnd = r.close
+				short = append(short, cs)
+				if q.Speaker == "" {
+					blocker = append(blocker, cs)
+				} else {
+					a.people.recent = q.Speaker
+				}
+				res.Quotes = append(res.Quotes, q)
 			}
 			continue
 		}
-		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteDirect, Words: words}
 		a.fillSpeaker(&q, att)
 		switch {
 		case !near:
@@ -363,7 +410,33 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 			last, lastPara = i, a.paraOf(q.End)
 		}
 	}
+	if len(short) > 0 {
+		kept := res.Quotes[:0]
+		for _, q := range res.Quotes {
+			if q.Kind != QuoteDirect || !quoteHasInt(short, q.Start) {
+				kept = append(kept, q)
+			}
+		}
+		res.Quotes = kept
+	}
 	return res
+}
+
+// quoteUtterance reports whether a quote stands as a whole utterance, as
+// in `“No,” he said.` or `He said: “Never.”`: it opens a sentence or follows
+// a colon or comma, and its words end in a stop or comma inside the marks.
+// Such a short quote is speech; one set inside running text is not.
+func (a *attributor) quoteUtterance(r quoteRaw) bool {
+	in := strings.TrimRight(a.body[r.cs:r.ce], " ")
+	if in == "" || !strings.ContainsAny(in[len(in)-1:], ",.!?") && !strings.HasSuffix(in, "—") {
+		return false
+	}
+	before := strings.TrimRight(a.body[a.paras[r.para].Start:r.open], " ")
+	if before == "" {
+		return true
+	}
+	last := before[len(before)-1]
+	return last == ':' || last == ',' || (last == '.' || last == '!' || last == '?') && quoteSentenceBreak(a.body, len(before)-1+a.paras[r.para].Start, r.open+1)
 }
 
 // quoteAttribution is a speaker found for one quote.
@@ -565,7 +638,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 	}
 	// Inverted: said Lavrov, according to Lavrov.
 	if cue, n := speechCueAt(a.body, toks, i); cue != "" {
-		np := speakerNPAfter(a.body, toks, i+n)
+		np := speakerNPAfter(a.body, toks, i+n, a.np[:0])
 		if len(np) == 0 {
 			return quoteAttribution{}, false
 		}
@@ -589,8 +662,8 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 					c++
 				}
 				if c < len(toks) && c <= k+8 && c+1 < len(toks) {
-					if cue, _ := speechCueAt(a.body, toks, c+1); cue != "" && cue != "according to" {
-						np := make([]int, 0, k-i)
+					if cue, _ := speechCueAt(a.body, toks, c+1); cue != "" && !speechCueAccording(cue) {
+						np := a.np[:0]
 						for j := i; j < k; j++ {
 							np = append(np, j)
 						}
@@ -613,10 +686,10 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			break
 		}
 		cue, _ := speechCueAt(a.body, toks, k)
-		if cue == "" || cue == "according to" {
+		if cue == "" || speechCueAccording(cue) {
 			continue
 		}
-		np := speakerNPBefore(a.body, toks, i, k)
+		np := speakerNPBefore(a.body, toks, i, k, a.np[:0])
 		if len(np) == 0 || np[0] != i {
 			return quoteAttribution{}, false
 		}
@@ -633,15 +706,15 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			continue
 		}
 		cue, n := speechCueAt(a.body, toks, k)
-		if cue == "" || cue == "according to" {
+		if cue == "" || speechCueAccording(cue) {
 			if k+1 < len(toks) && toks[k+1].word && k < len(toks)-4 {
 				break
 			}
 			continue
 		}
-		np := speakerNPBefore(a.body, toks, i, k)
+		np := speakerNPBefore(a.body, toks, i, k, a.np[:0])
 		if len(np) == 0 {
-			np = speakerNPAfter(a.body, toks, k+n)
+			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			if len(np) == 0 || !toks[k-1].is(a.body, ",") {
 				break
 			}
@@ -676,10 +749,10 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 			return quoteAttribution{}, false
 		}
 		cue, _ := speechCueAt(a.body, toks, c)
-		if cue == "" || cue == "according to" {
+		if cue == "" || speechCueAccording(cue) {
 			return quoteAttribution{}, false
 		}
-		np := make([]int, 0, k-i)
+		np := a.np[:0]
 		for j := i; j < k; j++ {
 			np = append(np, j)
 		}
@@ -736,7 +809,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 	}
 	if n <= 4 {
 		// A transcript-style label: `Clinton: "..."`.
-		np := make([]int, 0, n-1)
+		np := a.np[:0]
 		for j := 0; j < n-1; j++ {
 			if !speakerCapitalized(a.body, toks[j]) || quoteLabelWords[speakerLower(a.body, toks[j])] {
 				np = nil
@@ -754,7 +827,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 	if len(v) < 4 || !strings.HasSuffix(v, "ed") || speakerCapitalized(a.body, toks[n-2]) {
 		return quoteAttribution{}, false
 	}
-	np := speakerNPBefore(a.body, toks, 0, n-2)
+	np := speakerNPBefore(a.body, toks, 0, n-2, a.np[:0])
 	if len(np) == 0 || np[0] != 0 && !toks[np[0]-1].is(a.body, ",") {
 		return quoteAttribution{}, false
 	}
@@ -778,14 +851,14 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		var np []int
-		if cue == "according to" {
-			np = speakerNPAfter(a.body, toks, k+n)
+		if speechCueAccording(cue) {
+			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 		} else if speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ",") {
-			np = speakerSubject(a.body, toks, k)
+			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
-			np = speakerNPBefore(a.body, toks, 0, k)
+			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
 			if len(np) == 0 {
-				np = speakerNPAfter(a.body, toks, k+n)
+				np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			}
 		}
 		if len(np) == 0 {
@@ -806,27 +879,6 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 	return quoteAttribution{}, false
 }
 
-// sentenceHasCue reports whether the sentence around a short quote holds a
-// speech cue: such a quote is part of reported speech, not a scare quote.
-func (a *attributor) sentenceHasCue(r quoteRaw) bool {
-	p := a.paras[r.para]
-	s := a.sentenceStart(r.open, p.Start)
-	e := a.sentenceEnd(r.close, a.paras[r.lastPara].End)
-	toks := quoteTokenize(a.body, s, e, a.toks[:0])
-	a.toks = toks
-	for k := range toks {
-		if toks[k].s >= r.open && toks[k].e <= r.close {
-			continue
-		}
-		if toks[k].word {
-			if cue, _ := speechCueAt(a.body, toks, k); cue != "" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // qTok is one token: a word (with inner apostrophes, hyphens and the
 // periods of abbreviations) or one punctuation rune.
 type qTok struct {
@@ -841,15 +893,20 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 	i := start
 	for i < end {
 		c := body[i]
-		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		cls := quoteTokASCII[c]
+		if cls == quoteTokSpace {
 			i++
 			continue
 		}
-		r, n := rune(c), 1
+		n := 1
 		if c >= utf8.RuneSelf {
+			var r rune
 			r, n = utf8.DecodeRuneInString(body[i:end])
+			if isWordRune(r) {
+				cls = quoteTokWord
+			}
 		}
-		if !isWordRune(r) {
+		if cls != quoteTokWord {
 			dst = append(dst, qTok{i, i + n, false})
 			i += n
 			continue
@@ -858,9 +915,13 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 		i += n
 		for i < end {
 			c := body[i]
-			if c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			cls := quoteTokASCII[c]
+			if cls == quoteTokWord {
 				i++
 				continue
+			}
+			if cls == quoteTokSpace || cls == quoteTokPunct {
+				break
 			}
 			r, n := utf8.DecodeRuneInString(body[i:end])
 			if isWordRune(r) {
@@ -884,55 +945,114 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 	return dst
 }
 
+// The byte classes of quoteTokenize: an ASCII letter or digit, a space, a
+// byte that may join word parts ('-.& and the lead byte of ’) or begin a
+// non-ASCII letter, and any other punctuation.
+const (
+	quoteTokPunct uint8 = iota
+	quoteTokWord
+	quoteTokSpace
+	quoteTokOther
+)
+
+var quoteTokASCII = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+			t[c] = quoteTokWord
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			t[c] = quoteTokSpace
+		case c == '\'' || c == '-' || c == '.' || c == '&' || c >= utf8.RuneSelf:
+			t[c] = quoteTokOther
+		}
+	}
+	return t
+}()
+
 // quoteAtEnd reports whether only spaces and closing marks remain in
 // body[i:end].
 func quoteAtEnd(body string, i, end int) bool {
 	return strings.TrimLeft(body[i:end], " \"'”’)") == ""
 }
 
-// findReported finds reported speech in the sentences outside direct quotes.
+// findReported finds reported speech in the sentences outside direct
+// quotes. Only sentences holding a cue candidate the scan noted are read:
+// for each, the sentence is bounded around the cue.
 func (a *attributor) findReported(direct []Span) []Quote {
 	var out []Quote
-	di := 0
-	for _, p := range a.paras {
-		s := p.Start
-		next := -1 // the next cue candidate at or after s
-		for s < p.End {
-			if next < s {
-				c := speechCueFirst(a.body[s:p.End])
-				if c < 0 {
-					break // no cue in the rest of the paragraph
-				}
-				next = s + c
-			}
-			e := a.sentenceEnd(s, p.End)
-			// Skip leading spaces.
-			for s < e && (a.body[s] == ' ' || a.body[s] == '\n') {
-				s++
-			}
-			if s < e && next < e {
-				for di < len(direct) && direct[di].End <= s {
-					di++
-				}
-				if q, ok := a.reportedIn(s, e, direct[di:]); ok {
-					out = append(out, q)
-				}
-			}
-			s = e
+	di, pi := 0, 0
+	done := -1 // sentences ending at or before done were read
+	for _, c := range a.scan.cues {
+		if c.Start < done || !a.cueInVerbPlace(c) {
+			continue
+		}
+		for pi < len(a.paras) && a.paras[pi].End <= c.Start {
+			pi++
+		}
+		if pi >= len(a.paras) || a.paras[pi].Start > c.Start {
+			continue
+		}
+		p := a.paras[pi]
+		s, e := a.sentenceAround(c.Start, p), a.sentenceEnd(c.Start, p.End)
+		done = e
+		for s < e && (a.body[s] == ' ' || a.body[s] == '\n') {
+			s++
+		}
+		for di < len(direct) && direct[di].End <= s {
+			di++
+		}
+		if q, ok := a.reportedIn(s, e, c.Start, direct[di:]); ok {
+			out = append(out, q)
 		}
 	}
 	return out
 }
 
-// reportedIn finds one piece of reported speech in the sentence
-// body[s:e], whose text must stay clear of the direct quotes.
-func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
-	// Fast reject: a sentence with no cue word in a verb's place is skipped
-	// without tokens; one with a cue is tokenized from a little before it.
-	c := speechCueFirst(a.body[s:e])
-	if c < 0 {
-		return Quote{}, false
+// cueInVerbPlace reports whether a cue candidate of the scan stands where a
+// verb stands: "according" always, a capitalized form never (those are
+// read next to quotes only), other cue words when no article, possessive or
+// "to" stands right before them ("the report", "to say").
+func (a *attributor) cueInVerbPlace(c Span) bool {
+	b := a.body
+	w := b[c.Start:c.End]
+	if w == "according" || w == "According" {
+		return true
 	}
+	if w[0] < 'a' {
+		return false
+	}
+	i := c.Start
+	for i > 0 && quoteScanLetter[b[i-1]] == 0 && c.Start-i < 8 {
+		if b[i-1] == '\n' {
+			return true
+		}
+		i--
+	}
+	e := i
+	for i > 0 && quoteScanLetter[b[i-1]] != 0 {
+		i--
+	}
+	return e == i || !speechCueNounContext[b[i:e]]
+}
+
+// sentenceAround returns the start of the sentence holding pos in paragraph
+// p: the sentences are those sentenceEnd cuts the paragraph into.
+func (a *attributor) sentenceAround(pos int, p Span) int {
+	b := a.body
+	for i := pos - 1; i >= p.Start; i-- {
+		if c := b[i]; (c == '.' || c == '!' || c == '?') && quoteSentenceBreak(b, i, p.End) {
+			return i + 1
+		}
+	}
+	return p.Start
+}
+
+// reportedIn finds one piece of reported speech in the sentence
+// body[s:e], whose first cue candidate is at offset cue; its text must stay
+// clear of the direct quotes.
+func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
+	// The sentence is tokenized from a little before its first cue.
+	c := cue - s
 	ws := s
 	if c > 100 && !strings.HasSuffix(lastWordAt(a.body, s+c), "ing") {
 		ws = s + c - 100
@@ -968,9 +1088,24 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 		}
 		return false
 	}
+	// Only the tokens the scan noted as cue candidates can be ASCII cues
+	// (the scan reads every ASCII letter run), so the others are passed
+	// over without a look-up; tokens starting with a non-ASCII letter
+	// (Russian) are always looked at.
+	cues := a.scan.cues
+	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
-		if !t.word || inDirect(t.s) || isUsed(t) {
+		if !t.word {
+			continue
+		}
+		for ci < len(cues) && cues[ci].Start < t.s {
+			ci++
+		}
+		if a.body[t.s] < utf8.RuneSelf && (ci >= len(cues) || cues[ci].Start != t.s) {
+			continue
+		}
+		if inDirect(t.s) || isUsed(t) {
 			continue
 		}
 		cue, n := speechCueAt(a.body, toks, k)
@@ -980,8 +1115,8 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 		var np []int
 		var cs, ce int
 		switch {
-		case cue == "according to":
-			np = speakerNPAfter(a.body, toks, k+n)
+		case speechCueAccording(cue):
+			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			if len(np) == 0 {
 				continue
 			}
@@ -993,13 +1128,13 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 			}
 		case speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ","):
 			// "..., saying that ...": the sentence's subject speaks.
-			np = speakerSubject(a.body, toks, k)
+			np = speakerSubject(a.body, toks, k, a.np[:0])
 			if len(np) == 0 {
 				continue
 			}
 			cs, ce = speakerContentAfter(a.body, toks, k+n, e), e
 		default:
-			np = speakerNPBefore(a.body, toks, 0, k)
+			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
 			if len(np) == 0 {
 				continue
 			}
@@ -1015,7 +1150,7 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 			}
 		}
 		cs, ce = quoteTrimContent(a.body, cs, ce)
-		ce = strings.LastIndexFunc(a.body[:ce], func(r rune) bool { return r != '.' && r != ' ' }) + 1
+		ce = cs + len(strings.TrimRight(a.body[cs:ce], ". "))
 		if ce > cs {
 			// Keep the content clear of direct quotes.
 			for _, d := range direct {
@@ -1032,17 +1167,16 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 			}
 			cs, ce = quoteTrimContent(a.body, cs, ce)
 		}
-		words := 0
-		if cs < ce {
-			words = quoteCountWords(a.body[cs:ce])
-		}
-		if words < 2 {
+		// Reported speech needs two words; the full count is made only
+		// for a quote that is kept.
+		if cs >= ce || quoteCountWordsUpTo(a.body[cs:ce], 2) < 2 {
 			continue
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, t.s)
 		if sp == "" {
 			continue
 		}
+		words := quoteCountWords(a.body[cs:ce])
 		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteReported, Speaker: sp, Cue: cue, Words: words}
 		if m.End > m.Start {
 			q.Mention, q.MentionStart, q.MentionEnd = a.body[m.Start:m.End], m.Start, m.End
@@ -1058,7 +1192,7 @@ func (a *attributor) reportedIn(s, e int, direct []Span) (Quote, bool) {
 func speakerContentAfter(body string, toks []qTok, k, e int) int {
 	// A "that" within the next few words starts the content.
 	for j := k; j < len(toks) && j < k+8; j++ {
-		if toks[j].word && strings.EqualFold(body[toks[j].s:toks[j].e], "that") {
+		if toks[j].word && (strings.EqualFold(body[toks[j].s:toks[j].e], "that") || body[toks[j].s:toks[j].e] == "что") {
 			if j+1 < len(toks) {
 				return toks[j+1].s
 			}
@@ -1079,10 +1213,15 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 
 // quoteCountWords is CountWords with a fast path for ASCII text: it counts
 // the same words (runs of word runes, joined by inner apostrophes).
-func quoteCountWords(s string) int {
+func quoteCountWords(s string) int { return quoteCountWordsUpTo(s, len(s)+1) }
+
+// quoteCountWordsUpTo counts the words of s as quoteCountWords does, but
+// stops once it has counted limit of them: a test for "at least limit words"
+// need not read a long sentence to its end.
+func quoteCountWordsUpTo(s string, limit int) int {
 	n := 0
 	in := false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n < limit; {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {

@@ -171,6 +171,20 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "ReportedSayingThat", body: "The ministry rejected the plan, saying that it favoured the rebels.",
 			report: [][2]string{{"it favoured the rebels", "ministry"}}},
 		{name: "NoAttributionInPlainNarration", body: "The army entered the old city on Tuesday."},
+		{name: "ShortQuoteWithCueIsScare", body: "The so-called “moderate rebels” have lost ground, analysts said.",
+			report: [][2]string{{"The so-called “moderate rebels” have lost ground", "analysts"}}, scare: []string{"moderate rebels"}},
+		{name: "WhatHeCalledIsScare", body: `Assad has vowed to crush what he called "terrorists" in the east of the city.`,
+			report: [][2]string{{`to crush what he called "terrorists" in the east of the city`, "Assad"}}, scare: []string{"terrorists"}},
+		{name: "ShortQuoteInReportedSpeechIsScare", body: "Residents said they had not seen any “pause” at all.",
+			report: [][2]string{{"they had not seen any “pause” at all", "Residents"}}, scare: []string{"pause"}},
+		{name: "RussianDashAttribution", body: "«Это попытка дать боевикам передышку», — сказал Лавров.",
+			direct: [][2]string{{"Это попытка дать боевикам передышку", "Лавров"}}},
+		{name: "RussianReportedThat", body: "Лавров заявил, что это попытка дать боевикам передышку.",
+			report: [][2]string{{"это попытка дать боевикам передышку", "Лавров"}}},
+		{name: "RussianAccordingTo", body: "По словам Лаврова, это попытка дать боевикам передышку.",
+			report: [][2]string{{"это попытка дать боевикам передышку", "Лаврова"}}},
+		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
+			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -104,6 +104,9 @@ func TestRegistryResolve(t *testing.T) {
 		{"Possessive", "Russia's Defense Ministry", "Russia", "russia"},
 		{"UNEnvoy", "Staffan de Mistura", "Staffan de Mistura", "un"},
 		{"GulfState", "Saudi officials", "Saudi Arabia", "gulf-states"},
+		{"RussianSurname", "Лавров", "Sergey Lavrov", "russia"},
+		{"RussianFullName", "Сергей Лавров", "Sergey Lavrov", "russia"},
+		{"OppositionNegotiator", "Nasr al-Hariri", "Nasr al-Hariri", "syrian-opposition"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -146,5 +149,29 @@ func TestDefaultRegistry(t *testing.T) {
 	}
 	if _, err := analysis.DefaultRegistry("nope"); analysis.ErrorCode(err) != analysis.ENOTFOUND {
 		t.Errorf("DefaultRegistry(nope) error %v, want code %s", err, analysis.ENOTFOUND)
+	}
+}
+
+// TestRegistryDoesNotConfuseCouncils keeps the US National Security Council
+// off the UN side: only "UN Security Council" names the UN body.
+func TestRegistryDoesNotConfuseCouncils(t *testing.T) {
+	reg, err := analysis.DefaultRegistry("syria-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		speaker, side string
+		ok            bool
+	}{
+		{"National Security Council spokeswoman Bernadette Meehan", "", false},
+		{"the UN Security Council", "un", true},
+		{"U.N. Ambassador Susan Rice", "united-states", true},
+		{"the Islamic Republic", "iran", true},
+	}
+	for _, tt := range tests {
+		_, side, _, ok := reg.Resolve(tt.speaker)
+		if ok != tt.ok || side != tt.side {
+			t.Errorf("Resolve(%q) = side %q ok %v, want %q %v", tt.speaker, side, ok, tt.side, tt.ok)
+		}
 	}
 }

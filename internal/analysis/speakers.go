@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"bytes"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,57 +80,6 @@ var speechCueShape = func() (t [26][16]bool) {
 // comma to attach speech to the sentence's subject ("..., saying that").
 func speechCueParticiple(cue string) bool { return strings.HasSuffix(cue, "ing") }
 
-// speechCueFirst returns the offset in s of the first word that may be a
-// speech cue in a verb's place (a cue word not right after an article, a
-// possessive or "to"), or -1. It is a cheap byte scan that lets sentences
-// without one skip tokenizing.
-func speechCueFirst(s string) int {
-	i := 0
-	prevStart, prevEnd := -1, -1
-	for i < len(s) {
-		c := s[i]
-		if c < 'a' || c > 'z' {
-			if c >= 'A' && c <= 'Z' {
-				j := i + 1
-				for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
-					j++
-				}
-				if s[i:j] == "According" {
-					return i
-				}
-				prevStart, prevEnd = i, j
-				i = j
-				continue
-			}
-			i++
-			continue
-		}
-		if i > 0 {
-			p := s[i-1]
-			if p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= utf8.RuneSelf {
-				i++
-				continue
-			}
-		}
-		j := i + 1
-		for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
-			j++
-		}
-		if n := j - i; n < 16 && speechCueShape[c-'a'][n] {
-			w := s[i:j]
-			if w == "according" {
-				return i
-			}
-			if speechCueQuick.has(w) && !(prevEnd >= 0 && prevEnd < i && speechCueNounContext[s[prevStart:prevEnd]]) {
-				return i
-			}
-		}
-		prevStart, prevEnd = i, j
-		i = j
-	}
-	return -1
-}
-
 // speechCueNounContext are the words after which a cue word is a noun or an
 // infinitive ("the report", "his remarks", "to say"), not a speech verb.
 var speechCueNounContext = wordSet(`the a an to his her its their our my your this these those of in for on with
@@ -152,6 +103,9 @@ var speakerPassive = map[string]bool{"was": true, "were": true, "been": true, "b
 func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	t := toks[k]
 	w := body[t.s:t.e]
+	if len(w) > 0 && w[0] >= utf8.RuneSelf {
+		return speechCueRussianAt(body, toks, k)
+	}
 	if len(w) < 3 || len(w) > 15 {
 		return "", 0
 	}
@@ -315,36 +269,69 @@ func speakerLower(body string, t qTok) string { return lowerWord(body[t.s:t.e]) 
 // other word comes back unchanged, since it can match no set. Neither path
 // allocates, which keeps the scan fast.
 func lowerWord(s string) string {
+	if len(s) > 40 {
+		return s // longer than any set word
+	}
+	var buf [40]byte
+	var h uint32
 	up := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			up = true
-		} else if c >= utf8.RuneSelf {
-			if len(s) > 40 {
-				return s
-			}
+		if c >= utf8.RuneSelf {
 			if w, ok := speakerIntern[strings.ToLower(s)]; ok {
 				return w
 			}
 			return s
 		}
-	}
-	if !up || len(s) > 40 {
-		return s
-	}
-	var buf [40]byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
+			up = true
 		}
 		buf[i] = c
+		h = quoteScanHash(h, c)
 	}
-	if w, ok := speakerIntern[string(buf[:len(s)])]; ok {
-		return w
+	if !up {
+		return s
 	}
-	return s
+	// The folded word is looked up in speakerInternTable, an open-addressed
+	// table keyed by the scan's word hash: this runs for every capitalized
+	// token the attribution code reads, and is several times cheaper than
+	// hashing the word again for a map.
+	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerInternTable) - 1) {
+		w := speakerInternTable[slot]
+		if w == "" {
+			return s
+		}
+		if w == string(buf[:len(s)]) {
+			return w
+		}
+	}
+}
+
+// speakerInternTable holds the ASCII words of speakerIntern by
+// speakerInternSlot of their hash, with linear probing; empty slots are "".
+// It is filled by init, once every word set has registered its words.
+var speakerInternTable [1 << 12]string
+
+// speakerInternSlot spreads a word hash over speakerInternTable.
+func speakerInternSlot(h uint32) int { return int(h * 0x9E3779B1 >> (32 - 12)) }
+
+func init() {
+	n := 0
+	for w := range speakerIntern {
+		if w == "" || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+			continue
+		}
+		n++
+		slot := speakerInternSlot(quoteScanWordHash(w))
+		for speakerInternTable[slot] != "" {
+			slot = (slot + 1) & (len(speakerInternTable) - 1)
+		}
+		speakerInternTable[slot] = w
+	}
+	if 2*n > len(speakerInternTable) {
+		panic("speakerInternTable is over half full: make it larger")
+	}
 }
 
 // speakerCapitalized reports whether token t starts with an upper-case letter.
@@ -361,9 +348,25 @@ func speakerCapitalized(body string, t qTok) bool {
 	return w != "I" && !(len(w) > 5 && strings.HasSuffix(w, "ing"))
 }
 
+// speakerNameWord reports whether token t can be a word of a name: a
+// capitalized word, or a particle joined to a capitalized one by a hyphen
+// ("al-Hariri", "el-Sisi").
+func speakerNameWord(body string, t qTok) bool {
+	if speakerCapitalized(body, t) {
+		return true
+	}
+	w := body[t.s:t.e]
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) || !speakerParticles[w[:h]] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	return unicode.IsUpper(r)
+}
+
 // speakerNPBefore returns the tokens of the subject before the cue at token
 // k, walking back to a clause boundary; lo bounds the walk.
-func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
+func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	j := k - 1
 	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
 		w := speakerLower(body, toks[j])
@@ -394,7 +397,6 @@ func speakerNPBefore(body string, toks []qTok, lo, k int) []int {
 			}
 		}
 	}
-	var np []int
 	for ; j >= lo && len(np) < 10; j-- {
 		t := toks[j]
 		if !t.word {
@@ -493,8 +495,7 @@ func speakerHeadOK(body string, toks []qTok, np []int) bool {
 
 // speakerNPAfter returns the tokens of the speaker after a cue ending before
 // token k: "said Lavrov", "according to reports in the US media".
-func speakerNPAfter(body string, toks []qTok, k int) []int {
-	var np []int
+func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 	for j := k; j < len(toks) && len(np) < 10; j++ {
 		t := toks[j]
 		if !t.word {
@@ -531,7 +532,7 @@ var speakerTimeWords = wordSet(`monday tuesday wednesday thursday friday saturda
 
 // speakerSubject returns the subject of the sentence whose tokens run up to
 // token k: its first noun phrase, after a leading adverbial ("On Tuesday,").
-func speakerSubject(body string, toks []qTok, k int) []int {
+func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	start := 0
 	// Skip a short leading adverbial that ends in a comma.
 	for j := 0; j < k && j < 6; j++ {
@@ -542,7 +543,6 @@ func speakerSubject(body string, toks []qTok, k int) []int {
 			break
 		}
 	}
-	var np []int
 	for j := start; j < k && len(np) < 8; j++ {
 		t := toks[j]
 		if !t.word {
@@ -589,6 +589,7 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 // speakerPerson is one person the article names.
 type speakerPerson struct {
 	name   string
+	first  int // offset of the first mention
 	titles []string
 	gender byte // 'm', 'f' or 0 when unknown
 }
@@ -610,74 +611,272 @@ type speakerIndex struct {
 	// recent is the speaker of the latest attribution, the fallback for a
 	// pronoun no named person fits.
 	recent string
+	body   string
+	// scanned is the number of persons found by speakerScanNames; only
+	// they are looked for by surname alone.
+	scanned int
+	// words, starts, titles and fold are scratch buffers for reading one
+	// name at a time without allocating.
+	words  []string
+	starts []int
+	titles []string
+	fold   []byte
+	// caps lists the run starts surnameAfter has looked at, in order;
+	// capsTo is the offset up to which the body has been listed.
+	caps   []speakerCap
+	capsTo int
+}
+
+// reset empties the index for a new body, keeping its buffers.
+func (x *speakerIndex) reset(body string) {
+	if x.byKey == nil {
+		x.byKey = map[string]int{}
+	}
+	clear(x.byKey)
+	clear(x.persons) // drop the old names and titles for the collector
+	x.persons, x.mentions, x.collectives = x.persons[:0], x.mentions[:0], x.collectives[:0]
+	x.recent, x.body, x.scanned = "", body, 0
+	x.caps, x.capsTo = x.caps[:0], 0
+}
+
+// lookupFold returns the person known under key s, case-folded as
+// strings.ToLower folds it, without allocating the folded key.
+func (x *speakerIndex) lookupFold(s string) (int, bool) {
+	x.fold = speakerFold(x.fold[:0], s)
+	p, ok := x.byKey[string(x.fold)]
+	return p, ok
+}
+
+// speakerFold appends the lower-case form of s to dst, byte for byte what
+// strings.ToLower returns. A map look-up m[string(b)] on the result costs
+// no allocation, where strings.ToLower allocates for every word holding an
+// upper-case letter (every name).
+func speakerFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// strings.ToLower maps rune by rune, invalid bytes to U+FFFD.
+			for _, r := range s[i:] {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+			}
+			return dst
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// speakerJoinName returns the words of name joined by spaces. name is a
+// tail of a run's words, starts their offsets in body: when they stand
+// one space apart in body, as they nearly always do, the joined name is
+// that piece of body and costs no allocation.
+func speakerJoinName(body string, starts []int, name []string) string {
+	j := len(starts) - len(name)
+	for i := 0; i+1 < len(name); i++ {
+		end := starts[j+i] + len(name[i])
+		if end >= len(body) || body[end] != ' ' || starts[j+i+1] != end+1 {
+			return strings.Join(name, " ")
+		}
+	}
+	return body[starts[j] : starts[len(starts)-1]+len(name[len(name)-1])]
 }
 
 // speakerScanNames finds the person names of body: runs of capitalized
-// words led by a title or a known first name, and later surnames of them.
-func speakerScanNames(body string, toks []qTok) *speakerIndex {
-	x := &speakerIndex{byKey: map[string]int{}}
-	i := 0
-	for i < len(body) {
-		c := body[i]
-		if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
-			i++
+// words led by a title or a known first name. Only the runs holding one of
+// the trigger words the scan noted are read. Later mentions of a known
+// surname alone are found lazily, when a pronoun or a description needs the
+// latest person before it (see lastPerson).
+func speakerScanNames(x *speakerIndex, body string, triggers []Span, toks []qTok) *speakerIndex {
+	x.reset(body)
+	runEnd := 0
+	for _, tr := range triggers {
+		if tr.Start < runEnd {
 			continue
 		}
-		// Gather a run of capitalized words (with "of" after a title).
-		e := i
-		j := i
-		for j < len(body) {
-			k := j
-			for k < len(body) && body[k] != ' ' && body[k] != '\n' && body[k] != ',' && body[k] != ';' && body[k] != ':' && body[k] != '"' && body[k] != ')' && body[k] != '(' {
-				k++
-			}
-			for k > j && (body[k-1] == '.' && !quoteAbbrevBefore(body, k-1) || body[k-1] == '?' || body[k-1] == '!') {
-				k--
-			}
-			if k == j {
-				break
-			}
-			e = k
-			if k >= len(body) || body[k] != ' ' || k+1 >= len(body) {
-				break
-			}
-			n := body[k+1]
-			if n >= 'A' && n <= 'Z' {
-				j = k + 1
+		i := speakerRunBackoff(body, tr.Start, runEnd)
+		for i <= tr.Start {
+			c := body[i]
+			if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+				i++
 				continue
 			}
-			if strings.HasPrefix(body[k+1:], "of ") && speakerTitles[strings.ToLower(lastWord(body[i:k]))] {
-				j = k + 4
-				continue
+			e := speakerGatherRun(body, i)
+			if e <= i {
+				e = i + 1
 			}
-			if sp := strings.IndexByte(body[k+1:min(len(body), k+6)], ' '); sp > 0 && speakerParticles[body[k+1:k+1+sp]] {
-				if n2 := k + 2 + sp; n2 < len(body) && body[n2] >= 'A' && body[n2] <= 'Z' {
-					j = n2
-					continue
+			if e > tr.Start {
+				if strings.IndexByte(body[i:e], ' ') >= 0 && speakerRunMayName(body[i:e]) {
+					toks = quoteTokenize(body, i, e, toks[:0])
+					x.addRun(body, toks, i)
 				}
+				runEnd = e
+				break
 			}
+			i = e
+		}
+	}
+	x.scanned = len(x.persons)
+	return x
+}
+
+// speakerRunBackoff returns where to start reading the run of capitalized
+// words that holds the word at pos: the start of the first word before it
+// that cannot be part of a run, walking back at most eight words and never
+// before lo or the paragraph.
+func speakerRunBackoff(body string, pos, lo int) int {
+	j := pos
+	// Step back to the start of the word holding pos ("Pierre-Henry").
+	for j > lo && j > pos-40 && body[j-1] != ' ' && body[j-1] != '\n' {
+		j--
+	}
+	for n := 0; n < 8; n++ {
+		if j-2 < lo || body[j-1] != ' ' {
+			return j
+		}
+		ws := j - 1
+		for ws > lo && body[ws-1] != ' ' && body[ws-1] != '\n' {
+			ws--
+		}
+		w := body[ws : j-1]
+		if w == "" {
+			return j
+		}
+		if c := w[0]; !(c >= 'A' && c <= 'Z') && w != "of" && !speakerParticles[w] {
+			return j
+		}
+		j = ws
+	}
+	return j
+}
+
+// speakerGatherRun returns the end of the run of capitalized words that
+// starts at i (with "of" after a title and name particles inside it).
+func speakerGatherRun(body string, i int) int {
+	e := i
+	j := i
+	for j < len(body) {
+		k := j
+		for k < len(body) && body[k] != ' ' && body[k] != '\n' && body[k] != ',' && body[k] != ';' && body[k] != ':' && body[k] != '"' && body[k] != ')' && body[k] != '(' {
+			k++
+		}
+		for k > j && (body[k-1] == '.' && !quoteAbbrevBefore(body, k-1) || body[k-1] == '?' || body[k-1] == '!') {
+			k--
+		}
+		if k == j {
 			break
 		}
-		if e > i {
-			if sp := strings.IndexByte(body[i:e], ' '); sp < 0 {
-				// One capitalized word: only a surname already known matters.
-				if len(x.byKey) > 0 {
-					w := speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))
-					if p, ok := x.byKey[w]; ok {
-						x.mentions = append(x.mentions, speakerMention{i, p, x.persons[p].name})
-					}
-				}
-			} else if speakerRunMayName(body[i:e]) {
-				toks = quoteTokenize(body, i, e, toks[:0])
-				x.addRun(body, toks, i)
+		e = k
+		if k >= len(body) || body[k] != ' ' || k+1 >= len(body) {
+			break
+		}
+		n := body[k+1]
+		if n >= 'A' && n <= 'Z' {
+			j = k + 1
+			continue
+		}
+		if strings.HasPrefix(body[k+1:], "of ") && speakerTitles[lowerWord(lastWord(body[i:k]))] {
+			j = k + 4
+			continue
+		}
+		if sp := strings.IndexByte(body[k+1:min(len(body), k+6)], ' '); sp > 0 && speakerParticles[body[k+1:k+1+sp]] {
+			if n2 := k + 2 + sp; n2 < len(body) && body[n2] >= 'A' && body[n2] <= 'Z' {
+				j = n2
+				continue
 			}
 		}
-		if e <= i {
-			e = i + 1
-		}
-		i = e
+		break
 	}
-	return x
+	return e
+}
+
+// surnameAfter returns the latest mention in body(from, pos) of a known
+// person by a capitalized word alone ("Lavrov"), fitting gender and role as
+// lastPerson does, and its offset; -1 when there is none.
+//
+// The body is read from from+1 to pos the same way on every call: a run
+// starts at a capital letter that follows no word byte, and reading goes
+// on after the run's end. Pronouns resolve many times per article, so the
+// run read at each start is kept in x.caps (see speakerCap) and later calls
+// only walk that list.
+func (x *speakerIndex) surnameAfter(from, pos int, gender byte, role string) (int, int) {
+	best, bestPos := -1, -1
+	if x.scanned == 0 {
+		return best, bestPos
+	}
+	x.capsUpTo(pos)
+	caps := x.caps
+	lo := max(from+1, 0)
+	k := sort.Search(len(caps), func(k int) bool { return int(caps[k].at) >= lo })
+	for k < len(caps) && int(caps[k].at) < pos {
+		c := &caps[k]
+		if c.end == 0 {
+			x.readCap(c)
+		}
+		if c.end < 0 {
+			k++ // no run here: reading goes on at the next byte
+			continue
+		}
+		e := int(c.end)
+		if e > pos {
+			break
+		}
+		if p := int(c.person); p >= 0 {
+			pp := x.persons[p]
+			if pp.first < int(c.at) && (gender == 0 || pp.gender == 0 || pp.gender == gender) && (role == "" || speakerHasTitle(pp.titles, role)) {
+				best, bestPos = p, int(c.at)
+			}
+		}
+		for k < len(caps) && int(caps[k].at) <= e {
+			k++
+		}
+	}
+	return best, bestPos
+}
+
+// speakerCap is a place where a run of capitalized words may start: a
+// capital letter after no word byte. end and person are filled when the
+// run is first read: end is its end (-1 when no run starts there), person
+// the scanned person its single word names as a surname, or -1 (also for
+// runs of several words: those name a person only with a trigger word,
+// and the scan has read those). Both stay true for the whole body: the
+// keys of the scanned persons never change after the scan.
+type speakerCap struct {
+	at, end, person int32
+}
+
+// capsUpTo lists the run starts before pos not listed yet.
+func (x *speakerIndex) capsUpTo(pos int) {
+	body := x.body
+	for i := x.capsTo; i < pos; i++ {
+		c := body[i]
+		if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+			continue
+		}
+		x.caps = append(x.caps, speakerCap{at: int32(i)})
+	}
+	x.capsTo = max(x.capsTo, pos)
+}
+
+// readCap reads the run starting at c.at.
+func (x *speakerIndex) readCap(c *speakerCap) {
+	body := x.body
+	i := int(c.at)
+	e := speakerGatherRun(body, i)
+	c.person = -1
+	if e <= i {
+		c.end = -1
+		return
+	}
+	c.end = int32(e)
+	if strings.IndexByte(body[i:e], ' ') >= 0 {
+		return
+	}
+	if p, ok := x.byKey[speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))]; ok && p < x.scanned {
+		c.person = int32(p)
+	}
 }
 
 func lastWord(s string) string {
@@ -685,6 +884,22 @@ func lastWord(s string) string {
 		return s[k+1:]
 	}
 	return s
+}
+
+// speakerStripPossessiveBytes is speakerStripPossessive for a folded word.
+func speakerStripPossessiveBytes(w []byte) []byte {
+	if bytes.HasSuffix(w, []byte("'s")) {
+		return w[:len(w)-2]
+	}
+	if bytes.HasSuffix(w, []byte("’s")) {
+		return w[:len(w)-len("’s")]
+	}
+	return w
+}
+
+// speakerHasPrefixBytes reports whether b begins with p.
+func speakerHasPrefixBytes(b []byte, p string) bool {
+	return len(b) >= len(p) && string(b[:len(p)]) == p
 }
 
 // speakerStripPossessive removes a trailing 's or ’s.
@@ -699,24 +914,31 @@ func speakerStripPossessive(w string) string {
 }
 
 // speakerSplitName takes the words of a capitalized run and returns its
-// titles and its name words: "Russia's Foreign Minister Sergey Lavrov" →
-// [foreign minister], [Sergey Lavrov].
-func speakerSplitName(words []string) (titles, name []string) {
+// titles (appended to titles, lower-case) and its name words, a tail of
+// words: "Russia's Foreign Minister Sergey Lavrov" → [foreign minister],
+// [Sergey Lavrov]. The last name word loses a possessive in place.
+func speakerSplitName(words, titles []string) ([]string, []string) {
+	from := len(words) // the first name word; len(words) while there is none
 	for i, w := range words {
 		if i < len(words)-1 && speakerStripPossessive(w) != w {
-			titles, name = nil, nil // "Russia's": what follows is the person
+			titles, from = titles[:0], len(words) // "Russia's": what follows is the person
 			continue
 		}
-		lw := strings.ToLower(w)
-		if len(name) == 0 && (speakerTitles[lw] || lw == "of") {
+		if from < len(words) {
+			continue
+		}
+		// lowerWord folds every word of the package's sets, so a title
+		// comes back in lower case.
+		if lw := lowerWord(w); speakerTitles[lw] || lw == "of" {
 			titles = append(titles, lw)
 			continue
 		}
-		name = append(name, w)
+		from = i
 	}
-	if len(name) == 0 && len(words) >= 2 && speakerHonorifics[strings.ToLower(words[len(words)-2])] {
+	name := words[from:]
+	if len(name) == 0 && len(words) >= 2 && speakerHonorifics[lowerWord(words[len(words)-2])] {
 		// "Mr. King": after an honorific, a title word is the surname.
-		titles, name = titles[:len(titles)-1], []string{words[len(words)-1]}
+		titles, name = titles[:len(titles)-1], words[len(words)-1:]
 	}
 	if n := len(name); n > 0 {
 		name[n-1] = speakerStripPossessive(name[n-1])
@@ -733,21 +955,24 @@ var speakerParticles = wordSet(`de da di del der van von la le du bin ibn abu al
 
 // addRun records a capitalized run found at pos.
 func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
-	var words []string
+	words, starts := x.words[:0], x.starts[:0]
 	for _, t := range toks {
 		if t.word {
 			words = append(words, body[t.s:t.e])
+			starts = append(starts, t.s)
 		}
 	}
+	x.words, x.starts = words, starts
 	if len(words) == 0 {
 		return
 	}
-	titles, name := speakerSplitName(words)
+	titles, name := speakerSplitName(words, x.titles[:0])
+	x.titles = titles
 	if len(name) == 0 || len(name) > 4 {
 		return
 	}
 	if len(name) == 1 {
-		if p, ok := x.byKey[strings.ToLower(name[0])]; ok {
+		if p, ok := x.lookupFold(name[0]); ok {
 			x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
 			return
 		}
@@ -755,14 +980,15 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
 			return
 		}
 	}
-	first := strings.ToLower(name[0])
+	// Set membership needs no folded copy: lowerWord folds set words.
+	first := lowerWord(name[0])
 	if len(titles) == 0 && !speakerMaleNames[first] && !speakerFemaleNames[first] {
 		return
 	}
-	if speakerOrgWords[strings.ToLower(name[len(name)-1])] {
+	if speakerOrgWords[lowerWord(name[len(name)-1])] {
 		return
 	}
-	x.addPerson(strings.Join(name, " "), titles, pos)
+	x.addPerson(speakerJoinName(body, starts, name), titles, pos)
 }
 
 func speakerHasRole(titles []string) bool {
@@ -777,11 +1003,9 @@ func speakerHasRole(titles []string) bool {
 // addPerson records a mention of a person with a full name, merging it with
 // a person known by the same surname.
 func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
-	key := strings.ToLower(name)
-	p, ok := x.byKey[key]
+	p, ok := x.lookupFold(name)
 	if !ok {
-		sur := strings.ToLower(lastWord(name))
-		if q, ok2 := x.byKey[sur]; ok2 && !strings.Contains(x.persons[q].name, " ") {
+		if q, ok2 := x.lookupFold(lastWord(name)); ok2 && !strings.Contains(x.persons[q].name, " ") {
 			// "President Obama" first, "Barack Obama" later: upgrade the name.
 			p, ok = q, true
 			x.persons[p].name = name
@@ -792,7 +1016,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	if !ok {
 		p = len(x.persons)
 		g := byte(0)
-		first := strings.ToLower(strings.Fields(name)[0])
+		first := lowerWord(strings.Fields(name)[0]) // a new person: rare
 		switch {
 		case speakerFemaleNames[first] && !speakerMaleNames[first]:
 			g = 'f'
@@ -807,8 +1031,8 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 				g = 'f'
 			}
 		}
-		x.persons = append(x.persons, speakerPerson{name: name, gender: g})
-		x.byKey[key] = p
+		x.persons = append(x.persons, speakerPerson{name: name, first: pos, gender: g})
+		x.byKey[strings.ToLower(name)] = p
 		x.byKey[strings.ToLower(lastWord(name))] = p
 		x.byKey[lastWord(name)] = p // as written, for the scan's fast path
 	}
@@ -833,6 +1057,10 @@ func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bo
 			continue
 		}
 		best, bestPos = m.person, m.pos
+	}
+	// A surname alone after the latest full mention is a later mention.
+	if p, at := x.surnameAfter(bestPos, pos, gender, role); p >= 0 && at > bestPos {
+		best = p
 	}
 	if best < 0 {
 		return "", false
@@ -893,7 +1121,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// A trailing run of capitalized words is a name, unless a preposition
 	// stands before it ("armed groups in eastern Aleppo").
 	r := len(np)
-	for r > 0 && (speakerCapitalized(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
+	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
@@ -904,17 +1132,20 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		}
 	}
 	if r < len(np) && !hasPrep {
-		var words []string
+		words, starts := x.words[:0], x.starts[:0]
 		for _, i := range np[r:] {
 			words = append(words, body[toks[i].s:toks[i].e])
+			starts = append(starts, toks[i].s)
 		}
-		lastLower := strings.ToLower(words[len(words)-1])
-		if speakerOrgWords[lastLower] || speakerOrgWords[strings.ToLower(speakerStripPossessive(lastLower))] {
-			name := strings.Join(words, " ")
+		x.words, x.starts = words, starts
+		x.fold = speakerFold(x.fold[:0], words[len(words)-1])
+		if speakerOrgWords[string(x.fold)] || speakerOrgWords[string(speakerStripPossessiveBytes(x.fold))] {
+			name := speakerJoinName(body, starts, words)
 			x.addCollective(name, pos)
 			return name, m
 		}
-		titles, name := speakerSplitName(words)
+		titles, name := speakerSplitName(words, x.titles[:0])
+		x.titles = titles
 		if len(name) == 0 {
 			// A title alone: "the President" is the last person holding it.
 			if role := titles[len(titles)-1]; speakerRoles[role] {
@@ -922,16 +1153,16 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 					return p, m
 				}
 			}
-			name := strings.Join(words, " ")
+			name := speakerJoinName(body, starts, words)
 			return name, m
 		}
-		full := strings.Join(name, " ")
-		if p, ok := x.byKey[strings.ToLower(full)]; ok {
+		full := speakerJoinName(body, starts, name)
+		if p, ok := x.lookupFold(full); ok {
 			return x.persons[p].name, m
 		}
 		if speakerParticles[name[0]] {
 			// "de Mistura" for "Staffan de Mistura".
-			if p, ok := x.byKey[strings.ToLower(name[len(name)-1])]; ok {
+			if p, ok := x.lookupFold(name[len(name)-1]); ok {
 				return x.persons[p].name, m
 			}
 		}
@@ -946,26 +1177,30 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	}
 	// A description: strip determiners and quantifiers.
 	phrase := body[toks[np[0]].s:toks[np[len(np)-1]].e]
-	lp := strings.ToLower(phrase)
+	lp := speakerFold(x.fold[:0], phrase)
+	x.fold = lp
 	cut := 0
 	for changed := true; changed; {
 		changed = false
 		for _, q := range speakerQuantifiers {
-			if strings.HasPrefix(lp[cut:], q) {
+			if speakerHasPrefixBytes(lp[cut:], q) {
 				cut += len(q)
 				changed = true
 				break
 			}
 		}
 	}
-	definite := strings.HasPrefix(lp, "the ")
+	definite := speakerHasPrefixBytes(lp, "the ")
 	phrase = phrase[cut:]
 	if phrase == "" {
 		return "", m
 	}
-	if definite && !strings.Contains(phrase, " ") && speakerRoles[strings.ToLower(phrase)] {
-		if p, ok := x.lastPerson(pos, 0, strings.ToLower(phrase)); ok {
-			return p, m
+	if definite && !strings.Contains(phrase, " ") {
+		// lowerWord folds the role words, so a role comes back folded.
+		if role := lowerWord(phrase); speakerRoles[role] {
+			if p, ok := x.lastPerson(pos, 0, role); ok {
+				return p, m
+			}
 		}
 	}
 	x.addCollective(phrase, pos)

@@ -80,15 +80,54 @@ func NextWord(s string, from int) (start, end int, ok bool) {
 	return start, i, true
 }
 
-// CountWords counts the words in s, as NextWord delimits them.
+// CountWords counts the words in s, as NextWord delimits them. It walks the
+// bytes once, counting word starts, with ASCII handled by table: it runs over
+// every body and must cost little.
 func CountWords(s string) int {
-	n, i := 0, 0
-	for {
-		_, end, ok := NextWord(s, i)
-		if !ok {
-			return n
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case asciiWord[c]:
+				if !in {
+					n++
+					in = true
+				}
+			case c == '\'' && in:
+				// An apostrophe inside a word keeps it whole ("it's").
+				in = wordRuneAt(s, i+1)
+			default:
+				in = false
+			}
+			i++
+			continue
 		}
-		n++
-		i = end
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isWordRune(r):
+			if !in {
+				n++
+				in = true
+			}
+		case r == '’' && in:
+			in = wordRuneAt(s, i+size)
+		default:
+			in = false
+		}
+		i += size
 	}
+	return n
+}
+
+// wordRuneAt reports whether a word rune starts at s[i].
+func wordRuneAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
 }

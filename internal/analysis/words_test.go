@@ -54,3 +54,26 @@ func TestNextWordSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWordsMatchesNextWord holds the fast counter to the tokenizer it
+// must agree with.
+func TestCountWordsMatchesNextWord(t *testing.T) {
+	texts := []string{
+		"It's the rebels' view — Russia’s too.", "a''b", "x’", "’x", "don't-stop", "٣ أيام", "\xff\xfeab c",
+		"“Rebels’ gains,” he said — Лавров", "o'' ''o", "a' b", "'a'", "ab’’cd",
+	}
+	for _, text := range texts {
+		want := 0
+		for i := 0; ; {
+			_, e, ok := analysis.NextWord(text, i)
+			if !ok {
+				break
+			}
+			want++
+			i = e
+		}
+		if got := analysis.CountWords(text); got != want {
+			t.Errorf("CountWords(%q) = %d, NextWord finds %d", text, got, want)
+		}
+	}
+}

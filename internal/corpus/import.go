@@ -65,7 +65,9 @@ type ImportOptions struct {
 const batchSize = 256
 
 // importer collects items into batches, analyses a batch in parallel and
-// saves it in one store call.
+// saves it in one store call. The save of one batch runs while the next is
+// read and analysed: SQLite writes on one thread, so without the overlap
+// the other cores idle during every save.
 type importer struct {
 	svc    *Service
 	eng    *analysis.Engine
@@ -73,6 +75,18 @@ type importer struct {
 	report func(ItemResult)
 	sum    Summary
 	batch  []ingest.Item
+	// saving is the batch being saved in the background, nil when none.
+	saving *importSave
+}
+
+// importSave is one batch on its way into the store.
+type importSave struct {
+	items    []ingest.Item
+	batch    []store.ArticleWithResult
+	pos      []int // index in items of each element of batch
+	done     chan struct{}
+	outcomes []store.SaveOutcome
+	err      error
 }
 
 func (s *Service) newImporter(opts ImportOptions, report func(ItemResult)) *importer {
@@ -140,16 +154,37 @@ func (im *importer) flush(ctx context.Context) error {
 		})
 		pos = append(pos, i)
 	}
+	// One save at a time, in order, so that a later copy of an article is
+	// the duplicate and reports come in batch order.
+	if err := im.wait(); err != nil {
+		return err
+	}
 	if len(batch) == 0 {
 		return ctx.Err()
 	}
-	outcomes, err := im.svc.store.SaveArticles(ctx, batch)
-	if err != nil {
-		return fmt.Errorf("save articles: %w", err)
+	sv := &importSave{items: items, batch: batch, pos: pos, done: make(chan struct{})}
+	im.saving = sv
+	go func() {
+		defer close(sv.done)
+		sv.outcomes, sv.err = im.svc.store.SaveArticles(ctx, sv.batch)
+	}()
+	return nil
+}
+
+// wait waits for the batch being saved, if any, and reports its items.
+func (im *importer) wait() error {
+	sv := im.saving
+	if sv == nil {
+		return nil
 	}
-	for k, o := range outcomes {
-		it := items[pos[k]]
-		res := ItemResult{Origin: it.Origin, Title: batch[k].Article.Title, ID: o.ID}
+	<-sv.done
+	im.saving = nil
+	if sv.err != nil {
+		return fmt.Errorf("save articles: %w", sv.err)
+	}
+	for k, o := range sv.outcomes {
+		it := sv.items[sv.pos[k]]
+		res := ItemResult{Origin: it.Origin, Title: sv.batch[k].Article.Title, ID: o.ID}
 		switch {
 		case o.Err != nil:
 			res.Status, res.Reason, res.ID = Rejected, analysis.ErrorMessage(o.Err), 0
@@ -163,6 +198,18 @@ func (im *importer) flush(ctx context.Context) error {
 	return nil
 }
 
+// finish saves what is left and waits for the last save. It always waits,
+// so that nothing is written after the import returns.
+func (im *importer) finish(ctx context.Context, err error) (Summary, error) {
+	if err == nil {
+		err = im.flush(ctx)
+	}
+	if werr := im.wait(); err == nil {
+		err = werr
+	}
+	return im.sum, err
+}
+
 // Import reads one named input (a file, a dump, a zip) and stores every
 // article in it, calling report for each item as it is decided. Bad items
 // are rejected one by one; the error return is for failures that stop the
@@ -170,30 +217,21 @@ func (im *importer) flush(ctx context.Context) error {
 func (s *Service) Import(ctx context.Context, name string, r io.Reader, opts ImportOptions, report func(ItemResult)) (Summary, error) {
 	im := s.newImporter(opts, report)
 	err := ingest.Read(ctx, name, r, limitsOr(opts.Limits), func(it ingest.Item) error { return im.add(ctx, it) })
-	if err == nil {
-		err = im.flush(ctx)
-	}
-	return im.sum, err
+	return im.finish(ctx, err)
 }
 
 // ImportPath imports a file or a folder (walked recursively).
 func (s *Service) ImportPath(ctx context.Context, path string, opts ImportOptions, report func(ItemResult)) (Summary, error) {
 	im := s.newImporter(opts, report)
 	err := ingest.ReadFile(ctx, path, limitsOr(opts.Limits), func(it ingest.Item) error { return im.add(ctx, it) })
-	if err == nil {
-		err = im.flush(ctx)
-	}
-	return im.sum, err
+	return im.finish(ctx, err)
 }
 
 // ImportPaste stores one pasted article.
 func (s *Service) ImportPaste(ctx context.Context, text string, meta ingest.Article, opts ImportOptions) (ItemResult, error) {
 	var out ItemResult
 	im := s.newImporter(opts, func(r ItemResult) { out = r })
-	if err := im.add(ctx, ingest.Paste(text, meta)); err != nil {
-		return out, err
-	}
-	err := im.flush(ctx)
+	_, err := im.finish(ctx, im.add(ctx, ingest.Paste(text, meta)))
 	return out, err
 }
 

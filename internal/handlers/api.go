@@ -54,16 +54,7 @@ func (s *Server) apiArticles(c echo.Context) error {
 // apiArticle is one article's whole result, as `analyze` prints it, with
 // its id, outlet and URL.
 func (s *Server) apiArticle(c echo.Context) error {
-	ctx := c.Request().Context()
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	a, err := s.st.Article(ctx, id)
-	if err != nil {
-		return err
-	}
-	r, err := s.st.ArticleResult(ctx, id)
+	a, r, err := s.articleOf(c)
 	if err != nil {
 		return err
 	}

@@ -6,25 +6,35 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/framinglens/framinglens/internal/analysis"
+	"github.com/framinglens/framinglens/internal/store"
 	"github.com/framinglens/framinglens/views"
 )
 
-// articleShow shows one article's highlighted text and scores.
-func (s *Server) articleShow(c echo.Context) error {
-	ctx := c.Request().Context()
+// articleOf loads the article named by the :id path parameter with its
+// current result.
+func (s *Server) articleOf(c echo.Context) (store.Article, *analysis.Result, error) {
 	id, err := idParam(c, "id")
 	if err != nil {
-		return err
+		return store.Article{}, nil, err
 	}
+	ctx := c.Request().Context()
 	a, err := s.st.Article(ctx, id)
 	if err != nil {
-		return err
+		return store.Article{}, nil, err
 	}
 	r, err := s.st.ArticleResult(ctx, id)
+	return a, r, err
+}
+
+// articleShow shows one article's highlighted text and scores.
+func (s *Server) articleShow(c echo.Context) error {
+	a, r, err := s.articleOf(c)
 	if err != nil {
 		return err
 	}
-	fps, err := s.st.FalsePositives(ctx, id)
+	id := a.ID
+	fps, err := s.st.FalsePositives(c.Request().Context(), id)
 	if err != nil {
 		return err
 	}

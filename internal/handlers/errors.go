@@ -42,8 +42,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 		if m, ok := he.Message.(string); ok && status < 500 {
 			msg = m
 		}
-		if status == http.StatusForbidden && strings.Contains(msg, "CSRF") || status == http.StatusBadRequest && strings.Contains(msg, "csrf") {
+		// Echo says "missing csrf token ..." (400) or "invalid csrf token"
+		// (403); either way the user needs to reload the form.
+		if (status == http.StatusForbidden || status == http.StatusBadRequest) && strings.Contains(strings.ToLower(msg), "csrf") {
 			msg = "This form has expired or was sent from another site. Reload the page and try again."
+		}
+		if status == http.StatusNotFound && msg == http.StatusText(status) {
+			msg = "There is no page at this address."
 		}
 		if status == http.StatusRequestEntityTooLarge {
 			msg = "The upload is larger than this server accepts."
@@ -54,7 +59,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status >= 500 {
 		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 	}
-	if strings.HasPrefix(c.Request().URL.Path, "/api/") || strings.HasSuffix(c.Request().URL.Path, ".csv") {
+	if wantsJSONError(c.Request()) {
 		_ = c.JSON(status, map[string]string{"error": msg})
 		return
 	}
@@ -64,4 +69,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 // page fills the layout fields every page needs.
 func (s *Server) page(c echo.Context, title, active string) views.Page {
 	return views.Page{Title: title, Active: active, CSRFToken: csrfToken(c), Flashes: flashes(c)}
+}
+
+// wantsJSONError reports whether a failed request gets its error as JSON:
+// always under /api/, and for a CSV download unless a browser asked for it
+// (Accept names text/html), since a person following a link should see the
+// error page, not raw JSON.
+func wantsJSONError(r *http.Request) bool {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		return true
+	}
+	return strings.HasSuffix(r.URL.Path, ".csv") && !strings.Contains(r.Header.Get("Accept"), "text/html")
 }

@@ -23,15 +23,20 @@ func (s *Server) uploadView(c echo.Context, f views.UploadForm, r *views.UploadR
 	return views.UploadView{Page: s.page(c, "Upload", views.NavUpload), Form: f, Results: r, MaxUploadMB: int(s.opts.MaxUploadBytes >> 20)}
 }
 
-// uploadCreate imports the posted files and pasted text. htmx gets the
-// results panel alone; a plain form post gets the whole page with results.
-func (s *Server) uploadCreate(c echo.Context) error {
-	form := views.UploadForm{
+// uploadFormOf reads the upload form's text fields.
+func uploadFormOf(c echo.Context) views.UploadForm {
+	return views.UploadForm{
 		Outlet: strings.TrimSpace(c.FormValue("outlet")),
 		Title:  strings.TrimSpace(c.FormValue("title")),
 		Date:   strings.TrimSpace(c.FormValue("date")),
 		Text:   c.FormValue("text"),
 	}
+}
+
+// uploadCreate imports the posted files and pasted text. htmx gets the
+// results panel alone; a plain form post gets the whole page with results.
+func (s *Server) uploadCreate(c echo.Context) error {
+	form := uploadFormOf(c)
 	items, err := s.importUpload(c, form)
 	if err != nil {
 		return err
@@ -52,12 +57,7 @@ func (s *Server) uploadCreate(c echo.Context) error {
 
 // apiUpload is uploadCreate for API clients: the same fields, JSON out.
 func (s *Server) apiUpload(c echo.Context) error {
-	form := views.UploadForm{
-		Outlet: strings.TrimSpace(c.FormValue("outlet")),
-		Title:  strings.TrimSpace(c.FormValue("title")),
-		Date:   strings.TrimSpace(c.FormValue("date")),
-		Text:   c.FormValue("text"),
-	}
+	form := uploadFormOf(c)
 	items, err := s.importUpload(c, form)
 	if err != nil {
 		return err

@@ -165,7 +165,10 @@ func (rd *reader) readCSV(origin string, r io.Reader, tsv bool) error {
 	cr := csv.NewReader(guard)
 	cr.Comma = delim
 	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = false
+	// Tab-separated exports often write article text unquoted, with the
+	// text's own quotation marks in it; only a tab or a line break can end
+	// such a field, so a stray quote is text there, not an error.
+	cr.LazyQuotes = delim == '\t'
 	header, err := cr.Read()
 	if err != nil {
 		if ae := itemError(err); ae != nil {

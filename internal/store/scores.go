@@ -22,18 +22,18 @@ var scoreGroups = map[string]string{
 type FrameTotal struct {
 	// Group is the outlet name, year (YYYY), month (YYYY-MM) or day
 	// (YYYY-MM-DD) of the group, "" for no grouping or an unknown value.
-	Group    string
-	Frame    string
-	Articles int // articles of the group with at least one hit of the frame
-	Count    int
-	Own      int
-	Quoted   int
-	Reported int
+	Group    string `json:"group"`
+	Frame    string `json:"frame"`
+	Articles int    `json:"articles"` // articles of the group with at least one hit of the frame
+	Count    int    `json:"count"`
+	Own      int    `json:"own"`
+	Quoted   int    `json:"quoted"`
+	Reported int    `json:"reported"`
 	// Words is the word count of all the group's articles, with or without
 	// hits of the frame; the rates are per 1,000 of them.
-	Words      int
-	Per1000    float64
-	Per1000Own float64
+	Words      int     `json:"words"`
+	Per1000    float64 `json:"per_1000"`
+	Per1000Own float64 `json:"per_1000_own"`
 }
 
 // FrameTotals sums frame hits of the selected articles per group ("",
@@ -99,15 +99,15 @@ func scoreGroupWords(ctx context.Context, tx *sql.Tx, group, where string, args 
 
 // SideTotal sums one side's attributions over a group of articles.
 type SideTotal struct {
-	Group        string
-	Side         string
-	Articles     int // articles of the group quoting the side
-	Attributions int
-	Words        int // words of the side's quotes
+	Group        string `json:"group"`
+	Side         string `json:"side"`
+	Articles     int    `json:"articles"` // articles of the group quoting the side
+	Attributions int    `json:"attributions"`
+	Words        int    `json:"words"` // words of the side's quotes
 	// Share and WordsShare are the side's part of the group's attributions
 	// and quoted words with a known side; 0 for SideUnassigned.
-	Share      float64
-	WordsShare float64
+	Share      float64 `json:"share"`
+	WordsShare float64 `json:"words_share"`
 }
 
 // SideTotals sums the attributions of the selected articles per group (see

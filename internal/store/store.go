@@ -259,7 +259,18 @@ func (s *Store) Active(ctx context.Context, key string) (string, error) {
 // IntegrityCheck runs SQLite's integrity and foreign-key checks and the
 // full-text index's own check, and reports the first problem found.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
-	rows, err := s.read.QueryContext(ctx, `PRAGMA integrity_check`)
+	// The checks run on a connection of their own, closed after. On a
+	// pooled connection that had run them before, a second check after more
+	// imports reported FTS5 corruption ("corruption found reading blob")
+	// that a fresh connection did not see: the first check leaves FTS5 state
+	// cached in the connection that later commits make stale.
+	db, err := sql.Open("sqlite", storeDSN(s.path, false))
+	if err != nil {
+		return fmt.Errorf("store: integrity check: %w", err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
 		return fmt.Errorf("store: integrity check: %w", err)
 	}
@@ -281,7 +292,7 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 	if len(problems) > 0 {
 		return fmt.Errorf("store: integrity check: %s", strings.Join(problems, "; "))
 	}
-	rows, err = s.read.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	rows, err = db.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
 		return fmt.Errorf("store: foreign key check: %w", err)
 	}
@@ -290,7 +301,7 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 	if bad {
 		return fmt.Errorf("store: foreign key check: dangling references found")
 	}
-	if _, err := s.write.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`); err != nil {
+	if _, err := db.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')`); err != nil {
 		return fmt.Errorf("store: full-text index check: %w", err)
 	}
 	return nil
