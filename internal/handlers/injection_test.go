@@ -132,6 +132,13 @@ func TestFormSizeLimits(t *testing.T) {
 	if got := e.articles(t); got != 0 {
 		t.Errorf("articles: got %d, want 0", got)
 	}
+	t.Run("MultipartUploadOverRequestLimit", func(t *testing.T) {
+		body, ct := hardenMultipart(t, map[string]string{"_csrf": b.csrf()}, map[string]string{"big.txt": strings.Repeat("word ", 9<<20/5)})
+		resp, out := b.do(http.MethodPost, "/upload", body, ct, nil)
+		if resp.StatusCode != http.StatusRequestEntityTooLarge {
+			t.Errorf("status %d, want 413: %.300s", resp.StatusCode, out)
+		}
+	})
 	t.Run("SmallFormStillWorks", func(t *testing.T) {
 		resp, body := b.postForm("/upload", url.Values{"text": {hardenArticle(7)}})
 		if resp.StatusCode != http.StatusOK {

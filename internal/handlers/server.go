@@ -78,6 +78,7 @@ func New(svc *corpus.Service, opts Options) *echo.Echo {
 	// Uploads and file imports may be large; every other form is small.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit(opts.MaxUploadBytes), Skipper: notFileRoute}))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: bodyLimit(opts.MaxFormBytes), Skipper: isFileRoute}))
+	e.Use(parseUploadForm)
 	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
 		CookieName:     "_csrf",
