@@ -316,10 +316,32 @@ func decodeStream(r io.Reader) (io.Reader, error) {
 	return transform.NewReader(br, e.NewDecoder()), nil
 }
 
+// decodeDropControls removes control characters other than tab and line
+// breaks: a NUL or an escape code inside a CSV field or a JSON string (or
+// in UTF-16 text, where the binary check cannot see it) is never article
+// text, and would only trouble the analysis and the pages.
+func decodeDropControls(s string) string {
+	if !strings.ContainsFunc(s, decodeIsDropped) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if decodeIsDropped(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// decodeIsDropped reports whether decodeDropControls removes r.
+func decodeIsDropped(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F
+}
+
 // decodeNormalize tidies decoded text: NFC, Unix line ends, no trailing
 // spaces, at most one blank line between paragraphs, trimmed.
 func decodeNormalize(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = decodeDropControls(s)
 	s = norm.NFC.String(s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")

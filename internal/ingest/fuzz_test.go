@@ -80,8 +80,10 @@ func fuzzRead(t *testing.T, name string, data []byte) []ingest.Item {
 		if int64(len(a.Raw)) > fuzzLimits.MaxArticleBytes {
 			t.Fatalf("item %d: raw bytes %d over the article limit %d", i, len(a.Raw), fuzzLimits.MaxArticleBytes)
 		}
-		if strings.ContainsRune(a.Text, 0) {
-			t.Fatalf("item %d: text holds a NUL byte", i)
+		for _, r := range a.Text {
+			if r < 0x20 && r != '\n' && r != '\t' || r == 0x7F {
+				t.Fatalf("item %d: text holds control character %U: %q", i, r, a.Text)
+			}
 		}
 	}
 	return items

@@ -317,6 +317,27 @@ func TestHostileFiles(t *testing.T) {
 		}
 	})
 
+	t.Run("NULBytesPastTheSniffedPrefix", func(t *testing.T) {
+		// The binary check sees the first 64 KB of a stream; a NUL in a
+		// later row must still not reach the stored text.
+		p := hostileWriteFile(t, "late.csv", func(w *bufio.Writer) {
+			_, _ = w.WriteString("title,text\n")
+			hostileRepeat(w, "T,An ordinary row of article text.\n", 3000)
+			_, _ = w.WriteString("Last,\"Before\x00the NUL\x1b[31m and after.\"\n")
+		})
+		items, _ := hostileReadFile(t, "late.csv", p)
+		if len(items) != 3001 {
+			t.Fatalf("got %d items, want 3001", len(items))
+		}
+		last := items[len(items)-1]
+		if last.Article == nil {
+			t.Fatalf("last row rejected: %v", last.Err)
+		}
+		if got, want := last.Article.Text, "Beforethe NUL[31m and after."; got != want {
+			t.Errorf("text: got %q, want %q", got, want)
+		}
+	})
+
 	t.Run("InvalidUTF8", func(t *testing.T) {
 		// Bytes that are not UTF-8 are read as a legacy code page: the text
 		// stored is valid UTF-8, never the raw bytes.
