@@ -42,15 +42,6 @@ func outletAriaSort(v OutletsView, key string) string {
 	return "ascending"
 }
 
-// compareURL links the comparison of the given outlets.
-func compareURL(outlets ...string) string {
-	q := url.Values{}
-	for _, o := range outlets {
-		q.Add("outlet", o)
-	}
-	return "/compare?" + q.Encode()
-}
-
 func cmpJoin(s []string) string { return strings.Join(s, ", ") }
 
 func cmpChosen(v CompareView, o string) bool {

@@ -27,7 +27,8 @@ const (
 )
 
 // ActorSlug makes an actor's name safe for a chart id and a file name:
-// letters and digits lower-cased, every other run of characters one "-".
+// letters and digits lower-cased, every other run of characters one "-";
+// "none" for an actor without letters or digits (entries with no actor).
 func ActorSlug(actor string) string {
 	var b strings.Builder
 	dash := false
@@ -40,7 +41,10 @@ func ActorSlug(actor string) string {
 			dash = true
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	if slug := strings.TrimSuffix(b.String(), "-"); slug != "" {
+		return slug
+	}
+	return "none"
 }
 
 // LabelsChart names the label-mix chart of actor.

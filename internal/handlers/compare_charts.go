@@ -44,7 +44,8 @@ func cmpFramesChart(r *compare.Report, own bool, q url.Values) views.ChartView {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(cmpGlobal(title, "axis"),
 		charts.WithYAxisOpts(opts.YAxis{Name: "hits per 1,000 words", Type: "value"}),
-		charts.WithXAxisOpts(opts.XAxis{Name: "frame", Type: "category", Data: r.Frames}))...)
+		charts.WithXAxisOpts(opts.XAxis{Name: "frame", NameLocation: "middle", NameGap: 36, Type: "category", Data: r.Frames,
+			AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 20}}))...)
 	type errorBar struct {
 		Series int          `json:"series"`
 		Data   [][3]float64 `json:"data"` // [category index, low, high]
@@ -76,6 +77,9 @@ func cmpFramesChart(r *compare.Report, own bool, q url.Values) views.ChartView {
 // stacked bars.
 func cmpLabelsChart(r *compare.Report, actor string, q url.Values) views.ChartView {
 	title := "Labels for " + actor + ": share of each outlet's labels"
+	if actor == "" {
+		title = "Terms with no actor: share of each outlet's terms"
+	}
 	bar := charts.NewBar()
 	names := make([]string, len(r.Outlets))
 	for i, o := range r.Outlets {
@@ -83,7 +87,8 @@ func cmpLabelsChart(r *compare.Report, actor string, q url.Values) views.ChartVi
 	}
 	bar.SetGlobalOptions(append(cmpGlobal(title, "axis"),
 		charts.WithYAxisOpts(opts.YAxis{Name: "share of labels", Type: "value", Max: 1}),
-		charts.WithXAxisOpts(opts.XAxis{Name: "outlet", Type: "category", Data: names}))...)
+		charts.WithXAxisOpts(opts.XAxis{Name: "outlet", NameLocation: "middle", NameGap: 36, Type: "category", Data: names,
+			AxisLabel: &opts.AxisLabel{Interval: "0"}}))...)
 	for _, label := range r.ActorLabels(actor) {
 		data := make([]opts.BarData, len(r.Outlets))
 		for i := range data {
@@ -122,7 +127,8 @@ func cmpSidesChart(r *compare.Report, words bool, q url.Values) views.ChartView 
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(cmpGlobal(title, "axis"),
 		charts.WithYAxisOpts(opts.YAxis{Name: "share (known sides)", Type: "value", Max: 1}),
-		charts.WithXAxisOpts(opts.XAxis{Name: "outlet", Type: "category", Data: names}))...)
+		charts.WithXAxisOpts(opts.XAxis{Name: "outlet", NameLocation: "middle", NameGap: 36, Type: "category", Data: names,
+			AxisLabel: &opts.AxisLabel{Interval: "0"}}))...)
 	for _, side := range r.SideNames {
 		data := make([]opts.BarData, len(r.Outlets))
 		for _, s := range r.Sides {
@@ -150,7 +156,8 @@ func cmpBalanceChart(r *compare.Report, q url.Values) views.ChartView {
 	box := charts.NewBoxPlot()
 	box.SetGlobalOptions(append(cmpGlobal(title, "item"),
 		charts.WithYAxisOpts(opts.YAxis{Name: "balance index (0 one side, 1 even)", Type: "value", Min: 0, Max: 1}),
-		charts.WithXAxisOpts(opts.XAxis{Name: "outlet", Type: "category", Data: names}))...)
+		charts.WithXAxisOpts(opts.XAxis{Name: "outlet", NameLocation: "middle", NameGap: 36, Type: "category", Data: names,
+			AxisLabel: &opts.AxisLabel{Interval: "0"}}))...)
 	var data []opts.BoxPlotData
 	var outliers []opts.ScatterData
 	for i, b := range r.Balance {
@@ -188,7 +195,7 @@ func cmpHeatmapChart(r *compare.Report, q url.Values) views.ChartView {
 		maxRate = max(maxRate, e.Rate)
 	}
 	hm.SetGlobalOptions(append(cmpGlobal(title, "item"),
-		charts.WithXAxisOpts(opts.XAxis{Name: "lexicon entry", Type: "category", Data: r.HeatmapPatterns,
+		charts.WithXAxisOpts(opts.XAxis{Name: "lexicon entry", NameLocation: "middle", NameGap: 70, Type: "category", Data: r.HeatmapPatterns,
 			AxisLabel: &opts.AxisLabel{Rotate: 45, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "outlet", Type: "category", Data: names}),
 		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(max(maxRate, 0.01)),
@@ -209,7 +216,7 @@ func cmpTimelineChart(r *compare.Report, q url.Values) views.ChartView {
 	line := charts.NewLine()
 	line.SetGlobalOptions(append(cmpGlobal(title, "axis"),
 		charts.WithYAxisOpts(opts.YAxis{Name: "hits per 1,000 words", Type: "value"}),
-		charts.WithXAxisOpts(opts.XAxis{Name: unit, Type: "category", Data: r.Periods}),
+		charts.WithXAxisOpts(opts.XAxis{Name: unit, NameLocation: "middle", NameGap: 36, Type: "category", Data: r.Periods}),
 		charts.WithDataZoomOpts(opts.DataZoom{Type: "inside"}))...)
 	for oi, o := range r.Outlets {
 		var data []opts.LineData
@@ -245,7 +252,7 @@ func cmpDistinctChart(d compare.Distinctive, name string, q url.Values) views.Ch
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(cmpGlobal(title, "axis"),
-		charts.WithXAxisOpts(opts.XAxis{Name: "z-score", Type: "value"}),
+		charts.WithXAxisOpts(opts.XAxis{Name: "z-score", NameLocation: "middle", NameGap: 28, Type: "value"}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "term", Type: "category", Data: terms, AxisLabel: &opts.AxisLabel{Interval: "0"}}))...)
 	bar.AddSeries("typical of "+d.A, a, charts.WithBarChartOpts(opts.BarChart{Stack: "z"})).
 		AddSeries("typical of "+d.B, b, charts.WithBarChartOpts(opts.BarChart{Stack: "z"}))

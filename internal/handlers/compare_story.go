@@ -105,11 +105,11 @@ func (s *Server) compareStory(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			shared := storyShared(v.Terms, a.Title+"\n"+a.Text)
 			if r.ID == seedID {
-				shared, best, bestShared = v.Terms, r.ID, v.Terms
+				best, bestShared = r.ID, v.Terms
 				break
 			}
+			shared := storyShared(v.Terms, a.Title+"\n"+a.Text)
 			if best == 0 || len(shared) > len(bestShared) {
 				best, bestShared = r.ID, shared
 			}
