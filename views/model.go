@@ -420,3 +420,138 @@ type ErrorView struct {
 	Status  int
 	Message string
 }
+
+// OutletsView is the outlets page: one row per outlet with its rates,
+// label mix, side shares and balance, and the forms that edit aliases.
+type OutletsView struct {
+	Page   Page
+	Frames []string // the rate columns, in the lexicon's order
+	Sides  []string // the side-share columns
+	Rows   []OutletTableRow
+	// Sort is the current sort key ("name", "articles", "words",
+	// "balance", "rate:FRAME", "own:FRAME"), Desc its direction.
+	Sort string
+	Desc bool
+}
+
+// OutletTableRow is one outlet of the outlets table. Rates, RatesOwn,
+// SideShares and SideWordShares line up with OutletsView.Frames and Sides.
+type OutletTableRow struct {
+	Name           string
+	Aliases        []string
+	Articles       int
+	Words          int
+	Rates          []float64
+	RatesOwn       []float64
+	SideShares     []float64
+	SideWordShares []float64
+	MeanBalance    float64
+	BalanceKnown   bool
+	LabelMix       []ActorMix
+}
+
+// ActorMix is how one outlet labels one actor: each label's share.
+type ActorMix struct {
+	Actor  string
+	Labels []LabelPart
+}
+
+// LabelPart is one label's hits and share of an actor's labels.
+type LabelPart struct {
+	Label string
+	Hits  int
+	Share float64
+}
+
+// CompareView is the outlet-comparison page.
+type CompareView struct {
+	Page Page
+	// AllOutlets lists every outlet for the form; Chosen the compared ones.
+	AllOutlets []string
+	Chosen     []string
+	From, To   string
+	Q          string
+	Weekly     bool
+	Frame      string
+	Frames     []string
+	// Error explains why nothing is compared (too few outlets ...).
+	Error   string
+	Empty   bool
+	Outlets []CompareOutletRow
+	// Chart groups, in page order.
+	FrameCharts    []ChartView
+	LabelCharts    []ChartView
+	SideCharts     []ChartView
+	BalanceChart   ChartView
+	HeatmapChart   ChartView
+	TimelineChart  ChartView
+	DistinctCharts []ChartView
+	// Distinct holds each outlet against the others; Pair the chosen pair.
+	Distinct     []DistinctPair
+	Pair         DistinctPair
+	PairA, PairB string
+	WordsSampled bool
+	WordSample   int
+	StoryURL     string
+}
+
+// CompareOutletRow sums one compared outlet.
+type CompareOutletRow struct {
+	Name      string
+	Aliases   []string
+	Articles  int
+	Words     int
+	Resamples int
+}
+
+// DistinctPair is one comparison's distinctive terms over lexicon entries
+// and over all words.
+type DistinctPair struct {
+	Entries DistinctTable
+	Words   DistinctTable
+}
+
+// DistinctTable ranks the terms most typical of A and of B.
+type DistinctTable struct {
+	ID                                 string
+	A, B, Vocabulary                   string
+	Top, Bottom                        []DistinctTerm
+	Terms, Significant, SignificantFDR int
+	Sampled                            bool
+}
+
+// DistinctTerm is one term's weighted log-odds ratio and z-score.
+type DistinctTerm struct {
+	Term           string
+	CountA, CountB int
+	Delta, Z, Q    float64
+	Significant    bool
+}
+
+// StoryView shows the chosen outlets' articles about one event side by
+// side.
+type StoryView struct {
+	Page    Page
+	Chosen  []string
+	Date    string
+	Window  int
+	Seed    ArticleLink
+	Terms   []string // the seed's names and terms the articles are matched on
+	Columns []StoryColumn
+	Error   string
+}
+
+// StoryColumn is one outlet's best-matching article, if any, and its other
+// candidates.
+type StoryColumn struct {
+	Outlet  string
+	Article *StoryArticle
+	Others  []ArticleLink
+}
+
+// StoryArticle is an article of the story view with the seed terms it
+// shares.
+type StoryArticle struct {
+	View   ArticleView
+	Shared []string
+}

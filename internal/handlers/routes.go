@@ -26,6 +26,13 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/sources/assign", s.sourceAssign)                      // put speakers on a side
 	e.POST("/sources/registry/import", s.registryImport)           // registry CSV
 	e.GET("/sources/registry.csv", s.registryExport)               // the active registry as CSV
+	e.GET("/outlets", s.outletsShow)                               // outlets table: rates, label mix, sides, balance; sortable
+	e.POST("/outlets/merge", s.outletMerge)                        // merge one outlet into another
+	e.POST("/outlets/rename", s.outletRename)                      // rename an outlet, keeping the old name as alias
+	e.POST("/outlets/aliases", s.outletAlias)                      // add an alias to an outlet
+	e.GET("/compare", s.compareShow)                               // 2 to 8 outlets side by side
+	e.GET("/compare/data/:file", s.compareData)                    // NAME.csv: the numbers of one comparison chart
+	e.GET("/compare/story", s.compareStory)                        // one event in the chosen outlets, side by side
 	e.GET("/export/:file", s.exportCSV)                            // articles|hits|quotes|sources|outlets .csv, with the page's filters
 
 	api := e.Group("/api")

@@ -197,6 +197,9 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 		if err != nil || duplicate {
 			return err
 		}
+		if err := w.flushWords(); err != nil {
+			return err
+		}
 		return w.indexText([]int64{id})
 	})
 	if err != nil {
@@ -269,6 +272,9 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, savepo
 				}
 			}
 		}
+		if err := w.flushWords(); err != nil {
+			return err
+		}
 		return w.indexText(fresh)
 	})
 	if failed {
@@ -329,7 +335,11 @@ func (s *Store) DeleteArticles(ctx context.Context, ids []int64) (int, error) {
 			return err
 		}
 		defer stmt.Close()
+		w := s.newWriter(ctx, tx)
 		for _, id := range ids {
+			if err := w.forgetWords(id); err != nil {
+				return err
+			}
 			res, err := stmt.ExecContext(ctx, id)
 			if err != nil {
 				return err
@@ -340,7 +350,7 @@ func (s *Store) DeleteArticles(ctx context.Context, ids []int64) (int, error) {
 			}
 			n += k
 		}
-		return nil
+		return w.flushWords()
 	})
 	if err != nil {
 		return 0, fmt.Errorf("store: delete %d articles: %w", len(ids), err)

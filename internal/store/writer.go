@@ -89,6 +89,9 @@ type storeWriter struct {
 	tx    *sql.Tx
 	s     *Store
 	bound map[string]*sql.Stmt
+	// words are the word counts of the articles written so far, until
+	// flushWords stores them.
+	words storeWordCounts
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) *storeWriter {
@@ -212,6 +215,7 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result) (int64, bool
 			return 0, false, err
 		}
 	}
+	w.countWords(outlet, a.Text, 1)
 	return id, false, nil
 }
 

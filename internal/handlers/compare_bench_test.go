@@ -1,0 +1,169 @@
+package handlers_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/framinglens/framinglens/internal/corpus"
+	"github.com/framinglens/framinglens/internal/handlers"
+	"github.com/framinglens/framinglens/internal/shareddata"
+	"github.com/framinglens/framinglens/internal/store"
+)
+
+// benchCompareVersion names the cached 100,000-article database; change it
+// when the schema or the way the database is built changes.
+const benchCompareVersion = "compare-100k-v1"
+
+// benchCompareArticles is the size of the benchmark corpus.
+const benchCompareArticles = 100_000
+
+// benchCompareStore opens the 100,000-article store, building it on the
+// first run under os.TempDir(): the allsides sample is imported and
+// analysed once, then copied 50 times with a copy number appended to each
+// text (so every copy has its own content hash), each copy reusing its
+// source article's result.
+func benchCompareStore(b *testing.B) (*corpus.Service, *store.Store) {
+	b.Helper()
+	ctx := context.Background()
+	path := filepath.Join(os.TempDir(), "framinglens-"+benchCompareVersion+".db")
+	_, statErr := os.Stat(path)
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	svc, err := corpus.Open(ctx, st, slog.New(slog.DiscardHandler))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if statErr == nil {
+		return svc, st
+	}
+	start := time.Now()
+	jsonl := filepath.Join(shareddata.Path(b, "data", "allsides-abp"), "articles.jsonl")
+	if _, err := svc.ImportPath(ctx, jsonl, corpus.ImportOptions{}, nil); err != nil {
+		os.Remove(path)
+		b.Fatal(err)
+	}
+	ids, err := st.ArticleIDs(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sources []store.ArticleWithResult
+	for _, id := range ids {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := st.ArticleResult(ctx, id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sources = append(sources, store.ArticleWithResult{Article: store.NewArticle{Outlet: a.Outlet, Title: a.Title, URL: a.URL,
+			Published: a.Published, Language: a.Language, Origin: "bench copy", Text: a.Text, Words: a.Words}, Result: r})
+	}
+	for copyN := 1; len(ids)+(copyN-1)*len(sources) < benchCompareArticles; copyN++ {
+		var batch []store.ArticleWithResult
+		for _, src := range sources {
+			a := src.Article
+			a.Text += "\n\nCopy " + strconv.Itoa(copyN) + "."
+			batch = append(batch, store.ArticleWithResult{Article: a, Result: src.Result})
+			if len(batch) == 500 {
+				if _, err := st.SaveArticles(ctx, batch); err != nil {
+					os.Remove(path)
+					b.Fatal(err)
+				}
+				batch = batch[:0]
+			}
+		}
+		if _, err := st.SaveArticles(ctx, batch); err != nil {
+			os.Remove(path)
+			b.Fatal(err)
+		}
+	}
+	b.Logf("built %s in %s", path, time.Since(start).Round(time.Second))
+	return svc, st
+}
+
+// benchP95 runs each request once, in order, and reports the 95th
+// percentile and the maximum of the server times.
+func benchP95(b *testing.B, h http.Handler, paths []string, metric string) {
+	b.Helper()
+	var times []time.Duration
+	for _, p := range paths {
+		rec := httptest.NewRecorder()
+		start := time.Now()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		times = append(times, time.Since(start))
+		if rec.Code != http.StatusOK {
+			b.Fatalf("GET %s: status %d", p, rec.Code)
+		}
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	p95 := times[(len(times)*95+99)/100-1]
+	b.ReportMetric(float64(p95.Microseconds())/1000, metric+"_p95_ms")
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, metric+"_max_ms")
+}
+
+// BenchmarkCompare100k measures /compare for the four largest outlets of
+// the 100,000-article store (about 37,000 of its articles): uncached
+// (every request has parameters not asked before, so the report is built
+// from the store) and cached (the same requests again, same corpus).
+func BenchmarkCompare100k(b *testing.B) {
+	svc, st := benchCompareStore(b)
+	h := handlers.New(svc, handlers.DefaultOptions())
+	outlets := []string{"CNN (Web News)", "Fox News", "Washington Times", "Christian Science Monitor"}
+	var paths []string
+	for i := 0; i < 20; i++ {
+		q := url.Values{"outlet": outlets}
+		q.Set("frame", []string{"delegitimizing", "neutral", "legitimizing", "humanitarian", "x"}[i%5])
+		if i%2 == 1 {
+			q.Set("period", "week")
+		}
+		q.Add("pair", outlets[i/5%4])
+		q.Add("pair", outlets[(i/5+1)%4])
+		paths = append(paths, "/compare?"+q.Encode())
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		// A change of aliases changes the corpus version, which empties
+		// the report cache: the first pass builds every report.
+		b.StopTimer()
+		alias := fmt.Sprintf("bench alias %d", i)
+		if err := st.AddOutletAlias(ctx, outlets[0], alias); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.RemoveOutletAlias(ctx, alias); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		benchP95(b, h, paths, "uncached")
+		benchP95(b, h, paths, "cached")
+	}
+}
+
+// BenchmarkOutlets100k measures /outlets, which reads the totals kept on
+// write, on the 100,000-article store.
+func BenchmarkOutlets100k(b *testing.B) {
+	svc, _ := benchCompareStore(b)
+	h := handlers.New(svc, handlers.DefaultOptions())
+	paths := make([]string, 40)
+	for i := range paths {
+		paths[i] = "/outlets?sort=" + []string{"name", "articles", "words", "balance"}[i%4]
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		benchP95(b, h, paths, "outlets")
+	}
+}

@@ -1,0 +1,284 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/framinglens/framinglens/internal/analysis"
+)
+
+// The word frequencies per outlet (table outlet_word_counts) feed the "all
+// words" distinctive-terms table of the comparison page. They are kept on
+// write: each batch of saved articles adds its words in one multi-row upsert
+// per chunk, deleting articles subtracts theirs, and merging outlets adds
+// one outlet's counts to the other's.
+
+// outletWordsSetting marks a database whose word counts are complete. A
+// database created before the table existed lacks it and is rebuilt on the
+// first read.
+const outletWordsSetting = "outlet_word_counts"
+
+// outletWordsVersion is the value of outletWordsSetting; raising it (when
+// ContentWords changes) rebuilds the counts.
+const outletWordsVersion = "v1"
+
+// storeWordChunk is how many (outlet, word, count) rows one upsert carries.
+const storeWordChunk = 128
+
+func init() {
+	row := "(?, ?, ?)"
+	storeWriteSQL["wordsUpsert"] = `INSERT INTO outlet_word_counts (outlet_id, word, count) VALUES ` +
+		strings.TrimSuffix(strings.Repeat(row+", ", storeWordChunk), ", ") +
+		` ON CONFLICT (outlet_id, word) DO UPDATE SET count = count + excluded.count`
+	storeWriteSQL["wordsUpsertOne"] = `INSERT INTO outlet_word_counts (outlet_id, word, count) VALUES (?, ?, ?)
+		ON CONFLICT (outlet_id, word) DO UPDATE SET count = count + excluded.count`
+	storeWriteSQL["wordsPrune"] = `DELETE FROM outlet_word_counts WHERE outlet_id = ? AND count <= 0`
+	storeWriteSQL["articleOutletText"] = `SELECT outlet_id, text FROM articles WHERE id = ?`
+}
+
+// stopWords are left out of the word counts: function words that every
+// outlet uses and that would crowd the distinctive-terms table without
+// saying anything about framing.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at
+		be because been before being below between both but by can could did do does doing down during
+		each few for from further had has have having he her here hers herself him himself his how i if in
+		into is it its itself just me more most my myself no nor not now of off on once only or other our
+		ours ourselves out over own same she should so some such than that the their theirs them themselves
+		then there these they this those through to too under until up very was we were what when where
+		which while who whom why will with would you your yours yourself yourselves said says say told
+		one two new like get got us may might must shall s t don didn doesn isn wasn aren weren won
+		it's i'm he's she's we're they're i've we've they've i'd we'd they'd i'll we'll they'll
+		that's there's what's who's let's can't won't don't didn't doesn't isn't wasn't aren't weren't
+		mr mrs ms per via yet still even much many well back`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsStopWord reports whether the lower-cased word w is left out of the word
+// counts.
+func IsStopWord(w string) bool { return stopWords[w] }
+
+// ContentWords calls fn with each content word of text, lower-cased: words
+// as analysis.NextWord finds them, with a final possessive "'s" dropped and
+// curly apostrophes made straight, leaving out stop words, words of one
+// letter and words without a letter (numbers). The byte slice is reused
+// between calls; fn must copy it to keep it.
+func ContentWords(text string, fn func(word []byte)) {
+	var buf []byte
+	for pos := 0; ; {
+		start, end, ok := analysis.NextWord(text, pos)
+		if !ok {
+			return
+		}
+		pos = end
+		buf = storeLowerWord(buf[:0], text[start:end])
+		buf = trimPossessive(buf)
+		if !storeHasLetter(buf) || utf8.RuneCount(buf) < 2 || stopWords[string(buf)] {
+			continue
+		}
+		fn(buf)
+	}
+}
+
+// storeLowerWord appends w lower-cased to dst, with ’ made '.
+func storeLowerWord(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == '’' {
+			dst = append(dst, '\'')
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += n
+	}
+	return dst
+}
+
+func trimPossessive(w []byte) []byte {
+	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1] == 's' {
+		return w[:n-2]
+	}
+	return w
+}
+
+func storeHasLetter(w []byte) bool {
+	for _, c := range string(w) {
+		if c >= 'a' && c <= 'z' || c >= utf8.RuneSelf && unicode.IsLetter(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// storeWordCounts accumulates word counts per outlet until written.
+type storeWordCounts map[int64]map[string]*int
+
+// add counts text's content words for outlet, times sign (+1 or -1).
+func (wc storeWordCounts) add(outlet int64, text string, sign int) {
+	m := wc[outlet]
+	if m == nil {
+		m = map[string]*int{}
+		wc[outlet] = m
+	}
+	ContentWords(text, func(w []byte) {
+		if p, ok := m[string(w)]; ok {
+			*p += sign
+			return
+		}
+		n := sign
+		m[string(w)] = &n
+	})
+}
+
+// countWords adds an article's words to the writer's pending counts.
+func (w *storeWriter) countWords(outlet sql.NullInt64, text string, sign int) {
+	if !outlet.Valid {
+		return
+	}
+	if w.words == nil {
+		w.words = storeWordCounts{}
+	}
+	w.words.add(outlet.Int64, text, sign)
+}
+
+// flushWords writes the pending word counts and clears them. Counts that
+// fall to zero (after deletes) are removed.
+func (w *storeWriter) flushWords() error {
+	if len(w.words) == 0 {
+		return nil
+	}
+	args := make([]any, 0, storeWordChunk*3)
+	for outlet, m := range w.words {
+		negative := false
+		for word, n := range m {
+			if *n == 0 {
+				continue
+			}
+			negative = negative || *n < 0
+			args = append(args, outlet, word, *n)
+			if len(args) == storeWordChunk*3 {
+				if _, err := w.exec("wordsUpsert", args...); err != nil {
+					return fmt.Errorf("count words: %w", err)
+				}
+				args = args[:0]
+			}
+		}
+		for len(args) > 0 {
+			if _, err := w.exec("wordsUpsertOne", args[:3]...); err != nil {
+				return fmt.Errorf("count words: %w", err)
+			}
+			args = args[3:]
+		}
+		args = args[:0]
+		if negative {
+			if _, err := w.exec("wordsPrune", outlet); err != nil {
+				return fmt.Errorf("count words: %w", err)
+			}
+		}
+	}
+	w.words = nil
+	return nil
+}
+
+// forgetWords subtracts a stored article's words from its outlet's counts
+// (pending until flushWords), before the article is deleted.
+func (w *storeWriter) forgetWords(articleID int64) error {
+	var outlet sql.NullInt64
+	var text string
+	err := w.stmt("articleOutletText").QueryRowContext(w.ctx, articleID).Scan(&outlet, &text)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read article %d: %w", articleID, err)
+	}
+	w.countWords(outlet, text, -1)
+	return nil
+}
+
+// mergeWords adds outlet src's word counts to dst's and deletes src's.
+func mergeWords(ctx context.Context, tx *sql.Tx, src, dst int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO outlet_word_counts (outlet_id, word, count)
+		SELECT ?, word, count FROM outlet_word_counts WHERE outlet_id = ? AND true
+		ON CONFLICT (outlet_id, word) DO UPDATE SET count = count + excluded.count`, dst, src); err != nil {
+		return fmt.Errorf("merge word counts: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM outlet_word_counts WHERE outlet_id = ?`, src); err != nil {
+		return fmt.Errorf("merge word counts: %w", err)
+	}
+	return nil
+}
+
+// ensureOutletWords rebuilds the word counts from the stored texts when the
+// database does not mark them complete (it predates them, or ContentWords
+// changed).
+func (s *Store) ensureOutletWords(ctx context.Context) error {
+	v, err := s.Active(ctx, outletWordsSetting)
+	if err != nil || v == outletWordsVersion {
+		return err
+	}
+	return s.RebuildOutletWords(ctx)
+}
+
+// RebuildOutletWords recounts every outlet's words from the stored texts, in
+// one transaction.
+func (s *Store) RebuildOutletWords(ctx context.Context) error {
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM outlet_word_counts`); err != nil {
+			return err
+		}
+		w := s.newWriter(ctx, tx)
+		var after int64
+		for {
+			rows, err := tx.QueryContext(ctx, `SELECT id, outlet_id, text FROM articles WHERE id > ? AND outlet_id IS NOT NULL
+				ORDER BY id LIMIT 1000`, after)
+			if err != nil {
+				return err
+			}
+			n := 0
+			for rows.Next() {
+				var outlet sql.NullInt64
+				var text string
+				if err := rows.Scan(&after, &outlet, &text); err != nil {
+					rows.Close()
+					return err
+				}
+				w.countWords(outlet, text, 1)
+				n++
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			if err := w.flushWords(); err != nil {
+				return err
+			}
+			if n == 0 {
+				break
+			}
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, outletWordsSetting, outletWordsVersion)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: rebuild outlet word counts: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package views
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// cmpRate formats a rate per 1,000 words.
+func cmpRate(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+
+// cmpZ formats a z-score or log-odds ratio.
+func cmpZ(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+
+// cmpQ formats an adjusted p-value.
+func cmpQ(x float64) string {
+	if x < 0.001 {
+		return "<0.001"
+	}
+	return strconv.FormatFloat(x, 'f', 3, 64)
+}
+
+// outletSortURL links the outlets table sorted by key, flipping the
+// direction when it is the current key.
+func outletSortURL(v OutletsView, key string) string {
+	q := url.Values{}
+	q.Set("sort", key)
+	if key == v.Sort && !v.Desc {
+		q.Set("dir", "desc")
+	}
+	return "/outlets?" + q.Encode()
+}
+
+// outletAriaSort is the aria-sort value of a column header.
+func outletAriaSort(v OutletsView, key string) string {
+	if key != v.Sort {
+		return "none"
+	}
+	if v.Desc {
+		return "descending"
+	}
+	return "ascending"
+}
+
+func cmpJoin(s []string) string { return strings.Join(s, ", ") }
+
+func cmpChosen(v CompareView, o string) bool {
+	for _, c := range v.Chosen {
+		if strings.EqualFold(c, o) {
+			return true
+		}
+	}
+	return false
+}
+
+func comparePage(v CompareView) Page {
+	p := pageFor(v.Page, NavOutlets, "Compare outlets")
+	p.Charts = true
+	return p
+}
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }
