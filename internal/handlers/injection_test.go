@@ -30,8 +30,7 @@ var injectionPayloads = []string{
 var injectionParams = []string{"outlet", "from", "to", "frame", "term", "side", "q", "sort", "page", "limit", "pattern", "voice"}
 
 // injectionRoutes are the pages and endpoints that read them. The outlets
-// and compare pages come from another branch: until it lands they answer
-// 404, which is accepted for them alone.
+// and compare pages may answer 404 for an outlet that does not exist.
 var injectionRoutes = []string{
 	"/", "/articles", "/terms", "/terms/rebel*", "/sources", "/lexicons",
 	"/api/articles", "/api/hits", "/api/quotes", "/api/sources", "/api/outlets",

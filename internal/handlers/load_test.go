@@ -103,8 +103,6 @@ func TestLoad(t *testing.T) {
 				switch {
 				case err != nil:
 					rec.fail("%s: %v", path, err)
-				case status == http.StatusNotFound && (route == "GET /outlets" || route == "GET /compare"):
-					rec.missing(route)
 				case status != http.StatusOK:
 					rec.fail("GET %s: status %d: %.200s", path, status, out)
 				}
@@ -168,15 +166,14 @@ func loadDo(c *http.Client, rec *loadRecorder, route, method, url string, body i
 
 // loadRecorder collects latencies per route and failures.
 type loadRecorder struct {
-	mu       sync.Mutex
-	lat      map[string][]time.Duration
-	fivexx   int
-	notFound map[string]int
-	errs     []string
+	mu     sync.Mutex
+	lat    map[string][]time.Duration
+	fivexx int
+	errs   []string
 }
 
 func newLoadRecorder() *loadRecorder {
-	return &loadRecorder{lat: map[string][]time.Duration{}, notFound: map[string]int{}}
+	return &loadRecorder{lat: map[string][]time.Duration{}}
 }
 
 func (r *loadRecorder) add(route string, d time.Duration, status int) {
@@ -186,12 +183,6 @@ func (r *loadRecorder) add(route string, d time.Duration, status int) {
 	if status >= 500 {
 		r.fivexx++
 	}
-}
-
-func (r *loadRecorder) missing(route string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.notFound[route]++
 }
 
 func (r *loadRecorder) fail(format string, args ...any) {
@@ -227,12 +218,8 @@ func (r *loadRecorder) report(t *testing.T, seconds float64) {
 		slices.Sort(d)
 		total += len(d)
 		q := func(p float64) time.Duration { return d[min(len(d)-1, int(p*float64(len(d))))] }
-		note := ""
-		if n := r.notFound[route]; n > 0 {
-			note = fmt.Sprintf(" (%d answered 404: page not on this branch)", n)
-		}
-		t.Logf("%-22s n=%6d  %7.1f req/s  p50 %8s  p95 %8s  max %8s%s", route, len(d), float64(len(d))/seconds,
-			q(0.50).Round(100*time.Microsecond), q(0.95).Round(100*time.Microsecond), d[len(d)-1].Round(time.Millisecond), note)
+		t.Logf("%-22s n=%6d  %7.1f req/s  p50 %8s  p95 %8s  max %8s", route, len(d), float64(len(d))/seconds,
+			q(0.50).Round(100*time.Microsecond), q(0.95).Round(100*time.Microsecond), d[len(d)-1].Round(time.Millisecond))
 	}
 	t.Logf("all routes: %d requests, %.1f req/s over %.0f s", total, float64(total)/seconds, seconds)
 }
