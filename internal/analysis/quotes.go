@@ -492,7 +492,7 @@ func (a *attributor) cueAdjacentBefore(open int) bool {
 	}
 	i := strings.LastIndexByte(s, ' ')
 	w := s[i+1:]
-	return speechCueWords[lowerWord(w)]
+	return speakerWordFlags0(w)&swCue != 0
 }
 
 // sentenceEnd returns the end of the sentence running from pos, bounded by
@@ -601,7 +601,7 @@ func quoteAbbrevBefore(b string, i int) bool {
 	if strings.Contains(w, ".") {
 		return true
 	}
-	return quoteAbbrevs[lowerWord(w)]
+	return speakerWordFlags0(w)&swAbbrev != 0
 }
 
 // attributeAfter looks for an attribution right after a quote's closing
@@ -742,7 +742,7 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 			return quoteAttribution{}, false
 		}
 		c := m + 1
-		for c < len(toks)-1 && toks[c].word && speakerSkip[speakerLower(a.body, toks[c])] {
+		for c < len(toks)-1 && toks[c].word && speakerTokFlags(a.body, toks[c])&swSkip != 0 {
 			c++
 		}
 		if !toks[c].word {
@@ -811,7 +811,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 		// A transcript-style label: `Clinton: "..."`.
 		np := a.np[:0]
 		for j := 0; j < n-1; j++ {
-			if !speakerCapitalized(a.body, toks[j]) || quoteLabelWords[speakerLower(a.body, toks[j])] {
+			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks[j])&swLabel != 0 {
 				np = nil
 				break
 			}

@@ -153,7 +153,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		return "", 0
 	}
-	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerPassive[speakerLower(body, toks[k-1])] {
+	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerTokFlags(body, toks[k-1])&swPassive != 0 {
 		return "", 0
 	}
 	return lw, 1
@@ -263,14 +263,68 @@ func wordSet(s string) map[string]bool {
 // speakerLower returns the lower-case text of token t.
 func speakerLower(body string, t qTok) string { return lowerWord(body[t.s:t.e]) }
 
+// speakerTokInfo returns the lower-case text of token t and the flags of the
+// word sets holding it (see speakerWordInfo).
+func speakerTokInfo(body string, t qTok) (string, uint32) { return speakerWordInfo(body[t.s:t.e]) }
+
+// speakerTokFlags returns the flags of the word sets holding token t.
+func speakerTokFlags(body string, t qTok) uint32 {
+	_, f := speakerWordInfo(body[t.s:t.e])
+	return f
+}
+
+// speakerWordFlags0 returns the flags of the word sets holding s.
+func speakerWordFlags0(s string) uint32 {
+	_, f := speakerWordInfo(s)
+	return f
+}
+
 // lowerWord returns s in lower case when that matters: a word with no
 // upper-case letter comes back as it is, a word found (case-folded) in one
 // of the package's word sets comes back as that set's spelling, and any
 // other word comes back unchanged, since it can match no set. Neither path
 // allocates, which keeps the scan fast.
 func lowerWord(s string) string {
+	w, _ := speakerWordInfo(s)
+	return w
+}
+
+// The flags of speakerWordInfo: one bit per word set, so that a token is
+// looked up once for all the sets a phrase test asks about.
+const (
+	swSkip uint32 = 1 << iota
+	swStop
+	swPreps
+	swNouns
+	swPronouns
+	swTitles
+	swRoles
+	swOrg
+	swDeterminers
+	swMale
+	swFemale
+	swObjectDets
+	swVerbsS
+	swCalendar
+	swTimeWords
+	swHonorifics
+	swLabel
+	swCue
+	swPassive
+	swAbbrev
+	// swIntern marks the words of speakerIntern: lowerWord folds a word
+	// holding upper-case letters only to one of those.
+	swIntern
+)
+
+// speakerWordInfo returns lowerWord(s) and the flags of the sets holding
+// that word, exactly what looking lowerWord(s) up in each set's map gives.
+// The folded word is looked up in speakerWordTable, an open-addressed table
+// keyed by the scan's word hash: this runs for nearly every token the
+// attribution code reads, and one probe answers for every set at once.
+func speakerWordInfo(s string) (string, uint32) {
 	if len(s) > 40 {
-		return s // longer than any set word
+		return s, 0 // longer than any set word
 	}
 	var buf [40]byte
 	var h uint32
@@ -278,10 +332,12 @@ func lowerWord(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			if w, ok := speakerIntern[strings.ToLower(s)]; ok {
-				return w
+			w, ok := speakerIntern[strings.ToLower(s)]
+			if !ok {
+				// No set holds a word with a non-ASCII letter.
+				return s, 0
 			}
-			return s
+			return w, speakerWordFlags(w)
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
@@ -290,47 +346,92 @@ func lowerWord(s string) string {
 		buf[i] = c
 		h = quoteScanHash(h, c)
 	}
-	if !up {
-		return s
-	}
-	// The folded word is looked up in speakerInternTable, an open-addressed
-	// table keyed by the scan's word hash: this runs for every capitalized
-	// token the attribution code reads, and is several times cheaper than
-	// hashing the word again for a map.
-	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerInternTable) - 1) {
-		w := speakerInternTable[slot]
-		if w == "" {
-			return s
+	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordTable) - 1) {
+		e := &speakerWordTable[slot]
+		if e.w == "" {
+			return s, 0
 		}
-		if w == string(buf[:len(s)]) {
-			return w
+		if e.w == string(buf[:len(s)]) {
+			switch {
+			case !up:
+				return s, e.f
+			case e.f&swIntern == 0:
+				// Not folded, s holds an upper-case letter and is in no set.
+				return s, 0
+			}
+			return e.w, e.f
 		}
 	}
 }
 
-// speakerInternTable holds the ASCII words of speakerIntern by
-// speakerInternSlot of their hash, with linear probing; empty slots are "".
-// It is filled by init, once every word set has registered its words.
-var speakerInternTable [1 << 12]string
+// speakerWordFlags returns the flags of the lower-case word w.
+func speakerWordFlags(w string) uint32 {
+	h := quoteScanWordHash(w)
+	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordTable) - 1) {
+		e := &speakerWordTable[slot]
+		if e.w == "" {
+			return 0
+		}
+		if e.w == w {
+			return e.f
+		}
+	}
+}
 
-// speakerInternSlot spreads a word hash over speakerInternTable.
+// speakerWordEntry is one word of speakerWordTable with its flags.
+type speakerWordEntry struct {
+	w string
+	f uint32
+}
+
+// speakerWordTable holds the ASCII words of speakerIntern and of the few
+// sets not registered there, by speakerInternSlot of their hash, with
+// linear probing; empty slots have w == "". It is filled by init, once
+// every word set has registered its words.
+var speakerWordTable [1 << 12]speakerWordEntry
+
+// speakerInternSlot spreads a word hash over speakerWordTable.
 func speakerInternSlot(h uint32) int { return int(h * 0x9E3779B1 >> (32 - 12)) }
 
 func init() {
-	n := 0
+	flags := map[string]uint32{}
 	for w := range speakerIntern {
-		if w == "" || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+		flags[w] |= swIntern
+	}
+	for _, set := range []struct {
+		words map[string]bool
+		flag  uint32
+	}{
+		{speakerSkip, swSkip}, {speakerStop, swStop}, {speakerPreps, swPreps}, {speakerNouns, swNouns},
+		{speakerPronouns, swPronouns}, {speakerTitles, swTitles}, {speakerRoles, swRoles},
+		{speakerOrgWords, swOrg}, {speakerDeterminers, swDeterminers}, {speakerMaleNames, swMale},
+		{speakerFemaleNames, swFemale}, {speakerObjectDets, swObjectDets}, {speakerVerbsS, swVerbsS},
+		{speakerCalendar, swCalendar}, {speakerTimeWords, swTimeWords}, {speakerHonorifics, swHonorifics},
+		{quoteLabelWords, swLabel}, {speechCueWords, swCue}, {speakerPassive, swPassive}, {quoteAbbrevs, swAbbrev},
+	} {
+		for w, ok := range set.words {
+			if ok {
+				flags[w] |= set.flag
+			}
+		}
+	}
+	n := 0
+	for w, f := range flags {
+		if w == "" || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf || unicode.IsUpper(r) }) >= 0 {
+			if f != swIntern {
+				panic("speakerWordTable: set word " + w + " is not lower-case ASCII")
+			}
 			continue
 		}
 		n++
 		slot := speakerInternSlot(quoteScanWordHash(w))
-		for speakerInternTable[slot] != "" {
-			slot = (slot + 1) & (len(speakerInternTable) - 1)
+		for speakerWordTable[slot].w != "" {
+			slot = (slot + 1) & (len(speakerWordTable) - 1)
 		}
-		speakerInternTable[slot] = w
+		speakerWordTable[slot] = speakerWordEntry{w, f}
 	}
-	if 2*n > len(speakerInternTable) {
-		panic("speakerInternTable is over half full: make it larger")
+	if 2*n > len(speakerWordTable) {
+		panic("speakerWordTable is over half full: make it larger")
 	}
 }
 
@@ -339,8 +440,11 @@ func speakerCapitalized(body string, t qTok) bool {
 	if !t.word {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(body[t.s:])
-	if !unicode.IsUpper(r) {
+	if c := body[t.s]; c < utf8.RuneSelf {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	} else if r, _ := utf8.DecodeRuneInString(body[t.s:]); !unicode.IsUpper(r) {
 		return false
 	}
 	w := body[t.s:t.e]
@@ -369,8 +473,8 @@ func speakerNameWord(body string, t qTok) bool {
 func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	j := k - 1
 	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
-		w := speakerLower(body, toks[j])
-		if !speakerSkip[w] && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
+		w, f := speakerTokInfo(body, toks[j])
+		if f&swSkip == 0 && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
 			break
 		}
 		j--
@@ -402,8 +506,8 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w := speakerLower(body, t)
-		if speakerStop[w] && !(w == "us" && speakerCapitalized(body, t)) {
+		w, f := speakerTokInfo(body, t)
+		if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) {
 			if (w == "who" || w == "which") && len(np) == 0 {
 				// "Lavrov, who ..., said": the subject is before "who".
 				j--
@@ -415,7 +519,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			}
 			break
 		}
-		if speakerPronouns[w] || w == "i" || w == "we" {
+		if f&swPronouns != 0 || w == "i" || w == "we" {
 			if len(np) == 0 {
 				np = append(np, j)
 			}
@@ -431,7 +535,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		np[a], np[b] = np[b], np[a]
 	}
 	// A subject does not start with a preposition ("in Aleppo said").
-	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[0]])] && !speakerCapitalized(body, toks[np[0]]) {
+	for len(np) > 0 && speakerTokFlags(body, toks[np[0]])&swPreps != 0 && !speakerCapitalized(body, toks[np[0]]) {
 		return nil
 	}
 	// "Clinton's campaign sent out an email saying": the subject is what
@@ -442,7 +546,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			continue
 		}
 		for y := x + 1; y < len(np) && y <= x+2; y++ {
-			if speakerObjectDets[speakerLower(body, toks[np[y]])] {
+			if speakerTokFlags(body, toks[np[y]])&swObjectDets != 0 {
 				np = np[:x]
 				break
 			}
@@ -477,20 +581,20 @@ func speakerHeadOK(body string, toks []qTok, np []int) bool {
 			continue
 		}
 		for y := x + 1; y < len(np) && y <= x+2; y++ {
-			if speakerObjectDets[speakerLower(body, toks[np[y]])] {
+			if speakerTokFlags(body, toks[np[y]])&swObjectDets != 0 {
 				return false
 			}
 		}
 	}
 	last := toks[np[len(np)-1]]
-	w := speakerLower(body, last)
-	if speakerCalendar[w] {
+	w, f := speakerTokInfo(body, last)
+	if f&swCalendar != 0 {
 		return false
 	}
-	if speakerCapitalized(body, last) || speakerNouns[w] || speakerPronouns[w] || w == "i" || w == "we" {
+	if speakerCapitalized(body, last) || f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 		return true
 	}
-	return !speakerVerbsS[w] && !speakerPreps[w] && !speakerObjectDets[w] && !speakerDeterminers[w]
+	return f&(swVerbsS|swPreps|swObjectDets|swDeterminers) == 0
 }
 
 // speakerNPAfter returns the tokens of the speaker after a cue ending before
@@ -501,23 +605,23 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w := speakerLower(body, t)
-		if speakerPreps[w] {
+		w, f := speakerTokInfo(body, t)
+		if f&swPreps != 0 {
 			// Keep prepositions inside the phrase only when more of it follows
 			// ("Secretary of State John Kerry", "reports in the US media").
 			if len(np) == 0 || j+1 >= len(toks) || !toks[j+1].word {
 				break
 			}
-			nw := speakerLower(body, toks[j+1])
-			if speakerTimeWords[nw] || (w == "to" && !speakerDeterminers[nw] && !speakerCapitalized(body, toks[j+1])) {
+			nf := speakerTokFlags(body, toks[j+1])
+			if nf&swTimeWords != 0 || (w == "to" && nf&swDeterminers == 0 && !speakerCapitalized(body, toks[j+1])) {
 				break
 			}
-		} else if speakerStop[w] && !(w == "us" && speakerCapitalized(body, t)) || speakerTimeWords[w] {
+		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 {
 			break
 		}
 		np = append(np, j)
 	}
-	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[len(np)-1]])] {
+	for len(np) > 0 && speakerTokFlags(body, toks[np[len(np)-1]])&swPreps != 0 {
 		np = np[:len(np)-1]
 	}
 	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
@@ -537,7 +641,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	// Skip a short leading adverbial that ends in a comma.
 	for j := 0; j < k && j < 6; j++ {
 		if toks[j].is(body, ",") {
-			if speakerPreps[speakerLower(body, toks[0])] || speakerTimeWords[speakerLower(body, toks[0])] {
+			if speakerTokFlags(body, toks[0])&(swPreps|swTimeWords) != 0 {
 				start = j + 1
 			}
 			break
@@ -548,17 +652,17 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w := speakerLower(body, t)
-		if speakerCapitalized(body, t) || speakerDeterminers[w] || (len(np) > 0 && speakerPreps[w]) {
+		f := speakerTokFlags(body, t)
+		if speakerCapitalized(body, t) || f&swDeterminers != 0 || (len(np) > 0 && f&swPreps != 0) {
 			np = append(np, j)
 			continue
 		}
-		if len(np) > 0 && speakerNouns[w] {
+		if len(np) > 0 && f&swNouns != 0 {
 			np = append(np, j)
 		}
 		break
 	}
-	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[len(np)-1]])] {
+	for len(np) > 0 && speakerTokFlags(body, toks[np[len(np)-1]])&swPreps != 0 {
 		np = np[:len(np)-1]
 	}
 	if !speakerNominal(body, toks, np) {
@@ -574,11 +678,11 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 		return false
 	}
 	for _, i := range np {
-		w := speakerLower(body, toks[i])
-		if speakerCapitalized(body, toks[i]) && !speakerDeterminers[w] && !speakerStop[w] && !speakerSkip[w] {
+		w, f := speakerTokInfo(body, toks[i])
+		if speakerCapitalized(body, toks[i]) && f&(swDeterminers|swStop|swSkip) == 0 {
 			return true
 		}
-		if speakerNouns[w] || speakerPronouns[w] || w == "i" || w == "we" {
+		if f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 			return true
 		}
 	}
@@ -929,14 +1033,14 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 		}
 		// lowerWord folds every word of the package's sets, so a title
 		// comes back in lower case.
-		if lw := lowerWord(w); speakerTitles[lw] || lw == "of" {
+		if lw, f := speakerWordInfo(w); f&swTitles != 0 || lw == "of" {
 			titles = append(titles, lw)
 			continue
 		}
 		from = i
 	}
 	name := words[from:]
-	if len(name) == 0 && len(words) >= 2 && speakerHonorifics[lowerWord(words[len(words)-2])] {
+	if len(name) == 0 && len(words) >= 2 && speakerWordFlags0(words[len(words)-2])&swHonorifics != 0 {
 		// "Mr. King": after an honorific, a title word is the surname.
 		titles, name = titles[:len(titles)-1], words[len(words)-1:]
 	}
@@ -981,11 +1085,10 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
 		}
 	}
 	// Set membership needs no folded copy: lowerWord folds set words.
-	first := lowerWord(name[0])
-	if len(titles) == 0 && !speakerMaleNames[first] && !speakerFemaleNames[first] {
+	if len(titles) == 0 && speakerWordFlags0(name[0])&(swMale|swFemale) == 0 {
 		return
 	}
-	if speakerOrgWords[lowerWord(name[len(name)-1])] {
+	if speakerWordFlags0(name[len(name)-1])&swOrg != 0 {
 		return
 	}
 	x.addPerson(speakerJoinName(body, starts, name), titles, pos)
@@ -1088,7 +1191,7 @@ var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the "
 // canonical speaker name and the mention span, resolving pronouns,
 // descriptions and surnames against what the article said before pos.
 func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (string, Span) {
-	for len(np) > 0 && speakerSkip[speakerLower(body, toks[np[0]])] {
+	for len(np) > 0 && speakerTokFlags(body, toks[np[0]])&swSkip != 0 {
 		np = np[1:]
 	}
 	if len(np) == 0 {
@@ -1121,13 +1224,13 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// A trailing run of capitalized words is a name, unless a preposition
 	// stands before it ("armed groups in eastern Aleppo").
 	r := len(np)
-	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
+	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks[np[r-1]])&swDeterminers == 0 ||
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
 	hasPrep := false
 	for _, i := range np[:r] {
-		if w := speakerLower(body, toks[i]); speakerPreps[w] && w != "of" {
+		if w, f := speakerTokInfo(body, toks[i]); f&swPreps != 0 && w != "of" {
 			hasPrep = true
 		}
 	}
