@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -387,7 +389,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		direct = append(direct, Span{r.open, r.close})
 	}
 	res.Quotes = append(res.Quotes, a.findReported(direct)...)
-	sort.SliceStable(res.Quotes, func(i, j int) bool { return res.Quotes[i].Start < res.Quotes[j].Start })
+	slices.SortStableFunc(res.Quotes, func(x, y Quote) int { return cmp.Compare(x.Start, y.Start) })
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10
@@ -1220,33 +1222,52 @@ func quoteCountWords(s string) int { return quoteCountWordsUpTo(s, len(s)+1) }
 // need not read a long sentence to its end.
 func quoteCountWordsUpTo(s string, limit int) int {
 	n := 0
-	in := false
+	var in uint8 // 1 inside a word
 	for i := 0; i < len(s) && n < limit; {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				if !in {
-					n++
-					in = true
-				}
-			} else if !(c == '\'' && in && quoteWordAt(s, i+1)) {
-				in = false
+			// Branch-free on letters and spaces: a word starts at a word
+			// byte that follows no word.
+			w := quoteWordByte[c]
+			n += int(w &^ in)
+			if c == '\'' {
+				// An inner apostrophe keeps the word open: "don't".
+				w = in & quoteWordAtU8(s, i+1)
 			}
+			in = w
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
-			if !in {
+			if in == 0 {
 				n++
-				in = true
+				in = 1
 			}
-		} else if !(r == '’' && in && quoteWordAt(s, i+size)) {
-			in = false
+		} else if !(r == '’' && in == 1 && quoteWordAt(s, i+size)) {
+			in = 0
 		}
 		i += size
 	}
 	return n
+}
+
+// quoteWordByte is 1 for the ASCII letters and digits, 0 for other bytes.
+var quoteWordByte = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if isWordRune(rune(c)) {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// quoteWordAtU8 is quoteWordAt as 1 or 0.
+func quoteWordAtU8(s string, i int) uint8 {
+	if quoteWordAt(s, i) {
+		return 1
+	}
+	return 0
 }
 
 // quoteWordAt reports whether a word rune starts at offset i of s.
