@@ -68,14 +68,15 @@ func FindAttributions(body string) Attributions {
 		quoteScanRussian(body, &a.scan)
 	}
 	a.paras = quoteParagraphs(body, a.paras[:0])
-	raws := quoteFindRaw(body, a.paras, a.scan.marks)
+	a.raws, a.marks = quoteFindRaw(body, a.paras, a.scan.marks, a.raws[:0], a.marks[:0])
+	raws := a.raws
 	if a.np == nil {
 		a.np = make([]int, 0, 16)
 	}
 	a.people = speakerScanNames(&a.index, body, a.scan.names, a.toks)
 	res := a.run(raws)
 	a.body, a.people = "", nil
-	if cap(a.toks) <= 1<<16 && cap(a.scan.marks) <= 1<<16 {
+	if cap(a.toks) <= 1<<16 && cap(a.scan.marks) <= 1<<16 && cap(a.quotes) <= 1<<12 {
 		quoteAttributorPool.Put(a)
 	}
 	return res
@@ -211,9 +212,10 @@ func quoteCloseContext(body string, p Span, pos, end int) bool {
 // with no opening one before it in its paragraph starts a candidate quote at
 // the paragraph start (an opening mark lost in scraping); the caller keeps
 // it only when an attribution follows.
-func quoteFindRaw(body string, paras []Span, pos []int) []quoteRaw {
-	var out []quoteRaw
-	var marks []quoteMark
+//
+// The runs are appended to out; marks is a scratch buffer. Both are
+// returned for reuse.
+func quoteFindRaw(body string, paras []Span, pos []int, out []quoteRaw, marks []quoteMark) ([]quoteRaw, []quoteMark) {
 	next := 0
 	var cur quoteRaw
 	inQ := false
@@ -276,7 +278,7 @@ func quoteFindRaw(body string, paras []Span, pos []int) []quoteRaw {
 		cur.ce, cur.close, cur.lastPara = last.End, last.End, len(paras)-1
 		out = append(out, cur)
 	}
-	return out
+	return out, marks
 }
 
 // quoteTrimContent trims spaces, leading commas and colons, and trailing commas, colons and dashes from
@@ -313,6 +315,15 @@ type attributor struct {
 	lastEnd int
 	// scan is what the pass over the body noted.
 	scan quoteScanResult
+	// raws, marks, quotes, direct, floating, blocker and short are buffers
+	// kept between calls (see quoteFindRaw and run).
+	raws     []quoteRaw
+	marks    []quoteMark
+	quotes   []Quote
+	direct   []Span
+	floating []int
+	blocker  []int
+	short    []int
 	// np is the buffer the speaker phrases are built in: one phrase is
 	// looked at at a time.
 	np []int
@@ -332,10 +343,16 @@ func (a *attributor) paraOf(pos int) int {
 
 func (a *attributor) run(raws []quoteRaw) Attributions {
 	var res Attributions
-	var direct []Span  // the marked spans of kept direct quotes
-	var floating []int // Start of direct quotes with no cue of their own, ascending
-	var blocker []int  // Start of direct quotes whose cue names no one we can register, ascending
-	var short []int    // Start of short attributed quotes, kept only to pass on their speaker
+	// The quotes are gathered in a buffer kept between calls and copied
+	// out at the end, at their final length.
+	res.Quotes = a.quotes[:0]
+	direct := a.direct[:0]     // the marked spans of kept direct quotes
+	floating := a.floating[:0] // Start of direct quotes with no cue of their own, ascending
+	blocker := a.blocker[:0]   // Start of direct quotes whose cue names no one we can register, ascending
+	short := a.short[:0]       // Start of short attributed quotes, kept only to pass on their speaker
+	defer func() {
+		a.direct, a.floating, a.blocker, a.short = direct, floating, blocker, short
+	}()
 	for _, r := range raws {
 		cs, ce := quoteTrimContent(a.body, r.cs, r.ce)
 		if cs >= ce {
@@ -388,7 +405,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		res.Quotes = append(res.Quotes, q)
 		direct = append(direct, Span{r.open, r.close})
 	}
-	res.Quotes = append(res.Quotes, a.findReported(direct)...)
+	res.Quotes = a.findReported(direct, res.Quotes)
 	slices.SortStableFunc(res.Quotes, func(x, y Quote) int { return cmp.Compare(x.Start, y.Start) })
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
@@ -421,6 +438,12 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		}
 		res.Quotes = kept
 	}
+	a.quotes = res.Quotes
+	res.Quotes = nil
+	if len(a.quotes) > 0 {
+		res.Quotes = append([]Quote(nil), a.quotes...)
+	}
+	clear(a.quotes) // drop the texts for the collector
 	return res
 }
 
@@ -980,8 +1003,7 @@ func quoteAtEnd(body string, i, end int) bool {
 // findReported finds reported speech in the sentences outside direct
 // quotes. Only sentences holding a cue candidate the scan noted are read:
 // for each, the sentence is bounded around the cue.
-func (a *attributor) findReported(direct []Span) []Quote {
-	var out []Quote
+func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 	di, pi := 0, 0
 	done := -1 // sentences ending at or before done were read
 	for _, c := range a.scan.cues {
