@@ -954,14 +954,38 @@ type speakerCap struct {
 // capsUpTo lists the run starts before pos not listed yet.
 func (x *speakerIndex) capsUpTo(pos int) {
 	body := x.body
-	for i := x.capsTo; i < pos; i++ {
-		c := body[i]
-		if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+	i := x.capsTo
+	for i < pos {
+		// Eight bytes at a time: most blocks hold no capital letter.
+		if i+8 <= pos && !speakerHasUpper8(speakerLoad8(body, i)) {
+			i += 8
 			continue
 		}
-		x.caps = append(x.caps, speakerCap{at: int32(i)})
+		for e := min(i+8, pos); i < e; i++ {
+			c := body[i]
+			if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+				continue
+			}
+			x.caps = append(x.caps, speakerCap{at: int32(i)})
+		}
 	}
 	x.capsTo = max(x.capsTo, pos)
+}
+
+// speakerLoad8 returns the eight bytes of s at i as a little-endian word.
+func speakerLoad8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// speakerHasUpper8 reports whether one of the eight bytes of x is an ASCII
+// capital letter (the classic "has a byte between m and n" bit trick).
+func speakerHasUpper8(x uint64) bool {
+	const ones = 0x0101010101010101
+	const m, n = 'A' - 1, 'Z' + 1
+	y := x & (ones * 127)
+	return (ones*(127+n)-y)&^x&(y+ones*(127-m))&(ones*128) != 0
 }
 
 // readCap reads the run starting at c.at.
