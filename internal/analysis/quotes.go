@@ -609,6 +609,16 @@ var quoteAbbrevs = map[string]bool{
 	"pres": true, "gens": true, "reps": true, "sens": true, "u.s": true, "u.n": true, "u.k": true, "d.c": true,
 }
 
+// quoteAbbrevMaxLen is the length of the longest abbreviation: a longer
+// word needs no look-up.
+var quoteAbbrevMaxLen = func() int {
+	n := 0
+	for w := range quoteAbbrevs {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 func quoteAbbrevBefore(b string, i int) bool {
 	j := i
 	for j > 0 {
@@ -625,6 +635,9 @@ func quoteAbbrevBefore(b string, i int) bool {
 	}
 	if strings.Contains(w, ".") {
 		return true
+	}
+	if len(w) > quoteAbbrevMaxLen {
+		return false
 	}
 	return speakerWordFlags0(w)&swAbbrev != 0
 }

@@ -346,12 +346,18 @@ func speakerWordInfo(s string) (string, uint32) {
 		buf[i] = c
 		h = quoteScanHash(h, c)
 	}
-	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordTable) - 1) {
-		e := &speakerWordTable[slot]
-		if e.w == "" {
+	if len(s) > speakerWordMaxLen {
+		return s, 0
+	}
+	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordSlots) - 1) {
+		v := speakerWordSlots[slot]
+		if v == 0 {
 			return s, 0
 		}
-		if e.w == string(buf[:len(s)]) {
+		if v>>speakerWordIdxBits != h>>speakerWordIdxBits {
+			continue
+		}
+		if e := &speakerWordEntries[v&(1<<speakerWordIdxBits-1)-1]; e.w == string(buf[:len(s)]) {
 			switch {
 			case !up:
 				return s, e.f
@@ -367,12 +373,12 @@ func speakerWordInfo(s string) (string, uint32) {
 // speakerWordFlags returns the flags of the lower-case word w.
 func speakerWordFlags(w string) uint32 {
 	h := quoteScanWordHash(w)
-	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordTable) - 1) {
-		e := &speakerWordTable[slot]
-		if e.w == "" {
+	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordSlots) - 1) {
+		v := speakerWordSlots[slot]
+		if v == 0 {
 			return 0
 		}
-		if e.w == w {
+		if e := &speakerWordEntries[v&(1<<speakerWordIdxBits-1)-1]; e.w == w {
 			return e.f
 		}
 	}
@@ -384,13 +390,25 @@ type speakerWordEntry struct {
 	f uint32
 }
 
-// speakerWordTable holds the ASCII words of speakerIntern and of the few
-// sets not registered there, by speakerInternSlot of their hash, with
-// linear probing; empty slots have w == "". It is filled by init, once
-// every word set has registered its words.
-var speakerWordTable [1 << 12]speakerWordEntry
+// speakerWordEntries holds the ASCII words of speakerIntern and of the few
+// sets not registered there, with their flags. speakerWordSlots indexes
+// them by speakerInternSlot of their hash, with linear probing: a slot
+// holds the high bits of the hash above the entry's index plus one, or 0
+// when empty, so a probe reads 16 KB of slots and touches an entry only
+// when the hash matches. Both are filled by init, once every word set has
+// registered its words.
+var (
+	speakerWordEntries []speakerWordEntry
+	speakerWordSlots   [1 << 12]uint32
+	// speakerWordMaxLen is the length of the longest entry.
+	speakerWordMaxLen int
+)
 
-// speakerInternSlot spreads a word hash over speakerWordTable.
+// speakerWordIdxBits is the number of low bits of a slot that hold the
+// entry index.
+const speakerWordIdxBits = 12
+
+// speakerInternSlot spreads a word hash over speakerWordSlots.
 func speakerInternSlot(h uint32) int { return int(h * 0x9E3779B1 >> (32 - 12)) }
 
 func init() {
@@ -424,14 +442,17 @@ func init() {
 			continue
 		}
 		n++
-		slot := speakerInternSlot(quoteScanWordHash(w))
-		for speakerWordTable[slot].w != "" {
-			slot = (slot + 1) & (len(speakerWordTable) - 1)
+		h := quoteScanWordHash(w)
+		slot := speakerInternSlot(h)
+		for speakerWordSlots[slot] != 0 {
+			slot = (slot + 1) & (len(speakerWordSlots) - 1)
 		}
-		speakerWordTable[slot] = speakerWordEntry{w, f}
+		speakerWordEntries = append(speakerWordEntries, speakerWordEntry{w, f})
+		speakerWordSlots[slot] = h>>speakerWordIdxBits<<speakerWordIdxBits | uint32(len(speakerWordEntries))
+		speakerWordMaxLen = max(speakerWordMaxLen, len(w))
 	}
-	if 2*n > len(speakerWordTable) {
-		panic("speakerWordTable is over half full: make it larger")
+	if 2*n > len(speakerWordSlots) || n >= 1<<speakerWordIdxBits {
+		panic("speakerWordSlots is over half full: make it larger")
 	}
 }
 
