@@ -64,7 +64,8 @@ func FindAttributions(body string) Attributions {
 	a.body, a.used, a.lastEnd = body, a.used[:0], 0
 	a.scan.reset()
 	quoteScan(body, &a.scan)
-	if strings.IndexByte(body, 0xD0) >= 0 {
+	a.russian = strings.IndexByte(body, 0xD0) >= 0
+	if a.russian {
 		quoteScanRussian(body, &a.scan)
 	}
 	a.paras = quoteParagraphs(body, a.paras[:0])
@@ -315,6 +316,9 @@ type attributor struct {
 	lastEnd int
 	// scan is what the pass over the body noted.
 	scan quoteScanResult
+	// russian is set for a body holding Cyrillic letters, whose cues the
+	// scan does not note all of (see reportedIn).
+	russian bool
 	// raws, marks, quotes, direct, floating, blocker and short are buffers
 	// kept between calls (see quoteFindRaw and run).
 	raws     []quoteRaw
@@ -1104,8 +1108,6 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			we++
 		}
 	}
-	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
-	a.toks = toks
 	inDirect := func(pos int) bool {
 		for _, d := range direct {
 			if d.Start > pos {
@@ -1117,6 +1119,26 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		}
 		return false
 	}
+	cues := a.scan.cues
+	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
+	if !a.russian {
+		// Only tokens starting at a cue candidate are read below, and those
+		// inside a direct quote are passed over: a window whose candidates
+		// all stand inside direct quotes holds no reported speech, and need
+		// not be tokenized.
+		live := false
+		for j := ci; j < len(cues) && cues[j].Start < we; j++ {
+			if !inDirect(cues[j].Start) {
+				live = true
+				break
+			}
+		}
+		if !live {
+			return Quote{}, false
+		}
+	}
+	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
+	a.toks = toks
 	isUsed := func(t qTok) bool {
 		for _, u := range a.used {
 			if t.s >= u.Start && t.e <= u.End {
@@ -1129,8 +1151,6 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 	// (the scan reads every ASCII letter run), so the others are passed
 	// over without a look-up; tokens starting with a non-ASCII letter
 	// (Russian) are always looked at.
-	cues := a.scan.cues
-	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if !t.word {
