@@ -957,6 +957,15 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 		s := i
 		i += n
 		for i < end {
+			if i+8 <= end {
+				// Step over ASCII letters and digits eight at a time.
+				nw := ^quoteAlnum8(speakerLoad8(body, i)) & quoteHigh8
+				if nw == 0 {
+					i += 8
+					continue
+				}
+				i += bits.TrailingZeros64(nw) / 8
+			}
 			c := body[i]
 			cls := quoteTokASCII[c]
 			if cls == quoteTokWord {
