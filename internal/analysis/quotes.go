@@ -530,7 +530,7 @@ func (a *attributor) cueAdjacentBefore(open int) bool {
 func (a *attributor) sentenceEnd(pos, limit int) int {
 	b := a.body
 	for i := pos; i < limit; {
-		k := strings.IndexAny(b[i:limit], ".!?")
+		k := quoteIndexStop(b[i:limit])
 		if k < 0 {
 			return limit
 		}
@@ -541,6 +541,33 @@ func (a *attributor) sentenceEnd(pos, limit int) int {
 		i++
 	}
 	return limit
+}
+
+// quoteIndexStop returns the offset of the first '.', '!' or '?' in s, or
+// -1: strings.IndexAny(s, ".!?"), eight bytes at a time.
+func quoteIndexStop(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if m := quoteStops8(speakerLoad8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '.' || c == '!' || c == '?' {
+			return i
+		}
+	}
+	return -1
+}
+
+// quoteStops8 returns the high bit of each byte of x that is '.', '!' or
+// '?', exactly (the zero-byte test with no carry between bytes).
+func quoteStops8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	zero := func(v uint64) uint64 {
+		return ^((v&(ones*127) + ones*127) | v) & quoteHigh8
+	}
+	return zero(x^ones*'.') | zero(x^ones*'!') | zero(x^ones*'?')
 }
 
 // sentenceStart returns the start of the sentence holding pos, bounded by
@@ -1090,10 +1117,24 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 // p: the sentences are those sentenceEnd cuts the paragraph into.
 func (a *attributor) sentenceAround(pos int, p Span) int {
 	b := a.body
-	for i := pos - 1; i >= p.Start; i-- {
-		if c := b[i]; (c == '.' || c == '!' || c == '?') && quoteSentenceBreak(b, i, p.End) {
+	i := pos - 1
+	for i >= p.Start {
+		if i-7 >= p.Start {
+			// Eight bytes ending at i at a time, the last stop first.
+			m := quoteStops8(speakerLoad8(b, i-7))
+			if m == 0 {
+				i -= 8
+				continue
+			}
+			i = i - 7 + (63-bits.LeadingZeros64(m))/8
+		} else if c := b[i]; c != '.' && c != '!' && c != '?' {
+			i--
+			continue
+		}
+		if quoteSentenceBreak(b, i, p.End) {
 			return i + 1
 		}
+		i--
 	}
 	return p.Start
 }
