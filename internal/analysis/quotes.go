@@ -812,7 +812,7 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 			return quoteAttribution{}, false
 		}
 		c := m + 1
-		for c < len(toks)-1 && toks[c].word && speakerTokFlags(a.body, toks[c])&swSkip != 0 {
+		for c < len(toks)-1 && toks[c].word && speakerTokFlags(a.body, toks, c)&swSkip != 0 {
 			c++
 		}
 		if !toks[c].word {
@@ -881,7 +881,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 		// A transcript-style label: `Clinton: "..."`.
 		np := a.np[:0]
 		for j := 0; j < n-1; j++ {
-			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks[j])&swLabel != 0 {
+			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&swLabel != 0 {
 				np = nil
 				break
 			}
@@ -893,7 +893,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 			}
 		}
 	}
-	v := speakerLower(a.body, toks[n-2])
+	v := speakerLower(a.body, toks, n-2)
 	if len(v) < 4 || !strings.HasSuffix(v, "ed") || speakerCapitalized(a.body, toks[n-2]) {
 		return quoteAttribution{}, false
 	}
@@ -954,6 +954,12 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 type qTok struct {
 	s, e int
 	word bool
+	// known, fold and flags keep what speakerTokInfo found for a word:
+	// fold is the index plus one of the set word it folds to, 0 when it
+	// folds to itself.
+	known bool
+	fold  uint16
+	flags uint32
 }
 
 func (t qTok) is(body, s string) bool { return body[t.s:t.e] == s }
@@ -977,7 +983,7 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 			}
 		}
 		if cls != quoteTokWord {
-			dst = append(dst, qTok{i, i + n, false})
+			dst = append(dst, qTok{s: i, e: i + n})
 			i += n
 			continue
 		}
@@ -1019,7 +1025,7 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 		if i < end && body[i] == '.' && quoteAbbrevBefore(body, i) && !quoteAtEnd(body, i+1, end) {
 			i++
 		}
-		dst = append(dst, qTok{s, i, true})
+		dst = append(dst, qTok{s: s, e: i, word: true})
 	}
 	return dst
 }

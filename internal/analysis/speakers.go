@@ -141,7 +141,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	case "pointed", "points", "chimed", "summed", "went", "goes", "began", "begins":
 		// Only as part of a phrase: "pointed out", "went on", "began by saying".
 		if k+1 < len(toks) && toks[k+1].word {
-			nw := speakerLower(body, toks[k+1])
+			nw := speakerLower(body, toks, k+1)
 			if nw == "out" || nw == "in" || nw == "up" || nw == "on" {
 				if lw == "went" || lw == "goes" || lw == "began" || lw == "begins" {
 					if nw != "on" {
@@ -153,7 +153,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		return "", 0
 	}
-	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerTokFlags(body, toks[k-1])&swPassive != 0 {
+	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerTokFlags(body, toks, k-1)&swPassive != 0 {
 		return "", 0
 	}
 	return lw, 1
@@ -260,16 +260,33 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// speakerLower returns the lower-case text of token t.
-func speakerLower(body string, t qTok) string { return lowerWord(body[t.s:t.e]) }
+// speakerLower returns the lower-case text of token toks[i].
+func speakerLower(body string, toks []qTok, i int) string {
+	w, _ := speakerTokInfo(body, toks, i)
+	return w
+}
 
-// speakerTokInfo returns the lower-case text of token t and the flags of the
-// word sets holding it (see speakerWordInfo).
-func speakerTokInfo(body string, t qTok) (string, uint32) { return speakerWordInfo(body[t.s:t.e]) }
+// speakerTokInfo returns the lower-case text of token toks[i] and the flags
+// of the word sets holding it (see speakerWordInfo). The answer is kept in
+// the token: the phrase readers ask about the same tokens several times.
+func speakerTokInfo(body string, toks []qTok, i int) (string, uint32) {
+	t := &toks[i]
+	if !t.known {
+		k, f := speakerWordFind(body[t.s:t.e])
+		if k < 0 {
+			return speakerWordSlow(body[t.s:t.e])
+		}
+		t.known, t.fold, t.flags = true, uint16(k), f
+	}
+	if t.fold > 0 {
+		return speakerWordEntries[t.fold-1].w, t.flags
+	}
+	return body[t.s:t.e], t.flags
+}
 
-// speakerTokFlags returns the flags of the word sets holding token t.
-func speakerTokFlags(body string, t qTok) uint32 {
-	_, f := speakerWordInfo(body[t.s:t.e])
+// speakerTokFlags returns the flags of the word sets holding token toks[i].
+func speakerTokFlags(body string, toks []qTok, i int) uint32 {
+	_, f := speakerTokInfo(body, toks, i)
 	return f
 }
 
@@ -323,8 +340,24 @@ const (
 // keyed by the scan's word hash: this runs for nearly every token the
 // attribution code reads, and one probe answers for every set at once.
 func speakerWordInfo(s string) (string, uint32) {
+	k, f := speakerWordFind(s)
+	switch {
+	case k > 0:
+		return speakerWordEntries[k-1].w, f
+	case k < 0:
+		return speakerWordSlow(s)
+	}
+	return s, f
+}
+
+// speakerWordFind looks s up for speakerWordInfo. It returns k, the index
+// plus one of the entry lowerWord(s) is (when s holds an upper-case letter
+// and folds to a set word), or 0 when lowerWord(s) is s itself, with the
+// flags; k is -1 for a word holding a non-ASCII byte, which
+// speakerWordSlow reads.
+func speakerWordFind(s string) (int, uint32) {
 	if len(s) > 40 {
-		return s, 0 // longer than any set word
+		return 0, 0 // longer than any set word
 	}
 	var buf [40]byte
 	var h uint32
@@ -332,12 +365,7 @@ func speakerWordInfo(s string) (string, uint32) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			w, ok := speakerIntern[strings.ToLower(s)]
-			if !ok {
-				// No set holds a word with a non-ASCII letter.
-				return s, 0
-			}
-			return w, speakerWordFlags(w)
+			return -1, 0
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
@@ -347,27 +375,38 @@ func speakerWordInfo(s string) (string, uint32) {
 		h = quoteScanHash(h, c)
 	}
 	if len(s) > speakerWordMaxLen {
-		return s, 0
+		return 0, 0
 	}
 	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordSlots) - 1) {
 		v := speakerWordSlots[slot]
 		if v == 0 {
-			return s, 0
+			return 0, 0
 		}
 		if v>>speakerWordIdxBits != h>>speakerWordIdxBits {
 			continue
 		}
-		if e := &speakerWordEntries[v&(1<<speakerWordIdxBits-1)-1]; e.w == string(buf[:len(s)]) {
+		k := int(v & (1<<speakerWordIdxBits - 1))
+		if e := &speakerWordEntries[k-1]; e.w == string(buf[:len(s)]) {
 			switch {
 			case !up:
-				return s, e.f
+				return 0, e.f
 			case e.f&swIntern == 0:
 				// Not folded, s holds an upper-case letter and is in no set.
-				return s, 0
+				return 0, 0
 			}
-			return e.w, e.f
+			return k, e.f
 		}
 	}
+}
+
+// speakerWordSlow is speakerWordInfo for a word holding a non-ASCII byte.
+func speakerWordSlow(s string) (string, uint32) {
+	w, ok := speakerIntern[strings.ToLower(s)]
+	if !ok {
+		// No set holds a word with a non-ASCII letter.
+		return s, 0
+	}
+	return w, speakerWordFlags(w)
 }
 
 // speakerWordFlags returns the flags of the lower-case word w.
@@ -494,7 +533,7 @@ func speakerNameWord(body string, t qTok) bool {
 func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	j := k - 1
 	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
-		w, f := speakerTokInfo(body, toks[j])
+		w, f := speakerTokInfo(body, toks, j)
 		if f&swSkip == 0 && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
 			break
 		}
@@ -527,7 +566,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w, f := speakerTokInfo(body, t)
+		w, f := speakerTokInfo(body, toks, j)
 		if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) {
 			if (w == "who" || w == "which") && len(np) == 0 {
 				// "Lavrov, who ..., said": the subject is before "who".
@@ -556,18 +595,18 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		np[a], np[b] = np[b], np[a]
 	}
 	// A subject does not start with a preposition ("in Aleppo said").
-	for len(np) > 0 && speakerTokFlags(body, toks[np[0]])&swPreps != 0 && !speakerCapitalized(body, toks[np[0]]) {
+	for len(np) > 0 && speakerTokFlags(body, toks, np[0])&swPreps != 0 && !speakerCapitalized(body, toks[np[0]]) {
 		return nil
 	}
 	// "Clinton's campaign sent out an email saying": the subject is what
 	// stands before the verb and its object.
 	for x := 1; x < len(np); x++ {
-		w := speakerLower(body, toks[np[x]])
+		w := speakerLower(body, toks, np[x])
 		if speakerCapitalized(body, toks[np[x]]) || len(w) < 4 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "sent" || w == "put" || w == "made" || w == "gave") {
 			continue
 		}
 		for y := x + 1; y < len(np) && y <= x+2; y++ {
-			if speakerTokFlags(body, toks[np[y]])&swObjectDets != 0 {
+			if speakerTokFlags(body, toks, np[y])&swObjectDets != 0 {
 				np = np[:x]
 				break
 			}
@@ -597,18 +636,18 @@ var speakerCalendar = wordSet(`monday tuesday wednesday thursday friday saturday
 // object ("issued a statement Tuesday").
 func speakerHeadOK(body string, toks []qTok, np []int) bool {
 	for x, i := range np {
-		w := speakerLower(body, toks[i])
+		w := speakerLower(body, toks, i)
 		if speakerCapitalized(body, toks[i]) || len(w) < 5 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
 			continue
 		}
 		for y := x + 1; y < len(np) && y <= x+2; y++ {
-			if speakerTokFlags(body, toks[np[y]])&swObjectDets != 0 {
+			if speakerTokFlags(body, toks, np[y])&swObjectDets != 0 {
 				return false
 			}
 		}
 	}
 	last := toks[np[len(np)-1]]
-	w, f := speakerTokInfo(body, last)
+	w, f := speakerTokInfo(body, toks, np[len(np)-1])
 	if f&swCalendar != 0 {
 		return false
 	}
@@ -626,14 +665,14 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w, f := speakerTokInfo(body, t)
+		w, f := speakerTokInfo(body, toks, j)
 		if f&swPreps != 0 {
 			// Keep prepositions inside the phrase only when more of it follows
 			// ("Secretary of State John Kerry", "reports in the US media").
 			if len(np) == 0 || j+1 >= len(toks) || !toks[j+1].word {
 				break
 			}
-			nf := speakerTokFlags(body, toks[j+1])
+			nf := speakerTokFlags(body, toks, j+1)
 			if nf&swTimeWords != 0 || (w == "to" && nf&swDeterminers == 0 && !speakerCapitalized(body, toks[j+1])) {
 				break
 			}
@@ -642,7 +681,7 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 		}
 		np = append(np, j)
 	}
-	for len(np) > 0 && speakerTokFlags(body, toks[np[len(np)-1]])&swPreps != 0 {
+	for len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swPreps != 0 {
 		np = np[:len(np)-1]
 	}
 	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
@@ -662,7 +701,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	// Skip a short leading adverbial that ends in a comma.
 	for j := 0; j < k && j < 6; j++ {
 		if toks[j].is(body, ",") {
-			if speakerTokFlags(body, toks[0])&(swPreps|swTimeWords) != 0 {
+			if speakerTokFlags(body, toks, 0)&(swPreps|swTimeWords) != 0 {
 				start = j + 1
 			}
 			break
@@ -673,7 +712,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		f := speakerTokFlags(body, t)
+		f := speakerTokFlags(body, toks, j)
 		if speakerCapitalized(body, t) || f&swDeterminers != 0 || (len(np) > 0 && f&swPreps != 0) {
 			np = append(np, j)
 			continue
@@ -683,7 +722,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		}
 		break
 	}
-	for len(np) > 0 && speakerTokFlags(body, toks[np[len(np)-1]])&swPreps != 0 {
+	for len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swPreps != 0 {
 		np = np[:len(np)-1]
 	}
 	if !speakerNominal(body, toks, np) {
@@ -699,7 +738,7 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 		return false
 	}
 	for _, i := range np {
-		w, f := speakerTokInfo(body, toks[i])
+		w, f := speakerTokInfo(body, toks, i)
 		if speakerCapitalized(body, toks[i]) && f&(swDeterminers|swStop|swSkip) == 0 {
 			return true
 		}
@@ -707,7 +746,7 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 			return true
 		}
 	}
-	last := speakerLower(body, toks[np[len(np)-1]])
+	last := speakerLower(body, toks, np[len(np)-1])
 	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "ous")
 }
 
@@ -1236,7 +1275,7 @@ var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the "
 // canonical speaker name and the mention span, resolving pronouns,
 // descriptions and surnames against what the article said before pos.
 func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (string, Span) {
-	for len(np) > 0 && speakerTokFlags(body, toks[np[0]])&swSkip != 0 {
+	for len(np) > 0 && speakerTokFlags(body, toks, np[0])&swSkip != 0 {
 		np = np[1:]
 	}
 	if len(np) == 0 {
@@ -1244,10 +1283,10 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	}
 	m := Span{toks[np[0]].s, toks[np[len(np)-1]].e}
 	if len(np) == 1 {
-		switch speakerLower(body, toks[np[0]]) {
+		switch speakerLower(body, toks, np[0]) {
 		case "he", "she":
 			g := byte('m')
-			if speakerLower(body, toks[np[0]]) == "she" {
+			if speakerLower(body, toks, np[0]) == "she" {
 				g = 'f'
 			}
 			if name, ok := x.lastPerson(pos, g, ""); ok {
@@ -1269,13 +1308,13 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// A trailing run of capitalized words is a name, unless a preposition
 	// stands before it ("armed groups in eastern Aleppo").
 	r := len(np)
-	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks[np[r-1]])&swDeterminers == 0 ||
+	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 ||
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
 	hasPrep := false
 	for _, i := range np[:r] {
-		if w, f := speakerTokInfo(body, toks[i]); f&swPreps != 0 && w != "of" {
+		if w, f := speakerTokInfo(body, toks, i); f&swPreps != 0 && w != "of" {
 			hasPrep = true
 		}
 	}
@@ -1365,7 +1404,7 @@ func speakerFirstPerson(body string, toks []qTok, np []int) bool {
 	if len(np) != 1 {
 		return false
 	}
-	w := speakerLower(body, toks[np[0]])
+	w := speakerLower(body, toks, np[0])
 	return w == "i" || w == "we"
 }
 
