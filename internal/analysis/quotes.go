@@ -322,6 +322,7 @@ type attributor struct {
 	russian bool
 	// raws, marks, quotes, direct, floating, blocker and short are buffers
 	// kept between calls (see quoteFindRaw and run).
+	merge    []Quote
 	raws     []quoteRaw
 	marks    []quoteMark
 	quotes   []Quote
@@ -410,8 +411,9 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		res.Quotes = append(res.Quotes, q)
 		direct = append(direct, Span{r.open, r.close})
 	}
+	nDirect := len(res.Quotes)
 	res.Quotes = a.findReported(direct, res.Quotes)
-	slices.SortStableFunc(res.Quotes, func(x, y Quote) int { return cmp.Compare(x.Start, y.Start) })
+	a.sortQuotes(res.Quotes, nDirect)
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10
@@ -450,6 +452,35 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	}
 	clear(a.quotes) // drop the texts for the collector
 	return res
+}
+
+// sortQuotes sorts qs by Start, stably: the direct quotes qs[:n] before
+// the reported ones at the same offset. Each part is nearly always in
+// order already, and then the two are merged.
+func (a *attributor) sortQuotes(qs []Quote, n int) {
+	byStart := func(x, y Quote) int { return cmp.Compare(x.Start, y.Start) }
+	if !slices.IsSortedFunc(qs[:n], byStart) || !slices.IsSortedFunc(qs[n:], byStart) {
+		slices.SortStableFunc(qs, byStart)
+		return
+	}
+	if n == 0 || n == len(qs) || qs[n-1].Start <= qs[n].Start {
+		return
+	}
+	left := append(a.merge[:0], qs[:n]...)
+	i, j, w := 0, n, 0
+	for i < len(left) && j < len(qs) {
+		if qs[j].Start < left[i].Start {
+			qs[w] = qs[j]
+			j++
+		} else {
+			qs[w] = left[i]
+			i++
+		}
+		w++
+	}
+	copy(qs[w:], left[i:])
+	clear(left) // drop the texts for the collector
+	a.merge = left[:0]
 }
 
 // quoteUtterance reports whether a quote stands as a whole utterance, as

@@ -916,6 +916,9 @@ func speakerRunBackoff(body string, pos, lo int) int {
 	return j
 }
 
+// speakerRunStop flags the bytes that end a word of a capitalized run.
+var speakerRunStop = [256]bool{' ': true, '\n': true, ',': true, ';': true, ':': true, '"': true, ')': true, '(': true}
+
 // speakerGatherRun returns the end of the run of capitalized words that
 // starts at i (with "of" after a title and name particles inside it).
 func speakerGatherRun(body string, i int) int {
@@ -923,7 +926,7 @@ func speakerGatherRun(body string, i int) int {
 	j := i
 	for j < len(body) {
 		k := j
-		for k < len(body) && body[k] != ' ' && body[k] != '\n' && body[k] != ',' && body[k] != ';' && body[k] != ':' && body[k] != '"' && body[k] != ')' && body[k] != '(' {
+		for k < len(body) && !speakerRunStop[body[k]] {
 			k++
 		}
 		for k > j && (body[k-1] == '.' && !quoteAbbrevBefore(body, k-1) || body[k-1] == '?' || body[k-1] == '!') {
