@@ -997,8 +997,17 @@ func (t qTok) is(body, s string) bool { return body[t.s:t.e] == s }
 
 // quoteTokenize splits body[start:end] into tokens, appending to dst.
 func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
+	dst, _ = quoteTokenizeN(body, start, end, dst, end-start)
+	return dst
+}
+
+// quoteTokenizeN is quoteTokenize that stops after n tokens, returning the
+// offset where tokenizing goes on. Stopping between tokens changes none:
+// going on from there with the same end gives the tokens of one call.
+func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int) {
+	lim := len(dst) + n
 	i := start
-	for i < end {
+	for i < end && len(dst) < lim {
 		c := body[i]
 		cls := quoteTokASCII[c]
 		if cls == quoteTokSpace {
@@ -1058,7 +1067,7 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 		}
 		dst = append(dst, qTok{s: s, e: i, word: true})
 	}
-	return dst
+	return dst, i
 }
 
 // The byte classes of quoteTokenize: an ASCII letter or digit, a space, a
@@ -1209,24 +1218,6 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 	}
 	cues := a.scan.cues
 	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
-	if !a.russian {
-		// Only tokens starting at a cue candidate are read below, and those
-		// inside a direct quote are passed over: a window whose candidates
-		// all stand inside direct quotes holds no reported speech, and need
-		// not be tokenized.
-		live := false
-		for j := ci; j < len(cues) && cues[j].Start < we; j++ {
-			if !inDirect(cues[j].Start) {
-				live = true
-				break
-			}
-		}
-		if !live {
-			return Quote{}, false
-		}
-	}
-	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
-	a.toks = toks
 	isUsed := func(t qTok) bool {
 		for _, u := range a.used {
 			if t.s >= u.Start && t.e <= u.End {
@@ -1235,6 +1226,28 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		}
 		return false
 	}
+	if !a.russian {
+		// Only tokens starting at a cue candidate are read below, and those
+		// inside a direct quote or given to one as its cue are passed over:
+		// a window whose candidates are all passed over holds no reported
+		// speech, and need not be tokenized. The token a candidate starts
+		// is read on its own: tokenizing from any token start with the
+		// same end gives the tokens of the whole window from there.
+		live := false
+		for j := ci; j < len(cues) && cues[j].Start < we && !live; j++ {
+			if inDirect(cues[j].Start) {
+				continue
+			}
+			one, _ := quoteTokenizeN(a.body, cues[j].Start, we, a.toks[:0], 1)
+			live = !isUsed(one[0])
+			a.toks = one
+		}
+		if !live {
+			return Quote{}, false
+		}
+	}
+	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
+	a.toks = toks
 	// Only the tokens the scan noted as cue candidates can be ASCII cues
 	// (the scan reads every ASCII letter run), so the others are passed
 	// over without a look-up; tokens starting with a non-ASCII letter
