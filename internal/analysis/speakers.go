@@ -134,7 +134,10 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		return "", 0
 	}
-	if !speechCueQuick.has(lw) {
+	// lw is the token as written, its first letter in lower case: it is a
+	// cue word exactly when the word-set look-up returns it unchanged, with
+	// the cue flag.
+	if tw, f := speakerTokInfo(body, toks, k); f&swCue == 0 || tw != lw {
 		return "", 0
 	}
 	switch lw {
@@ -1475,5 +1478,4 @@ var (
 		}
 		return m
 	}())
-	speechCueQuick = newQuickSet(speechCueWords)
 )
