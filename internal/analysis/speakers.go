@@ -1209,7 +1209,9 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	if !ok {
 		p = len(x.persons)
 		g := byte(0)
-		first := lowerWord(strings.Fields(name)[0]) // a new person: rare
+		// The words of a name stand one space apart.
+		first, _, _ := strings.Cut(name, " ")
+		first = lowerWord(first)
 		switch {
 		case speakerFemaleNames[first] && !speakerMaleNames[first]:
 			g = 'f'
