@@ -595,10 +595,13 @@ func quoteIndexStop(s string) int {
 // '?', exactly (the zero-byte test with no carry between bytes).
 func quoteStops8(x uint64) uint64 {
 	const ones = 0x0101010101010101
-	zero := func(v uint64) uint64 {
-		return ^((v&(ones*127) + ones*127) | v) & quoteHigh8
-	}
-	return zero(x^ones*'.') | zero(x^ones*'!') | zero(x^ones*'?')
+	return quoteZero8(x^ones*'.') | quoteZero8(x^ones*'!') | quoteZero8(x^ones*'?')
+}
+
+// quoteZero8 returns the high bit of each zero byte of v, exactly.
+func quoteZero8(v uint64) uint64 {
+	const ones = 0x0101010101010101
+	return ^((v&(ones*127) + ones*127) | v) & quoteHigh8
 }
 
 // sentenceStart returns the start of the sentence holding pos, bounded by
