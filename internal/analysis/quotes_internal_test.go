@@ -127,7 +127,7 @@ func TestQuoteByteMasks(t *testing.T) {
 func TestSpeakerWordInfo(t *testing.T) {
 	for _, tc := range []struct {
 		name, word, wantWord string
-		wantSet, wantUnset  uint32
+		wantSet, wantUnset   uint32
 	}{
 		{"LowerCue", "said", "said", swCue, swAbbrev},
 		{"CapitalizedCueFolds", "Said", "said", swCue | swIntern, 0},
