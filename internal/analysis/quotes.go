@@ -1,6 +1,9 @@
 package analysis
 
 import (
+	"cmp"
+	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -62,18 +65,20 @@ func FindAttributions(body string) Attributions {
 	a.body, a.used, a.lastEnd = body, a.used[:0], 0
 	a.scan.reset()
 	quoteScan(body, &a.scan)
-	if strings.IndexByte(body, 0xD0) >= 0 {
+	a.russian = strings.IndexByte(body, 0xD0) >= 0
+	if a.russian {
 		quoteScanRussian(body, &a.scan)
 	}
 	a.paras = quoteParagraphs(body, a.paras[:0])
-	raws := quoteFindRaw(body, a.paras, a.scan.marks)
+	a.raws, a.marks = quoteFindRaw(body, a.paras, a.scan.marks, a.raws[:0], a.marks[:0])
+	raws := a.raws
 	if a.np == nil {
 		a.np = make([]int, 0, 16)
 	}
 	a.people = speakerScanNames(&a.index, body, a.scan.names, a.toks)
 	res := a.run(raws)
 	a.body, a.people = "", nil
-	if cap(a.toks) <= 1<<16 && cap(a.scan.marks) <= 1<<16 {
+	if cap(a.toks) <= 1<<16 && cap(a.scan.marks) <= 1<<16 && cap(a.quotes) <= 1<<12 {
 		quoteAttributorPool.Put(a)
 	}
 	return res
@@ -209,9 +214,10 @@ func quoteCloseContext(body string, p Span, pos, end int) bool {
 // with no opening one before it in its paragraph starts a candidate quote at
 // the paragraph start (an opening mark lost in scraping); the caller keeps
 // it only when an attribution follows.
-func quoteFindRaw(body string, paras []Span, pos []int) []quoteRaw {
-	var out []quoteRaw
-	var marks []quoteMark
+//
+// The runs are appended to out; marks is a scratch buffer. Both are
+// returned for reuse.
+func quoteFindRaw(body string, paras []Span, pos []int, out []quoteRaw, marks []quoteMark) ([]quoteRaw, []quoteMark) {
 	next := 0
 	var cur quoteRaw
 	inQ := false
@@ -274,7 +280,7 @@ func quoteFindRaw(body string, paras []Span, pos []int) []quoteRaw {
 		cur.ce, cur.close, cur.lastPara = last.End, last.End, len(paras)-1
 		out = append(out, cur)
 	}
-	return out
+	return out, marks
 }
 
 // quoteTrimContent trims spaces, leading commas and colons, and trailing commas, colons and dashes from
@@ -311,6 +317,19 @@ type attributor struct {
 	lastEnd int
 	// scan is what the pass over the body noted.
 	scan quoteScanResult
+	// russian is set for a body holding Cyrillic letters, whose cues the
+	// scan does not note all of (see reportedIn).
+	russian bool
+	// raws, marks, quotes, direct, floating, blocker and short are buffers
+	// kept between calls (see quoteFindRaw and run).
+	merge    []Quote
+	raws     []quoteRaw
+	marks    []quoteMark
+	quotes   []Quote
+	direct   []Span
+	floating []int
+	blocker  []int
+	short    []int
 	// np is the buffer the speaker phrases are built in: one phrase is
 	// looked at at a time.
 	np []int
@@ -330,10 +349,16 @@ func (a *attributor) paraOf(pos int) int {
 
 func (a *attributor) run(raws []quoteRaw) Attributions {
 	var res Attributions
-	var direct []Span  // the marked spans of kept direct quotes
-	var floating []int // Start of direct quotes with no cue of their own, ascending
-	var blocker []int  // Start of direct quotes whose cue names no one we can register, ascending
-	var short []int    // Start of short attributed quotes, kept only to pass on their speaker
+	// The quotes are gathered in a buffer kept between calls and copied
+	// out at the end, at their final length.
+	res.Quotes = a.quotes[:0]
+	direct := a.direct[:0]     // the marked spans of kept direct quotes
+	floating := a.floating[:0] // Start of direct quotes with no cue of their own, ascending
+	blocker := a.blocker[:0]   // Start of direct quotes whose cue names no one we can register, ascending
+	short := a.short[:0]       // Start of short attributed quotes, kept only to pass on their speaker
+	defer func() {
+		a.direct, a.floating, a.blocker, a.short = direct, floating, blocker, short
+	}()
 	for _, r := range raws {
 		cs, ce := quoteTrimContent(a.body, r.cs, r.ce)
 		if cs >= ce {
@@ -386,8 +411,9 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		res.Quotes = append(res.Quotes, q)
 		direct = append(direct, Span{r.open, r.close})
 	}
-	res.Quotes = append(res.Quotes, a.findReported(direct)...)
-	sort.SliceStable(res.Quotes, func(i, j int) bool { return res.Quotes[i].Start < res.Quotes[j].Start })
+	nDirect := len(res.Quotes)
+	res.Quotes = a.findReported(direct, res.Quotes)
+	a.sortQuotes(res.Quotes, nDirect)
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10
@@ -419,7 +445,42 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		}
 		res.Quotes = kept
 	}
+	a.quotes = res.Quotes
+	res.Quotes = nil
+	if len(a.quotes) > 0 {
+		res.Quotes = append([]Quote(nil), a.quotes...)
+	}
+	clear(a.quotes) // drop the texts for the collector
 	return res
+}
+
+// sortQuotes sorts qs by Start, stably: the direct quotes qs[:n] before
+// the reported ones at the same offset. Each part is nearly always in
+// order already, and then the two are merged.
+func (a *attributor) sortQuotes(qs []Quote, n int) {
+	byStart := func(x, y Quote) int { return cmp.Compare(x.Start, y.Start) }
+	if !slices.IsSortedFunc(qs[:n], byStart) || !slices.IsSortedFunc(qs[n:], byStart) {
+		slices.SortStableFunc(qs, byStart)
+		return
+	}
+	if n == 0 || n == len(qs) || qs[n-1].Start <= qs[n].Start {
+		return
+	}
+	left := append(a.merge[:0], qs[:n]...)
+	i, j, w := 0, n, 0
+	for i < len(left) && j < len(qs) {
+		if qs[j].Start < left[i].Start {
+			qs[w] = qs[j]
+			j++
+		} else {
+			qs[w] = left[i]
+			i++
+		}
+		w++
+	}
+	copy(qs[w:], left[i:])
+	clear(left) // drop the texts for the collector
+	a.merge = left[:0]
 }
 
 // quoteUtterance reports whether a quote stands as a whole utterance, as
@@ -492,7 +553,7 @@ func (a *attributor) cueAdjacentBefore(open int) bool {
 	}
 	i := strings.LastIndexByte(s, ' ')
 	w := s[i+1:]
-	return speechCueWords[lowerWord(w)]
+	return speakerWordFlags0(w)&swCue != 0
 }
 
 // sentenceEnd returns the end of the sentence running from pos, bounded by
@@ -500,7 +561,7 @@ func (a *attributor) cueAdjacentBefore(open int) bool {
 func (a *attributor) sentenceEnd(pos, limit int) int {
 	b := a.body
 	for i := pos; i < limit; {
-		k := strings.IndexAny(b[i:limit], ".!?")
+		k := quoteIndexStop(b[i:limit])
 		if k < 0 {
 			return limit
 		}
@@ -511,6 +572,36 @@ func (a *attributor) sentenceEnd(pos, limit int) int {
 		i++
 	}
 	return limit
+}
+
+// quoteIndexStop returns the offset of the first '.', '!' or '?' in s, or
+// -1: strings.IndexAny(s, ".!?"), eight bytes at a time.
+func quoteIndexStop(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if m := quoteStops8(speakerLoad8(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '.' || c == '!' || c == '?' {
+			return i
+		}
+	}
+	return -1
+}
+
+// quoteStops8 returns the high bit of each byte of x that is '.', '!' or
+// '?', exactly (the zero-byte test with no carry between bytes).
+func quoteStops8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return quoteZero8(x^ones*'.') | quoteZero8(x^ones*'!') | quoteZero8(x^ones*'?')
+}
+
+// quoteZero8 returns the high bit of each zero byte of v, exactly.
+func quoteZero8(v uint64) uint64 {
+	const ones = 0x0101010101010101
+	return ^((v&(ones*127) + ones*127) | v) & quoteHigh8
 }
 
 // sentenceStart returns the start of the sentence holding pos, bounded by
@@ -584,6 +675,16 @@ var quoteAbbrevs = map[string]bool{
 	"pres": true, "gens": true, "reps": true, "sens": true, "u.s": true, "u.n": true, "u.k": true, "d.c": true,
 }
 
+// quoteAbbrevMaxLen is the length of the longest abbreviation: a longer
+// word needs no look-up.
+var quoteAbbrevMaxLen = func() int {
+	n := 0
+	for w := range quoteAbbrevs {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 func quoteAbbrevBefore(b string, i int) bool {
 	j := i
 	for j > 0 {
@@ -601,7 +702,10 @@ func quoteAbbrevBefore(b string, i int) bool {
 	if strings.Contains(w, ".") {
 		return true
 	}
-	return quoteAbbrevs[lowerWord(w)]
+	if len(w) > quoteAbbrevMaxLen {
+		return false
+	}
+	return speakerWordFlags0(w)&swAbbrev != 0
 }
 
 // attributeAfter looks for an attribution right after a quote's closing
@@ -742,7 +846,7 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 			return quoteAttribution{}, false
 		}
 		c := m + 1
-		for c < len(toks)-1 && toks[c].word && speakerSkip[speakerLower(a.body, toks[c])] {
+		for c < len(toks)-1 && toks[c].word && speakerTokFlags(a.body, toks, c)&swSkip != 0 {
 			c++
 		}
 		if !toks[c].word {
@@ -811,7 +915,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 		// A transcript-style label: `Clinton: "..."`.
 		np := a.np[:0]
 		for j := 0; j < n-1; j++ {
-			if !speakerCapitalized(a.body, toks[j]) || quoteLabelWords[speakerLower(a.body, toks[j])] {
+			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&swLabel != 0 {
 				np = nil
 				break
 			}
@@ -823,7 +927,7 @@ func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
 			}
 		}
 	}
-	v := speakerLower(a.body, toks[n-2])
+	v := speakerLower(a.body, toks, n-2)
 	if len(v) < 4 || !strings.HasSuffix(v, "ed") || speakerCapitalized(a.body, toks[n-2]) {
 		return quoteAttribution{}, false
 	}
@@ -884,14 +988,29 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 type qTok struct {
 	s, e int
 	word bool
+	// known, fold and flags keep what speakerTokInfo found for a word:
+	// fold is the index plus one of the set word it folds to, 0 when it
+	// folds to itself.
+	known bool
+	fold  uint16
+	flags uint32
 }
 
 func (t qTok) is(body, s string) bool { return body[t.s:t.e] == s }
 
 // quoteTokenize splits body[start:end] into tokens, appending to dst.
 func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
+	dst, _ = quoteTokenizeN(body, start, end, dst, end-start)
+	return dst
+}
+
+// quoteTokenizeN is quoteTokenize that stops after n tokens, returning the
+// offset where tokenizing goes on. Stopping between tokens changes none:
+// going on from there with the same end gives the tokens of one call.
+func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int) {
+	lim := len(dst) + n
 	i := start
-	for i < end {
+	for i < end && len(dst) < lim {
 		c := body[i]
 		cls := quoteTokASCII[c]
 		if cls == quoteTokSpace {
@@ -907,13 +1026,22 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 			}
 		}
 		if cls != quoteTokWord {
-			dst = append(dst, qTok{i, i + n, false})
+			dst = append(dst, qTok{s: i, e: i + n})
 			i += n
 			continue
 		}
 		s := i
 		i += n
 		for i < end {
+			if i+8 <= end {
+				// Step over ASCII letters and digits eight at a time.
+				nw := ^quoteAlnum8(speakerLoad8(body, i)) & quoteHigh8
+				if nw == 0 {
+					i += 8
+					continue
+				}
+				i += bits.TrailingZeros64(nw) / 8
+			}
 			c := body[i]
 			cls := quoteTokASCII[c]
 			if cls == quoteTokWord {
@@ -940,9 +1068,9 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 		if i < end && body[i] == '.' && quoteAbbrevBefore(body, i) && !quoteAtEnd(body, i+1, end) {
 			i++
 		}
-		dst = append(dst, qTok{s, i, true})
+		dst = append(dst, qTok{s: s, e: i, word: true})
 	}
-	return dst
+	return dst, i
 }
 
 // The byte classes of quoteTokenize: an ASCII letter or digit, a space, a
@@ -978,8 +1106,7 @@ func quoteAtEnd(body string, i, end int) bool {
 // findReported finds reported speech in the sentences outside direct
 // quotes. Only sentences holding a cue candidate the scan noted are read:
 // for each, the sentence is bounded around the cue.
-func (a *attributor) findReported(direct []Span) []Quote {
-	var out []Quote
+func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 	di, pi := 0, 0
 	done := -1 // sentences ending at or before done were read
 	for _, c := range a.scan.cues {
@@ -1039,10 +1166,24 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 // p: the sentences are those sentenceEnd cuts the paragraph into.
 func (a *attributor) sentenceAround(pos int, p Span) int {
 	b := a.body
-	for i := pos - 1; i >= p.Start; i-- {
-		if c := b[i]; (c == '.' || c == '!' || c == '?') && quoteSentenceBreak(b, i, p.End) {
+	i := pos - 1
+	for i >= p.Start {
+		if i-7 >= p.Start {
+			// Eight bytes ending at i at a time, the last stop first.
+			m := quoteStops8(speakerLoad8(b, i-7))
+			if m == 0 {
+				i -= 8
+				continue
+			}
+			i = i - 7 + (63-bits.LeadingZeros64(m))/8
+		} else if c := b[i]; c != '.' && c != '!' && c != '?' {
+			i--
+			continue
+		}
+		if quoteSentenceBreak(b, i, p.End) {
 			return i + 1
 		}
+		i--
 	}
 	return p.Start
 }
@@ -1067,8 +1208,6 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			we++
 		}
 	}
-	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
-	a.toks = toks
 	inDirect := func(pos int) bool {
 		for _, d := range direct {
 			if d.Start > pos {
@@ -1080,6 +1219,8 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		}
 		return false
 	}
+	cues := a.scan.cues
+	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
 	isUsed := func(t qTok) bool {
 		for _, u := range a.used {
 			if t.s >= u.Start && t.e <= u.End {
@@ -1088,12 +1229,32 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		}
 		return false
 	}
+	if !a.russian {
+		// Only tokens starting at a cue candidate are read below, and those
+		// inside a direct quote or given to one as its cue are passed over:
+		// a window whose candidates are all passed over holds no reported
+		// speech, and need not be tokenized. The token a candidate starts
+		// is read on its own: tokenizing from any token start with the
+		// same end gives the tokens of the whole window from there.
+		live := false
+		for j := ci; j < len(cues) && cues[j].Start < we && !live; j++ {
+			if inDirect(cues[j].Start) {
+				continue
+			}
+			one, _ := quoteTokenizeN(a.body, cues[j].Start, we, a.toks[:0], 1)
+			live = !isUsed(one[0])
+			a.toks = one
+		}
+		if !live {
+			return Quote{}, false
+		}
+	}
+	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
+	a.toks = toks
 	// Only the tokens the scan noted as cue candidates can be ASCII cues
 	// (the scan reads every ASCII letter run), so the others are passed
 	// over without a look-up; tokens starting with a non-ASCII letter
 	// (Russian) are always looked at.
-	cues := a.scan.cues
-	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if !t.word {
@@ -1220,33 +1381,89 @@ func quoteCountWords(s string) int { return quoteCountWordsUpTo(s, len(s)+1) }
 // need not read a long sentence to its end.
 func quoteCountWordsUpTo(s string, limit int) int {
 	n := 0
-	in := false
+	var in uint8 // 1 inside a word
 	for i := 0; i < len(s) && n < limit; {
+		if i+8 <= len(s) {
+			// Eight ASCII bytes with no apostrophe at a time: a word starts
+			// at each word byte whose previous byte is no word byte.
+			if x := speakerLoad8(s, i); x&quoteHigh8 == 0 && !quoteHasByte8(x, '\'') {
+				w := quoteAlnum8(x)
+				n += bits.OnesCount64(w &^ (w<<8 | uint64(in)<<7))
+				in = uint8(w >> 63)
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				if !in {
-					n++
-					in = true
-				}
-			} else if !(c == '\'' && in && quoteWordAt(s, i+1)) {
-				in = false
+			w := quoteWordByte[c]
+			n += int(w &^ in)
+			if c == '\'' {
+				// An inner apostrophe keeps the word open: "don't".
+				w = in & quoteWordAtU8(s, i+1)
 			}
+			in = w
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isWordRune(r) {
-			if !in {
+			if in == 0 {
 				n++
-				in = true
+				in = 1
 			}
-		} else if !(r == '’' && in && quoteWordAt(s, i+size)) {
-			in = false
+		} else if !(r == '’' && in == 1 && quoteWordAt(s, i+size)) {
+			in = 0
 		}
 		i += size
 	}
-	return n
+	return min(n, limit)
+}
+
+// quoteHigh8 has the high bit of each of eight bytes set.
+const quoteHigh8 = 0x8080808080808080
+
+// quoteAlnum8 returns the high bit of each byte of x (all ASCII) that is a
+// letter or a digit. It uses the exact form of the "has a byte between m
+// and n" bit trick, which leaves no carry between bytes: with the case bit
+// set, a letter lies between 'a' and 'z'.
+func quoteAlnum8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	y := x | ones*0x20
+	return quoteBetween8(y, 'a'-1, 'z'+1) | quoteBetween8(x, '0'-1, '9'+1)
+}
+
+// quoteBetween8 returns the high bit of each byte of x (all ASCII) that
+// lies strictly between m and n.
+func quoteBetween8(x uint64, m, n uint64) uint64 {
+	const ones = 0x0101010101010101
+	t := x & (ones * 127)
+	return (ones*(127+n) - t) &^ x & (t + ones*(127-m)) & quoteHigh8
+}
+
+// quoteHasByte8 reports whether one of the eight bytes of x is b.
+func quoteHasByte8(x uint64, b byte) bool {
+	const ones = 0x0101010101010101
+	v := x ^ ones*uint64(b)
+	return (v-ones)&^v&quoteHigh8 != 0
+}
+
+// quoteWordByte is 1 for the ASCII letters and digits, 0 for other bytes.
+var quoteWordByte = func() (t [256]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if isWordRune(rune(c)) {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// quoteWordAtU8 is quoteWordAt as 1 or 0.
+func quoteWordAtU8(s string, i int) uint8 {
+	if quoteWordAt(s, i) {
+		return 1
+	}
+	return 0
 }
 
 // quoteWordAt reports whether a word rune starts at offset i of s.

@@ -72,18 +72,11 @@ var quoteScanFilter = func() *[quoteScanBits / 64]uint64 {
 	for w := range speechCueWords {
 		add(w)
 	}
-	for _, w := range []string{"according", "According", "Said", "Says", "Added", "Asked"} {
+	for _, w := range quoteScanCueForms {
 		add(w)
 	}
-	for _, set := range []map[string]bool{speakerRoles, speakerHonorifics, speakerMaleNames, speakerFemaleNames} {
-		for w := range set {
-			w = strings.TrimSuffix(w, ".")
-			if w == "" || w[0] < 'a' || w[0] > 'z' || strings.ContainsAny(w, ".-") {
-				continue
-			}
-			add(string(w[0]-'a'+'A') + w[1:])
-			// All-capitals forms ("MR") are rare in running text and left out.
-		}
+	for _, w := range quoteScanNameForms() {
+		add(w)
 	}
 	return f
 }()
@@ -122,7 +115,7 @@ func quoteScan(body string, r *quoteScanResult) {
 				r.marks = append(r.marks, i)
 			}
 			if hit != 0 {
-				r.word(body, i)
+				r.word(body, i, h)
 			}
 		}
 		h = quoteScanHash(h, c) & l
@@ -130,13 +123,14 @@ func quoteScan(body string, r *quoteScanResult) {
 	if h != 0 {
 		hb := h & (quoteScanBits - 1)
 		if f[hb/64]>>(hb%64)&1 != 0 {
-			r.word(body, n)
+			r.word(body, n, h)
 		}
 	}
 }
 
-// word looks at the letter run that ends at offset end, a filter hit.
-func (r *quoteScanResult) word(body string, end int) {
+// word looks at the letter run that ends at offset end, a filter hit; h is
+// its hash.
+func (r *quoteScanResult) word(body string, end int, h uint32) {
 	s := end
 	for s > 0 && quoteScanLetter[body[s-1]] != 0 {
 		s--
@@ -159,20 +153,86 @@ func (r *quoteScanResult) word(body string, end int) {
 	if s > 0 && body[s-1] >= '0' && body[s-1] <= '9' {
 		return
 	}
-	w := body[s:end]
-	c := w[0]
-	if c >= 'a' && c <= 'z' {
-		if w == "according" || speechCueQuick.has(w) {
-			r.cues = append(r.cues, Span{s, end})
-		}
-		return
-	}
-	switch w {
-	case "According", "Said", "Says", "Added", "Asked":
+	switch quoteScanKindOf(body[s:end], h) {
+	case quoteScanCue:
 		r.cues = append(r.cues, Span{s, end})
-		return
-	}
-	if speakerPersonQuick.has(w) {
+	case quoteScanName:
 		r.names = append(r.names, Span{s, end})
+	}
+}
+
+// The kinds of the words the pass notes.
+const (
+	quoteScanCue  = 1 // a speech cue candidate
+	quoteScanName = 2 // a word that may be part of a person's name
+)
+
+// quoteScanWords holds the words the pass notes, exactly as they are
+// written, with their kind, by quoteScanSlot of their hash with linear
+// probing; empty slots have w == "". They are the words of the filter: the
+// lower-case cue words and "according", the capitalized cue forms
+// "According", "Said", "Says", "Added" and "Asked" (kept for the
+// sentence-initial inverted form), and the capitalized first names, roles
+// and honorifics.
+var quoteScanWords = func() (t [1 << 12]struct {
+	w    string
+	kind uint8
+}) {
+	add := func(w string, kind uint8) {
+		slot := quoteScanSlot(quoteScanWordHash(w))
+		for t[slot].w != "" {
+			if t[slot].w == w {
+				return // the first kind given wins
+			}
+			slot = (slot + 1) & (len(t) - 1)
+		}
+		t[slot].w, t[slot].kind = w, kind
+	}
+	for _, w := range quoteScanCueForms {
+		add(w, quoteScanCue)
+	}
+	for w := range speechCueWords {
+		add(w, quoteScanCue)
+	}
+	for _, w := range quoteScanNameForms() {
+		add(w, quoteScanName)
+	}
+	return
+}()
+
+// quoteScanCueForms are the cue forms noted besides speechCueWords.
+var quoteScanCueForms = []string{"according", "According", "Said", "Says", "Added", "Asked"}
+
+// quoteScanNameForms returns the capitalized forms of the first names,
+// roles and honorifics (without a final period) that the pass notes.
+func quoteScanNameForms() []string {
+	var out []string
+	for _, set := range []map[string]bool{speakerRoles, speakerHonorifics, speakerMaleNames, speakerFemaleNames} {
+		for w := range set {
+			w = strings.TrimSuffix(w, ".")
+			if w == "" || w[0] < 'a' || w[0] > 'z' || strings.ContainsAny(w, ".-") {
+				continue
+			}
+			// All-capitals forms ("MR") are rare in running text and left out.
+			out = append(out, string(w[0]-'a'+'A')+w[1:])
+		}
+	}
+	return out
+}
+
+// quoteScanSlot spreads a word hash over quoteScanWords.
+func quoteScanSlot(h uint32) int { return int(h * 0x9E3779B1 >> (32 - 12)) }
+
+// quoteScanKindOf returns the kind of w, whose hash is h, or 0 when the
+// pass does not note it.
+func quoteScanKindOf(w string, h uint32) uint8 {
+	for slot := quoteScanSlot(h); ; slot = (slot + 1) & (len(quoteScanWords) - 1) {
+		e := &quoteScanWords[slot]
+		if e.w == "" {
+			return 0
+		}
+		if e.w == w {
+			return e.kind
+		}
 	}
 }

@@ -134,14 +134,17 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		return "", 0
 	}
-	if !speechCueQuick.has(lw) {
+	// lw is the token as written, its first letter in lower case: it is a
+	// cue word exactly when the word-set look-up returns it unchanged, with
+	// the cue flag.
+	if tw, f := speakerTokInfo(body, toks, k); f&swCue == 0 || tw != lw {
 		return "", 0
 	}
 	switch lw {
 	case "pointed", "points", "chimed", "summed", "went", "goes", "began", "begins":
 		// Only as part of a phrase: "pointed out", "went on", "began by saying".
 		if k+1 < len(toks) && toks[k+1].word {
-			nw := speakerLower(body, toks[k+1])
+			nw := speakerLower(body, toks, k+1)
 			if nw == "out" || nw == "in" || nw == "up" || nw == "on" {
 				if lw == "went" || lw == "goes" || lw == "began" || lw == "begins" {
 					if nw != "on" {
@@ -153,7 +156,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		return "", 0
 	}
-	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerPassive[speakerLower(body, toks[k-1])] {
+	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerTokFlags(body, toks, k-1)&swPassive != 0 {
 		return "", 0
 	}
 	return lw, 1
@@ -260,8 +263,41 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// speakerLower returns the lower-case text of token t.
-func speakerLower(body string, t qTok) string { return lowerWord(body[t.s:t.e]) }
+// speakerLower returns the lower-case text of token toks[i].
+func speakerLower(body string, toks []qTok, i int) string {
+	w, _ := speakerTokInfo(body, toks, i)
+	return w
+}
+
+// speakerTokInfo returns the lower-case text of token toks[i] and the flags
+// of the word sets holding it (see speakerWordInfo). The answer is kept in
+// the token: the phrase readers ask about the same tokens several times.
+func speakerTokInfo(body string, toks []qTok, i int) (string, uint32) {
+	t := &toks[i]
+	if !t.known {
+		k, f := speakerWordFind(body[t.s:t.e])
+		if k < 0 {
+			return speakerWordSlow(body[t.s:t.e])
+		}
+		t.known, t.fold, t.flags = true, uint16(k), f
+	}
+	if t.fold > 0 {
+		return speakerWordEntries[t.fold-1].w, t.flags
+	}
+	return body[t.s:t.e], t.flags
+}
+
+// speakerTokFlags returns the flags of the word sets holding token toks[i].
+func speakerTokFlags(body string, toks []qTok, i int) uint32 {
+	_, f := speakerTokInfo(body, toks, i)
+	return f
+}
+
+// speakerWordFlags0 returns the flags of the word sets holding s.
+func speakerWordFlags0(s string) uint32 {
+	_, f := speakerWordInfo(s)
+	return f
+}
 
 // lowerWord returns s in lower case when that matters: a word with no
 // upper-case letter comes back as it is, a word found (case-folded) in one
@@ -269,8 +305,62 @@ func speakerLower(body string, t qTok) string { return lowerWord(body[t.s:t.e]) 
 // other word comes back unchanged, since it can match no set. Neither path
 // allocates, which keeps the scan fast.
 func lowerWord(s string) string {
+	w, _ := speakerWordInfo(s)
+	return w
+}
+
+// The flags of speakerWordInfo: one bit per word set, so that a token is
+// looked up once for all the sets a phrase test asks about.
+const (
+	swSkip uint32 = 1 << iota
+	swStop
+	swPreps
+	swNouns
+	swPronouns
+	swTitles
+	swRoles
+	swOrg
+	swDeterminers
+	swMale
+	swFemale
+	swObjectDets
+	swVerbsS
+	swCalendar
+	swTimeWords
+	swHonorifics
+	swLabel
+	swCue
+	swPassive
+	swAbbrev
+	// swIntern marks the words of speakerIntern: lowerWord folds a word
+	// holding upper-case letters only to one of those.
+	swIntern
+)
+
+// speakerWordInfo returns lowerWord(s) and the flags of the sets holding
+// that word, exactly what looking lowerWord(s) up in each set's map gives.
+// The folded word is looked up in speakerWordTable, an open-addressed table
+// keyed by the scan's word hash: this runs for nearly every token the
+// attribution code reads, and one probe answers for every set at once.
+func speakerWordInfo(s string) (string, uint32) {
+	k, f := speakerWordFind(s)
+	switch {
+	case k > 0:
+		return speakerWordEntries[k-1].w, f
+	case k < 0:
+		return speakerWordSlow(s)
+	}
+	return s, f
+}
+
+// speakerWordFind looks s up for speakerWordInfo. It returns k, the index
+// plus one of the entry lowerWord(s) is (when s holds an upper-case letter
+// and folds to a set word), or 0 when lowerWord(s) is s itself, with the
+// flags; k is -1 for a word holding a non-ASCII byte, which
+// speakerWordSlow reads.
+func speakerWordFind(s string) (int, uint32) {
 	if len(s) > 40 {
-		return s // longer than any set word
+		return 0, 0 // longer than any set word
 	}
 	var buf [40]byte
 	var h uint32
@@ -278,10 +368,7 @@ func lowerWord(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			if w, ok := speakerIntern[strings.ToLower(s)]; ok {
-				return w
-			}
-			return s
+			return -1, 0
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
@@ -290,47 +377,124 @@ func lowerWord(s string) string {
 		buf[i] = c
 		h = quoteScanHash(h, c)
 	}
-	if !up {
-		return s
+	if len(s) > speakerWordMaxLen {
+		return 0, 0
 	}
-	// The folded word is looked up in speakerInternTable, an open-addressed
-	// table keyed by the scan's word hash: this runs for every capitalized
-	// token the attribution code reads, and is several times cheaper than
-	// hashing the word again for a map.
-	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerInternTable) - 1) {
-		w := speakerInternTable[slot]
-		if w == "" {
-			return s
+	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordSlots) - 1) {
+		v := speakerWordSlots[slot]
+		if v == 0 {
+			return 0, 0
 		}
-		if w == string(buf[:len(s)]) {
-			return w
+		if v>>speakerWordIdxBits != h>>speakerWordIdxBits {
+			continue
+		}
+		k := int(v & (1<<speakerWordIdxBits - 1))
+		if e := &speakerWordEntries[k-1]; e.w == string(buf[:len(s)]) {
+			switch {
+			case !up:
+				return 0, e.f
+			case e.f&swIntern == 0:
+				// Not folded, s holds an upper-case letter and is in no set.
+				return 0, 0
+			}
+			return k, e.f
 		}
 	}
 }
 
-// speakerInternTable holds the ASCII words of speakerIntern by
-// speakerInternSlot of their hash, with linear probing; empty slots are "".
-// It is filled by init, once every word set has registered its words.
-var speakerInternTable [1 << 12]string
+// speakerWordSlow is speakerWordInfo for a word holding a non-ASCII byte.
+func speakerWordSlow(s string) (string, uint32) {
+	w, ok := speakerIntern[strings.ToLower(s)]
+	if !ok {
+		// No set holds a word with a non-ASCII letter.
+		return s, 0
+	}
+	return w, speakerWordFlags(w)
+}
 
-// speakerInternSlot spreads a word hash over speakerInternTable.
+// speakerWordFlags returns the flags of the lower-case word w.
+func speakerWordFlags(w string) uint32 {
+	h := quoteScanWordHash(w)
+	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordSlots) - 1) {
+		v := speakerWordSlots[slot]
+		if v == 0 {
+			return 0
+		}
+		if e := &speakerWordEntries[v&(1<<speakerWordIdxBits-1)-1]; e.w == w {
+			return e.f
+		}
+	}
+}
+
+// speakerWordEntry is one word of speakerWordTable with its flags.
+type speakerWordEntry struct {
+	w string
+	f uint32
+}
+
+// speakerWordEntries holds the ASCII words of speakerIntern and of the few
+// sets not registered there, with their flags. speakerWordSlots indexes
+// them by speakerInternSlot of their hash, with linear probing: a slot
+// holds the high bits of the hash above the entry's index plus one, or 0
+// when empty, so a probe reads 16 KB of slots and touches an entry only
+// when the hash matches. Both are filled by init, once every word set has
+// registered its words.
+var (
+	speakerWordEntries []speakerWordEntry
+	speakerWordSlots   [1 << 12]uint32
+	// speakerWordMaxLen is the length of the longest entry.
+	speakerWordMaxLen int
+)
+
+// speakerWordIdxBits is the number of low bits of a slot that hold the
+// entry index.
+const speakerWordIdxBits = 12
+
+// speakerInternSlot spreads a word hash over speakerWordSlots.
 func speakerInternSlot(h uint32) int { return int(h * 0x9E3779B1 >> (32 - 12)) }
 
 func init() {
-	n := 0
+	flags := map[string]uint32{}
 	for w := range speakerIntern {
-		if w == "" || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+		flags[w] |= swIntern
+	}
+	for _, set := range []struct {
+		words map[string]bool
+		flag  uint32
+	}{
+		{speakerSkip, swSkip}, {speakerStop, swStop}, {speakerPreps, swPreps}, {speakerNouns, swNouns},
+		{speakerPronouns, swPronouns}, {speakerTitles, swTitles}, {speakerRoles, swRoles},
+		{speakerOrgWords, swOrg}, {speakerDeterminers, swDeterminers}, {speakerMaleNames, swMale},
+		{speakerFemaleNames, swFemale}, {speakerObjectDets, swObjectDets}, {speakerVerbsS, swVerbsS},
+		{speakerCalendar, swCalendar}, {speakerTimeWords, swTimeWords}, {speakerHonorifics, swHonorifics},
+		{quoteLabelWords, swLabel}, {speechCueWords, swCue}, {speakerPassive, swPassive}, {quoteAbbrevs, swAbbrev},
+	} {
+		for w, ok := range set.words {
+			if ok {
+				flags[w] |= set.flag
+			}
+		}
+	}
+	n := 0
+	for w, f := range flags {
+		if w == "" || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf || unicode.IsUpper(r) }) >= 0 {
+			if f != swIntern {
+				panic("speakerWordTable: set word " + w + " is not lower-case ASCII")
+			}
 			continue
 		}
 		n++
-		slot := speakerInternSlot(quoteScanWordHash(w))
-		for speakerInternTable[slot] != "" {
-			slot = (slot + 1) & (len(speakerInternTable) - 1)
+		h := quoteScanWordHash(w)
+		slot := speakerInternSlot(h)
+		for speakerWordSlots[slot] != 0 {
+			slot = (slot + 1) & (len(speakerWordSlots) - 1)
 		}
-		speakerInternTable[slot] = w
+		speakerWordEntries = append(speakerWordEntries, speakerWordEntry{w, f})
+		speakerWordSlots[slot] = h>>speakerWordIdxBits<<speakerWordIdxBits | uint32(len(speakerWordEntries))
+		speakerWordMaxLen = max(speakerWordMaxLen, len(w))
 	}
-	if 2*n > len(speakerInternTable) {
-		panic("speakerInternTable is over half full: make it larger")
+	if 2*n > len(speakerWordSlots) || n >= 1<<speakerWordIdxBits {
+		panic("speakerWordSlots is over half full: make it larger")
 	}
 }
 
@@ -339,8 +503,11 @@ func speakerCapitalized(body string, t qTok) bool {
 	if !t.word {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(body[t.s:])
-	if !unicode.IsUpper(r) {
+	if c := body[t.s]; c < utf8.RuneSelf {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	} else if r, _ := utf8.DecodeRuneInString(body[t.s:]); !unicode.IsUpper(r) {
 		return false
 	}
 	w := body[t.s:t.e]
@@ -369,8 +536,8 @@ func speakerNameWord(body string, t qTok) bool {
 func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	j := k - 1
 	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
-		w := speakerLower(body, toks[j])
-		if !speakerSkip[w] && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
+		w, f := speakerTokInfo(body, toks, j)
+		if f&swSkip == 0 && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
 			break
 		}
 		j--
@@ -402,8 +569,8 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w := speakerLower(body, t)
-		if speakerStop[w] && !(w == "us" && speakerCapitalized(body, t)) {
+		w, f := speakerTokInfo(body, toks, j)
+		if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) {
 			if (w == "who" || w == "which") && len(np) == 0 {
 				// "Lavrov, who ..., said": the subject is before "who".
 				j--
@@ -415,7 +582,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			}
 			break
 		}
-		if speakerPronouns[w] || w == "i" || w == "we" {
+		if f&swPronouns != 0 || w == "i" || w == "we" {
 			if len(np) == 0 {
 				np = append(np, j)
 			}
@@ -431,18 +598,18 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		np[a], np[b] = np[b], np[a]
 	}
 	// A subject does not start with a preposition ("in Aleppo said").
-	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[0]])] && !speakerCapitalized(body, toks[np[0]]) {
+	for len(np) > 0 && speakerTokFlags(body, toks, np[0])&swPreps != 0 && !speakerCapitalized(body, toks[np[0]]) {
 		return nil
 	}
 	// "Clinton's campaign sent out an email saying": the subject is what
 	// stands before the verb and its object.
 	for x := 1; x < len(np); x++ {
-		w := speakerLower(body, toks[np[x]])
+		w := speakerLower(body, toks, np[x])
 		if speakerCapitalized(body, toks[np[x]]) || len(w) < 4 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "sent" || w == "put" || w == "made" || w == "gave") {
 			continue
 		}
 		for y := x + 1; y < len(np) && y <= x+2; y++ {
-			if speakerObjectDets[speakerLower(body, toks[np[y]])] {
+			if speakerTokFlags(body, toks, np[y])&swObjectDets != 0 {
 				np = np[:x]
 				break
 			}
@@ -472,25 +639,25 @@ var speakerCalendar = wordSet(`monday tuesday wednesday thursday friday saturday
 // object ("issued a statement Tuesday").
 func speakerHeadOK(body string, toks []qTok, np []int) bool {
 	for x, i := range np {
-		w := speakerLower(body, toks[i])
+		w := speakerLower(body, toks, i)
 		if speakerCapitalized(body, toks[i]) || len(w) < 5 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
 			continue
 		}
 		for y := x + 1; y < len(np) && y <= x+2; y++ {
-			if speakerObjectDets[speakerLower(body, toks[np[y]])] {
+			if speakerTokFlags(body, toks, np[y])&swObjectDets != 0 {
 				return false
 			}
 		}
 	}
 	last := toks[np[len(np)-1]]
-	w := speakerLower(body, last)
-	if speakerCalendar[w] {
+	w, f := speakerTokInfo(body, toks, np[len(np)-1])
+	if f&swCalendar != 0 {
 		return false
 	}
-	if speakerCapitalized(body, last) || speakerNouns[w] || speakerPronouns[w] || w == "i" || w == "we" {
+	if speakerCapitalized(body, last) || f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 		return true
 	}
-	return !speakerVerbsS[w] && !speakerPreps[w] && !speakerObjectDets[w] && !speakerDeterminers[w]
+	return f&(swVerbsS|swPreps|swObjectDets|swDeterminers) == 0
 }
 
 // speakerNPAfter returns the tokens of the speaker after a cue ending before
@@ -501,23 +668,23 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w := speakerLower(body, t)
-		if speakerPreps[w] {
+		w, f := speakerTokInfo(body, toks, j)
+		if f&swPreps != 0 {
 			// Keep prepositions inside the phrase only when more of it follows
 			// ("Secretary of State John Kerry", "reports in the US media").
 			if len(np) == 0 || j+1 >= len(toks) || !toks[j+1].word {
 				break
 			}
-			nw := speakerLower(body, toks[j+1])
-			if speakerTimeWords[nw] || (w == "to" && !speakerDeterminers[nw] && !speakerCapitalized(body, toks[j+1])) {
+			nf := speakerTokFlags(body, toks, j+1)
+			if nf&swTimeWords != 0 || (w == "to" && nf&swDeterminers == 0 && !speakerCapitalized(body, toks[j+1])) {
 				break
 			}
-		} else if speakerStop[w] && !(w == "us" && speakerCapitalized(body, t)) || speakerTimeWords[w] {
+		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 {
 			break
 		}
 		np = append(np, j)
 	}
-	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[len(np)-1]])] {
+	for len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swPreps != 0 {
 		np = np[:len(np)-1]
 	}
 	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
@@ -537,7 +704,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	// Skip a short leading adverbial that ends in a comma.
 	for j := 0; j < k && j < 6; j++ {
 		if toks[j].is(body, ",") {
-			if speakerPreps[speakerLower(body, toks[0])] || speakerTimeWords[speakerLower(body, toks[0])] {
+			if speakerTokFlags(body, toks, 0)&(swPreps|swTimeWords) != 0 {
 				start = j + 1
 			}
 			break
@@ -548,17 +715,17 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w := speakerLower(body, t)
-		if speakerCapitalized(body, t) || speakerDeterminers[w] || (len(np) > 0 && speakerPreps[w]) {
+		f := speakerTokFlags(body, toks, j)
+		if speakerCapitalized(body, t) || f&swDeterminers != 0 || (len(np) > 0 && f&swPreps != 0) {
 			np = append(np, j)
 			continue
 		}
-		if len(np) > 0 && speakerNouns[w] {
+		if len(np) > 0 && f&swNouns != 0 {
 			np = append(np, j)
 		}
 		break
 	}
-	for len(np) > 0 && speakerPreps[speakerLower(body, toks[np[len(np)-1]])] {
+	for len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swPreps != 0 {
 		np = np[:len(np)-1]
 	}
 	if !speakerNominal(body, toks, np) {
@@ -574,15 +741,15 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 		return false
 	}
 	for _, i := range np {
-		w := speakerLower(body, toks[i])
-		if speakerCapitalized(body, toks[i]) && !speakerDeterminers[w] && !speakerStop[w] && !speakerSkip[w] {
+		w, f := speakerTokInfo(body, toks, i)
+		if speakerCapitalized(body, toks[i]) && f&(swDeterminers|swStop|swSkip) == 0 {
 			return true
 		}
-		if speakerNouns[w] || speakerPronouns[w] || w == "i" || w == "we" {
+		if f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 			return true
 		}
 	}
-	last := speakerLower(body, toks[np[len(np)-1]])
+	last := speakerLower(body, toks, np[len(np)-1])
 	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "ous")
 }
 
@@ -752,6 +919,9 @@ func speakerRunBackoff(body string, pos, lo int) int {
 	return j
 }
 
+// speakerRunStop flags the bytes that end a word of a capitalized run.
+var speakerRunStop = [256]bool{' ': true, '\n': true, ',': true, ';': true, ':': true, '"': true, ')': true, '(': true}
+
 // speakerGatherRun returns the end of the run of capitalized words that
 // starts at i (with "of" after a title and name particles inside it).
 func speakerGatherRun(body string, i int) int {
@@ -759,7 +929,7 @@ func speakerGatherRun(body string, i int) int {
 	j := i
 	for j < len(body) {
 		k := j
-		for k < len(body) && body[k] != ' ' && body[k] != '\n' && body[k] != ',' && body[k] != ';' && body[k] != ':' && body[k] != '"' && body[k] != ')' && body[k] != '(' {
+		for k < len(body) && !speakerRunStop[body[k]] {
 			k++
 		}
 		for k > j && (body[k-1] == '.' && !quoteAbbrevBefore(body, k-1) || body[k-1] == '?' || body[k-1] == '!') {
@@ -850,14 +1020,38 @@ type speakerCap struct {
 // capsUpTo lists the run starts before pos not listed yet.
 func (x *speakerIndex) capsUpTo(pos int) {
 	body := x.body
-	for i := x.capsTo; i < pos; i++ {
-		c := body[i]
-		if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+	i := x.capsTo
+	for i < pos {
+		// Eight bytes at a time: most blocks hold no capital letter.
+		if i+8 <= pos && !speakerHasUpper8(speakerLoad8(body, i)) {
+			i += 8
 			continue
 		}
-		x.caps = append(x.caps, speakerCap{at: int32(i)})
+		for e := min(i+8, pos); i < e; i++ {
+			c := body[i]
+			if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+				continue
+			}
+			x.caps = append(x.caps, speakerCap{at: int32(i)})
+		}
 	}
 	x.capsTo = max(x.capsTo, pos)
+}
+
+// speakerLoad8 returns the eight bytes of s at i as a little-endian word.
+func speakerLoad8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// speakerHasUpper8 reports whether one of the eight bytes of x is an ASCII
+// capital letter (the classic "has a byte between m and n" bit trick).
+func speakerHasUpper8(x uint64) bool {
+	const ones = 0x0101010101010101
+	const m, n = 'A' - 1, 'Z' + 1
+	y := x & (ones * 127)
+	return (ones*(127+n)-y)&^x&(y+ones*(127-m))&(ones*128) != 0
 }
 
 // readCap reads the run starting at c.at.
@@ -929,14 +1123,14 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 		}
 		// lowerWord folds every word of the package's sets, so a title
 		// comes back in lower case.
-		if lw := lowerWord(w); speakerTitles[lw] || lw == "of" {
+		if lw, f := speakerWordInfo(w); f&swTitles != 0 || lw == "of" {
 			titles = append(titles, lw)
 			continue
 		}
 		from = i
 	}
 	name := words[from:]
-	if len(name) == 0 && len(words) >= 2 && speakerHonorifics[lowerWord(words[len(words)-2])] {
+	if len(name) == 0 && len(words) >= 2 && speakerWordFlags0(words[len(words)-2])&swHonorifics != 0 {
 		// "Mr. King": after an honorific, a title word is the surname.
 		titles, name = titles[:len(titles)-1], words[len(words)-1:]
 	}
@@ -981,11 +1175,10 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
 		}
 	}
 	// Set membership needs no folded copy: lowerWord folds set words.
-	first := lowerWord(name[0])
-	if len(titles) == 0 && !speakerMaleNames[first] && !speakerFemaleNames[first] {
+	if len(titles) == 0 && speakerWordFlags0(name[0])&(swMale|swFemale) == 0 {
 		return
 	}
-	if speakerOrgWords[lowerWord(name[len(name)-1])] {
+	if speakerWordFlags0(name[len(name)-1])&swOrg != 0 {
 		return
 	}
 	x.addPerson(speakerJoinName(body, starts, name), titles, pos)
@@ -1016,7 +1209,9 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	if !ok {
 		p = len(x.persons)
 		g := byte(0)
-		first := lowerWord(strings.Fields(name)[0]) // a new person: rare
+		// The words of a name stand one space apart.
+		first, _, _ := strings.Cut(name, " ")
+		first = lowerWord(first)
 		switch {
 		case speakerFemaleNames[first] && !speakerMaleNames[first]:
 			g = 'f'
@@ -1088,7 +1283,7 @@ var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the "
 // canonical speaker name and the mention span, resolving pronouns,
 // descriptions and surnames against what the article said before pos.
 func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (string, Span) {
-	for len(np) > 0 && speakerSkip[speakerLower(body, toks[np[0]])] {
+	for len(np) > 0 && speakerTokFlags(body, toks, np[0])&swSkip != 0 {
 		np = np[1:]
 	}
 	if len(np) == 0 {
@@ -1096,10 +1291,10 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	}
 	m := Span{toks[np[0]].s, toks[np[len(np)-1]].e}
 	if len(np) == 1 {
-		switch speakerLower(body, toks[np[0]]) {
+		switch speakerLower(body, toks, np[0]) {
 		case "he", "she":
 			g := byte('m')
-			if speakerLower(body, toks[np[0]]) == "she" {
+			if speakerLower(body, toks, np[0]) == "she" {
 				g = 'f'
 			}
 			if name, ok := x.lastPerson(pos, g, ""); ok {
@@ -1121,13 +1316,13 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// A trailing run of capitalized words is a name, unless a preposition
 	// stands before it ("armed groups in eastern Aleppo").
 	r := len(np)
-	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && !speakerDeterminers[speakerLower(body, toks[np[r-1]])] ||
+	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 ||
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
 	hasPrep := false
 	for _, i := range np[:r] {
-		if w := speakerLower(body, toks[i]); speakerPreps[w] && w != "of" {
+		if w, f := speakerTokInfo(body, toks, i); f&swPreps != 0 && w != "of" {
 			hasPrep = true
 		}
 	}
@@ -1217,7 +1412,7 @@ func speakerFirstPerson(body string, toks []qTok, np []int) bool {
 	if len(np) != 1 {
 		return false
 	}
-	w := speakerLower(body, toks[np[0]])
+	w := speakerLower(body, toks, np[0])
 	return w == "i" || w == "we"
 }
 
@@ -1285,5 +1480,4 @@ var (
 		}
 		return m
 	}())
-	speechCueQuick = newQuickSet(speechCueWords)
 )

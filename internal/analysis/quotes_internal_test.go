@@ -1,0 +1,149 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// quoteTestTexts returns a deterministic spread of short texts built from
+// fragments that exercise the eight-byte paths of the attribution helpers:
+// runs longer than eight bytes, apostrophes inside and at the end of
+// words, curly marks, non-ASCII letters, digits and stops.
+func quoteTestTexts() []string {
+	frags := []string{"a", "Z", "9", " ", "'", "’", "é", "-", ".", "!", "?", "\n", "xyzzyxyzzy", "don't", "ab'", "@", "[", "`", "{", "_", "“", "—", "Я"}
+	var out []string
+	rng := uint64(1)
+	next := func() uint64 {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return rng >> 33
+	}
+	for range 20000 {
+		var b strings.Builder
+		for n := next() % 24; n > 0; n-- {
+			b.WriteString(frags[next()%uint64(len(frags))])
+		}
+		out = append(out, b.String())
+	}
+	// Every byte value at every lane of an eight-byte block.
+	for c := range 256 {
+		for lane := range 9 {
+			out = append(out, strings.Repeat("a", lane)+string([]byte{byte(c)})+"bcdefghij k")
+		}
+	}
+	return out
+}
+
+func TestQuoteCountWords(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		text  string
+		limit int
+		want  int
+	}{
+		{"Empty", "", 10, 0},
+		{"LongASCIIRun", "internationalization of everything", 10, 3},
+		{"Contraction", "they don't know what's next", 10, 5},
+		{"TrailingApostrophe", "the voters' choice", 10, 3},
+		{"CurlyApostrophe", "Russia’s foreign minister", 10, 3},
+		{"NonASCIIWord", "Sergueï Lavrov a dit", 10, 4},
+		{"LimitStopsEarly", "one two three four five six seven", 2, 2},
+		{"Digits", "in 2016 and 2017", 10, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := quoteCountWordsUpTo(tc.text, tc.limit); got != tc.want {
+				t.Errorf("quoteCountWordsUpTo(%q, %d) = %d, want %d", tc.text, tc.limit, got, tc.want)
+			}
+		})
+	}
+	t.Run("SameAsCountWords", func(t *testing.T) {
+		for _, s := range quoteTestTexts() {
+			want := CountWords(s)
+			if got := quoteCountWords(s); got != want {
+				t.Fatalf("quoteCountWords(%q) = %d, want %d", s, got, want)
+			}
+			if got := quoteCountWordsUpTo(s, 2); got != min(want, 2) {
+				t.Fatalf("quoteCountWordsUpTo(%q, 2) = %d, want %d", s, got, min(want, 2))
+			}
+		}
+	})
+}
+
+func TestQuoteIndexStop(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       int
+	}{
+		{"None", "no stop in this long sentence", -1},
+		{"Period", "He said so. Then", 10},
+		{"QuestionPastFirstBlock", "Is it really true?", 17},
+		{"BangBeforePeriod", "Stop! Now.", 4},
+		{"NonASCIIBeforeStop", "naïveté rules.", 15},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := quoteIndexStop(tc.text); got != tc.want {
+				t.Errorf("quoteIndexStop(%q) = %d, want %d", tc.text, got, tc.want)
+			}
+		})
+	}
+	t.Run("SameAsIndexAny", func(t *testing.T) {
+		for _, s := range quoteTestTexts() {
+			if got, want := quoteIndexStop(s), strings.IndexAny(s, ".!?"); got != want {
+				t.Fatalf("quoteIndexStop(%q) = %d, want %d", s, got, want)
+			}
+		}
+	})
+}
+
+// TestQuoteByteMasks checks the eight-byte class masks against the
+// byte-by-byte definitions, for every byte value in every lane.
+func TestQuoteByteMasks(t *testing.T) {
+	for c := range 256 {
+		for lane := range 8 {
+			b := []byte("x.Q 9é'z")
+			b[lane] = byte(c)
+			x := speakerLoad8(string(b), 0)
+			var alnum, upper uint64
+			for i, v := range b {
+				if 'a' <= v && v <= 'z' || 'A' <= v && v <= 'Z' || '0' <= v && v <= '9' {
+					alnum |= 0x80 << (8 * i)
+				}
+				if 'A' <= v && v <= 'Z' {
+					upper |= 0x80 << (8 * i)
+				}
+			}
+			if got := quoteAlnum8(x); got != alnum {
+				t.Fatalf("quoteAlnum8(%q) = %#x, want %#x", b, got, alnum)
+			}
+			if got, want := speakerHasUpper8(x), upper != 0; got != want {
+				t.Fatalf("speakerHasUpper8(%q) = %v, want %v", b, got, want)
+			}
+			if got, want := quoteHasByte8(x, '\''), strings.IndexByte(string(b), '\'') >= 0; got != want {
+				t.Fatalf("quoteHasByte8(%q, ') = %v, want %v", b, got, want)
+			}
+		}
+	}
+}
+
+func TestSpeakerWordInfo(t *testing.T) {
+	for _, tc := range []struct {
+		name, word, wantWord string
+		wantSet, wantUnset   uint32
+	}{
+		{"LowerCue", "said", "said", swCue, swAbbrev},
+		{"CapitalizedCueFolds", "Said", "said", swCue | swIntern, 0},
+		{"AllCapitalsFolds", "PRESIDENT", "president", swTitles | swRoles | swNouns, 0},
+		{"LowerAbbreviation", "jan", "jan", swAbbrev, swIntern},
+		// An abbreviation in no word set is not folded, so its capitalized
+		// form has no flags: lowerWord leaves it as it is.
+		{"CapitalizedAbbreviationNotFolded", "Jan", "Jan", 0, swAbbrev},
+		{"UnknownWord", "Lavrov", "Lavrov", 0, ^uint32(0)},
+		{"LongerThanAnySetWord", "internationalization", "internationalization", 0, ^uint32(0)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, f := speakerWordInfo(tc.word)
+			if w != tc.wantWord || f&tc.wantSet != tc.wantSet || f&tc.wantUnset != 0 {
+				t.Errorf("speakerWordInfo(%q) = %q, %#x; want %q with %#x set and %#x clear", tc.word, w, f, tc.wantWord, tc.wantSet, tc.wantUnset)
+			}
+		})
+	}
+}
