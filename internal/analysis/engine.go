@@ -261,19 +261,34 @@ func precededBySoCalled(body string, at int) bool {
 // It returns the registry role of each speaker it placed.
 func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 	roles := map[string]string{}
+	// Speakers repeat within an article: a local memo spares the shared
+	// cache's hashing and synchronisation for all but the first quote.
+	memo := map[string]placement{}
+	place := func(s string, byMention bool) placement {
+		key := s
+		if byMention {
+			key = "\x00" + s
+		}
+		p, ok := memo[key]
+		if !ok {
+			p = e.place(s, byMention)
+			memo[key] = p
+		}
+		return p
+	}
 	for i := range qs {
 		q := &qs[i]
 		q.Side = SideUnassigned
 		if q.Speaker == "" {
 			continue
 		}
-		if p := e.place(q.Speaker, false); p.ok {
+		if p := place(q.Speaker, false); p.ok {
 			q.Speaker, q.Side = p.name, p.side
 			if p.role != "" {
 				roles[p.name] = p.role
 			}
 		} else if q.Mention != "" {
-			if p := e.place(q.Mention, true); p.ok {
+			if p := place(q.Mention, true); p.ok {
 				q.Side = p.side
 			}
 		}

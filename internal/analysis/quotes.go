@@ -364,7 +364,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		if cs >= ce {
 			continue
 		}
-		words := quoteCountWords(a.body[cs:ce])
+		words := CountWords(a.body[cs:ce])
 		if words == 0 {
 			continue
 		}
@@ -1330,14 +1330,14 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		}
 		// Reported speech needs two words; the full count is made only
 		// for a quote that is kept.
-		if cs >= ce || quoteCountWordsUpTo(a.body[cs:ce], 2) < 2 {
+		if cs >= ce || countWordsUpTo(a.body[cs:ce], 2) < 2 {
 			continue
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, t.s)
 		if sp == "" {
 			continue
 		}
-		words := quoteCountWords(a.body[cs:ce])
+		words := CountWords(a.body[cs:ce])
 		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteReported, Speaker: sp, Cue: cue, Words: words}
 		if m.End > m.Start {
 			q.Mention, q.MentionStart, q.MentionEnd = a.body[m.Start:m.End], m.Start, m.End
@@ -1370,54 +1370,6 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 		return e
 	}
 	return toks[k].s
-}
-
-// quoteCountWords is CountWords with a fast path for ASCII text: it counts
-// the same words (runs of word runes, joined by inner apostrophes).
-func quoteCountWords(s string) int { return quoteCountWordsUpTo(s, len(s)+1) }
-
-// quoteCountWordsUpTo counts the words of s as quoteCountWords does, but
-// stops once it has counted limit of them: a test for "at least limit words"
-// need not read a long sentence to its end.
-func quoteCountWordsUpTo(s string, limit int) int {
-	n := 0
-	var in uint8 // 1 inside a word
-	for i := 0; i < len(s) && n < limit; {
-		if i+8 <= len(s) {
-			// Eight ASCII bytes with no apostrophe at a time: a word starts
-			// at each word byte whose previous byte is no word byte.
-			if x := speakerLoad8(s, i); x&quoteHigh8 == 0 && !quoteHasByte8(x, '\'') {
-				w := quoteAlnum8(x)
-				n += bits.OnesCount64(w &^ (w<<8 | uint64(in)<<7))
-				in = uint8(w >> 63)
-				i += 8
-				continue
-			}
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			w := quoteWordByte[c]
-			n += int(w &^ in)
-			if c == '\'' {
-				// An inner apostrophe keeps the word open: "don't".
-				w = in & quoteWordAtU8(s, i+1)
-			}
-			in = w
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isWordRune(r) {
-			if in == 0 {
-				n++
-				in = 1
-			}
-		} else if !(r == '’' && in == 1 && quoteWordAt(s, i+size)) {
-			in = 0
-		}
-		i += size
-	}
-	return min(n, limit)
 }
 
 // quoteHigh8 has the high bit of each of eight bytes set.
