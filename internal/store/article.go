@@ -193,11 +193,11 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 	}
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
-		id, duplicate, err = w.saveArticle(a, r)
+		id, duplicate, err = w.saveArticle(a, r, storePrepare(a))
 		if err != nil || duplicate {
 			return err
 		}
-		if err := w.flushWords(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 		return w.indexText([]int64{id})
@@ -219,9 +219,10 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 // with one savepoint per article, so that the failing article rolls back
 // alone.
 func (s *Store) SaveArticles(ctx context.Context, batch []ArticleWithResult) ([]SaveOutcome, error) {
-	out, failed, err := s.saveBatch(ctx, batch, false)
+	prep := storePrepareBatch(batch)
+	out, failed, err := s.saveBatch(ctx, batch, prep, false)
 	if err == nil && failed {
-		out, _, err = s.saveBatch(ctx, batch, true)
+		out, _, err = s.saveBatch(ctx, batch, prep, true)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: insert %d articles: %w", len(batch), err)
@@ -235,7 +236,7 @@ var errStoreBatchFailed = errors.New("an article of the batch failed")
 // saveBatch writes batch in one transaction. Without savepoints the first
 // failing article rolls back everything and failed is true; with them each
 // failing article rolls back alone.
-func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, savepoints bool) (out []SaveOutcome, failed bool, err error) {
+func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep []storePrepared, savepoints bool) (out []SaveOutcome, failed bool, err error) {
 	out = make([]SaveOutcome, len(batch))
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
@@ -250,7 +251,7 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, savepo
 					return err
 				}
 			}
-			id, dup, err := w.saveArticle(item.Article, item.Result)
+			id, dup, err := w.saveArticle(item.Article, item.Result, prep[i])
 			if err != nil {
 				if !savepoints {
 					failed = true
@@ -272,7 +273,7 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, savepo
 				}
 			}
 		}
-		if err := w.flushWords(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 		return w.indexText(fresh)
