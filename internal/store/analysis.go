@@ -378,7 +378,7 @@ func (s *Store) EachQuote(ctx context.Context, f ArticleFilter, fn func(QuoteRow
 	}
 	query := `SELECT a.id, COALESCE(o.name, ''), a.title, COALESCE(a.published, ''),
 			q.kind, q.speaker, q.mention, q.mention_start, q.mention_end, q.cue, q.side, q.span_start, q.span_end,
-			q.words, `+storeQuoteTextSQL+`
+			q.words, ` + storeQuoteTextSQL + `
 		FROM quotes q
 		JOIN analyses an ON an.id = q.analysis_id AND an.current = 1
 		JOIN articles a ON a.id = an.article_id
