@@ -1,0 +1,209 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/framinglens/framinglens/internal/analysis"
+	"github.com/framinglens/framinglens/internal/store"
+)
+
+// writepathBatch builds n articles over three outlets, starting at seed.
+func writepathBatch(seed, n int) []store.ArticleWithResult {
+	out := make([]store.ArticleWithResult, n)
+	for i := range out {
+		a := testArticle(seed+i, []string{"Alpha", "Beta", "Gamma"}[(seed+i)%3], "2024-03-0"+string(rune('1'+i%9)))
+		out[i] = store.ArticleWithResult{Article: a, Result: testResult(a.Text, 3+i%5, i%4, "lex-1")}
+	}
+	return out
+}
+
+// writepathSaveAll stores batch with SaveArticles and returns the outcomes.
+func writepathSaveAll(t *testing.T, s *store.Store, batch []store.ArticleWithResult) []store.SaveOutcome {
+	t.Helper()
+	out, err := s.SaveArticles(context.Background(), batch)
+	if err != nil {
+		t.Fatalf("SaveArticles: %v", err)
+	}
+	return out
+}
+
+// writepathCheckWords fails when the word counts the store kept differ from
+// a recount of the stored texts.
+func writepathCheckWords(t *testing.T, s *store.Store) {
+	t.Helper()
+	kept := compareWordSnapshot(t, s)
+	if err := s.RebuildOutletWords(context.Background()); err != nil {
+		t.Fatalf("RebuildOutletWords: %v", err)
+	}
+	recounted := compareWordSnapshot(t, s)
+	if !reflect.DeepEqual(kept, recounted) {
+		t.Errorf("word counts kept on write differ from a recount:\n got %v\nwant %v", kept, recounted)
+	}
+	if len(kept) == 0 {
+		t.Errorf("no outlet has word counts")
+	}
+}
+
+func TestBulkSaveKeepsTotalsAndWords(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	first := writepathSaveAll(t, s, writepathBatch(0, 9))
+
+	t.Run("AfterBatches", func(t *testing.T) {
+		bad := writepathBatch(100, 6)
+		// A valence out of range breaks a CHECK: that article alone is
+		// rolled back, with its share of the totals and word counts.
+		bad[2].Result.Hits[0].Valence = 7
+		out := writepathSaveAll(t, s, bad)
+		if out[2].Err == nil || analysis.ErrorCode(out[2].Err) != analysis.EINVALID {
+			t.Fatalf("outcome of the bad article = %+v, want EINVALID", out[2])
+		}
+		for i, o := range out {
+			if i != 2 && (o.Err != nil || o.ID == 0) {
+				t.Errorf("outcome %d = %+v, want stored", i, o)
+			}
+		}
+		compareCheckTotals(t, s)
+		writepathCheckWords(t, s)
+	})
+
+	t.Run("AfterDelete", func(t *testing.T) {
+		writepathSaveAll(t, s, writepathBatch(200, 6))
+		if _, err := s.DeleteArticles(ctx, []int64{first[0].ID, first[4].ID}); err != nil {
+			t.Fatalf("DeleteArticles: %v", err)
+		}
+		compareCheckTotals(t, s)
+		writepathCheckWords(t, s)
+	})
+
+	t.Run("AfterMerge", func(t *testing.T) {
+		writepathSaveAll(t, s, writepathBatch(300, 6))
+		if err := s.MergeOutlets(ctx, "Gamma", "Beta"); err != nil {
+			t.Fatalf("MergeOutlets: %v", err)
+		}
+		compareCheckTotals(t, s)
+		writepathCheckWords(t, s)
+	})
+
+	t.Run("AfterRescore", func(t *testing.T) {
+		a, err := s.Article(ctx, first[1].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveAnalyses(ctx, map[int64]*analysis.Result{first[1].ID: testResult(a.Text, 9, 3, "lex-2")}); err != nil {
+			t.Fatalf("SaveAnalyses: %v", err)
+		}
+		compareCheckTotals(t, s)
+	})
+}
+
+func TestBulkSaveWordCountsLeftIncompleteAreRebuilt(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lens.db")
+	s1, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s1.Close()
+	writepathSaveAll(t, s1, writepathBatch(0, 9))
+	// A second store on the file stands for the next run after a crash: the
+	// first one's pending counts are not in the file, which says so.
+	s2, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	mark, err := s2.Active(ctx, "outlet_word_counts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mark == "v1" {
+		t.Fatalf("word counts marked complete (%q) while counts are pending", mark)
+	}
+	got := compareWordSnapshot(t, s2)
+	if got["Alpha"]["rebels"] == 0 {
+		t.Errorf("Alpha has no count for %q after the rebuild: %v", "rebels", got["Alpha"])
+	}
+	writepathCheckWords(t, s2)
+}
+
+func TestQuoteTextReadFromArticle(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	a := testArticle(1, "Alpha", "2024-01-02")
+	r := testResult(a.Text, 4, 3, "lex-1")
+	// A quote whose text is not its span keeps its own text.
+	r.Quotes[1].Text = "words of another text"
+	id, _, err := s.SaveArticle(ctx, a, r)
+	if err != nil {
+		t.Fatalf("SaveArticle: %v", err)
+	}
+	want := make([]string, len(r.Quotes))
+	for i, q := range r.Quotes {
+		want[i] = q.Text
+	}
+
+	t.Run("ArticleResult", func(t *testing.T) {
+		got, err := s.ArticleResult(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Quotes, r.Quotes) {
+			t.Errorf("quotes = %+v, want %+v", got.Quotes, r.Quotes)
+		}
+	})
+	t.Run("Quotes", func(t *testing.T) {
+		rows, err := s.Quotes(ctx, store.ArticleFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, q := range rows {
+			got = append(got, q.Text)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("quote texts = %q, want %q", got, want)
+		}
+	})
+	t.Run("ExportQuotes", func(t *testing.T) {
+		var got []string
+		err := s.EachExportQuote(ctx, store.ArticleFilter{}, func(q store.ExportQuote) error {
+			got = append(got, q.Text)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("exported quote texts = %q, want %q", got, want)
+		}
+	})
+	t.Run("StoredOnlyWhenDifferent", func(t *testing.T) {
+		db, err := sql.Open("sqlite", "file:"+s.Path()+"?mode=ro")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		var stored []string
+		rows, err := db.Query(`SELECT text FROM quotes ORDER BY seq`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			stored = append(stored, s)
+		}
+		wantStored := []string{"", "words of another text", ""}
+		if !reflect.DeepEqual(stored, wantStored) {
+			t.Errorf("stored quote texts = %q, want %q", stored, wantStored)
+		}
+	})
+}
