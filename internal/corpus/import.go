@@ -199,17 +199,13 @@ func (im *importer) wait() error {
 }
 
 // finish saves what is left and waits for the last save. It always waits,
-// so that nothing is written after the import returns, and has the store
-// write the word counts its batches kept in memory.
+// so that nothing is written after the import returns.
 func (im *importer) finish(ctx context.Context, err error) (Summary, error) {
 	if err == nil {
 		err = im.flush(ctx)
 	}
 	if werr := im.wait(); err == nil {
 		err = werr
-	}
-	if ferr := im.svc.store.FlushWordCounts(ctx); err == nil {
-		err = ferr
 	}
 	return im.sum, err
 }

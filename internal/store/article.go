@@ -238,11 +238,8 @@ var errStoreBatchFailed = errors.New("an article of the batch failed")
 // failing article rolls back alone.
 func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep []storePrepared, savepoints bool) (out []SaveOutcome, failed bool, err error) {
 	out = make([]SaveOutcome, len(batch))
-	s.wordsMu.Lock()
-	defer s.wordsMu.Unlock()
-	var w *storeWriter
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
-		w = s.newWriter(ctx, tx)
+		w := s.newWriter(ctx, tx)
 		var fresh []int64
 		for i, item := range batch {
 			if err := validateNewArticle(item.Article); err != nil {
@@ -276,19 +273,13 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 				}
 			}
 		}
-		if err := w.deferWords(); err != nil {
-			return err
-		}
-		if err := w.flushTotals(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 		return w.indexText(fresh)
 	})
 	if failed {
 		return nil, true, nil
-	}
-	if err == nil {
-		w.commitWords()
 	}
 	return out, false, err
 }
@@ -339,12 +330,13 @@ func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 // analyses and false-positive marks, and returns how many existed.
 func (s *Store) DeleteArticles(ctx context.Context, ids []int64) (int, error) {
 	var n int64
-	err := s.wordsTx(ctx, func(w *storeWriter) error {
-		stmt, err := w.tx.PrepareContext(ctx, `DELETE FROM articles WHERE id = ?`)
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `DELETE FROM articles WHERE id = ?`)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
+		w := s.newWriter(ctx, tx)
 		for _, id := range ids {
 			if err := w.forgetWords(id); err != nil {
 				return err

@@ -192,10 +192,7 @@ func (s *Store) RenameOutlet(ctx context.Context, oldName, newName string) error
 // MergeOutlets moves every article of outlet from to outlet into, makes
 // from's name and aliases aliases of into, and deletes from.
 func (s *Store) MergeOutlets(ctx context.Context, from, into string) error {
-	// A transaction of wordsTx: pending word counts of src must be written
-	// before mergeWords moves src's counts to dst.
-	err := s.wordsTx(ctx, func(w *storeWriter) error {
-		tx := w.tx
+	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		src, ok, err := outletLookup(ctx, tx, from)
 		if err != nil {
 			return err

@@ -26,7 +26,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/framinglens/framinglens/internal/analysis"
@@ -49,11 +48,6 @@ type Store struct {
 	write *sql.DB
 	// stmts are the article-writing statements, prepared on write.
 	stmts map[string]*sql.Stmt
-	// wordsMu guards wordsPending, the word counts of committed bulk saves
-	// not yet written, with their number of entries (see wordsdefer.go).
-	wordsMu       sync.Mutex
-	wordsPending  storeWordCounts
-	wordsPendingN int
 }
 
 // storePragmas are applied by the driver to every connection it opens, so no
@@ -136,13 +130,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes both pools, first writing pending word counts and letting
-// SQLite refresh the statistics its query planner uses (PRAGMA optimize),
-// as SQLite recommends on closing.
+// Close closes both pools, first letting SQLite refresh the statistics its
+// query planner uses (PRAGMA optimize), as SQLite recommends on closing.
 func (s *Store) Close() error {
-	errs := []error{s.FlushWordCounts(context.Background())}
 	_, err := s.write.Exec(`PRAGMA optimize`)
-	errs = append(errs, err)
+	errs := []error{err}
 	for _, st := range s.stmts {
 		errs = append(errs, st.Close())
 	}

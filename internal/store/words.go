@@ -251,29 +251,17 @@ func mergeWords(ctx context.Context, tx *sql.Tx, src, dst int64) error {
 // ensureOutletWords rebuilds the word counts from the stored texts when the
 // database does not mark them complete (it predates them, or ContentWords
 // changed).
-//
-// Counts that bulk saves of this Store keep in memory are written instead
-// (see wordsdefer.go); a rebuild is for counts left incomplete by another
-// process.
 func (s *Store) ensureOutletWords(ctx context.Context) error {
 	v, err := s.Active(ctx, outletWordsSetting)
 	if err != nil || v == outletWordsVersion {
 		return err
 	}
-	s.wordsMu.Lock()
-	pending := s.wordsPending != nil
-	s.wordsMu.Unlock()
-	if pending {
-		return s.FlushWordCounts(ctx)
-	}
 	return s.RebuildOutletWords(ctx)
 }
 
 // RebuildOutletWords recounts every outlet's words from the stored texts, in
-// one transaction. Pending counts are dropped: the recount includes them.
+// one transaction.
 func (s *Store) RebuildOutletWords(ctx context.Context) error {
-	s.wordsMu.Lock()
-	defer s.wordsMu.Unlock()
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM outlet_word_counts`); err != nil {
 			return err
@@ -308,11 +296,12 @@ func (s *Store) RebuildOutletWords(ctx context.Context) error {
 				break
 			}
 		}
-		return storeSetWordsMark(ctx, tx, true)
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, outletWordsSetting, outletWordsVersion)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("store: rebuild outlet word counts: %w", err)
 	}
-	s.wordsPending, s.wordsPendingN = nil, 0
 	return nil
 }

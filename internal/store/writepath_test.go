@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -99,36 +98,6 @@ func TestBulkSaveKeepsTotalsAndWords(t *testing.T) {
 		}
 		compareCheckTotals(t, s)
 	})
-}
-
-func TestBulkSaveWordCountsLeftIncompleteAreRebuilt(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "lens.db")
-	s1, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s1.Close()
-	writepathSaveAll(t, s1, writepathBatch(0, 9))
-	// A second store on the file stands for the next run after a crash: the
-	// first one's pending counts are not in the file, which says so.
-	s2, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
-	mark, err := s2.Active(ctx, "outlet_word_counts")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if mark == "v1" {
-		t.Fatalf("word counts marked complete (%q) while counts are pending", mark)
-	}
-	got := compareWordSnapshot(t, s2)
-	if got["Alpha"]["rebels"] == 0 {
-		t.Errorf("Alpha has no count for %q after the rebuild: %v", "rebels", got["Alpha"])
-	}
-	writepathCheckWords(t, s2)
 }
 
 func TestQuoteTextReadFromArticle(t *testing.T) {

@@ -95,9 +95,6 @@ type storeWriter struct {
 	// totals are the per-outlet totals of the analyses written so far,
 	// until flushTotals stores them.
 	totals storeTotals
-	// wordsAfter, when set, updates the store's pending word counts once
-	// the transaction has committed (see deferWords).
-	wordsAfter func()
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) *storeWriter {
