@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/framinglens/framinglens/internal/analysis"
 )
@@ -159,14 +161,40 @@ func ArticleSorts() []string {
 // ContentHash returns the hash duplicates are found by: the hex SHA-256 of
 // text lower-cased, with every run of white space collapsed to one space and
 // none at either end. Re-wrapped or re-cased copies of an article share it.
+//
+// It is strings.Fields(strings.ToLower(text)) joined by spaces, worked out
+// in one pass without copying the text: an invalid byte becomes U+FFFD, as
+// strings.ToLower makes it, and white space is unicode.IsSpace.
 func ContentHash(text string) string {
 	h := sha256.New()
-	for i, w := range strings.Fields(strings.ToLower(text)) {
-		if i > 0 {
-			h.Write([]byte{' '})
+	var buf [4096]byte
+	out := buf[:0]
+	inWord, started := false, false
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
 		}
-		h.Write([]byte(w))
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if started {
+				out = append(out, ' ')
+			}
+			inWord, started = true, true
+		}
+		out = utf8.AppendRune(out, r)
+		if len(out) > len(buf)-8 {
+			h.Write(out)
+			out = buf[:0]
+		}
 	}
+	h.Write(out)
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -2,8 +2,11 @@ package store_test
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/framinglens/framinglens/internal/analysis"
@@ -175,4 +178,31 @@ func TestQuoteTextReadFromArticle(t *testing.T) {
 			t.Errorf("stored quote texts = %q, want %q", stored, wantStored)
 		}
 	})
+}
+
+// writepathReferenceHash is ContentHash as first written: the definition
+// stored hashes must keep matching.
+func writepathReferenceHash(text string) string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(strings.ToLower(text)), " ")))
+	return hex.EncodeToString(sum[:])
+}
+
+func TestContentHashMatchesDefinition(t *testing.T) {
+	long := strings.Repeat("Word ÉCOLE\t", 1200)
+	for _, tc := range []struct{ name, text string }{
+		{"Empty", ""},
+		{"OnlySpace", " \t\n "},
+		{"ASCII", "  Rebels SEIZED the town.\n\nThey said so. "},
+		{"UpperNonASCII", "ΣΟΦΊΑ Äpfel İstanbul"},
+		{"UnicodeSpaces", "a\u00a0b\u0085c\u2003d\u3000e"},
+		{"InvalidUTF8", "ab\xffcd \xc3 ef\xe2\x82"},
+		{"ReplacementChar", "x\uFFFDy"},
+		{"LongerThanBuffer", long},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, want := store.ContentHash(tc.text), writepathReferenceHash(tc.text); got != want {
+				t.Errorf("ContentHash(%q) = %s, want %s", tc.text, got, want)
+			}
+		})
+	}
 }
