@@ -19,12 +19,6 @@ DROP INDEX article_scores_outlet;
 DROP INDEX frame_scores_outlet;
 DROP INDEX actor_scores_outlet;
 
--- The full-text index gains a segment per import batch, and FTS5 merges
--- segments as they pile up: by default as soon as 4 share a level. Merging
--- only at 16 rewrites the index fewer times (about a quarter less indexing
--- work on import) for a few more segments to read per search.
-INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
-
 -- The rows of an analysis (hits, quotes, sources, entry scores) are only
 -- ever read by analysis and position, so they are stored in that order,
 -- as the primary key of a WITHOUT ROWID table, instead of in a rowid table
