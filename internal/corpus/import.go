@@ -154,9 +154,6 @@ func (im *importer) flush(ctx context.Context) error {
 		})
 		pos = append(pos, i)
 	}
-	// The store's own preparation runs here on all cores, while the
-	// previous batch is still being saved.
-	store.PrepareArticles(batch)
 	// One save at a time, in order, so that a later copy of an article is
 	// the duplicate and reports come in batch order.
 	if err := im.wait(); err != nil {

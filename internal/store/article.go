@@ -37,8 +37,6 @@ type NewArticle struct {
 type ArticleWithResult struct {
 	Article NewArticle
 	Result  *analysis.Result
-	// prepared is set by PrepareArticles.
-	prepared *storePrepared
 }
 
 // SaveOutcome is what SaveArticles did with one article.
@@ -249,7 +247,7 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 // with one savepoint per article, so that the failing article rolls back
 // alone.
 func (s *Store) SaveArticles(ctx context.Context, batch []ArticleWithResult) ([]SaveOutcome, error) {
-	prep := storePrepareBatch(batch, false)
+	prep := storePrepareBatch(batch)
 	out, failed, err := s.saveBatch(ctx, batch, prep, false)
 	if err == nil && failed {
 		out, _, err = s.saveBatch(ctx, batch, prep, true)

@@ -206,23 +206,3 @@ func TestContentHashMatchesDefinition(t *testing.T) {
 		})
 	}
 }
-
-func TestPrepareArticles(t *testing.T) {
-	s := mustOpen(t)
-	batch := writepathBatch(0, 4)
-	store.PrepareArticles(batch)
-	// An article changed after PrepareArticles is prepared again: here the
-	// last becomes a copy of the first, found as its duplicate.
-	batch[3].Article.Text = batch[0].Article.Text
-	out := writepathSaveAll(t, s, batch)
-	if !out[3].Duplicate || out[3].ID != out[0].ID {
-		t.Errorf("outcome of the copy = %+v, want a duplicate of article %d", out[3], out[0].ID)
-	}
-	for i, o := range out[:3] {
-		if o.Err != nil || o.Duplicate {
-			t.Errorf("outcome %d = %+v, want stored", i, o)
-		}
-	}
-	compareCheckTotals(t, s)
-	writepathCheckWords(t, s)
-}
