@@ -34,7 +34,7 @@ func (s *Store) SaveAnalyses(ctx context.Context, results map[int64]*analysis.Re
 				return fmt.Errorf("article %d: %w", id, err)
 			}
 		}
-		return nil
+		return w.flush()
 	})
 	if err != nil {
 		return fmt.Errorf("store: save %d analyses: %w", len(results), err)
@@ -134,6 +134,7 @@ func storeLoadResultRows(ctx context.Context, tx *sql.Tx, aid int64, r *analysis
 			return err
 		}
 		q.Kind = analysis.QuoteKind(kind)
+		q.Text = storeQuoteTextOf(r.Text, q.Text, q.Start, q.End)
 		r.Quotes = append(r.Quotes, q)
 		return nil
 	})
@@ -377,7 +378,7 @@ func (s *Store) EachQuote(ctx context.Context, f ArticleFilter, fn func(QuoteRow
 	}
 	query := `SELECT a.id, COALESCE(o.name, ''), a.title, COALESCE(a.published, ''),
 			q.kind, q.speaker, q.mention, q.mention_start, q.mention_end, q.cue, q.side, q.span_start, q.span_end,
-			q.words, q.text
+			q.words, ` + storeQuoteTextSQL + `
 		FROM quotes q
 		JOIN analyses an ON an.id = q.analysis_id AND an.current = 1
 		JOIN articles a ON a.id = an.article_id

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/framinglens/framinglens/internal/analysis"
 )
@@ -159,14 +161,40 @@ func ArticleSorts() []string {
 // ContentHash returns the hash duplicates are found by: the hex SHA-256 of
 // text lower-cased, with every run of white space collapsed to one space and
 // none at either end. Re-wrapped or re-cased copies of an article share it.
+//
+// It is strings.Fields(strings.ToLower(text)) joined by spaces, worked out
+// in one pass without copying the text: an invalid byte becomes U+FFFD, as
+// strings.ToLower makes it, and white space is unicode.IsSpace.
 func ContentHash(text string) string {
 	h := sha256.New()
-	for i, w := range strings.Fields(strings.ToLower(text)) {
-		if i > 0 {
-			h.Write([]byte{' '})
+	var buf [4096]byte
+	out := buf[:0]
+	inWord, started := false, false
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
 		}
-		h.Write([]byte(w))
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if started {
+				out = append(out, ' ')
+			}
+			inWord, started = true, true
+		}
+		out = utf8.AppendRune(out, r)
+		if len(out) > len(buf)-8 {
+			h.Write(out)
+			out = buf[:0]
+		}
 	}
+	h.Write(out)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -193,11 +221,11 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 	}
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
-		id, duplicate, err = w.saveArticle(a, r)
+		id, duplicate, err = w.saveArticle(a, r, storePrepare(a))
 		if err != nil || duplicate {
 			return err
 		}
-		if err := w.flushWords(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 		return w.indexText([]int64{id})
@@ -219,9 +247,10 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 // with one savepoint per article, so that the failing article rolls back
 // alone.
 func (s *Store) SaveArticles(ctx context.Context, batch []ArticleWithResult) ([]SaveOutcome, error) {
-	out, failed, err := s.saveBatch(ctx, batch, false)
+	prep := storePrepareBatch(batch)
+	out, failed, err := s.saveBatch(ctx, batch, prep, false)
 	if err == nil && failed {
-		out, _, err = s.saveBatch(ctx, batch, true)
+		out, _, err = s.saveBatch(ctx, batch, prep, true)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: insert %d articles: %w", len(batch), err)
@@ -235,7 +264,7 @@ var errStoreBatchFailed = errors.New("an article of the batch failed")
 // saveBatch writes batch in one transaction. Without savepoints the first
 // failing article rolls back everything and failed is true; with them each
 // failing article rolls back alone.
-func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, savepoints bool) (out []SaveOutcome, failed bool, err error) {
+func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep []storePrepared, savepoints bool) (out []SaveOutcome, failed bool, err error) {
 	out = make([]SaveOutcome, len(batch))
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
@@ -250,7 +279,7 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, savepo
 					return err
 				}
 			}
-			id, dup, err := w.saveArticle(item.Article, item.Result)
+			id, dup, err := w.saveArticle(item.Article, item.Result, prep[i])
 			if err != nil {
 				if !savepoints {
 					failed = true
@@ -272,7 +301,7 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, savepo
 				}
 			}
 		}
-		if err := w.flushWords(); err != nil {
+		if err := w.flush(); err != nil {
 			return err
 		}
 		return w.indexText(fresh)

@@ -397,7 +397,7 @@ func (s *Store) EachExportQuote(ctx context.Context, f ArticleFilter, fn func(Ex
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT a.id, COALESCE(o.name, ''), COALESCE(a.published, ''),
 			q.kind, q.speaker, q.mention, q.mention_start, q.mention_end, q.cue, q.side, q.span_start, q.span_end,
-			q.words, q.text, an.registry_version`+exportFrom+`
+			q.words, `+storeQuoteTextSQL+`, an.registry_version`+exportFrom+`
 		JOIN quotes q ON q.analysis_id = an.id
 		WHERE `+where+` ORDER BY `+order+`, q.seq`, args...)
 	if err != nil {

@@ -27,7 +27,7 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Migrations: %v", err)
 		}
-		if want := []string{"0001_init", "0002_outlet_totals"}; !reflect.DeepEqual(got, want) {
+		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("open %d: migrations = %v, want %v", i, got, want)
 		}
 		if i == 0 {
@@ -56,8 +56,8 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	if err := db.QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if n != 2 {
-		t.Errorf("migrations rows = %d, want 2", n)
+	if n != 3 {
+		t.Errorf("migrations rows = %d, want 3", n)
 	}
 }
 

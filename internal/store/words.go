@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,13 +30,16 @@ const outletWordsVersion = "v1"
 // storeWordChunk is how many (outlet, word, count) rows one upsert carries.
 const storeWordChunk = 128
 
+// storeWordsStmt names the statement upserting n word-count rows.
+func storeWordsStmt(n int) string { return fmt.Sprintf("wordsUpsert/%d", n) }
+
 func init() {
 	row := "(?, ?, ?)"
-	storeWriteSQL["wordsUpsert"] = `INSERT INTO outlet_word_counts (outlet_id, word, count) VALUES ` +
-		strings.TrimSuffix(strings.Repeat(row+", ", storeWordChunk), ", ") +
-		` ON CONFLICT (outlet_id, word) DO UPDATE SET count = count + excluded.count`
-	storeWriteSQL["wordsUpsertOne"] = `INSERT INTO outlet_word_counts (outlet_id, word, count) VALUES (?, ?, ?)
-		ON CONFLICT (outlet_id, word) DO UPDATE SET count = count + excluded.count`
+	for n := 1; n <= storeWordChunk; n *= 2 {
+		storeWriteSQL[storeWordsStmt(n)] = `INSERT INTO outlet_word_counts (outlet_id, word, count) VALUES ` +
+			strings.TrimSuffix(strings.Repeat(row+", ", n), ", ") +
+			` ON CONFLICT (outlet_id, word) DO UPDATE SET count = count + excluded.count`
+	}
 	storeWriteSQL["wordsPrune"] = `DELETE FROM outlet_word_counts WHERE outlet_id = ? AND count <= 0`
 	storeWriteSQL["articleOutletText"] = `SELECT outlet_id, text FROM articles WHERE id = ?`
 }
@@ -158,41 +162,60 @@ func (w *storeWriter) countWords(outlet sql.NullInt64, text string, sign int) {
 }
 
 // flushWords writes the pending word counts and clears them. Counts that
-// fall to zero (after deletes) are removed.
+// fall to zero (after deletes) are removed. The rows go in key order, in
+// multi-row upserts of storeWordChunk rows, then of halving sizes for the
+// rest, so that a batch of thousands of words takes few statements and
+// walks the table's b-tree forward.
 func (w *storeWriter) flushWords() error {
 	if len(w.words) == 0 {
 		return nil
 	}
-	args := make([]any, 0, storeWordChunk*3)
+	type row struct {
+		outlet int64
+		word   string
+		n      int
+	}
+	var rows []row
+	var negative []int64
 	for outlet, m := range w.words {
-		negative := false
+		neg := false
 		for word, n := range m {
-			if *n == 0 {
-				continue
-			}
-			negative = negative || *n < 0
-			args = append(args, outlet, word, *n)
-			if len(args) == storeWordChunk*3 {
-				if _, err := w.exec("wordsUpsert", args...); err != nil {
-					return fmt.Errorf("count words: %w", err)
-				}
-				args = args[:0]
+			if *n != 0 {
+				rows = append(rows, row{outlet, word, *n})
+				neg = neg || *n < 0
 			}
 		}
-		for len(args) > 0 {
-			if _, err := w.exec("wordsUpsertOne", args[:3]...); err != nil {
-				return fmt.Errorf("count words: %w", err)
-			}
-			args = args[3:]
-		}
-		args = args[:0]
-		if negative {
-			if _, err := w.exec("wordsPrune", outlet); err != nil {
-				return fmt.Errorf("count words: %w", err)
-			}
+		if neg {
+			negative = append(negative, outlet)
 		}
 	}
 	w.words = nil
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].outlet != rows[j].outlet {
+			return rows[i].outlet < rows[j].outlet
+		}
+		return rows[i].word < rows[j].word
+	})
+	args := make([]any, 0, storeWordChunk*3)
+	for len(rows) > 0 {
+		k := storeWordChunk
+		for k > len(rows) {
+			k /= 2
+		}
+		args = args[:0]
+		for _, r := range rows[:k] {
+			args = append(args, r.outlet, r.word, r.n)
+		}
+		if _, err := w.exec(storeWordsStmt(k), args...); err != nil {
+			return fmt.Errorf("count words: %w", err)
+		}
+		rows = rows[k:]
+	}
+	for _, outlet := range negative {
+		if _, err := w.exec("wordsPrune", outlet); err != nil {
+			return fmt.Errorf("count words: %w", err)
+		}
+	}
 	return nil
 }
 

@@ -23,7 +23,7 @@ var storeWriteSQL = map[string]string{
 	"outletNew":   `INSERT INTO outlets (name, name_key) VALUES (?, ?)`,
 	"article": `INSERT INTO articles (outlet_id, title, url, published, published_date, language, origin,
 		raw, text, words, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	"articleMeta": `SELECT outlet_id, published_date FROM articles WHERE id = ?`,
+	"articleMeta": `SELECT outlet_id, published_date, text FROM articles WHERE id = ?`,
 	"analysisDel": `DELETE FROM analyses WHERE article_id = ?`,
 	"analysis": `INSERT INTO analyses (article_id, engine_version, lexicon_version, registry_version, created_at, current)
 		VALUES (?, ?, ?, ?, ?, 1)`,
@@ -92,6 +92,9 @@ type storeWriter struct {
 	// words are the word counts of the articles written so far, until
 	// flushWords stores them.
 	words storeWordCounts
+	// totals are the per-outlet totals of the analyses written so far,
+	// until flushTotals stores them.
+	totals storeTotals
 }
 
 func (s *Store) newWriter(ctx context.Context, tx *sql.Tx) *storeWriter {
@@ -189,10 +192,10 @@ func (w *storeWriter) outletID(name string) (sql.NullInt64, error) {
 }
 
 // saveArticle inserts a and its result, or finds the article a duplicates.
-func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result) (int64, bool, error) {
-	hash := ContentHash(a.Text)
+// p is a's storePrepare.
+func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p storePrepared) (int64, bool, error) {
 	var id int64
-	err := w.stmt("findHash").QueryRowContext(w.ctx, hash).Scan(&id)
+	err := w.stmt("findHash").QueryRowContext(w.ctx, p.hash).Scan(&id)
 	if err == nil {
 		return id, true, nil
 	}
@@ -206,16 +209,20 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result) (int64, bool
 	published := sql.NullString{String: a.Published, Valid: a.Published != ""}
 	date := articlePublishedDate(a.Published)
 	id, err = w.insert("article", outlet, a.Title, a.URL, published, date, a.Language, a.Origin,
-		a.Raw, a.Text, a.Words, hash, storeNow())
+		a.Raw, a.Text, a.Words, p.hash, storeNow())
 	if err != nil {
 		return 0, false, err
 	}
 	if r != nil {
-		if err := w.insertAnalysis(id, outlet, date, r); err != nil {
+		sides, err := w.insertAnalysis(id, outlet, date, a.Text, r)
+		if err != nil {
 			return 0, false, err
 		}
+		w.addTotals(outlet, r, sides)
 	}
-	w.countWords(outlet, a.Text, 1)
+	if outlet.Valid {
+		w.addWords(outlet.Int64, p.words)
+	}
 	return id, false, nil
 }
 
@@ -224,7 +231,8 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result) (int64, bool
 func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result) error {
 	var outlet sql.NullInt64
 	var date sql.NullString
-	err := w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date)
+	var text string
+	err := w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return analysis.Errorf(analysis.ENOTFOUND, "article %d not found", articleID)
 	}
@@ -234,16 +242,34 @@ func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result) error
 	if _, err := w.exec("analysisDel", articleID); err != nil {
 		return err
 	}
-	return w.insertAnalysis(articleID, outlet, date, r)
+	sides, err := w.insertAnalysis(articleID, outlet, date, text, r)
+	if err != nil {
+		return err
+	}
+	w.addTotals(outlet, r, sides)
+	return nil
 }
 
+// flush writes what the writer keeps pending until the end of its
+// transaction: word counts and outlet totals.
+func (w *storeWriter) flush() error {
+	if err := w.flushWords(); err != nil {
+		return err
+	}
+	return w.flushTotals()
+}
+
+// storeSideSum is what a side_scores row sums over an article's quotes.
+type storeSideSum struct{ attributions, words int }
+
 // insertAnalysis writes r as the current analysis of an article, with its
-// hits, quotes, sources and score rows.
-func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date sql.NullString, r *analysis.Result) error {
+// hits, quotes, sources and score rows, and returns the sums of its
+// side_scores rows for addTotals.
+func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date sql.NullString, text string, r *analysis.Result) (map[string]*storeSideSum, error) {
 	v := r.Versions
 	aid, err := w.insert("analysis", articleID, v.Engine, v.Lexicon, v.Registry, storeNow())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	args := make([]any, 0, len(r.Hits)*13)
 	for i, h := range r.Hits {
@@ -251,33 +277,32 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 			h.Start, h.End, h.ScareQuote, h.SoCalled)
 	}
 	if err := w.insertRows("hits", args); err != nil {
-		return err
+		return nil, err
 	}
-	type sideSum struct{ attributions, words int }
-	sides := map[string]*sideSum{}
+	sides := map[string]*storeSideSum{}
 	args = args[:0]
 	for i, q := range r.Quotes {
 		args = append(args, aid, i, string(q.Kind), q.Speaker, q.Mention, q.MentionStart, q.MentionEnd,
-			q.Cue, q.Side, q.Start, q.End, q.Words, q.Text)
+			q.Cue, q.Side, q.Start, q.End, q.Words, storeQuoteText(text, q))
 		if sides[q.Side] == nil {
-			sides[q.Side] = &sideSum{}
+			sides[q.Side] = &storeSideSum{}
 		}
 		sides[q.Side].attributions++
 		sides[q.Side].words += q.Words
 	}
 	if err := w.insertRows("quotes", args); err != nil {
-		return err
+		return nil, err
 	}
 	args = args[:0]
 	for i, src := range r.Sources {
 		args = append(args, aid, i, src.Name, src.Side, src.Role, src.Direct, src.Reported, src.Words)
 	}
 	if err := w.insertRows("sources", args); err != nil {
-		return err
+		return nil, err
 	}
 	if err := w.insertRows("article_scores", []any{aid, articleID, outlet, date, r.Words, len(r.Hits), len(r.Quotes),
 		r.Balance, r.BalanceWords, r.Unassigned}); err != nil {
-		return err
+		return nil, err
 	}
 	args = args[:0]
 	for _, name := range storeSortedKeys(r.Frames) {
@@ -286,16 +311,16 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 			f.Per1000, f.Per1000Own)
 	}
 	if err := w.insertRows("frame_scores", args); err != nil {
-		return err
+		return nil, err
 	}
 	for side := range r.Sides {
 		if sides[side] == nil {
-			sides[side] = &sideSum{}
+			sides[side] = &storeSideSum{}
 		}
 	}
 	for side := range r.SidesWords {
 		if sides[side] == nil {
-			sides[side] = &sideSum{}
+			sides[side] = &storeSideSum{}
 		}
 	}
 	args = args[:0]
@@ -308,7 +333,7 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 			sides[side].attributions, sides[side].words)
 	}
 	if err := w.insertRows("side_scores", args); err != nil {
-		return err
+		return nil, err
 	}
 	args = args[:0]
 	for i, e := range r.Entries {
@@ -316,14 +341,17 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 			e.Quoted, e.Reported, e.Per1000)
 	}
 	if err := w.insertRows("entry_scores", args); err != nil {
-		return err
+		return nil, err
 	}
 	args = args[:0]
 	for _, name := range storeSortedKeys(r.Actors) {
 		a := r.Actors[name]
 		args = append(args, aid, articleID, outlet, name, a.Count, a.Valence, a.ValenceOwn, a.CountOwn)
 	}
-	return w.insertRows("actor_scores", args)
+	if err := w.insertRows("actor_scores", args); err != nil {
+		return nil, err
+	}
+	return sides, nil
 }
 
 func storeSortedKeys[V any](m map[string]V) []string {
