@@ -163,19 +163,13 @@ func RatesCI(words []int, counts [][]int, b int, seed uint64) ([]RateInterval, e
 
 	g := newRateIndexer(seed, n)
 	mult := make([]int32, n)
-	idx := make([]int32, n)
 	reps := make([][]float64, len(counts))
 	for f := range reps {
 		reps[f] = make([]float64, 0, b)
 	}
 	for range b {
 		clear(mult)
-		g.fill(idx)
-		var w int
-		for _, k := range idx {
-			mult[k]++
-			w += words[k]
-		}
+		w := g.draw(mult, words)
 		if w == 0 {
 			continue
 		}
@@ -195,6 +189,36 @@ func RatesCI(words []int, counts [][]int, b int, seed uint64) ([]RateInterval, e
 		out[f].Lo, out[f].Hi = rateBounds(reps[f])
 	}
 	return out, nil
+}
+
+// draw makes one resample of len(mult) articles: it adds 1 to mult[k] for
+// each drawn index k and returns the sum of words[k] over the draws. The
+// indices are those fill would write for a slice of len(mult), in the same
+// order, so RatesCI draws what RateCI draws.
+func (g *rateIndexer) draw(mult []int32, words []int) int {
+	src, n, thresh := g.src, g.n, g.thresh
+	w := 0
+	j, want := 0, len(mult)
+	for j < want {
+		v := src.Uint64()
+		if m := (v & 0xffffffff) * n; uint32(m) >= thresh {
+			k := m >> 32
+			mult[k]++
+			w += words[k]
+			j++
+			if j == want {
+				break
+			}
+		}
+		if m := (v >> 32) * n; uint32(m) >= thresh {
+			k := m >> 32
+			mult[k]++
+			w += words[k]
+			j++
+		}
+	}
+	g.src = src
+	return w
 }
 
 // rateBounds returns the type-7 quantiles of reps at the two tails of the

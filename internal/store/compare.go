@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/framinglens/framinglens/internal/analysis"
@@ -199,18 +201,38 @@ type CompareArticle struct {
 	BalanceKnown bool
 	Balance      float64
 	BalanceWords float64
-	// Frames holds the article's hit counts per frame (all voices and own
-	// voice); frames without hits are absent.
-	Frames map[string][2]int
+	// Frames holds the article's hit counts of the frames it has hits of,
+	// in no particular order. The slices of all articles share one array.
+	Frames []CompareFrameCount
+}
+
+// CompareFrameCount is an article's hits of one frame, in all voices and
+// in the outlet's own voice.
+type CompareFrameCount struct {
+	Frame      string
+	Count, Own int
+}
+
+// FrameCount returns the article's hits of frame (all voices, own voice),
+// 0 and 0 when it has none.
+func (a CompareArticle) FrameCount(frame string) (count, own int) {
+	for _, f := range a.Frames {
+		if f.Frame == frame {
+			return f.Count, f.Own
+		}
+	}
+	return 0, 0
 }
 
 // CompareData is everything the comparison page computes from: the chosen
 // outlets' totals (over the filtered articles) and their articles' scores.
+// Articles are grouped by outlet in the order of Outlets, each outlet's by
+// date (undated first), then id.
 type CompareData struct {
 	// Outlets are in the order asked for; their Articles, Words, Frames,
 	// Sides and Entries count only the selected articles.
 	Outlets  []OutletTotal
-	Articles []CompareArticle // by outlet, then date and id
+	Articles []CompareArticle
 }
 
 // Compare reads the outlets' articles that the filter selects, one row per
@@ -218,6 +240,15 @@ type CompareData struct {
 // filter the totals come from the aggregates kept on write; with one they
 // are summed from the selected articles' rows.
 func (s *Store) Compare(ctx context.Context, f CompareFilter) (CompareData, error) {
+	return s.compare(ctx, f, compareReadPacked)
+}
+
+// compareReader reads the selected articles' scores into d.Articles.
+type compareReader func(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error
+
+// compare is Compare with the articles read by read (compareReadPacked,
+// falling back to compareReadRows).
+func (s *Store) compare(ctx context.Context, f CompareFilter, read compareReader) (CompareData, error) {
 	var d CompareData
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		ids, err := compareResolve(ctx, tx, f.Outlets)
@@ -245,7 +276,12 @@ func (s *Store) Compare(ctx context.Context, f CompareFilter) (CompareData, erro
 		if err != nil {
 			return err
 		}
-		if err := compareReadArticles(ctx, tx, cond, args, pos, &d); err != nil {
+		err = read(ctx, tx, cond, args, pos, &d)
+		if errors.Is(err, errComparePacked) {
+			d.Articles = nil
+			err = compareReadRows(ctx, tx, cond, args, pos, &d)
+		}
+		if err != nil {
 			return err
 		}
 		if !f.Filtered() {
@@ -317,8 +353,10 @@ func compareCond(f CompareFilter, idArgs []any) (string, []any, error) {
 	return strings.Join(conds, " AND "), args, nil
 }
 
-// compareReadArticles reads the selected articles' scores and frame counts.
-func compareReadArticles(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error {
+// compareReadRows reads the selected articles' scores and frame counts one
+// row at a time: the slower way, for the rare text that holds a packing
+// separator (see compareReadPacked).
+func compareReadRows(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error {
 	byID := map[int64]int{}
 	err := storeEach(ctx, tx, `SELECT outlet_id, published, article_id, words, quotes > unassigned, balance, balance_words
 		FROM article_scores INDEXED BY article_scores_compare WHERE `+cond+` ORDER BY outlet_id, published, article_id`, args,
@@ -330,30 +368,30 @@ func compareReadArticles(ctx context.Context, tx *sql.Tx, cond string, args []an
 				return err
 			}
 			a.Outlet, a.Published = pos[outlet], published.String
-			byID[a.ID] = len(d.Articles)
+			if !a.BalanceKnown {
+				a.Balance, a.BalanceWords = 0, 0
+			}
 			d.Articles = append(d.Articles, a)
 			return nil
 		})
 	if err != nil {
 		return err
 	}
+	// Outlets in the order asked for, as compareReadPacked has them.
+	slices.SortStableFunc(d.Articles, func(a, b CompareArticle) int { return a.Outlet - b.Outlet })
+	for i, a := range d.Articles {
+		byID[a.ID] = i
+	}
 	return storeEach(ctx, tx, `SELECT article_id, frame, count, own FROM frame_scores INDEXED BY frame_scores_compare
 		WHERE `+cond+` AND count > 0`, args, func(rows *sql.Rows) error {
 		var id int64
-		var frame string
-		var n [2]int
-		if err := rows.Scan(&id, &frame, &n[0], &n[1]); err != nil {
+		var f CompareFrameCount
+		if err := rows.Scan(&id, &f.Frame, &f.Count, &f.Own); err != nil {
 			return err
 		}
-		i, ok := byID[id]
-		if !ok {
-			return nil
+		if i, ok := byID[id]; ok {
+			d.Articles[i].Frames = append(d.Articles[i].Frames, f)
 		}
-		a := &d.Articles[i]
-		if a.Frames == nil {
-			a.Frames = map[string][2]int{}
-		}
-		a.Frames[frame] = n
 		return nil
 	})
 }
@@ -374,15 +412,15 @@ func compareSumFiltered(ctx context.Context, tx *sql.Tx, cond string, args, idAr
 		if frames[a.Outlet] == nil {
 			frames[a.Outlet] = map[string]*OutletFrameTotal{}
 		}
-		for name, n := range a.Frames {
-			f := frames[a.Outlet][name]
+		for _, n := range a.Frames {
+			f := frames[a.Outlet][n.Frame]
 			if f == nil {
-				f = &OutletFrameTotal{Frame: name}
-				frames[a.Outlet][name] = f
+				f = &OutletFrameTotal{Frame: n.Frame}
+				frames[a.Outlet][n.Frame] = f
 			}
 			f.Articles++
-			f.Count += n[0]
-			f.Own += n[1]
+			f.Count += n.Count
+			f.Own += n.Own
 		}
 	}
 	for i, m := range frames {

@@ -1,0 +1,419 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The comparison page reads one score row per article, and about three
+// frame rows per article, for every chosen outlet: tens of thousands of rows
+// on a large corpus. Handing each row to Go through database/sql costs far
+// more than SQLite's own scan (every column of every row is a driver call,
+// a type switch and a conversion), so these reads ask SQLite for one row
+// per outlet instead, each column the group_concat of one field over the
+// outlet's rows, and split the texts in Go. SQLite (3.43 and later) writes
+// REAL values with as many digits as it takes to read them back exactly, so
+// the numbers are the ones stored.
+//
+// All the columns of one aggregate row step over the same rows in the same
+// order, so their i-th elements belong to the same article. The order of the
+// rows themselves is the covering index's (outlet, date, article); it is
+// checked, not assumed: articles out of order are sorted, and frame rows are
+// matched to their article by id.
+
+// comparePackedSep separates frame names in a packed column: a control
+// character that lexicon names and content words never hold. A name that
+// did would be caught by the element-count check (errComparePacked).
+const comparePackedSep = "\x1f"
+
+// errComparePacked reports packed columns whose element counts disagree,
+// which happens only if a text value holds a separator; the caller then
+// reads the rows one by one.
+var errComparePacked = errors.New("packed columns disagree")
+
+// comparePackedFields splits b at sep, calling fn with each field; it
+// returns the number of fields (0 for an empty b, which group_concat never
+// returns for a non-empty group).
+func comparePackedFields(b []byte, sep byte, fn func(i int, f []byte) error) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	i := 0
+	for {
+		j := bytes.IndexByte(b, sep)
+		f := b
+		if j >= 0 {
+			f = b[:j]
+		}
+		if err := fn(i, f); err != nil {
+			return i, err
+		}
+		i++
+		if j < 0 {
+			return i, nil
+		}
+		b = b[j+1:]
+	}
+}
+
+// comparePackedInt parses a decimal integer written by SQLite.
+func comparePackedInt(f []byte) (int64, error) {
+	neg := len(f) > 0 && f[0] == '-'
+	d := f
+	if neg {
+		d = f[1:]
+	}
+	if len(d) == 0 || len(d) > 18 {
+		return strconv.ParseInt(string(f), 10, 64)
+	}
+	var n int64
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return 0, fmt.Errorf("packed integer %q", f)
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, nil
+}
+
+// comparePackedInts parses a packed column of integers into dst, which
+// must have one element per field.
+func comparePackedInts(b []byte, dst []int) error {
+	n, err := comparePackedFields(b, ',', func(i int, f []byte) error {
+		if i >= len(dst) {
+			return errComparePacked
+		}
+		v, err := comparePackedInt(f)
+		dst[i] = int(v)
+		return err
+	})
+	if err == nil && n != len(dst) {
+		err = errComparePacked
+	}
+	return err
+}
+
+// compareReadPacked reads the selected articles' scores and frame counts of
+// the outlets at pos, as compareReadRows does, in one aggregate row per
+// outlet and table.
+func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error {
+	// Articles, grouped by outlet in the order asked for.
+	groups := make([][]CompareArticle, len(d.Outlets))
+	dates := map[string]string{}
+	err := storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(article_id), group_concat(COALESCE(published, '')),
+			group_concat(words), group_concat(CASE WHEN quotes > unassigned THEN balance ELSE '' END),
+			group_concat(CASE WHEN quotes > unassigned THEN balance_words ELSE '' END)
+		FROM article_scores INDEXED BY article_scores_compare WHERE `+cond+` GROUP BY outlet_id`, args,
+		func(rows *sql.Rows) error {
+			var outlet int64
+			var n int
+			var ids, published, words, balance, balanceWords sql.RawBytes
+			if err := rows.Scan(&outlet, &n, &ids, &published, &words, &balance, &balanceWords); err != nil {
+				return err
+			}
+			oi, ok := pos[outlet]
+			if !ok {
+				return nil
+			}
+			arts := make([]CompareArticle, n)
+			vals := make([]int, n)
+			if err := comparePackedInts(ids, vals); err != nil {
+				return err
+			}
+			for i := range arts {
+				arts[i].ID, arts[i].Outlet = int64(vals[i]), oi
+			}
+			if err := comparePackedInts(words, vals); err != nil {
+				return err
+			}
+			for i := range arts {
+				arts[i].Words = vals[i]
+			}
+			k, err := comparePackedFields(published, ',', func(i int, f []byte) error {
+				if i >= n {
+					return errComparePacked
+				}
+				if len(f) == 0 {
+					return nil
+				}
+				s, ok := dates[string(f)]
+				if !ok {
+					s = string(f)
+					dates[s] = s
+				}
+				arts[i].Published = s
+				return nil
+			})
+			if err != nil || k != n {
+				return comparePackedErr(err)
+			}
+			for c, col := range []sql.RawBytes{balance, balanceWords} {
+				k, err := comparePackedFields(col, ',', func(i int, f []byte) error {
+					if i >= n {
+						return errComparePacked
+					}
+					if len(f) == 0 {
+						return nil
+					}
+					v, err := strconv.ParseFloat(string(f), 64)
+					if err != nil {
+						return err
+					}
+					a := &arts[i]
+					a.BalanceKnown = true
+					if c == 0 {
+						a.Balance = v
+					} else {
+						a.BalanceWords = v
+					}
+					return nil
+				})
+				if err != nil || k != n {
+					return comparePackedErr(err)
+				}
+			}
+			if !slices.IsSortedFunc(arts, compareArticleOrder) {
+				slices.SortFunc(arts, compareArticleOrder)
+			}
+			groups[oi] = arts
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	start := make([]int, len(groups)+1)
+	for i, g := range groups {
+		start[i+1] = start[i] + len(g)
+	}
+	d.Articles = make([]CompareArticle, 0, start[len(groups)])
+	for _, g := range groups {
+		d.Articles = append(d.Articles, g...)
+	}
+
+	// Frame rows, matched to the articles of their outlet.
+	frames := map[string]string{}
+	return storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(article_id), group_concat(frame, char(31)),
+			group_concat(count), group_concat(own)
+		FROM frame_scores INDEXED BY frame_scores_compare WHERE `+cond+` AND count > 0 GROUP BY outlet_id`, args,
+		func(rows *sql.Rows) error {
+			var outlet int64
+			var n int
+			var ids, names, counts, owns sql.RawBytes
+			if err := rows.Scan(&outlet, &n, &ids, &names, &counts, &owns); err != nil {
+				return err
+			}
+			oi, ok := pos[outlet]
+			if !ok {
+				return nil
+			}
+			fc := make([]CompareFrameCount, n)
+			vals := make([]int, n)
+			if err := comparePackedInts(counts, vals); err != nil {
+				return err
+			}
+			for i := range fc {
+				fc[i].Count = vals[i]
+			}
+			if err := comparePackedInts(owns, vals); err != nil {
+				return err
+			}
+			for i := range fc {
+				fc[i].Own = vals[i]
+			}
+			k, err := comparePackedFields(names, comparePackedSep[0], func(i int, f []byte) error {
+				if i >= n {
+					return errComparePacked
+				}
+				s, ok := frames[string(f)]
+				if !ok {
+					s = string(f)
+					frames[s] = s
+				}
+				fc[i].Frame = s
+				return nil
+			})
+			if err != nil || k != n {
+				return comparePackedErr(err)
+			}
+			if err := comparePackedInts(ids, vals); err != nil {
+				return err
+			}
+			return compareAttachFrames(d.Articles[start[oi]:start[oi+1]], vals, fc)
+		})
+}
+
+// comparePackedErr returns err, or errComparePacked when err is nil (the
+// column had the wrong number of fields).
+func comparePackedErr(err error) error {
+	if err != nil {
+		return err
+	}
+	return errComparePacked
+}
+
+// compareArticleOrder orders an outlet's articles by date, then id.
+func compareArticleOrder(a, b CompareArticle) int {
+	if a.Published != b.Published {
+		if a.Published < b.Published {
+			return -1
+		}
+		return 1
+	}
+	switch {
+	case a.ID < b.ID:
+		return -1
+	case a.ID > b.ID:
+		return 1
+	}
+	return 0
+}
+
+// compareAttachFrames gives each article of arts its frame counts: fc[i]
+// belongs to the article with id ids[i]. A frame row of an article not in
+// arts is dropped. Rows in the articles' order (the usual case) are matched
+// by one walk; otherwise they are grouped by id first.
+func compareAttachFrames(arts []CompareArticle, ids []int, fc []CompareFrameCount) error {
+	p, i := 0, 0
+	for i < len(fc) {
+		for p < len(arts) && arts[p].ID != int64(ids[i]) {
+			p++
+		}
+		if p == len(arts) {
+			break
+		}
+		j := i
+		for j < len(fc) && int64(ids[j]) == arts[p].ID {
+			j++
+		}
+		arts[p].Frames = fc[i:j:j]
+		i = j
+		p++
+	}
+	if i == len(fc) {
+		return nil
+	}
+	// Out of order: group by id.
+	for k := range arts {
+		arts[k].Frames = nil
+	}
+	byID := make(map[int64]int, len(arts))
+	for k, a := range arts {
+		byID[a.ID] = k
+	}
+	for i, id := range ids {
+		if k, ok := byID[int64(id)]; ok {
+			arts[k].Frames = append(arts[k].Frames, fc[i])
+		}
+	}
+	return nil
+}
+
+// OutletWordTable holds the content-word counts (see ContentWords) of
+// several outlets over every word any of them used.
+type OutletWordTable struct {
+	// Words is the joint vocabulary, in no particular order.
+	Words []string
+	// Counts[i][w] is outlet i's count of Words[w], 0 if it never used it.
+	Counts [][]int
+	// Totals are the outlets' totals of content words.
+	Totals []int
+}
+
+// OutletWordTable returns the word counts kept on write of the outlets, in
+// the order given, over their joint vocabulary: the same numbers as
+// OutletWords, laid out as one array per outlet, read in one aggregate row
+// per outlet.
+func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWordTable, error) {
+	if err := s.ensureOutletWords(ctx); err != nil {
+		return OutletWordTable{}, err
+	}
+	t := OutletWordTable{Counts: make([][]int, len(outlets)), Totals: make([]int, len(outlets))}
+	pos := make(map[int64]int, len(outlets))
+	args := make([]any, len(outlets))
+	for i, id := range outlets {
+		pos[id] = i
+		args[i] = id
+	}
+	type wordCount struct{ word, count int }
+	per := make([][]wordCount, len(outlets))
+	index := map[string]int{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		return storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(word, char(31)), group_concat(count)
+			FROM outlet_word_counts WHERE outlet_id IN (`+storePlaceholders(len(outlets))+`) AND count > 0
+			GROUP BY outlet_id`, args, func(rows *sql.Rows) error {
+			var outlet int64
+			var n int
+			// words is a string, not RawBytes: the vocabulary keeps
+			// substrings of it.
+			var words string
+			var counts sql.RawBytes
+			if err := rows.Scan(&outlet, &n, &words, &counts); err != nil {
+				return err
+			}
+			oi, ok := pos[outlet]
+			if !ok {
+				return nil
+			}
+			vals := make([]int, n)
+			if err := comparePackedInts(counts, vals); err != nil {
+				return err
+			}
+			wc := make([]wordCount, n)
+			k := 0
+			for w := range strings.SplitSeq(words, comparePackedSep) {
+				if k == n {
+					return errComparePacked
+				}
+				wi, ok := index[w]
+				if !ok {
+					wi = len(t.Words)
+					index[w] = wi
+					t.Words = append(t.Words, w)
+				}
+				wc[k] = wordCount{wi, vals[k]}
+				t.Totals[oi] += vals[k]
+				k++
+			}
+			if k != n {
+				return errComparePacked
+			}
+			per[oi] = wc
+			return nil
+		})
+	})
+	if err != nil {
+		return OutletWordTable{}, fmt.Errorf("store: outlet word table: %w", err)
+	}
+	for i, wc := range per {
+		t.Counts[i] = make([]int, len(t.Words))
+		for _, c := range wc {
+			t.Counts[i][c.word] = c.count
+		}
+	}
+	return t, nil
+}
+
+// CompareWordTable is OutletWordTable for the outlets of f, named as
+// Compare names them (f's dates and query are not applied: the kept counts
+// cover every article).
+func (s *Store) CompareWordTable(ctx context.Context, f CompareFilter) (OutletWordTable, error) {
+	var ids []int64
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		ids, err = compareResolve(ctx, tx, f.Outlets)
+		return err
+	})
+	if err != nil {
+		return OutletWordTable{}, fmt.Errorf("store: compare word table: %w", err)
+	}
+	return s.OutletWordTable(ctx, ids)
+}
