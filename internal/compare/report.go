@@ -157,6 +157,8 @@ type Builder struct {
 	// version it was built from; it holds at most cacheSize reports.
 	cache map[string]cachedReport
 	order []string
+	// cis keeps outlets' bootstrap intervals across reports.
+	cis *ciCache
 }
 
 type cachedReport struct {
@@ -169,7 +171,7 @@ const cacheSize = 32
 
 // NewBuilder returns a builder over st.
 func NewBuilder(st *store.Store) *Builder {
-	return &Builder{st: st, cache: map[string]cachedReport{}}
+	return &Builder{st: st, cache: map[string]cachedReport{}, cis: newCICache()}
 }
 
 // Build returns the report of p, from the cache when neither the corpus nor
@@ -187,7 +189,7 @@ func (b *Builder) Build(ctx context.Context, p Params, lex Lexicon) (*Report, er
 	if ok && c.version == version && c.lexicon == lexKey {
 		return c.report, nil
 	}
-	r, err := build(ctx, b.st, p, lex)
+	r, err := build(ctx, b.st, p, lex, b.cis)
 	if err != nil {
 		return nil, err
 	}
@@ -207,12 +209,12 @@ func (b *Builder) Build(ctx context.Context, p Params, lex Lexicon) (*Report, er
 // build computes a report from the store. The word counts of the
 // distinctive-terms tables are read and scored on a goroutine of their
 // own while the articles are read and bootstrapped.
-func build(ctx context.Context, st *store.Store, p Params, lex Lexicon) (*Report, error) {
+func build(ctx context.Context, st *store.Store, p Params, lex Lexicon, cis *ciCache) (*Report, error) {
 	var words wordScores
 	var wordsErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { words, wordsErr = scoreWords(ctx, st, p) })
-	r, err := buildFromArticles(ctx, st, p, lex)
+	r, err := buildFromArticles(ctx, st, p, lex, cis)
 	wg.Wait()
 	if err != nil {
 		return nil, err
@@ -231,7 +233,7 @@ func build(ctx context.Context, st *store.Store, p Params, lex Lexicon) (*Report
 }
 
 // buildFromArticles computes every figure but the word tables.
-func buildFromArticles(ctx context.Context, st *store.Store, p Params, lex Lexicon) (*Report, error) {
+func buildFromArticles(ctx context.Context, st *store.Store, p Params, lex Lexicon, cis *ciCache) (*Report, error) {
 	d, err := st.Compare(ctx, p.Filter())
 	if err != nil {
 		return nil, err
@@ -254,7 +256,7 @@ func buildFromArticles(ctx context.Context, st *store.Store, p Params, lex Lexic
 			}
 		}
 	})
-	r.frameRates(d)
+	r.frameRates(d, cis)
 	r.labels(d)
 	r.sides(d)
 	r.balance(d)
@@ -312,8 +314,9 @@ func seedOf(name string) uint64 {
 }
 
 // frameRates computes each outlet's frame rates (all voices and own voice)
-// with bootstrap intervals over its articles, one outlet per goroutine.
-func (r *Report) frameRates(d store.CompareData) {
+// with bootstrap intervals over its articles, one outlet per goroutine,
+// taking from cis the intervals of outlets whose articles it has seen.
+func (r *Report) frameRates(d store.CompareData, cache *ciCache) {
 	frameIndex := make(map[string]int, len(r.Frames))
 	for i, f := range r.Frames {
 		frameIndex[f] = i
@@ -349,14 +352,22 @@ func (r *Report) frameRates(d store.CompareData) {
 		b := resamples(sizes[o])
 		r.Outlets[o].Resamples = b
 		wg.Go(func() {
-			ci, err := stats.RatesCI(words[o], counts[o], b, seedOf(d.Outlets[o].Name))
+			name := d.Outlets[o].Name
+			key := cache.key(name, r.Frames, b, words[o], counts[o])
+			if ci, ok := cache.get(key); ok {
+				cis[o] = ci
+				return
+			}
+			ci, err := stats.RatesCI(words[o], counts[o], b, seedOf(name))
 			if err != nil {
 				// Counts come from the store's CHECKed columns; a failure
 				// here is a bug, shown as empty intervals rather than a
 				// failed page.
-				ci = make([]stats.RateInterval, len(counts[o]))
+				cis[o] = make([]stats.RateInterval, len(counts[o]))
+				return
 			}
 			cis[o] = ci
+			cache.put(key, ci)
 		})
 	}
 	wg.Wait()

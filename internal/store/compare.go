@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/framinglens/framinglens/internal/analysis"
 )
@@ -247,44 +248,75 @@ func (s *Store) Compare(ctx context.Context, f CompareFilter) (CompareData, erro
 type compareReader func(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error
 
 // compare is Compare with the articles read by read (compareReadPacked,
-// falling back to compareReadRows).
+// falling back to compareReadRows). Each outlet's articles are read on a
+// read transaction of their own, the outlets concurrently, while the totals
+// are read on another: a write landing between those transactions can make
+// the outlets reflect slightly different moments, as any page made of
+// several queries can; it also changes the corpus version, so a cached
+// report is rebuilt on the next request.
 func (s *Store) compare(ctx context.Context, f CompareFilter, read compareReader) (CompareData, error) {
 	var d CompareData
+	var ids []int64
+	idArgs := []any{}
+	pos := map[int64]int{}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		ids, err := compareResolve(ctx, tx, f.Outlets)
+		var err error
+		ids, err = compareResolve(ctx, tx, f.Outlets)
 		if err != nil {
 			return err
 		}
 		d.Outlets = make([]OutletTotal, len(ids))
-		pos := map[int64]int{}
-		idArgs := make([]any, len(ids))
 		for i, id := range ids {
 			pos[id] = i
-			idArgs[i] = id
+			idArgs = append(idArgs, id)
 			d.Outlets[i].ID = id
 			if err := tx.QueryRowContext(ctx, `SELECT name FROM outlets WHERE id = ?`, id).Scan(&d.Outlets[i].Name); err != nil {
 				return err
 			}
 		}
-		at := func(id int64) *OutletTotal {
-			if i, ok := pos[id]; ok {
-				return &d.Outlets[i]
-			}
-			return nil
+		return nil
+	})
+	if err != nil {
+		return CompareData{}, fmt.Errorf("store: compare outlets: %w", err)
+	}
+	cond, args, err := compareCond(f, idArgs)
+	if err != nil {
+		return CompareData{}, fmt.Errorf("store: compare outlets: %w", err)
+	}
+	at := func(id int64) *OutletTotal {
+		if i, ok := pos[id]; ok {
+			return &d.Outlets[i]
 		}
-		cond, args, err := compareCond(f, idArgs)
-		if err != nil {
-			return err
-		}
-		err = read(ctx, tx, cond, args, pos, &d)
-		if errors.Is(err, errComparePacked) {
-			d.Articles = nil
-			err = compareReadRows(ctx, tx, cond, args, pos, &d)
-		}
-		if err != nil {
-			return err
-		}
-		if !f.Filtered() {
+		return nil
+	}
+
+	// The articles, one goroutine and transaction per outlet.
+	parts := make([][]CompareArticle, len(ids))
+	errs := make([]error, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Go(func() {
+			errs[i] = s.readTx(ctx, func(tx *sql.Tx) error {
+				cond, args, err := compareCond(f, []any{id})
+				if err != nil {
+					return err
+				}
+				part := CompareData{Outlets: make([]OutletTotal, len(ids))}
+				one := map[int64]int{id: i}
+				err = read(ctx, tx, cond, args, one, &part)
+				if errors.Is(err, errComparePacked) {
+					part.Articles = nil
+					err = compareReadRows(ctx, tx, cond, args, one, &part)
+				}
+				parts[i] = part.Articles
+				return err
+			})
+		})
+	}
+	// Meanwhile, the totals kept on write when nothing is filtered.
+	var totalsErr error
+	if !f.Filtered() {
+		totalsErr = s.readTx(ctx, func(tx *sql.Tx) error {
 			err := storeEach(ctx, tx, `SELECT outlet_id, articles, words, balance_articles, balance_sum, balance_words_sum
 				FROM outlet_totals WHERE outlet_id IN (`+storePlaceholders(len(ids))+`)`, idArgs, func(rows *sql.Rows) error {
 				var id int64
@@ -300,11 +332,27 @@ func (s *Store) compare(ctx context.Context, f CompareFilter, read compareReader
 				return err
 			}
 			return compareFillTotals(ctx, tx, "outlet_id IN ("+storePlaceholders(len(ids))+")", idArgs, at)
-		}
-		return compareSumFiltered(ctx, tx, cond, args, idArgs, at, &d)
-	})
-	if err != nil {
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(append(errs, totalsErr)...); err != nil {
 		return CompareData{}, fmt.Errorf("store: compare outlets: %w", err)
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	d.Articles = make([]CompareArticle, 0, n)
+	for _, p := range parts {
+		d.Articles = append(d.Articles, p...)
+	}
+	if f.Filtered() {
+		err := s.readTx(ctx, func(tx *sql.Tx) error {
+			return compareSumFiltered(ctx, tx, cond, args, idArgs, at, &d)
+		})
+		if err != nil {
+			return CompareData{}, fmt.Errorf("store: compare outlets: %w", err)
+		}
 	}
 	return d, nil
 }
