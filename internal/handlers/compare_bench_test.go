@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -96,19 +97,24 @@ func benchCompareStore(b *testing.B) (*corpus.Service, *store.Store) {
 }
 
 // benchP95 runs each request once, in order, and reports the 95th
-// percentile and the maximum of the server times. before, when not nil,
-// runs ahead of each request, outside the measured time.
+// percentile and the maximum of the server times, and the mean CPU time
+// (user and system, all threads) per request, which depends less than the
+// server time on what else the machine runs. before, when not nil, runs
+// ahead of each request, outside the measured times.
 func benchP95(b *testing.B, h http.Handler, paths []string, metric string, before func()) {
 	b.Helper()
 	var times []time.Duration
+	var cpu time.Duration
 	for _, p := range paths {
 		if before != nil {
 			before()
 		}
 		rec := httptest.NewRecorder()
+		cpu0 := benchCPUTime(b)
 		start := time.Now()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
 		times = append(times, time.Since(start))
+		cpu += benchCPUTime(b) - cpu0
 		if rec.Code != http.StatusOK {
 			b.Fatalf("GET %s: status %d", p, rec.Code)
 		}
@@ -117,6 +123,16 @@ func benchP95(b *testing.B, h http.Handler, paths []string, metric string, befor
 	p95 := times[(len(times)*95+99)/100-1]
 	b.ReportMetric(float64(p95.Microseconds())/1000, metric+"_p95_ms")
 	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, metric+"_max_ms")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(paths)), metric+"_cpu_ms")
+}
+
+// benchCPUTime returns the CPU time the process has used so far.
+func benchCPUTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkCompare100k measures /compare for the four largest outlets of
@@ -162,23 +178,29 @@ func BenchmarkCompare100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	// One article of each outlet, copied with a new last line as a probe.
-	var probes []store.ArticleWithResult
-	for _, o := range outlets {
-		rows, _, err := st.Articles(ctx, store.ArticleFilter{Outlets: []string{o}, Limit: 1})
-		if err != nil || len(rows) == 0 {
-			b.Fatalf("an article of %s: %v", o, err)
+	// Articles of each outlet to copy, with a new last line, as probes:
+	// each request gets copies of other articles (other dates and counts),
+	// so no outlet's articles are ever the same twice.
+	const probeSources = 20
+	probes := make([][]store.ArticleWithResult, len(outlets))
+	for o, name := range outlets {
+		rows, _, err := st.Articles(ctx, store.ArticleFilter{Outlets: []string{name}, Limit: 40 * probeSources})
+		if err != nil || len(rows) < probeSources {
+			b.Fatalf("articles of %s: %d, %v", name, len(rows), err)
 		}
-		a, err := st.Article(ctx, rows[0].ID)
-		if err != nil {
-			b.Fatal(err)
+		for k := range probeSources {
+			id := rows[k*len(rows)/probeSources].ID
+			a, err := st.Article(ctx, id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := st.ArticleResult(ctx, id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			probes[o] = append(probes[o], store.ArticleWithResult{Article: store.NewArticle{Outlet: a.Outlet, Title: a.Title, URL: a.URL,
+				Published: a.Published, Language: a.Language, Origin: "bench probe", Text: a.Text, Words: a.Words}, Result: r})
 		}
-		r, err := st.ArticleResult(ctx, rows[0].ID)
-		if err != nil {
-			b.Fatal(err)
-		}
-		probes = append(probes, store.ArticleWithResult{Article: store.NewArticle{Outlet: a.Outlet, Title: a.Title, URL: a.URL,
-			Published: a.Published, Language: a.Language, Origin: "bench probe", Text: a.Text, Words: a.Words}, Result: r})
 	}
 	var probeIDs []int64
 	clearProbes := func() {
@@ -197,7 +219,7 @@ func BenchmarkCompare100k(b *testing.B) {
 		n++
 		batch := make([]store.ArticleWithResult, len(probes))
 		for i, p := range probes {
-			batch[i] = p
+			batch[i] = p[n%probeSources]
 			batch[i].Article.Text += fmt.Sprintf("\n\nProbe %d-%d.", time.Now().UnixNano(), n)
 		}
 		out, err := st.SaveArticles(ctx, batch)
