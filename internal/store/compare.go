@@ -201,6 +201,8 @@ type CompareArticle struct {
 	// side; Balance and BalanceWords are then 0 and mean nothing.
 	BalanceKnown bool
 	Balance      float64
+	// BalanceWords is read only under a date or text filter, where the
+	// outlets' totals are summed from the articles; 0 otherwise.
 	BalanceWords float64
 	// Frames holds the article's hit counts of the frames it has hits of,
 	// in no particular order. The slices of all articles share one array.
@@ -245,7 +247,7 @@ func (s *Store) Compare(ctx context.Context, f CompareFilter) (CompareData, erro
 }
 
 // compareReader reads the selected articles' scores into d.Articles.
-type compareReader func(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error
+type compareReader func(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, withBalanceWords bool, d *CompareData) error
 
 // compare is Compare with the articles read by read (compareReadPacked,
 // falling back to compareReadRows). Each outlet's articles are read on a
@@ -303,10 +305,10 @@ func (s *Store) compare(ctx context.Context, f CompareFilter, read compareReader
 				}
 				part := CompareData{Outlets: make([]OutletTotal, len(ids))}
 				one := map[int64]int{id: i}
-				err = read(ctx, tx, cond, args, one, &part)
+				err = read(ctx, tx, cond, args, one, f.Filtered(), &part)
 				if errors.Is(err, errComparePacked) {
 					part.Articles = nil
-					err = compareReadRows(ctx, tx, cond, args, one, &part)
+					err = compareReadRows(ctx, tx, cond, args, one, f.Filtered(), &part)
 				}
 				parts[i] = part.Articles
 				return err
@@ -404,7 +406,7 @@ func compareCond(f CompareFilter, idArgs []any) (string, []any, error) {
 // compareReadRows reads the selected articles' scores and frame counts one
 // row at a time: the slower way, for the rare text that holds a packing
 // separator (see compareReadPacked).
-func compareReadRows(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error {
+func compareReadRows(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, withBalanceWords bool, d *CompareData) error {
 	byID := map[int64]int{}
 	err := storeEach(ctx, tx, `SELECT outlet_id, published, article_id, words, quotes > unassigned, balance, balance_words
 		FROM article_scores INDEXED BY article_scores_compare WHERE `+cond+` ORDER BY outlet_id, published, article_id`, args,
@@ -418,6 +420,9 @@ func compareReadRows(ctx context.Context, tx *sql.Tx, cond string, args []any, p
 			a.Outlet, a.Published = pos[outlet], published.String
 			if !a.BalanceKnown {
 				a.Balance, a.BalanceWords = 0, 0
+			}
+			if !withBalanceWords {
+				a.BalanceWords = 0
 			}
 			d.Articles = append(d.Articles, a)
 			return nil

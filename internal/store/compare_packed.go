@@ -85,58 +85,134 @@ func comparePackedInt(f []byte) (int64, error) {
 	return n, nil
 }
 
-// comparePackedInts parses a packed column of integers into dst, which
-// must have one element per field.
-func comparePackedInts(b []byte, dst []int) error {
-	n, err := comparePackedFields(b, ',', func(i int, f []byte) error {
-		if i >= len(dst) {
-			return errComparePacked
+// comparePackedInts parses a packed column of n integers separated by
+// commas into dst[:n], which it returns.
+func comparePackedInts(b []byte, dst []int64, n int) ([]int64, error) {
+	dst = dst[:0]
+	if len(b) == 0 {
+		if n == 0 {
+			return dst, nil
 		}
-		v, err := comparePackedInt(f)
-		dst[i] = int(v)
-		return err
-	})
-	if err == nil && n != len(dst) {
-		err = errComparePacked
+		return nil, errComparePacked
 	}
-	return err
+	var v int64
+	neg, digits := false, 0
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			if digits == 18 {
+				return nil, errComparePacked
+			}
+			v = v*10 + int64(c-'0')
+			digits++
+		case c == ',':
+			if digits == 0 {
+				return nil, errComparePacked
+			}
+			if neg {
+				v = -v
+			}
+			dst = append(dst, v)
+			v, neg, digits = 0, false, 0
+		case c == '-' && digits == 0 && !neg:
+			neg = true
+		default:
+			return nil, errComparePacked
+		}
+	}
+	if digits == 0 {
+		return nil, errComparePacked
+	}
+	if neg {
+		v = -v
+	}
+	dst = append(dst, v)
+	if len(dst) != n {
+		return nil, errComparePacked
+	}
+	return dst, nil
 }
+
+// comparePackedFloats parses a packed column of n REAL values.
+func comparePackedFloats(b []byte, n int) ([]float64, error) {
+	out := make([]float64, 0, n)
+	if n == 0 {
+		if len(b) != 0 {
+			return nil, errComparePacked
+		}
+		return out, nil
+	}
+	for len(out) < n {
+		j := bytes.IndexByte(b, ',')
+		f := b
+		if j >= 0 {
+			f, b = b[:j], b[j+1:]
+		} else {
+			b = nil
+		}
+		v, err := strconv.ParseFloat(string(f), 64)
+		if err != nil {
+			return nil, errComparePacked
+		}
+		out = append(out, v)
+		if j < 0 {
+			break
+		}
+	}
+	if len(out) != n || len(b) != 0 {
+		return nil, errComparePacked
+	}
+	return out, nil
+}
+
+// The packed integers: an article's id, words and whether its balance is
+// known in one, and a frame row's count and own count in another. Values
+// too large for their bits come out NULL, which group_concat skips, and
+// the count check sends the outlet to compareReadRows.
+const (
+	compareArticleBits = `CASE WHEN article_id BETWEEN 0 AND 4398046511103 AND words BETWEEN 0 AND 1048575
+		THEN (article_id << 21) | (words << 1) | (quotes > unassigned) END`
+	compareFrameBits = `CASE WHEN count BETWEEN 0 AND 8388607 AND own BETWEEN 0 AND 255 THEN (count << 8) | own END`
+)
 
 // compareReadPacked reads the selected articles' scores and frame counts of
 // the outlets at pos, as compareReadRows does, in one aggregate row per
-// outlet and table.
-func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error {
+// outlet and table. BalanceWords is read only when withBalanceWords is set.
+func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, withBalanceWords bool, d *CompareData) error {
 	// Articles, grouped by outlet in the order asked for.
 	groups := make([][]CompareArticle, len(d.Outlets))
 	dates := map[string]string{}
-	err := storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(article_id), group_concat(COALESCE(published, '')),
-			group_concat(words), group_concat(CASE WHEN quotes > unassigned THEN balance ELSE '' END),
-			group_concat(CASE WHEN quotes > unassigned THEN balance_words ELSE '' END)
+	var vals []int64
+	balanceWords := `''`
+	if withBalanceWords {
+		balanceWords = `group_concat(CASE WHEN quotes > unassigned THEN balance_words END)`
+	}
+	err := storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(`+compareArticleBits+`),
+			group_concat(COALESCE(published, '')), group_concat(CASE WHEN quotes > unassigned THEN balance END), `+balanceWords+`
 		FROM article_scores INDEXED BY article_scores_compare WHERE `+cond+` GROUP BY outlet_id`, args,
 		func(rows *sql.Rows) error {
 			var outlet int64
 			var n int
-			var ids, published, words, balance, balanceWords sql.RawBytes
-			if err := rows.Scan(&outlet, &n, &ids, &published, &words, &balance, &balanceWords); err != nil {
+			var packed, published, balance, balanceW sql.RawBytes
+			if err := rows.Scan(&outlet, &n, &packed, &published, &balance, &balanceW); err != nil {
 				return err
 			}
 			oi, ok := pos[outlet]
 			if !ok {
 				return nil
 			}
+			var err error
+			if vals, err = comparePackedInts(packed, vals, n); err != nil {
+				return err
+			}
 			arts := make([]CompareArticle, n)
-			vals := make([]int, n)
-			if err := comparePackedInts(ids, vals); err != nil {
-				return err
-			}
-			for i := range arts {
-				arts[i].ID, arts[i].Outlet = int64(vals[i]), oi
-			}
-			if err := comparePackedInts(words, vals); err != nil {
-				return err
-			}
-			for i := range arts {
-				arts[i].Words = vals[i]
+			known := 0
+			for i, v := range vals {
+				a := &arts[i]
+				a.ID, a.Words, a.BalanceKnown, a.Outlet = v>>21, int(v>>1&(1<<20-1)), v&1 == 1, oi
+				if a.BalanceKnown {
+					known++
+				}
 			}
 			k, err := comparePackedFields(published, ',', func(i int, f []byte) error {
 				if i >= n {
@@ -156,29 +232,24 @@ func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any,
 			if err != nil || k != n {
 				return comparePackedErr(err)
 			}
-			for c, col := range []sql.RawBytes{balance, balanceWords} {
-				k, err := comparePackedFields(col, ',', func(i int, f []byte) error {
-					if i >= n {
-						return errComparePacked
+			bal, err := comparePackedFloats(balance, known)
+			if err != nil {
+				return err
+			}
+			var balW []float64
+			if withBalanceWords {
+				if balW, err = comparePackedFloats(balanceW, known); err != nil {
+					return err
+				}
+			}
+			j := 0
+			for i := range arts {
+				if arts[i].BalanceKnown {
+					arts[i].Balance = bal[j]
+					if balW != nil {
+						arts[i].BalanceWords = balW[j]
 					}
-					if len(f) == 0 {
-						return nil
-					}
-					v, err := strconv.ParseFloat(string(f), 64)
-					if err != nil {
-						return err
-					}
-					a := &arts[i]
-					a.BalanceKnown = true
-					if c == 0 {
-						a.Balance = v
-					} else {
-						a.BalanceWords = v
-					}
-					return nil
-				})
-				if err != nil || k != n {
-					return comparePackedErr(err)
+					j++
 				}
 			}
 			if !slices.IsSortedFunc(arts, compareArticleOrder) {
@@ -201,33 +272,28 @@ func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any,
 
 	// Frame rows, matched to the articles of their outlet.
 	frames := map[string]string{}
+	var ids []int64
 	return storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(article_id), group_concat(frame, char(31)),
-			group_concat(count), group_concat(own)
+			group_concat(`+compareFrameBits+`)
 		FROM frame_scores INDEXED BY frame_scores_compare WHERE `+cond+` AND count > 0 GROUP BY outlet_id`, args,
 		func(rows *sql.Rows) error {
 			var outlet int64
 			var n int
-			var ids, names, counts, owns sql.RawBytes
-			if err := rows.Scan(&outlet, &n, &ids, &names, &counts, &owns); err != nil {
+			var idCol, names, packed sql.RawBytes
+			if err := rows.Scan(&outlet, &n, &idCol, &names, &packed); err != nil {
 				return err
 			}
 			oi, ok := pos[outlet]
 			if !ok {
 				return nil
 			}
+			var err error
+			if vals, err = comparePackedInts(packed, vals, n); err != nil {
+				return err
+			}
 			fc := make([]CompareFrameCount, n)
-			vals := make([]int, n)
-			if err := comparePackedInts(counts, vals); err != nil {
-				return err
-			}
-			for i := range fc {
-				fc[i].Count = vals[i]
-			}
-			if err := comparePackedInts(owns, vals); err != nil {
-				return err
-			}
-			for i := range fc {
-				fc[i].Own = vals[i]
+			for i, v := range vals {
+				fc[i].Count, fc[i].Own = int(v>>8), int(v&255)
 			}
 			k, err := comparePackedFields(names, comparePackedSep[0], func(i int, f []byte) error {
 				if i >= n {
@@ -244,10 +310,10 @@ func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any,
 			if err != nil || k != n {
 				return comparePackedErr(err)
 			}
-			if err := comparePackedInts(ids, vals); err != nil {
+			if ids, err = comparePackedInts(idCol, ids, n); err != nil {
 				return err
 			}
-			return compareAttachFrames(d.Articles[start[oi]:start[oi+1]], vals, fc)
+			return compareAttachFrames(d.Articles[start[oi]:start[oi+1]], ids, fc)
 		})
 }
 
@@ -281,17 +347,17 @@ func compareArticleOrder(a, b CompareArticle) int {
 // belongs to the article with id ids[i]. A frame row of an article not in
 // arts is dropped. Rows in the articles' order (the usual case) are matched
 // by one walk; otherwise they are grouped by id first.
-func compareAttachFrames(arts []CompareArticle, ids []int, fc []CompareFrameCount) error {
+func compareAttachFrames(arts []CompareArticle, ids []int64, fc []CompareFrameCount) error {
 	p, i := 0, 0
 	for i < len(fc) {
-		for p < len(arts) && arts[p].ID != int64(ids[i]) {
+		for p < len(arts) && arts[p].ID != ids[i] {
 			p++
 		}
 		if p == len(arts) {
 			break
 		}
 		j := i
-		for j < len(fc) && int64(ids[j]) == arts[p].ID {
+		for j < len(fc) && ids[j] == arts[p].ID {
 			j++
 		}
 		arts[p].Frames = fc[i:j:j]
@@ -310,7 +376,7 @@ func compareAttachFrames(arts []CompareArticle, ids []int, fc []CompareFrameCoun
 		byID[a.ID] = k
 	}
 	for i, id := range ids {
-		if k, ok := byID[int64(id)]; ok {
+		if k, ok := byID[id]; ok {
 			arts[k].Frames = append(arts[k].Frames, fc[i])
 		}
 	}
@@ -363,8 +429,8 @@ func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWor
 			if !ok {
 				return nil
 			}
-			vals := make([]int, n)
-			if err := comparePackedInts(counts, vals); err != nil {
+			vals, err := comparePackedInts(counts, make([]int64, 0, n), n)
+			if err != nil {
 				return err
 			}
 			wc := make([]wordCount, n)
@@ -379,8 +445,8 @@ func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWor
 					index[w] = wi
 					t.Words = append(t.Words, w)
 				}
-				wc[k] = wordCount{wi, vals[k]}
-				t.Totals[oi] += vals[k]
+				wc[k] = wordCount{wi, int(vals[k])}
+				t.Totals[oi] += int(vals[k])
 				k++
 			}
 			if k != n {
@@ -416,4 +482,26 @@ func (s *Store) CompareWordTable(ctx context.Context, f CompareFilter) (OutletWo
 		return OutletWordTable{}, fmt.Errorf("store: compare word table: %w", err)
 	}
 	return s.OutletWordTable(ctx, ids)
+}
+
+// CompareOutletNames returns the names of the outlets with analysed
+// articles, ordered as OutletTotals orders them: the choices of the
+// comparison form, without the totals OutletTotals also reads.
+func (s *Store) CompareOutletNames(ctx context.Context) ([]string, error) {
+	var out []string
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		return storeEach(ctx, tx, `SELECT o.name FROM outlets o JOIN outlet_totals t ON t.outlet_id = o.id
+			WHERE t.articles > 0 ORDER BY o.name_key`, nil, func(rows *sql.Rows) error {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return err
+			}
+			out = append(out, n)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: compare outlet names: %w", err)
+	}
+	return out, nil
 }

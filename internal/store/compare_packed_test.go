@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/framinglens/framinglens/internal/analysis"
 	"github.com/framinglens/framinglens/internal/store"
 )
 
@@ -27,7 +28,10 @@ func comparePackedStore(t *testing.T, extraFrame string) *store.Store {
 		r := testResult(a.Text, i%6, i%5, "lex-1")
 		r.Title, r.Published = a.Title, a.Published
 		r.Balance, r.BalanceWords = float64(i)/7-0.9, 1/float64(i+3)
-		if extraFrame != "" && i%4 == 0 && len(r.Hits) > 0 {
+		if extraFrame == "many own hits" && i == 5 {
+			// More own-voice hits than the packed frame column holds.
+			r.Frames["big"] = analysis.FrameCount{Count: 400, Own: 300}
+		} else if extraFrame != "" && i%4 == 0 && len(r.Hits) > 0 {
 			h := r.Hits[0]
 			fc := r.Frames[h.Frame]
 			fc.Count--
@@ -69,6 +73,7 @@ func TestComparePackedMatchesRows(t *testing.T) {
 		{"TextQuery", "", store.CompareFilter{Outlets: []string{"Beta", "Gamma"}, Query: strings.Fields(testText(104, 400))[3]}},
 		{"FrameNameWithSeparator", "odd\x1fframe", store.CompareFilter{Outlets: []string{"Alpha", "Beta", "Gamma"}}},
 		{"FrameNameWithComma", "odd, frame", store.CompareFilter{Outlets: []string{"Alpha", "Beta", "Gamma"}}},
+		{"CountsTooLargeToPack", "many own hits", store.CompareFilter{Outlets: []string{"Alpha", "Beta", "Gamma"}, From: "2024-01-01"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := comparePackedStore(t, tc.extraFrame)
@@ -87,7 +92,17 @@ func TestComparePackedMatchesRows(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("Compare differs from the row-by-row read:\ngot  %+v\nwant %+v", got, want)
 			}
-			if tc.extraFrame != "" {
+			if tc.extraFrame == "many own hits" {
+				found := false
+				for _, a := range got.Articles {
+					if n, own := a.FrameCount("big"); n == 400 && own == 300 {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no article has 400 hits, 300 own, of frame big")
+				}
+			} else if tc.extraFrame != "" {
 				found := false
 				for _, a := range got.Articles {
 					if n, _ := a.FrameCount(tc.extraFrame); n > 0 {
@@ -120,13 +135,13 @@ func TestCompareAttachFrames(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		arts []store.CompareArticle
-		ids  []int
+		ids  []int64
 		fc   []store.CompareFrameCount
 		want map[int64]string // article → its frames, joined
 	}{
-		{"InOrder", arts(5, 3, 9), []int{5, 5, 9}, fc("a", "b", "c"), map[int64]string{5: "a b", 9: "c"}},
-		{"OutOfOrder", arts(5, 3, 9), []int{9, 3, 3, 5}, fc("a", "b", "c", "d"), map[int64]string{9: "a", 3: "b c", 5: "d"}},
-		{"UnknownArticleDropped", arts(5, 3), []int{5, 7, 3}, fc("a", "b", "c"), map[int64]string{5: "a", 3: "c"}},
+		{"InOrder", arts(5, 3, 9), []int64{5, 5, 9}, fc("a", "b", "c"), map[int64]string{5: "a b", 9: "c"}},
+		{"OutOfOrder", arts(5, 3, 9), []int64{9, 3, 3, 5}, fc("a", "b", "c", "d"), map[int64]string{9: "a", 3: "b c", 5: "d"}},
+		{"UnknownArticleDropped", arts(5, 3), []int64{5, 7, 3}, fc("a", "b", "c"), map[int64]string{5: "a", 3: "c"}},
 		{"NoFrames", arts(1), nil, nil, map[int64]string{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -179,5 +194,30 @@ func TestOutletWordTableMatchesOutletWords(t *testing.T) {
 		if len(got) == 0 || !reflect.DeepEqual(got, counts[i]) {
 			t.Errorf("outlet %d: %d words differ from OutletWords' %d", ids[i], len(got), len(counts[i]))
 		}
+	}
+}
+
+func TestCompareOutletNamesMatchesTotals(t *testing.T) {
+	ctx := context.Background()
+	s := comparePackedStore(t, "")
+	if _, err := s.DeleteArticles(ctx, []int64{1, 4, 7, 10, 13, 16}); err != nil { // every article of Alpha
+		t.Fatal(err)
+	}
+	all, err := s.OutletTotals(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, o := range all {
+		if o.Articles > 0 {
+			want = append(want, o.Name)
+		}
+	}
+	got, err := s.CompareOutletNames(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != 2 {
+		t.Errorf("CompareOutletNames = %q, want %q (Beta and Gamma)", got, want)
 	}
 }
