@@ -317,10 +317,6 @@ func seedOf(name string) uint64 {
 // with bootstrap intervals over its articles, one outlet per goroutine,
 // taking from cis the intervals of outlets whose articles it has seen.
 func (r *Report) frameRates(d store.CompareData, cache *ciCache) {
-	frameIndex := make(map[string]int, len(r.Frames))
-	for i, f := range r.Frames {
-		frameIndex[f] = i
-	}
 	no := len(d.Outlets)
 	// words[o][i] and counts[o][2f or 2f+1][i] are the i-th article of
 	// outlet o, in the order of d.Articles.
@@ -341,8 +337,13 @@ func (r *Report) frameRates(d store.CompareData, cache *ciCache) {
 		o, i := a.Outlet, len(words[a.Outlet])
 		words[o] = append(words[o], a.Words)
 		for _, f := range a.Frames {
-			if k, ok := frameIndex[f.Frame]; ok {
-				counts[o][2*k][i], counts[o][2*k+1][i] = f.Count, f.Own
+			// The store hands out one string per frame name, so the
+			// comparisons are mostly of pointers; a map would hash.
+			for k, name := range r.Frames {
+				if name == f.Frame {
+					counts[o][2*k][i], counts[o][2*k+1][i] = f.Count, f.Own
+					break
+				}
 			}
 		}
 	}

@@ -101,7 +101,7 @@ func LogOddsDirichletTop(terms []string, a, b []int, prior []float64, k int) Log
 	// Benjamini–Hochberg over the sorted p-values: q_(j) is the least of
 	// m·p_(i)/i over i ≥ j (and 1), as in BenjaminiHochberg; tied p-values
 	// share their q, so a term's q is found from its p alone.
-	slices.Sort(ps)
+	logOddsSortP(ps)
 	m := float64(len(ps))
 	q := make([]float64, len(ps))
 	running := 1.0
@@ -124,4 +124,47 @@ func LogOddsDirichletTop(terms []string, a, b []int, prior []float64, k int) Log
 	}
 	out.Top, out.Bottom = top, bottom
 	return out
+}
+
+// logOddsSortP sorts p-values (non-negative floats, whose IEEE bits order
+// as the numbers do) by a least-significant-byte radix sort: several times
+// faster than a comparison sort for the tens of thousands of words a
+// comparison scores.
+func logOddsSortP(ps []float64) {
+	if len(ps) < 512 {
+		slices.Sort(ps)
+		return
+	}
+	keys := make([]uint64, len(ps))
+	for i, p := range ps {
+		if !(p >= 0) { // NaN or negative: not a p-value, keep the general sort
+			slices.Sort(ps)
+			return
+		}
+		keys[i] = math.Float64bits(p)
+	}
+	tmp := make([]uint64, len(keys))
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, k := range keys {
+			count[k>>shift&255]++
+		}
+		if count[keys[0]>>shift&255] == len(keys) {
+			continue // every key has the same byte here
+		}
+		sum := 0
+		for b, c := range count {
+			count[b] = sum
+			sum += c
+		}
+		for _, k := range keys {
+			b := k >> shift & 255
+			tmp[count[b]] = k
+			count[b]++
+		}
+		keys, tmp = tmp, keys
+	}
+	for i, k := range keys {
+		ps[i] = math.Float64frombits(k)
+	}
 }

@@ -10,3 +10,6 @@ func (s *Store) CompareByRows(ctx context.Context, f CompareFilter) (CompareData
 
 // CompareAttachFrames exposes compareAttachFrames to the black-box tests.
 var CompareAttachFrames = compareAttachFrames
+
+// CompareUnpairCounts exposes compareUnpairCounts to the black-box tests.
+var CompareUnpairCounts = compareUnpairCounts

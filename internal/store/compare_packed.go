@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -166,14 +167,30 @@ func comparePackedFloats(b []byte, n int) ([]float64, error) {
 }
 
 // The packed integers: an article's id, words and whether its balance is
-// known in one, and a frame row's count and own count in another. Values
-// too large for their bits come out NULL, which group_concat skips, and
-// the count check sends the outlet to compareReadRows.
+// known in one, and a frame row's count and own count in another, as
+// count·(count+1)/2 + own (own never exceeds count), which keeps the usual
+// small counts short. Values out of range come out NULL, which
+// group_concat skips, and the count check sends the outlet to
+// compareReadRows.
 const (
 	compareArticleBits = `CASE WHEN article_id BETWEEN 0 AND 4398046511103 AND words BETWEEN 0 AND 1048575
 		THEN (article_id << 21) | (words << 1) | (quotes > unassigned) END`
-	compareFrameBits = `CASE WHEN count BETWEEN 0 AND 8388607 AND own BETWEEN 0 AND 255 THEN (count << 8) | own END`
+	compareFrameBits = `CASE WHEN count BETWEEN 0 AND 2147483647 AND own BETWEEN 0 AND count
+		THEN count * (count + 1) / 2 + own END`
 )
+
+// compareUnpairCounts inverts compareFrameBits: the count c is the largest
+// with c·(c+1)/2 ≤ v, and own the rest.
+func compareUnpairCounts(v int64) (count, own int) {
+	c := int64(math.Sqrt(float64(2 * v)))
+	for c > 0 && c*(c+1)/2 > v {
+		c--
+	}
+	for (c+1)*(c+2)/2 <= v {
+		c++
+	}
+	return int(c), int(v - c*(c+1)/2)
+}
 
 // compareReadPacked reads the selected articles' scores and frame counts of
 // the outlets at pos, as compareReadRows does, in one aggregate row per
@@ -293,7 +310,10 @@ func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any,
 			}
 			fc := make([]CompareFrameCount, n)
 			for i, v := range vals {
-				fc[i].Count, fc[i].Own = int(v>>8), int(v&255)
+				if v < 0 {
+					return errComparePacked
+				}
+				fc[i].Count, fc[i].Own = compareUnpairCounts(v)
 			}
 			k, err := comparePackedFields(names, comparePackedSep[0], func(i int, f []byte) error {
 				if i >= n {
@@ -386,7 +406,7 @@ func compareAttachFrames(arts []CompareArticle, ids []int64, fc []CompareFrameCo
 // OutletWordTable holds the content-word counts (see ContentWords) of
 // several outlets over every word any of them used.
 type OutletWordTable struct {
-	// Words is the joint vocabulary, in no particular order.
+	// Words is the joint vocabulary, sorted bytewise.
 	Words []string
 	// Counts[i][w] is outlet i's count of Words[w], 0 if it never used it.
 	Counts [][]int
@@ -409,9 +429,12 @@ func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWor
 		pos[id] = i
 		args[i] = id
 	}
-	type wordCount struct{ word, count int }
-	per := make([][]wordCount, len(outlets))
-	index := map[string]int{}
+	// Each outlet's words, sorted (the primary key's order, checked).
+	type outletWords struct {
+		words  []string
+		counts []int64
+	}
+	per := make([]outletWords, len(outlets))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		return storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(word, char(31)), group_concat(count)
 			FROM outlet_word_counts WHERE outlet_id IN (`+storePlaceholders(len(outlets))+`) AND count > 0
@@ -433,36 +456,64 @@ func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWor
 			if err != nil {
 				return err
 			}
-			wc := make([]wordCount, n)
-			k := 0
+			ws := make([]string, 0, n)
 			for w := range strings.SplitSeq(words, comparePackedSep) {
-				if k == n {
+				if len(ws) == n {
 					return errComparePacked
 				}
-				wi, ok := index[w]
-				if !ok {
-					wi = len(t.Words)
-					index[w] = wi
-					t.Words = append(t.Words, w)
-				}
-				wc[k] = wordCount{wi, int(vals[k])}
-				t.Totals[oi] += int(vals[k])
-				k++
+				ws = append(ws, w)
 			}
-			if k != n {
+			if len(ws) != n {
 				return errComparePacked
 			}
-			per[oi] = wc
+			if !slices.IsSorted(ws) {
+				idx := make([]int, n)
+				for i := range idx {
+					idx[i] = i
+				}
+				slices.SortFunc(idx, func(a, b int) int { return strings.Compare(ws[a], ws[b]) })
+				sw, sv := make([]string, n), make([]int64, n)
+				for i, j := range idx {
+					sw[i], sv[i] = ws[j], vals[j]
+				}
+				ws, vals = sw, sv
+			}
+			per[oi] = outletWords{ws, vals}
 			return nil
 		})
 	})
 	if err != nil {
 		return OutletWordTable{}, fmt.Errorf("store: outlet word table: %w", err)
 	}
-	for i, wc := range per {
-		t.Counts[i] = make([]int, len(t.Words))
-		for _, c := range wc {
-			t.Counts[i][c.word] = c.count
+	// Merge the sorted lists into the joint vocabulary.
+	size := 0
+	for _, o := range per {
+		size = max(size, len(o.words))
+	}
+	t.Words = make([]string, 0, size*3/2)
+	for i := range t.Counts {
+		t.Counts[i] = make([]int, 0, size*3/2)
+	}
+	head := make([]int, len(per))
+	for {
+		least, found := "", false
+		for i, o := range per {
+			if head[i] < len(o.words) && (!found || o.words[head[i]] < least) {
+				least, found = o.words[head[i]], true
+			}
+		}
+		if !found {
+			break
+		}
+		t.Words = append(t.Words, least)
+		for i, o := range per {
+			c := 0
+			if head[i] < len(o.words) && o.words[head[i]] == least {
+				c = int(o.counts[head[i]])
+				head[i]++
+			}
+			t.Counts[i] = append(t.Counts[i], c)
+			t.Totals[i] += c
 		}
 	}
 	return t, nil

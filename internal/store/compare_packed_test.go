@@ -29,8 +29,10 @@ func comparePackedStore(t *testing.T, extraFrame string) *store.Store {
 		r.Title, r.Published = a.Title, a.Published
 		r.Balance, r.BalanceWords = float64(i)/7-0.9, 1/float64(i+3)
 		if extraFrame == "many own hits" && i == 5 {
-			// More own-voice hits than the packed frame column holds.
+			// Many own-voice hits, and more own hits than hits, which
+			// the packed frame column cannot hold.
 			r.Frames["big"] = analysis.FrameCount{Count: 400, Own: 300}
+			r.Frames["odd"] = analysis.FrameCount{Count: 2, Own: 3}
 		} else if extraFrame != "" && i%4 == 0 && len(r.Hits) > 0 {
 			h := r.Hits[0]
 			fc := r.Frames[h.Frame]
@@ -181,6 +183,11 @@ func TestOutletWordTableMatchesOutletWords(t *testing.T) {
 	if err != nil {
 		t.Fatalf("OutletWordTable: %v", err)
 	}
+	for i := 1; i < len(table.Words); i++ {
+		if table.Words[i-1] >= table.Words[i] {
+			t.Fatalf("vocabulary not sorted and unique at %d: %q, %q", i, table.Words[i-1], table.Words[i])
+		}
+	}
 	if !reflect.DeepEqual(table.Totals, totals) {
 		t.Errorf("totals = %v, want %v", table.Totals, totals)
 	}
@@ -219,5 +226,25 @@ func TestCompareOutletNamesMatchesTotals(t *testing.T) {
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != 2 {
 		t.Errorf("CompareOutletNames = %q, want %q (Beta and Gamma)", got, want)
+	}
+}
+
+func TestCompareUnpairCounts(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		count, own int64
+	}{
+		{"Zero", 0, 0},
+		{"OneOwn", 1, 1},
+		{"NoneOwn", 7, 0},
+		{"AllOwn", 329, 329},
+		{"Large", 2147483647, 2147483646},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := tc.count*(tc.count+1)/2 + tc.own
+			if c, o := store.CompareUnpairCounts(v); int64(c) != tc.count || int64(o) != tc.own {
+				t.Errorf("unpair(%d) = %d, %d; want %d, %d", v, c, o, tc.count, tc.own)
+			}
+		})
 	}
 }
