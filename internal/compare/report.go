@@ -256,15 +256,19 @@ func buildFromArticles(ctx context.Context, st *store.Store, p Params, lex Lexic
 			}
 		}
 	})
-	r.frameRates(d, cis)
+	// The bootstrap runs on its own goroutines while the other figures
+	// are computed.
+	finishRates := r.frameRates(d, cis)
 	r.labels(d)
 	r.sides(d)
 	r.balance(d)
 	r.heatmap(d)
-	if err := r.timeline(d); err != nil {
+	err = r.timeline(d)
+	r.distinctEntries(d)
+	finishRates()
+	if err != nil {
 		return nil, err
 	}
-	r.distinctEntries(d)
 	return r, nil
 }
 
@@ -315,8 +319,10 @@ func seedOf(name string) uint64 {
 
 // frameRates computes each outlet's frame rates (all voices and own voice)
 // with bootstrap intervals over its articles, one outlet per goroutine,
-// taking from cis the intervals of outlets whose articles it has seen.
-func (r *Report) frameRates(d store.CompareData, cache *ciCache) {
+// taking from cache the intervals of outlets whose articles it has seen.
+// It returns at once; the returned function waits for the goroutines and
+// fills r.Rates and r.RatesOwn.
+func (r *Report) frameRates(d store.CompareData, cache *ciCache) (finish func()) {
 	no := len(d.Outlets)
 	// words[o][i] and counts[o][2f or 2f+1][i] are the i-th article of
 	// outlet o, in the order of d.Articles.
@@ -371,23 +377,25 @@ func (r *Report) frameRates(d store.CompareData, cache *ciCache) {
 			cache.put(key, ci)
 		})
 	}
-	wg.Wait()
-	for o, out := range d.Outlets {
-		total := 0
-		for _, w := range words[o] {
-			total += w
-		}
-		for fi, f := range r.Frames {
-			var hits, own int
-			for i := range words[o] {
-				hits += counts[o][2*fi][i]
-				own += counts[o][2*fi+1][i]
+	return func() {
+		wg.Wait()
+		for o, out := range d.Outlets {
+			total := 0
+			for _, w := range words[o] {
+				total += w
 			}
-			all, ownCI := cis[o][2*fi], cis[o][2*fi+1]
-			r.Rates = append(r.Rates, FrameRate{Outlet: out.Name, Frame: f, Hits: hits, Words: total,
-				Rate: Round4(all.Rate), Lo: Round4(all.Lo), Hi: Round4(all.Hi)})
-			r.RatesOwn = append(r.RatesOwn, FrameRate{Outlet: out.Name, Frame: f, Hits: own, Words: total,
-				Rate: Round4(ownCI.Rate), Lo: Round4(ownCI.Lo), Hi: Round4(ownCI.Hi)})
+			for fi, f := range r.Frames {
+				var hits, own int
+				for i := range words[o] {
+					hits += counts[o][2*fi][i]
+					own += counts[o][2*fi+1][i]
+				}
+				all, ownCI := cis[o][2*fi], cis[o][2*fi+1]
+				r.Rates = append(r.Rates, FrameRate{Outlet: out.Name, Frame: f, Hits: hits, Words: total,
+					Rate: Round4(all.Rate), Lo: Round4(all.Lo), Hi: Round4(all.Hi)})
+				r.RatesOwn = append(r.RatesOwn, FrameRate{Outlet: out.Name, Frame: f, Hits: own, Words: total,
+					Rate: Round4(ownCI.Rate), Lo: Round4(ownCI.Lo), Hi: Round4(ownCI.Hi)})
+			}
 		}
 	}
 }

@@ -10,6 +10,3 @@ func (s *Store) CompareByRows(ctx context.Context, f CompareFilter) (CompareData
 
 // CompareAttachFrames exposes compareAttachFrames to the black-box tests.
 var CompareAttachFrames = compareAttachFrames
-
-// CompareUnpairCounts exposes compareUnpairCounts to the black-box tests.
-var CompareUnpairCounts = compareUnpairCounts

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -166,31 +165,13 @@ func comparePackedFloats(b []byte, n int) ([]float64, error) {
 	return out, nil
 }
 
-// The packed integers: an article's id, words and whether its balance is
-// known in one, and a frame row's count and own count in another, as
-// count·(count+1)/2 + own (own never exceeds count), which keeps the usual
-// small counts short. Values out of range come out NULL, which
+// compareArticleBits packs an article's id, words and whether its balance
+// is known into one integer. Values out of range come out NULL, which
 // group_concat skips, and the count check sends the outlet to
-// compareReadRows.
-const (
-	compareArticleBits = `CASE WHEN article_id BETWEEN 0 AND 4398046511103 AND words BETWEEN 0 AND 1048575
+// compareReadRows. (Packing the frame rows' counts the same way saved
+// nothing: SQLite spends as long on the expression as on a column.)
+const compareArticleBits = `CASE WHEN article_id BETWEEN 0 AND 4398046511103 AND words BETWEEN 0 AND 1048575
 		THEN (article_id << 21) | (words << 1) | (quotes > unassigned) END`
-	compareFrameBits = `CASE WHEN count BETWEEN 0 AND 2147483647 AND own BETWEEN 0 AND count
-		THEN count * (count + 1) / 2 + own END`
-)
-
-// compareUnpairCounts inverts compareFrameBits: the count c is the largest
-// with c·(c+1)/2 ≤ v, and own the rest.
-func compareUnpairCounts(v int64) (count, own int) {
-	c := int64(math.Sqrt(float64(2 * v)))
-	for c > 0 && c*(c+1)/2 > v {
-		c--
-	}
-	for (c+1)*(c+2)/2 <= v {
-		c++
-	}
-	return int(c), int(v - c*(c+1)/2)
-}
 
 // compareReadPacked reads the selected articles' scores and frame counts of
 // the outlets at pos, as compareReadRows does, in one aggregate row per
@@ -291,13 +272,13 @@ func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any,
 	frames := map[string]string{}
 	var ids []int64
 	return storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(article_id), group_concat(frame, char(31)),
-			group_concat(`+compareFrameBits+`)
+			group_concat(count), group_concat(own)
 		FROM frame_scores INDEXED BY frame_scores_compare WHERE `+cond+` AND count > 0 GROUP BY outlet_id`, args,
 		func(rows *sql.Rows) error {
 			var outlet int64
 			var n int
-			var idCol, names, packed sql.RawBytes
-			if err := rows.Scan(&outlet, &n, &idCol, &names, &packed); err != nil {
+			var idCol, names, counts, owns sql.RawBytes
+			if err := rows.Scan(&outlet, &n, &idCol, &names, &counts, &owns); err != nil {
 				return err
 			}
 			oi, ok := pos[outlet]
@@ -305,15 +286,18 @@ func compareReadPacked(ctx context.Context, tx *sql.Tx, cond string, args []any,
 				return nil
 			}
 			var err error
-			if vals, err = comparePackedInts(packed, vals, n); err != nil {
+			fc := make([]CompareFrameCount, n)
+			if vals, err = comparePackedInts(counts, vals, n); err != nil {
 				return err
 			}
-			fc := make([]CompareFrameCount, n)
 			for i, v := range vals {
-				if v < 0 {
-					return errComparePacked
-				}
-				fc[i].Count, fc[i].Own = compareUnpairCounts(v)
+				fc[i].Count = int(v)
+			}
+			if vals, err = comparePackedInts(owns, vals, n); err != nil {
+				return err
+			}
+			for i, v := range vals {
+				fc[i].Own = int(v)
 			}
 			k, err := comparePackedFields(names, comparePackedSep[0], func(i int, f []byte) error {
 				if i >= n {
