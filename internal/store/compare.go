@@ -238,10 +238,12 @@ type CompareData struct {
 	Articles []CompareArticle
 }
 
-// Compare reads the outlets' articles that the filter selects, one row per
-// article with its frame counts, and their totals. Without a date or text
-// filter the totals come from the aggregates kept on write; with one they
-// are summed from the selected articles' rows.
+// Compare reads the outlets' articles that the filter selects, each with
+// its frame counts, and their totals. The articles' score and frame rows
+// come through the covering indexes as one aggregate row per outlet (see
+// compareReadPacked). Without a date or text filter the totals come from
+// the aggregates kept on write; with one they are summed from the selected
+// articles' rows.
 func (s *Store) Compare(ctx context.Context, f CompareFilter) (CompareData, error) {
 	return s.compare(ctx, f, compareReadPacked)
 }

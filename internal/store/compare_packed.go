@@ -33,8 +33,8 @@ import (
 const comparePackedSep = "\x1f"
 
 // errComparePacked reports packed columns whose element counts disagree,
-// which happens only if a text value holds a separator; the caller then
-// reads the rows one by one.
+// which happens only if a text value holds a separator or a value is out of
+// a packed integer's range; the caller then reads the rows one by one.
 var errComparePacked = errors.New("packed columns disagree")
 
 // comparePackedFields splits b at sep, calling fn with each field; it
@@ -60,29 +60,6 @@ func comparePackedFields(b []byte, sep byte, fn func(i int, f []byte) error) (in
 		}
 		b = b[j+1:]
 	}
-}
-
-// comparePackedInt parses a decimal integer written by SQLite.
-func comparePackedInt(f []byte) (int64, error) {
-	neg := len(f) > 0 && f[0] == '-'
-	d := f
-	if neg {
-		d = f[1:]
-	}
-	if len(d) == 0 || len(d) > 18 {
-		return strconv.ParseInt(string(f), 10, 64)
-	}
-	var n int64
-	for _, c := range d {
-		if c < '0' || c > '9' {
-			return 0, fmt.Errorf("packed integer %q", f)
-		}
-		n = n*10 + int64(c-'0')
-	}
-	if neg {
-		n = -n
-	}
-	return n, nil
 }
 
 // comparePackedInts parses a packed column of n integers separated by
@@ -466,6 +443,27 @@ func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWor
 			return nil
 		})
 	})
+	if errors.Is(err, errComparePacked) {
+		// A word holding the separator (ContentWords makes none): read
+		// the rows one by one instead.
+		counts, _, rowsErr := s.OutletWords(ctx, outlets)
+		if rowsErr != nil {
+			return OutletWordTable{}, rowsErr
+		}
+		for i, m := range counts {
+			ws := make([]string, 0, len(m))
+			for w := range m {
+				ws = append(ws, w)
+			}
+			slices.Sort(ws)
+			vals := make([]int64, len(ws))
+			for k, w := range ws {
+				vals[k] = int64(m[w])
+			}
+			per[i] = outletWords{ws, vals}
+		}
+		err = nil
+	}
 	if err != nil {
 		return OutletWordTable{}, fmt.Errorf("store: outlet word table: %w", err)
 	}
