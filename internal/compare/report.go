@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -14,13 +15,19 @@ import (
 )
 
 // Resamples is the number of bootstrap resamples of the frame-rate
-// intervals for outlets of up to ResampleArticles articles. Larger outlets
-// get fewer, so that one outlet costs at most about Resamples ×
-// ResampleArticles draws; the count used is on the page.
+// intervals for outlets of up to BootstrapDraws / Resamples articles (2,000).
+// Larger outlets get BootstrapDraws / n resamples, but never fewer than
+// MinResamples, so that one outlet costs about BootstrapDraws article draws
+// (at most MinResamples × n); the count used is on the page. The budget
+// keeps a comparison of four outlets of 10,000 articles each within the
+// page's time on two cores: each draw costs a few nanoseconds plus one
+// multiply-add per frame the article has hits of. 200 resamples still
+// place the 2.5% and 97.5% quantiles between the 5th and 6th smallest and
+// largest resampled rates.
 const (
-	Resamples        = 1000
-	ResampleArticles = 5000
-	MinResamples     = 200
+	Resamples      = 1000
+	BootstrapDraws = 2_000_000
+	MinResamples   = 200
 )
 
 // WordSample is how many articles per outlet are read to count words when
@@ -150,6 +157,8 @@ type Builder struct {
 	// version it was built from; it holds at most cacheSize reports.
 	cache map[string]cachedReport
 	order []string
+	// cis keeps outlets' bootstrap intervals across reports.
+	cis *ciCache
 }
 
 type cachedReport struct {
@@ -162,7 +171,7 @@ const cacheSize = 32
 
 // NewBuilder returns a builder over st.
 func NewBuilder(st *store.Store) *Builder {
-	return &Builder{st: st, cache: map[string]cachedReport{}}
+	return &Builder{st: st, cache: map[string]cachedReport{}, cis: newCICache()}
 }
 
 // Build returns the report of p, from the cache when neither the corpus nor
@@ -180,7 +189,7 @@ func (b *Builder) Build(ctx context.Context, p Params, lex Lexicon) (*Report, er
 	if ok && c.version == version && c.lexicon == lexKey {
 		return c.report, nil
 	}
-	r, err := build(ctx, b.st, p, lex)
+	r, err := build(ctx, b.st, p, lex, b.cis)
 	if err != nil {
 		return nil, err
 	}
@@ -197,8 +206,34 @@ func (b *Builder) Build(ctx context.Context, p Params, lex Lexicon) (*Report, er
 	return r, nil
 }
 
-// build computes a report from the store.
-func build(ctx context.Context, st *store.Store, p Params, lex Lexicon) (*Report, error) {
+// build computes a report from the store. The word counts of the
+// distinctive-terms tables are read and scored on a goroutine of their
+// own while the articles are read and bootstrapped.
+func build(ctx context.Context, st *store.Store, p Params, lex Lexicon, cis *ciCache) (*Report, error) {
+	var words wordScores
+	var wordsErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { words, wordsErr = scoreWords(ctx, st, p) })
+	r, err := buildFromArticles(ctx, st, p, lex, cis)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	if wordsErr != nil {
+		return nil, wordsErr
+	}
+	r.WordsSampled = words.sampled
+	for i, o := range r.Outlets {
+		r.Distinct[i][1] = summarise(o.Name, "the others", "words", words.rest[i], words.sampled)
+	}
+	if a, b := p.PairA, p.PairB; a < len(r.Outlets) && b < len(r.Outlets) {
+		r.Pair[1] = summarise(r.Outlets[a].Name, r.Outlets[b].Name, "words", words.pair, words.sampled)
+	}
+	return r, nil
+}
+
+// buildFromArticles computes every figure but the word tables.
+func buildFromArticles(ctx context.Context, st *store.Store, p Params, lex Lexicon, cis *ciCache) (*Report, error) {
 	d, err := st.Compare(ctx, p.Filter())
 	if err != nil {
 		return nil, err
@@ -221,15 +256,17 @@ func build(ctx context.Context, st *store.Store, p Params, lex Lexicon) (*Report
 			}
 		}
 	})
-	r.frameRates(d)
+	// The bootstrap runs on its own goroutines while the other figures
+	// are computed.
+	finishRates := r.frameRates(d, cis)
 	r.labels(d)
 	r.sides(d)
 	r.balance(d)
 	r.heatmap(d)
-	if err := r.timeline(d); err != nil {
-		return nil, err
-	}
-	if err := r.distinctive(ctx, st, d); err != nil {
+	err = r.timeline(d)
+	r.distinctEntries(d)
+	finishRates()
+	if err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -266,10 +303,10 @@ func Round4(x float64) float64 {
 
 // resamples is the bootstrap size for an outlet of n articles.
 func resamples(n int) int {
-	if n <= ResampleArticles {
+	if n*Resamples <= BootstrapDraws {
 		return Resamples
 	}
-	return max(MinResamples, Resamples*ResampleArticles/n)
+	return max(MinResamples, BootstrapDraws/n)
 }
 
 // seedOf derives a fixed bootstrap seed from an outlet's name, so a page
@@ -281,49 +318,84 @@ func seedOf(name string) uint64 {
 }
 
 // frameRates computes each outlet's frame rates (all voices and own voice)
-// with bootstrap intervals over its articles.
-func (r *Report) frameRates(d store.CompareData) {
-	per := make([][]store.CompareArticle, len(d.Outlets))
+// with bootstrap intervals over its articles, one outlet per goroutine,
+// taking from cache the intervals of outlets whose articles it has seen.
+// It returns at once; the returned function waits for the goroutines and
+// fills r.Rates and r.RatesOwn.
+func (r *Report) frameRates(d store.CompareData, cache *ciCache) (finish func()) {
+	no := len(d.Outlets)
+	// words[o][i] and counts[o][2f or 2f+1][i] are the i-th article of
+	// outlet o, in the order of d.Articles.
+	sizes := make([]int, no)
 	for _, a := range d.Articles {
-		per[a.Outlet] = append(per[a.Outlet], a)
+		sizes[a.Outlet]++
 	}
-	for oi, o := range d.Outlets {
-		arts := per[oi]
-		words := make([]int, len(arts))
-		counts := make([][]int, 2*len(r.Frames))
-		for i := range counts {
-			counts[i] = make([]int, len(arts))
+	words := make([][]int, no)
+	counts := make([][][]int, no)
+	for o := range no {
+		words[o] = make([]int, 0, sizes[o])
+		counts[o] = make([][]int, 2*len(r.Frames))
+		for i := range counts[o] {
+			counts[o][i] = make([]int, sizes[o])
 		}
-		for i, a := range arts {
-			words[i] = a.Words
+	}
+	for _, a := range d.Articles {
+		o, i := a.Outlet, len(words[a.Outlet])
+		words[o] = append(words[o], a.Words)
+		for _, f := range a.Frames {
+			// The store hands out one string per frame name, so the
+			// comparisons are mostly of pointers; a map would hash.
+			for k, name := range r.Frames {
+				if name == f.Frame {
+					counts[o][2*k][i], counts[o][2*k+1][i] = f.Count, f.Own
+					break
+				}
+			}
+		}
+	}
+	cis := make([][]stats.RateInterval, no)
+	var wg sync.WaitGroup
+	for o := range no {
+		b := resamples(sizes[o])
+		r.Outlets[o].Resamples = b
+		wg.Go(func() {
+			name := d.Outlets[o].Name
+			key := cache.key(name, r.Frames, b, words[o], counts[o])
+			if ci, ok := cache.get(key); ok {
+				cis[o] = ci
+				return
+			}
+			ci, err := stats.RatesCI(words[o], counts[o], b, seedOf(name))
+			if err != nil {
+				// Counts come from the store's CHECKed columns; a failure
+				// here is a bug, shown as empty intervals rather than a
+				// failed page.
+				cis[o] = make([]stats.RateInterval, len(counts[o]))
+				return
+			}
+			cis[o] = ci
+			cache.put(key, ci)
+		})
+	}
+	return func() {
+		wg.Wait()
+		for o, out := range d.Outlets {
+			total := 0
+			for _, w := range words[o] {
+				total += w
+			}
 			for fi, f := range r.Frames {
-				n := a.Frames[f]
-				counts[2*fi][i], counts[2*fi+1][i] = n[0], n[1]
+				var hits, own int
+				for i := range words[o] {
+					hits += counts[o][2*fi][i]
+					own += counts[o][2*fi+1][i]
+				}
+				all, ownCI := cis[o][2*fi], cis[o][2*fi+1]
+				r.Rates = append(r.Rates, FrameRate{Outlet: out.Name, Frame: f, Hits: hits, Words: total,
+					Rate: Round4(all.Rate), Lo: Round4(all.Lo), Hi: Round4(all.Hi)})
+				r.RatesOwn = append(r.RatesOwn, FrameRate{Outlet: out.Name, Frame: f, Hits: own, Words: total,
+					Rate: Round4(ownCI.Rate), Lo: Round4(ownCI.Lo), Hi: Round4(ownCI.Hi)})
 			}
-		}
-		b := resamples(len(arts))
-		r.Outlets[oi].Resamples = b
-		ci, err := stats.RatesCI(words, counts, b, seedOf(o.Name))
-		if err != nil {
-			// Counts come from the store's CHECKed columns; a failure here
-			// is a bug, shown as empty intervals rather than a failed page.
-			ci = make([]stats.RateInterval, len(counts))
-		}
-		total := 0
-		for _, w := range words {
-			total += w
-		}
-		for fi, f := range r.Frames {
-			var hits, own int
-			for i := range arts {
-				hits += counts[2*fi][i]
-				own += counts[2*fi+1][i]
-			}
-			all, ownCI := ci[2*fi], ci[2*fi+1]
-			r.Rates = append(r.Rates, FrameRate{Outlet: o.Name, Frame: f, Hits: hits, Words: total,
-				Rate: Round4(all.Rate), Lo: Round4(all.Lo), Hi: Round4(all.Hi)})
-			r.RatesOwn = append(r.RatesOwn, FrameRate{Outlet: o.Name, Frame: f, Hits: own, Words: total,
-				Rate: Round4(ownCI.Rate), Lo: Round4(ownCI.Lo), Hi: Round4(ownCI.Hi)})
 		}
 	}
 }
@@ -474,14 +546,24 @@ func (r *Report) timeline(d store.CompareData) error {
 		r.TimeFrame = r.Frames[0]
 	}
 	type cell struct{ hits, words int }
-	cells := map[[2]string]*cell{}
+	// cells[o] maps a period to outlet o's sums. Articles come by date
+	// within an outlet, so the period of the previous article's date is
+	// reused rather than parsed again.
+	cells := make([]map[string]*cell, len(d.Outlets))
+	for o := range cells {
+		cells[o] = map[string]*cell{}
+	}
 	first, last := "", ""
+	prevDate, prevKey, prevOK := "", "", false
 	for _, a := range d.Articles {
 		if a.Published == "" {
 			continue
 		}
-		key, ok := stats.Bucket(a.Published, r.Params.Weekly)
-		if !ok {
+		if a.Published != prevDate {
+			prevDate = a.Published
+			prevKey, prevOK = stats.Bucket(a.Published, r.Params.Weekly)
+		}
+		if !prevOK {
 			continue
 		}
 		if first == "" || a.Published < first {
@@ -490,13 +572,13 @@ func (r *Report) timeline(d store.CompareData) error {
 		if a.Published > last {
 			last = a.Published
 		}
-		k := [2]string{key, d.Outlets[a.Outlet].Name}
-		c := cells[k]
+		c := cells[a.Outlet][prevKey]
 		if c == nil {
 			c = &cell{}
-			cells[k] = c
+			cells[a.Outlet][prevKey] = c
 		}
-		c.hits += a.Frames[r.TimeFrame][0]
+		hits, _ := a.FrameCount(r.TimeFrame)
+		c.hits += hits
 		c.words += a.Words
 	}
 	if first == "" {
@@ -508,8 +590,8 @@ func (r *Report) timeline(d store.CompareData) error {
 	}
 	for _, p := range periods {
 		r.Periods = append(r.Periods, p.Key)
-		for _, o := range d.Outlets {
-			c := cells[[2]string{p.Key, o.Name}]
+		for oi, o := range d.Outlets {
+			c := cells[oi][p.Key]
 			if c == nil {
 				c = &cell{}
 			}
@@ -520,9 +602,9 @@ func (r *Report) timeline(d store.CompareData) error {
 	return nil
 }
 
-// distinctive scores the entries and the words of each outlet against the
+// distinctEntries scores the lexicon entries of each outlet against the
 // others and of the chosen pair.
-func (r *Report) distinctive(ctx context.Context, st *store.Store, d store.CompareData) error {
+func (r *Report) distinctEntries(d store.CompareData) {
 	n := len(d.Outlets)
 	entries := make([]map[string]int, n)
 	for i, o := range d.Outlets {
@@ -531,51 +613,18 @@ func (r *Report) distinctive(ctx context.Context, st *store.Store, d store.Compa
 			entries[i][e.Pattern] += e.Count
 		}
 	}
-	var words []map[string]int
-	var wordTotals []int
-	if r.Params.Filter().Filtered() {
-		texts, err := st.SampleTexts(ctx, r.Params.Filter(), WordSample)
-		if err != nil {
-			return err
-		}
-		words, wordTotals = make([]map[string]int, n), make([]int, n)
-		for i, ts := range texts {
-			words[i] = map[string]int{}
-			for _, t := range ts {
-				store.ContentWords(t, func(w []byte) {
-					words[i][string(w)]++
-					wordTotals[i]++
-				})
-			}
-		}
-		r.WordsSampled = true
-	} else {
-		ids := make([]int64, n)
-		for i, o := range d.Outlets {
-			ids[i] = o.ID
-		}
-		var err error
-		words, wordTotals, err = st.OutletWords(ctx, ids)
-		if err != nil {
-			return err
-		}
-	}
 	outletWords := make([]int, n)
 	for i, o := range d.Outlets {
 		outletWords[i] = o.Words
 	}
 	r.Distinct = make([][2]Distinctive, n)
 	for i, o := range d.Outlets {
-		rest := others(n, i)
-		r.Distinct[i][0] = scoreEntries(o.Name, "the others", entries, outletWords, []int{i}, rest)
-		r.Distinct[i][1] = scoreWords(o.Name, "the others", words, wordTotals, []int{i}, rest, r.WordsSampled)
+		r.Distinct[i][0] = scoreEntries(o.Name, "the others", entries, outletWords, []int{i}, others(n, i))
 	}
 	a, b := r.Params.PairA, r.Params.PairB
 	if a < n && b < n {
 		r.Pair[0] = scoreEntries(d.Outlets[a].Name, d.Outlets[b].Name, entries, outletWords, []int{a}, []int{b})
-		r.Pair[1] = scoreWords(d.Outlets[a].Name, d.Outlets[b].Name, words, wordTotals, []int{a}, []int{b}, r.WordsSampled)
 	}
-	return nil
 }
 
 func others(n, skip int) []int {
@@ -612,42 +661,158 @@ func scoreEntries(a, b string, counts []map[string]int, words []int, ia, ib []in
 	na, nb := sum(words, ia), sum(words, ib)
 	prior := stats.InformativePriorOf(stats.MergeCounts(ca, cb), na+nb, float64(na+nb))
 	scores := stats.LogOddsDirichletOf(ca, cb, na, nb, prior, float64(na+nb))
-	return summarise(a, b, "entries", scores, false)
+	return summarise(a, b, "entries", topOf(scores, TopTerms), false)
 }
 
-// scoreWords scores every content word, with the pooled counts of the two
-// groups as the prior (a0 = their total).
-func scoreWords(a, b string, counts []map[string]int, totals []int, ia, ib []int, sampled bool) Distinctive {
-	ca, cb := pick(counts, ia), pick(counts, ib)
-	pooled := stats.MergeCounts(ca, cb)
-	prior := stats.InformativePrior(pooled, float64(sum(totals, ia)+sum(totals, ib)))
-	return summarise(a, b, "words", stats.LogOddsDirichlet(ca, cb, prior), sampled)
-}
-
-// summarise keeps the top terms of each side and counts the significant
-// ones.
-func summarise(a, b, vocab string, scores []stats.TermScore, sampled bool) Distinctive {
-	d := Distinctive{A: a, B: b, Vocabulary: vocab, Terms: len(scores), Sampled: sampled}
-	for i := range scores {
-		scores[i].Delta, scores[i].Z = Round4(scores[i].Delta), Round4(scores[i].Z)
-		if scores[i].Significant {
-			d.Significant++
+// topOf is the LogOddsTop of a full, sorted list of scores.
+func topOf(scores []stats.TermScore, k int) stats.LogOddsTop {
+	t := stats.LogOddsTop{Terms: len(scores)}
+	for _, s := range scores {
+		if s.Significant {
+			t.Significant++
 		}
-		if scores[i].Q <= 0.05 {
-			d.SignificantFDR++
+		if s.Q <= stats.FDRLevel {
+			t.SignificantFDR++
 		}
 	}
-	for _, s := range scores {
+	t.Top = scores[:min(k, len(scores))]
+	t.Bottom = slices.Clone(scores[max(0, len(scores)-k):])
+	slices.Reverse(t.Bottom)
+	return t
+}
+
+// wordScores are the "all words" comparisons of a report: each outlet
+// against the others, and the pair.
+type wordScores struct {
+	rest    []stats.LogOddsTop
+	pair    stats.LogOddsTop
+	sampled bool
+}
+
+// scoreWords reads the outlets' word counts (kept on write, or counted
+// from a sample of the selected articles under a date or text filter) and
+// scores every content word of each outlet against the others and of the
+// pair, each comparison on its own goroutine. The prior is the pooled
+// counts of the two groups compared (a0 = their total), as in
+// stats.InformativePrior; the "others" are the sum of all compared outlets
+// less the one scored.
+func scoreWords(ctx context.Context, st *store.Store, p Params) (wordScores, error) {
+	var out wordScores
+	var t store.OutletWordTable
+	var err error
+	if f := p.Filter(); f.Filtered() {
+		out.sampled = true
+		t, err = sampleWords(ctx, st, f)
+	} else {
+		t, err = st.CompareWordTable(ctx, f)
+	}
+	if err != nil {
+		return out, err
+	}
+	n, v := len(t.Counts), len(t.Words)
+	total := make([]int, v)
+	for _, c := range t.Counts {
+		for w, y := range c {
+			total[w] += y
+		}
+	}
+	all := 0
+	for _, y := range t.Totals {
+		all += y
+	}
+	// compare scores group a against group b, whose pooled counts are
+	// pooled and whose word totals add up to a0.
+	compare := func(a, b, pooled []int, a0 int) stats.LogOddsTop {
+		var sumPooled int
+		for _, y := range pooled {
+			if y > 0 {
+				sumPooled += y
+			}
+		}
+		prior := make([]float64, v)
+		if a0 > 0 && sumPooled > 0 {
+			for w, y := range pooled {
+				if y > 0 {
+					prior[w] = float64(a0) * float64(y) / float64(sumPooled)
+				}
+			}
+		}
+		return stats.LogOddsDirichletTop(t.Words, a, b, prior, TopTerms)
+	}
+	out.rest = make([]stats.LogOddsTop, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			rest := make([]int, v)
+			for w := range rest {
+				rest[w] = total[w] - t.Counts[i][w]
+			}
+			out.rest[i] = compare(t.Counts[i], rest, total, all)
+		})
+	}
+	if a, b := p.PairA, p.PairB; a < n && b < n {
+		wg.Go(func() {
+			pooled := make([]int, v)
+			for w := range pooled {
+				pooled[w] = t.Counts[a][w] + t.Counts[b][w]
+			}
+			out.pair = compare(t.Counts[a], t.Counts[b], pooled, t.Totals[a]+t.Totals[b])
+		})
+	}
+	wg.Wait()
+	return out, nil
+}
+
+// sampleWords counts the content words of up to WordSample selected
+// articles of each outlet.
+func sampleWords(ctx context.Context, st *store.Store, f store.CompareFilter) (store.OutletWordTable, error) {
+	texts, err := st.SampleTexts(ctx, f, WordSample)
+	if err != nil {
+		return store.OutletWordTable{}, err
+	}
+	t := store.OutletWordTable{Counts: make([][]int, len(texts)), Totals: make([]int, len(texts))}
+	index := map[string]int{}
+	for i, ts := range texts {
+		for _, text := range ts {
+			store.ContentWords(text, func(w []byte) {
+				k, ok := index[string(w)]
+				if !ok {
+					k = len(t.Words)
+					index[string(w)] = k
+					t.Words = append(t.Words, string(w))
+				}
+				for len(t.Counts[i]) <= k {
+					t.Counts[i] = append(t.Counts[i], 0)
+				}
+				t.Counts[i][k]++
+				t.Totals[i]++
+			})
+		}
+	}
+	for i := range t.Counts {
+		t.Counts[i] = append(t.Counts[i], make([]int, len(t.Words)-len(t.Counts[i]))...)
+	}
+	return t, nil
+}
+
+// summarise keeps the top terms of each side, rounded for the page and its
+// CSVs.
+func summarise(a, b, vocab string, t stats.LogOddsTop, sampled bool) Distinctive {
+	d := Distinctive{A: a, B: b, Vocabulary: vocab, Terms: t.Terms, Significant: t.Significant,
+		SignificantFDR: t.SignificantFDR, Sampled: sampled}
+	for _, s := range t.Top {
+		s.Delta, s.Z = Round4(s.Delta), Round4(s.Z)
 		if len(d.Top) == TopTerms || s.Z <= 0 {
 			break
 		}
 		d.Top = append(d.Top, s)
 	}
-	for i := len(scores) - 1; i >= 0 && len(d.Bottom) < TopTerms; i-- {
-		if scores[i].Z >= 0 {
+	for _, s := range t.Bottom {
+		s.Delta, s.Z = Round4(s.Delta), Round4(s.Z)
+		if len(d.Bottom) == TopTerms || s.Z >= 0 {
 			break
 		}
-		d.Bottom = append(d.Bottom, scores[i])
+		d.Bottom = append(d.Bottom, s)
 	}
 	return d
 }

@@ -61,15 +61,11 @@ func (s *Server) compareReport(ctx context.Context, c echo.Context) (compare.Par
 func (s *Server) compareShow(c echo.Context) error {
 	ctx := c.Request().Context()
 	v := views.CompareView{Page: s.page(c, "Compare outlets", views.NavOutlets), WordSample: compare.WordSample}
-	outlets, err := s.st.OutletTotals(ctx)
+	names, err := s.st.CompareOutletNames(ctx)
 	if err != nil {
 		return err
 	}
-	for _, o := range outlets {
-		if o.Articles > 0 {
-			v.AllOutlets = append(v.AllOutlets, o.Name)
-		}
-	}
+	v.AllOutlets = names
 	q := c.QueryParams()
 	v.Chosen, v.From, v.To, v.Q, v.Frame, v.Weekly = q["outlet"], q.Get("from"), q.Get("to"), q.Get("q"), q.Get("frame"), q.Get("period") == "week"
 	v.Frames = s.compareLexicon().Frames

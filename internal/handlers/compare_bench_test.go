@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -96,15 +97,24 @@ func benchCompareStore(b *testing.B) (*corpus.Service, *store.Store) {
 }
 
 // benchP95 runs each request once, in order, and reports the 95th
-// percentile and the maximum of the server times.
-func benchP95(b *testing.B, h http.Handler, paths []string, metric string) {
+// percentile and the maximum of the server times, and the mean CPU time
+// (user and system, all threads) per request, which depends less than the
+// server time on what else the machine runs. before, when not nil, runs
+// ahead of each request, outside the measured times.
+func benchP95(b *testing.B, h http.Handler, paths []string, metric string, before func()) {
 	b.Helper()
 	var times []time.Duration
+	var cpu time.Duration
 	for _, p := range paths {
+		if before != nil {
+			before()
+		}
 		rec := httptest.NewRecorder()
+		cpu0 := benchCPUTime(b)
 		start := time.Now()
 		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
 		times = append(times, time.Since(start))
+		cpu += benchCPUTime(b) - cpu0
 		if rec.Code != http.StatusOK {
 			b.Fatalf("GET %s: status %d", p, rec.Code)
 		}
@@ -113,12 +123,32 @@ func benchP95(b *testing.B, h http.Handler, paths []string, metric string) {
 	p95 := times[(len(times)*95+99)/100-1]
 	b.ReportMetric(float64(p95.Microseconds())/1000, metric+"_p95_ms")
 	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, metric+"_max_ms")
+	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(paths)), metric+"_cpu_ms")
+}
+
+// benchCPUTime returns the CPU time the process has used so far.
+func benchCPUTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkCompare100k measures /compare for the four largest outlets of
-// the 100,000-article store (about 37,000 of its articles): uncached
-// (every request has parameters not asked before, so the report is built
-// from the store) and cached (the same requests again, same corpus).
+// the 100,000-article store (about 37,000 of its articles), three ways:
+//
+//   - cold: before every request one new article is saved to each of the
+//     four outlets (and the previous ones deleted), so every report and
+//     every outlet's bootstrap intervals are computed from the store, as on
+//     the first request after uploads to all of them;
+//   - uncached: before every request an alias is added and removed, which
+//     changes the corpus version, so every report is built from the store,
+//     as on the first request after a write that left the outlets'
+//     articles as they were (the outlets' intervals are reused);
+//   - cached: the same requests again, same corpus.
+//
+// The untimed writes leave the store as it was.
 func BenchmarkCompare100k(b *testing.B) {
 	svc, st := benchCompareStore(b)
 	h := handlers.New(svc, handlers.DefaultOptions())
@@ -135,21 +165,101 @@ func BenchmarkCompare100k(b *testing.B) {
 		paths = append(paths, "/compare?"+q.Encode())
 	}
 	ctx := context.Background()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		// A change of aliases changes the corpus version, which empties
-		// the report cache: the first pass builds every report.
+	n := 0
+	invalidate := func() {
 		b.StopTimer()
-		alias := fmt.Sprintf("bench alias %d", i)
+		defer b.StartTimer()
+		n++
+		alias := fmt.Sprintf("bench alias %d", n)
 		if err := st.AddOutletAlias(ctx, outlets[0], alias); err != nil {
 			b.Fatal(err)
 		}
 		if err := st.RemoveOutletAlias(ctx, alias); err != nil {
 			b.Fatal(err)
 		}
+	}
+	// Articles of each outlet to copy, with a new last line, as probes:
+	// each request gets copies of other articles (other dates and counts),
+	// so no outlet's articles are ever the same twice.
+	const probeSources = 20
+	probes := make([][]store.ArticleWithResult, len(outlets))
+	for o, name := range outlets {
+		rows, _, err := st.Articles(ctx, store.ArticleFilter{Outlets: []string{name}, Limit: store.MaxLimit})
+		if err != nil {
+			b.Fatalf("articles of %s: %v", name, err)
+		}
+		// Copies of one source article share title, date and counts:
+		// take one article per title.
+		var ids []int64
+		seen := map[string]bool{}
+		for _, row := range rows {
+			if !seen[row.Title] {
+				seen[row.Title] = true
+				ids = append(ids, row.ID)
+			}
+		}
+		if len(ids) < probeSources {
+			b.Fatalf("%s has %d distinct articles, want %d", name, len(ids), probeSources)
+		}
+		for _, id := range ids[:probeSources] {
+			a, err := st.Article(ctx, id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := st.ArticleResult(ctx, id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			probes[o] = append(probes[o], store.ArticleWithResult{Article: store.NewArticle{Outlet: a.Outlet, Title: a.Title, URL: a.URL,
+				Published: a.Published, Language: a.Language, Origin: "bench probe", Text: a.Text, Words: a.Words}, Result: r})
+		}
+	}
+	var probeIDs []int64
+	clearProbes := func() {
+		if len(probeIDs) > 0 {
+			if _, err := st.DeleteArticles(ctx, probeIDs); err != nil {
+				b.Fatal(err)
+			}
+			probeIDs = nil
+		}
+	}
+	defer clearProbes()
+	touch := func() {
+		b.StopTimer()
+		defer b.StartTimer()
+		clearProbes()
+		n++
+		batch := make([]store.ArticleWithResult, len(probes))
+		for i, p := range probes {
+			batch[i] = p[n%probeSources]
+			batch[i].Article.Text += fmt.Sprintf("\n\nProbe %d-%d.", time.Now().UnixNano(), n)
+		}
+		out, err := st.SaveArticles(ctx, batch)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, o := range out {
+			if o.Err != nil || o.Duplicate {
+				b.Fatalf("save probe: %+v", o)
+			}
+			probeIDs = append(probeIDs, o.ID)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		benchP95(b, h, paths, "cold", touch)
+		b.StopTimer()
+		clearProbes()
 		b.StartTimer()
-		benchP95(b, h, paths, "uncached")
-		benchP95(b, h, paths, "cached")
+		benchP95(b, h, paths, "uncached", invalidate)
+		// Build the reports of the current corpus version, then measure
+		// them cached.
+		b.StopTimer()
+		for _, p := range paths {
+			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, p, nil))
+		}
+		b.StartTimer()
+		benchP95(b, h, paths, "cached", nil)
 	}
 }
 
@@ -164,6 +274,6 @@ func BenchmarkOutlets100k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		benchP95(b, h, paths, "outlets")
+		benchP95(b, h, paths, "outlets", nil)
 	}
 }

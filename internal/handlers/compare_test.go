@@ -222,7 +222,8 @@ func TestCompareCSVMatchesStore(t *testing.T) {
 		for _, a := range d.Articles {
 			if d.Outlets[a.Outlet].Name == rows[0]["outlet"] {
 				words = append(words, a.Words)
-				counts = append(counts, a.Frames[frame][0])
+				n, _ := a.FrameCount(frame)
+				counts = append(counts, n)
 			}
 		}
 		b, _ := strconv.Atoi(rows[0]["resamples"])

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -140,49 +141,66 @@ func RatesCI(words []int, counts [][]int, b int, seed uint64) ([]RateInterval, e
 		b = DefaultResamples
 	}
 
-	// Keep only the non-zero counts of each series: frames are sparse, and
-	// a resample's count for a series is Σ multiplicity_i · count_i over
-	// them.
+	// Articles with the same counts in every series (the same pattern)
+	// weigh the same in every series' sum, so a resample's count for
+	// series f is Σ_p M_p · count_fp over the patterns p, M_p being how
+	// many draws fell on articles of pattern p. Counts are small integers
+	// and repeat a lot, so there are far fewer patterns than articles, and
+	// a draw costs one increment of its pattern's M whatever the number of
+	// series. The sums are the same integers as over the articles.
 	type rateEntry struct {
-		article, count int32
+		pattern, count int32
 	}
+	pattern := make([]int32, n)
 	nonzero := make([][]rateEntry, len(counts))
-	for f, cs := range counts {
-		var sum int
-		for i, c := range cs {
+	patterns := map[string]int32{}
+	key := make([]byte, 0, 64)
+	sums := make([]int, len(counts))
+	for i := range n {
+		key = key[:0]
+		for f, cs := range counts {
+			c := cs[i]
 			if c < 0 || c > math.MaxInt32 {
 				return nil, fmt.Errorf("rates CI: series %d, article %d: count %d out of range", f, i, c)
 			}
 			if c != 0 {
-				nonzero[f] = append(nonzero[f], rateEntry{int32(i), int32(c)})
-				sum += c
+				key = binary.AppendUvarint(key, uint64(f))
+				key = binary.AppendUvarint(key, uint64(c))
+				sums[f] += c
 			}
 		}
-		out[f].Rate = float64(sum) * PerWords / float64(total)
+		p, ok := patterns[string(key)]
+		if !ok {
+			p = int32(len(patterns))
+			patterns[string(key)] = p
+			for f, cs := range counts {
+				if c := cs[i]; c != 0 {
+					nonzero[f] = append(nonzero[f], rateEntry{p, int32(c)})
+				}
+			}
+		}
+		pattern[i] = p
+	}
+	for f := range out {
+		out[f].Rate = float64(sums[f]) * PerWords / float64(total)
 	}
 
 	g := newRateIndexer(seed, n)
-	mult := make([]int32, n)
-	idx := make([]int32, n)
+	mult := make([]int32, len(patterns))
 	reps := make([][]float64, len(counts))
 	for f := range reps {
 		reps[f] = make([]float64, 0, b)
 	}
 	for range b {
 		clear(mult)
-		g.fill(idx)
-		var w int
-		for _, k := range idx {
-			mult[k]++
-			w += words[k]
-		}
+		w := g.draw(n, mult, pattern, words)
 		if w == 0 {
 			continue
 		}
 		for f, entries := range nonzero {
 			var c int
 			for _, e := range entries {
-				c += int(mult[e.article]) * int(e.count)
+				c += int(mult[e.pattern]) * int(e.count)
 			}
 			reps[f] = append(reps[f], float64(c)*PerWords/float64(w))
 		}
@@ -195,6 +213,36 @@ func RatesCI(words []int, counts [][]int, b int, seed uint64) ([]RateInterval, e
 		out[f].Lo, out[f].Hi = rateBounds(reps[f])
 	}
 	return out, nil
+}
+
+// draw makes one resample of n articles: for each drawn index k it adds 1
+// to mult[pattern[k]] and words[k] to the sum it returns. The indices are
+// those fill would write for a slice of n, in the same order, so RatesCI
+// draws what RateCI draws.
+func (g *rateIndexer) draw(n int, mult, pattern []int32, words []int) int {
+	src, un, thresh := g.src, g.n, g.thresh
+	pattern, words = pattern[:un], words[:un]
+	w := 0
+	for j := 0; j < n; {
+		v := src.Uint64()
+		if m := (v & 0xffffffff) * un; uint32(m) >= thresh {
+			k := m >> 32
+			mult[pattern[k]]++
+			w += words[k]
+			j++
+			if j == n {
+				break
+			}
+		}
+		if m := (v >> 32) * un; uint32(m) >= thresh {
+			k := m >> 32
+			mult[pattern[k]]++
+			w += words[k]
+			j++
+		}
+	}
+	g.src = src
+	return w
 }
 
 // rateBounds returns the type-7 quantiles of reps at the two tails of the

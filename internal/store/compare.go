@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/framinglens/framinglens/internal/analysis"
 )
@@ -198,57 +201,126 @@ type CompareArticle struct {
 	// side; Balance and BalanceWords are then 0 and mean nothing.
 	BalanceKnown bool
 	Balance      float64
+	// BalanceWords is read only under a date or text filter, where the
+	// outlets' totals are summed from the articles; 0 otherwise.
 	BalanceWords float64
-	// Frames holds the article's hit counts per frame (all voices and own
-	// voice); frames without hits are absent.
-	Frames map[string][2]int
+	// Frames holds the article's hit counts of the frames it has hits of,
+	// in no particular order. The slices of all articles share one array.
+	Frames []CompareFrameCount
+}
+
+// CompareFrameCount is an article's hits of one frame, in all voices and
+// in the outlet's own voice.
+type CompareFrameCount struct {
+	Frame      string
+	Count, Own int
+}
+
+// FrameCount returns the article's hits of frame (all voices, own voice),
+// 0 and 0 when it has none.
+func (a CompareArticle) FrameCount(frame string) (count, own int) {
+	for _, f := range a.Frames {
+		if f.Frame == frame {
+			return f.Count, f.Own
+		}
+	}
+	return 0, 0
 }
 
 // CompareData is everything the comparison page computes from: the chosen
 // outlets' totals (over the filtered articles) and their articles' scores.
+// Articles are grouped by outlet in the order of Outlets, each outlet's by
+// date (undated first), then id.
 type CompareData struct {
 	// Outlets are in the order asked for; their Articles, Words, Frames,
 	// Sides and Entries count only the selected articles.
 	Outlets  []OutletTotal
-	Articles []CompareArticle // by outlet, then date and id
+	Articles []CompareArticle
 }
 
-// Compare reads the outlets' articles that the filter selects, one row per
-// article with its frame counts, and their totals. Without a date or text
-// filter the totals come from the aggregates kept on write; with one they
-// are summed from the selected articles' rows.
+// Compare reads the outlets' articles that the filter selects, each with
+// its frame counts, and their totals. The articles' score and frame rows
+// come through the covering indexes as one aggregate row per outlet (see
+// compareReadPacked). Without a date or text filter the totals come from
+// the aggregates kept on write; with one they are summed from the selected
+// articles' rows.
 func (s *Store) Compare(ctx context.Context, f CompareFilter) (CompareData, error) {
+	return s.compare(ctx, f, compareReadPacked)
+}
+
+// compareReader reads the selected articles' scores into d.Articles.
+type compareReader func(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, withBalanceWords bool, d *CompareData) error
+
+// compare is Compare with the articles read by read (compareReadPacked,
+// falling back to compareReadRows). Each outlet's articles are read on a
+// read transaction of their own, the outlets concurrently, while the totals
+// are read on another: a write landing between those transactions can make
+// the outlets reflect slightly different moments, as any page made of
+// several queries can; it also changes the corpus version, so a cached
+// report is rebuilt on the next request.
+func (s *Store) compare(ctx context.Context, f CompareFilter, read compareReader) (CompareData, error) {
 	var d CompareData
+	var ids []int64
+	idArgs := []any{}
+	pos := map[int64]int{}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		ids, err := compareResolve(ctx, tx, f.Outlets)
+		var err error
+		ids, err = compareResolve(ctx, tx, f.Outlets)
 		if err != nil {
 			return err
 		}
 		d.Outlets = make([]OutletTotal, len(ids))
-		pos := map[int64]int{}
-		idArgs := make([]any, len(ids))
 		for i, id := range ids {
 			pos[id] = i
-			idArgs[i] = id
+			idArgs = append(idArgs, id)
 			d.Outlets[i].ID = id
 			if err := tx.QueryRowContext(ctx, `SELECT name FROM outlets WHERE id = ?`, id).Scan(&d.Outlets[i].Name); err != nil {
 				return err
 			}
 		}
-		at := func(id int64) *OutletTotal {
-			if i, ok := pos[id]; ok {
-				return &d.Outlets[i]
-			}
-			return nil
+		return nil
+	})
+	if err != nil {
+		return CompareData{}, fmt.Errorf("store: compare outlets: %w", err)
+	}
+	cond, args, err := compareCond(f, idArgs)
+	if err != nil {
+		return CompareData{}, fmt.Errorf("store: compare outlets: %w", err)
+	}
+	at := func(id int64) *OutletTotal {
+		if i, ok := pos[id]; ok {
+			return &d.Outlets[i]
 		}
-		cond, args, err := compareCond(f, idArgs)
-		if err != nil {
-			return err
-		}
-		if err := compareReadArticles(ctx, tx, cond, args, pos, &d); err != nil {
-			return err
-		}
-		if !f.Filtered() {
+		return nil
+	}
+
+	// The articles, one goroutine and transaction per outlet.
+	parts := make([][]CompareArticle, len(ids))
+	errs := make([]error, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Go(func() {
+			errs[i] = s.readTx(ctx, func(tx *sql.Tx) error {
+				cond, args, err := compareCond(f, []any{id})
+				if err != nil {
+					return err
+				}
+				part := CompareData{Outlets: make([]OutletTotal, len(ids))}
+				one := map[int64]int{id: i}
+				err = read(ctx, tx, cond, args, one, f.Filtered(), &part)
+				if errors.Is(err, errComparePacked) {
+					part.Articles = nil
+					err = compareReadRows(ctx, tx, cond, args, one, f.Filtered(), &part)
+				}
+				parts[i] = part.Articles
+				return err
+			})
+		})
+	}
+	// Meanwhile, the totals kept on write when nothing is filtered.
+	var totalsErr error
+	if !f.Filtered() {
+		totalsErr = s.readTx(ctx, func(tx *sql.Tx) error {
 			err := storeEach(ctx, tx, `SELECT outlet_id, articles, words, balance_articles, balance_sum, balance_words_sum
 				FROM outlet_totals WHERE outlet_id IN (`+storePlaceholders(len(ids))+`)`, idArgs, func(rows *sql.Rows) error {
 				var id int64
@@ -264,11 +336,27 @@ func (s *Store) Compare(ctx context.Context, f CompareFilter) (CompareData, erro
 				return err
 			}
 			return compareFillTotals(ctx, tx, "outlet_id IN ("+storePlaceholders(len(ids))+")", idArgs, at)
-		}
-		return compareSumFiltered(ctx, tx, cond, args, idArgs, at, &d)
-	})
-	if err != nil {
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(append(errs, totalsErr)...); err != nil {
 		return CompareData{}, fmt.Errorf("store: compare outlets: %w", err)
+	}
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	d.Articles = make([]CompareArticle, 0, n)
+	for _, p := range parts {
+		d.Articles = append(d.Articles, p...)
+	}
+	if f.Filtered() {
+		err := s.readTx(ctx, func(tx *sql.Tx) error {
+			return compareSumFiltered(ctx, tx, cond, args, idArgs, at, &d)
+		})
+		if err != nil {
+			return CompareData{}, fmt.Errorf("store: compare outlets: %w", err)
+		}
 	}
 	return d, nil
 }
@@ -317,8 +405,10 @@ func compareCond(f CompareFilter, idArgs []any) (string, []any, error) {
 	return strings.Join(conds, " AND "), args, nil
 }
 
-// compareReadArticles reads the selected articles' scores and frame counts.
-func compareReadArticles(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, d *CompareData) error {
+// compareReadRows reads the selected articles' scores and frame counts one
+// row at a time: the slower way, for the rare text that holds a packing
+// separator (see compareReadPacked).
+func compareReadRows(ctx context.Context, tx *sql.Tx, cond string, args []any, pos map[int64]int, withBalanceWords bool, d *CompareData) error {
 	byID := map[int64]int{}
 	err := storeEach(ctx, tx, `SELECT outlet_id, published, article_id, words, quotes > unassigned, balance, balance_words
 		FROM article_scores INDEXED BY article_scores_compare WHERE `+cond+` ORDER BY outlet_id, published, article_id`, args,
@@ -330,30 +420,33 @@ func compareReadArticles(ctx context.Context, tx *sql.Tx, cond string, args []an
 				return err
 			}
 			a.Outlet, a.Published = pos[outlet], published.String
-			byID[a.ID] = len(d.Articles)
+			if !a.BalanceKnown {
+				a.Balance, a.BalanceWords = 0, 0
+			}
+			if !withBalanceWords {
+				a.BalanceWords = 0
+			}
 			d.Articles = append(d.Articles, a)
 			return nil
 		})
 	if err != nil {
 		return err
 	}
+	// Outlets in the order asked for, as compareReadPacked has them.
+	slices.SortStableFunc(d.Articles, func(a, b CompareArticle) int { return a.Outlet - b.Outlet })
+	for i, a := range d.Articles {
+		byID[a.ID] = i
+	}
 	return storeEach(ctx, tx, `SELECT article_id, frame, count, own FROM frame_scores INDEXED BY frame_scores_compare
 		WHERE `+cond+` AND count > 0`, args, func(rows *sql.Rows) error {
 		var id int64
-		var frame string
-		var n [2]int
-		if err := rows.Scan(&id, &frame, &n[0], &n[1]); err != nil {
+		var f CompareFrameCount
+		if err := rows.Scan(&id, &f.Frame, &f.Count, &f.Own); err != nil {
 			return err
 		}
-		i, ok := byID[id]
-		if !ok {
-			return nil
+		if i, ok := byID[id]; ok {
+			d.Articles[i].Frames = append(d.Articles[i].Frames, f)
 		}
-		a := &d.Articles[i]
-		if a.Frames == nil {
-			a.Frames = map[string][2]int{}
-		}
-		a.Frames[frame] = n
 		return nil
 	})
 }
@@ -374,15 +467,15 @@ func compareSumFiltered(ctx context.Context, tx *sql.Tx, cond string, args, idAr
 		if frames[a.Outlet] == nil {
 			frames[a.Outlet] = map[string]*OutletFrameTotal{}
 		}
-		for name, n := range a.Frames {
-			f := frames[a.Outlet][name]
+		for _, n := range a.Frames {
+			f := frames[a.Outlet][n.Frame]
 			if f == nil {
-				f = &OutletFrameTotal{Frame: name}
-				frames[a.Outlet][name] = f
+				f = &OutletFrameTotal{Frame: n.Frame}
+				frames[a.Outlet][n.Frame] = f
 			}
 			f.Articles++
-			f.Count += n[0]
-			f.Own += n[1]
+			f.Count += n.Count
+			f.Own += n.Own
 		}
 	}
 	for i, m := range frames {
