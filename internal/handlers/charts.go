@@ -29,7 +29,7 @@ func framesChart(id string, totals []store.FrameTotal) views.ChartView {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "hits per 1,000 words"}),
-		charts.WithXAxisOpts(opts.XAxis{Name: "frame", Type: "category", Data: names}),
+		charts.WithXAxisOpts(opts.XAxis{Name: "frame", Type: "category", Data: names, AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 25}}),
 		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "Save as image"}}}),
 	)
 	bar.AddSeries("own voice", own, charts.WithBarChartOpts(opts.BarChart{Stack: "voice"})).
