@@ -71,6 +71,11 @@ func ParseRegistryCSV(name string, data []byte) (*Registry, error) {
 		case e.Name == "":
 			problems = append(problems, fmt.Sprintf("line %d: empty name", line))
 			continue
+		case strings.ContainsAny(strings.Join(rec, ""), "\r\n"):
+			// A name is one line of text: the registry's own CSV could not
+			// write a line break back as it was read (CRLF becomes LF).
+			problems = append(problems, fmt.Sprintf("line %d: %q holds a line break", line, e.Name))
+			continue
 		case e.Side == "":
 			problems = append(problems, fmt.Sprintf("line %d: %q has no side", line, e.Name))
 			continue

@@ -175,3 +175,12 @@ func TestRegistryDoesNotConfuseCouncils(t *testing.T) {
 		}
 	}
 }
+
+// TestRegistryRejectsLineBreaks keeps names on one line, so a registry
+// written back as CSV reads as it was (found by FuzzParseRegistryCSV).
+func TestRegistryRejectsLineBreaks(t *testing.T) {
+	_, err := analysis.ParseRegistryCSV("x", []byte("name,aliases,side,role\n\"Sergey\r\nLavrov\",,russia,\n"))
+	if err == nil || analysis.ErrorCode(err) != analysis.EINVALID || !strings.Contains(err.Error(), "line 2") {
+		t.Fatalf("err = %v, want EINVALID naming line 2", err)
+	}
+}
