@@ -69,27 +69,42 @@ func voiceParam(c echo.Context) analysis.Voice {
 	return ""
 }
 
-// kwicGroups groups hit rows by outlet, in order of first appearance.
+// kwicGrouper collects keyword-in-context lines by outlet, in order of
+// first appearance, counting every line but keeping kwicPerOutlet of them.
+type kwicGrouper struct {
+	idx    map[string]int
+	groups []views.KWICGroup
+}
+
+func (g *kwicGrouper) add(outlet string, line func() views.KWICLine) {
+	if g.idx == nil {
+		g.idx = map[string]int{}
+	}
+	i, ok := g.idx[outlet]
+	if !ok {
+		i = len(g.groups)
+		g.idx[outlet] = i
+		g.groups = append(g.groups, views.KWICGroup{Outlet: outlet})
+	}
+	grp := &g.groups[i]
+	grp.Count++
+	if len(grp.Lines) < kwicPerOutlet {
+		grp.Lines = append(grp.Lines, line())
+	}
+}
+
+// kwicGroups groups hit rows by outlet.
 func kwicGroups(rows []store.HitRow) []views.KWICGroup {
-	idx := map[string]int{}
-	var groups []views.KWICGroup
+	var g kwicGrouper
 	for _, h := range rows {
-		i, ok := idx[h.Outlet]
-		if !ok {
-			i = len(groups)
-			idx[h.Outlet] = i
-			groups = append(groups, views.KWICGroup{Outlet: h.Outlet})
-		}
-		g := &groups[i]
-		g.Count++
-		if len(g.Lines) < kwicPerOutlet {
-			g.Lines = append(g.Lines, views.KWICLine{
+		g.add(h.Outlet, func() views.KWICLine {
+			return views.KWICLine{
 				ArticleID: h.ArticleID, Title: h.Title, Published: h.Published,
 				Left: h.Left, Keyword: h.Term, Right: h.Right, Start: h.Start, Voice: string(h.Voice), Frame: h.Frame,
-			})
-		}
+			}
+		})
 	}
-	return groups
+	return g.groups
 }
 
 // wordInContext finds any word, lexicon entry or not, in the articles the
@@ -103,8 +118,7 @@ func (s *Server) wordInContext(c echo.Context, word string) ([]views.KWICGroup, 
 	if err != nil {
 		return nil, err
 	}
-	idx := map[string]int{}
-	var groups []views.KWICGroup
+	var g kwicGrouper
 	needle := strings.ToLower(word)
 	for _, r := range rows {
 		a, err := s.st.Article(ctx, r.ID)
@@ -126,21 +140,13 @@ func (s *Server) wordInContext(c echo.Context, word string) ([]views.KWICGroup, 
 			if !wordBoundary(a.Text, start, end) {
 				continue
 			}
-			i, ok := idx[r.Outlet]
-			if !ok {
-				i = len(groups)
-				idx[r.Outlet] = i
-				groups = append(groups, views.KWICGroup{Outlet: r.Outlet})
-			}
-			g := &groups[i]
-			g.Count++
-			if len(g.Lines) < kwicPerOutlet {
+			g.add(r.Outlet, func() views.KWICLine {
 				left, kw, right := views.KWIC(a.Text, start, end, kwicContext)
-				g.Lines = append(g.Lines, views.KWICLine{ArticleID: r.ID, Title: r.Title, Published: r.Published, Left: left, Keyword: kw, Right: right, Start: start})
-			}
+				return views.KWICLine{ArticleID: r.ID, Title: r.Title, Published: r.Published, Left: left, Keyword: kw, Right: right, Start: start}
+			})
 		}
 	}
-	return groups, nil
+	return g.groups, nil
 }
 
 // wordBoundary reports whether text[start:end] is a whole word.

@@ -131,20 +131,10 @@ func LogOddsDirichletOf(a, b map[string]int, na, nb int, prior map[string]float6
 	}
 	out := make([]TermScore, 0, len(terms))
 	for _, w := range terms {
-		ya, yb := max(a[w], 0), max(b[w], 0)
-		al := prior[w]
-		if ya+yb == 0 || !(al > 0) {
+		delta, v, z, ok := logOddsTerm(a[w], b[w], prior[w], na, nb, alpha0)
+		if !ok {
 			continue
 		}
-		pa, pb := float64(ya)+al, float64(yb)+al
-		restA := float64(na) + alpha0 - pa
-		restB := float64(nb) + alpha0 - pb
-		if !(restA > 0) || !(restB > 0) {
-			continue
-		}
-		delta := math.Log(pa/restA) - math.Log(pb/restB)
-		v := 1/pa + 1/pb
-		z := delta / math.Sqrt(v)
 		out = append(out, TermScore{
 			Term: w, CountA: a[w], CountB: b[w],
 			Delta: delta, Var: v, Z: z,
@@ -166,4 +156,25 @@ func LogOddsDirichletOf(a, b map[string]int, na, nb int, prior map[string]float6
 		out[i].Q = q
 	}
 	return out
+}
+
+// logOddsTerm scores one term by the weighted log-odds ratio with an
+// informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, eq. 16, 19–22):
+// ya and yb are the term's counts in the two groups, al its prior count, na
+// and nb the groups' sizes and alpha0 the prior's size. ok is false when the
+// term has no count, no positive prior, or undefined odds.
+func logOddsTerm(ya, yb int, al float64, na, nb int, alpha0 float64) (delta, v, z float64, ok bool) {
+	ya, yb = max(ya, 0), max(yb, 0)
+	if ya+yb == 0 || !(al > 0) {
+		return 0, 0, 0, false
+	}
+	pa, pb := float64(ya)+al, float64(yb)+al
+	restA := float64(na) + alpha0 - pa
+	restB := float64(nb) + alpha0 - pb
+	if !(restA > 0) || !(restB > 0) {
+		return 0, 0, 0, false
+	}
+	delta = math.Log(pa/restA) - math.Log(pb/restB)
+	v = 1/pa + 1/pb
+	return delta, v, delta / math.Sqrt(v), true
 }

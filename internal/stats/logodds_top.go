@@ -59,20 +59,10 @@ func LogOddsDirichletTop(terms []string, a, b []int, prior []float64, k int) Log
 		return x.Term < y.Term
 	}
 	for w, term := range terms {
-		ya, yb := max(a[w], 0), max(b[w], 0)
-		al := prior[w]
-		if ya+yb == 0 || !(al > 0) {
+		delta, v, z, ok := logOddsTerm(a[w], b[w], prior[w], na, nb, alpha0)
+		if !ok {
 			continue
 		}
-		pa, pb := float64(ya)+al, float64(yb)+al
-		restA := float64(na) + alpha0 - pa
-		restB := float64(nb) + alpha0 - pb
-		if !(restA > 0) || !(restB > 0) {
-			continue
-		}
-		delta := math.Log(pa/restA) - math.Log(pb/restB)
-		v := 1/pa + 1/pb
-		z := delta / math.Sqrt(v)
 		s := TermScore{Term: term, CountA: a[w], CountB: b[w], Delta: delta, Var: v, Z: z,
 			P: TwoSidedP(z), Significant: math.Abs(z) > SignificantZ}
 		ps = append(ps, s.P)
