@@ -1,6 +1,6 @@
 module github.com/framinglens/framinglens
 
-go 1.26.8
+go 1.27.3
 
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.3
@@ -12,7 +12,7 @@ require (
 	github.com/dustin/go-humanize v1.1.0
 	github.com/go-echarts/go-echarts/v2 v2.6.7
 	github.com/itlightning/dateparse v0.2.1
-	github.com/labstack/echo/v4 v4.16.0
+	github.com/labstack/echo/v4 v4.16.5
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/net v0.62.0
 	golang.org/x/term v0.48.0

@@ -178,8 +178,13 @@ func TestHostileFiles(t *testing.T) {
 		})
 		items, peak := hostileReadFile(t, "bomb.zip", p)
 		hostileWant(t, items, analysis.ETOOLARGE, "zip bomb|too large|archive expands")
-		if last := items[len(items)-1]; last.Origin != "bomb.zip" || !strings.Contains(analysis.ErrorMessage(last.Err), "archive expands to more than") {
-			t.Errorf("last item: got %s %q, want the archive rejected as expanding too much", last.Origin, analysis.ErrorMessage(last.Err))
+		// Each entry is stopped by its own limits (article size, then its
+		// expansion ratio), which together never exceed the archive's
+		// budget; which of the two stops the second entry depends on the
+		// decompressor's chunk sizes, so only the outcome is checked: one
+		// rejection per entry, or fewer when the archive budget ends it.
+		if len(items) > 3 {
+			t.Errorf("%d items for a two-entry archive, want at most 3", len(items))
 		}
 		if peak > hostileHeapBound {
 			t.Errorf("heap grew by %d MB, want under %d MB", peak>>20, hostileHeapBound>>20)
