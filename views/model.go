@@ -356,6 +356,11 @@ type TermsView struct {
 	Query   string
 	Pattern string
 	Groups  []KWICGroup
+	// ArticlesRead and ArticlesMatched are set for a word search (not a
+	// lexicon entry): how many of the articles that contain the word were
+	// read for lines, and how many contain it in all.
+	ArticlesRead    int
+	ArticlesMatched int
 }
 
 // LexiconEntryRow is one lexicon entry with its measured precision.

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/framinglens/framinglens/internal/handlers"
 )
 
 // apiUploadResult is the answer of POST /api/upload.
@@ -306,17 +308,19 @@ func TestFalsePositive(t *testing.T) {
 	})
 }
 
+// outletCounts reads the keyword-in-context lines per outlet of a Terms page.
+func outletCounts(p webPage) map[string]string {
+	m := map[string]string{}
+	p.doc.Find(`[data-testid="kwic-group"]`).Each(func(_ int, s *goquery.Selection) {
+		name := strings.TrimSpace(s.Find("h3").Contents().First().Text())
+		m[name] = strconv.Itoa(s.Find(`[data-testid="kwic-line"]`).Length())
+	})
+	return m
+}
+
 func TestTerms(t *testing.T) {
 	a := newWebApp(t)
 	c := a.loadCorpus(t)
-	outletCounts := func(p webPage) map[string]string {
-		m := map[string]string{}
-		p.doc.Find(`[data-testid="kwic-group"]`).Each(func(_ int, s *goquery.Selection) {
-			name := strings.TrimSpace(s.Find("h3").Contents().First().Text())
-			m[name] = strconv.Itoa(s.Find(`[data-testid="kwic-line"]`).Length())
-		})
-		return m
-	}
 	t.Run("PatternGroupedByOutlet", func(t *testing.T) {
 		p := a.page(t, "/terms/rebel%2A")
 		if got := p.text("terms-total"); got != "5" {
@@ -375,10 +379,32 @@ func TestTerms(t *testing.T) {
 			t.Errorf("harbour groups: got %v, want Beta News 1", got)
 		}
 	})
+	t.Run("AnyWordAllRead", func(t *testing.T) {
+		if n := a.page(t, "/terms?q=said").count("terms-partial"); n != 0 {
+			t.Errorf("every matching article was read, yet the page says it shows part (%d notes)", n)
+		}
+	})
 	t.Run("UnknownWord", func(t *testing.T) {
 		p := a.page(t, "/terms?q=zeppelin")
 		if p.text("terms-total") != "0" || p.count("terms-empty") != 1 {
 			t.Errorf("got total %q", p.text("terms-total"))
 		}
 	})
+}
+
+// TestTermsWordSearchCap: a word search reads only the most recent
+// articles up to the cap, and the page says how many match in all.
+func TestTermsWordSearchCap(t *testing.T) {
+	a := newWebAppWith(t, func(o *handlers.Options) { o.WordSearchArticles = 2 })
+	a.loadCorpus(t)
+	// "said" stands in all four articles; the two most recent are Beta one
+	// (2021) and Alpha two (2020-03).
+	p := a.page(t, "/terms?q=said")
+	if got := outletCounts(p); len(got) != 2 || got["Beta News"] != "1" || got["Daily Alpha"] != "1" {
+		t.Errorf("groups: got %v, want Beta News 1 and Daily Alpha 1", got)
+	}
+	note := p.text("terms-partial")
+	if !strings.Contains(note, "2 most recent of the 4 articles") {
+		t.Errorf("partial note: got %q, want it to say 2 of 4", note)
+	}
 }

@@ -42,6 +42,12 @@ type webApp struct {
 // newWebApp opens a fresh store in t.TempDir() and serves the dashboard.
 func newWebApp(t *testing.T) *webApp {
 	t.Helper()
+	return newWebAppWith(t, nil)
+}
+
+// newWebAppWith is newWebApp with options changed by set (nil: defaults).
+func newWebAppWith(t *testing.T, set func(*handlers.Options)) *webApp {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "framinglens.db"))
 	if err != nil {
@@ -54,6 +60,9 @@ func newWebApp(t *testing.T) *webApp {
 	logs := &bytes.Buffer{}
 	opts := handlers.DefaultOptions()
 	opts.Log = slog.New(slog.NewTextHandler(logs, nil))
+	if set != nil {
+		set(&opts)
+	}
 	srv := httptest.NewServer(handlers.New(svc, opts))
 	t.Cleanup(func() {
 		srv.Close()

@@ -34,6 +34,9 @@ type Options struct {
 	// Auth, when set, makes requests prove they know the shared secret
 	// (see auth.go); nil leaves the server open, for loopback use.
 	Auth *Auth
+	// WordSearchArticles caps how many articles a word search on the Terms
+	// page reads for its lines (the most recent first); 0 means 500.
+	WordSearchArticles int
 }
 
 // DefaultOptions are the limits a laptop install starts with.

@@ -49,11 +49,11 @@ func (s *Server) termShow(c echo.Context) error {
 		v.Groups = kwicGroups(rows)
 		v.Pattern = pattern
 	} else if q != "" {
-		groups, err := s.wordInContext(c, q)
+		groups, read, matched, err := s.wordInContext(c, q)
 		if err != nil {
 			return err
 		}
-		v.Groups = groups
+		v.Groups, v.ArticlesRead, v.ArticlesMatched = groups, read, matched
 	}
 	if v.Pattern != "" {
 		v.Page.Title = "Term: " + v.Pattern
@@ -107,52 +107,43 @@ func kwicGroups(rows []store.HitRow) []views.KWICGroup {
 	return g.groups
 }
 
+// defaultWordSearchArticles is how many articles a word search reads when
+// Options leaves it unset: the most recent ones the full-text index returns;
+// the page says when there are more.
+const defaultWordSearchArticles = 500
+
 // wordInContext finds any word, lexicon entry or not, in the articles the
-// full-text index returns for it.
-func (s *Server) wordInContext(c echo.Context, word string) ([]views.KWICGroup, error) {
+// full-text index returns for it. It returns the lines grouped by outlet,
+// how many articles were read and how many match in all.
+func (s *Server) wordInContext(c echo.Context, word string) (groups []views.KWICGroup, read, matched int, err error) {
 	ctx := c.Request().Context()
 	f := storeFilter(filterOf(c), 0)
 	f.Query = word
-	f.Limit = 500
-	rows, _, err := s.st.Articles(ctx, f)
+	f.Limit = s.opts.WordSearchArticles
+	if f.Limit <= 0 {
+		f.Limit = defaultWordSearchArticles
+	}
+	rows, matched, err := s.st.Articles(ctx, f)
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	texts, err := s.st.TextsByID(ctx, ids)
+	if err != nil {
+		return nil, 0, 0, err
 	}
 	var g kwicGrouper
-	needle := strings.ToLower(word)
 	for _, r := range rows {
-		a, err := s.st.Article(ctx, r.ID)
-		if err != nil {
-			return nil, err
-		}
-		lower := strings.ToLower(a.Text)
-		if len(lower) != len(a.Text) {
-			continue // case folding moved offsets; the FTS match still lists it
-		}
-		for from := 0; ; {
-			k := strings.Index(lower[from:], needle)
-			if k < 0 {
-				break
-			}
-			start := from + k
-			end := start + len(needle)
-			from = end
-			if !wordBoundary(a.Text, start, end) {
-				continue
-			}
+		text := texts[r.ID]
+		for _, sp := range analysis.FindWord(text, word) {
 			g.add(r.Outlet, func() views.KWICLine {
-				left, kw, right := views.KWIC(a.Text, start, end, kwicContext)
-				return views.KWICLine{ArticleID: r.ID, Title: r.Title, Published: r.Published, Left: left, Keyword: kw, Right: right, Start: start}
+				left, kw, right := views.KWIC(text, sp.Start, sp.End, kwicContext)
+				return views.KWICLine{ArticleID: r.ID, Title: r.Title, Published: r.Published, Left: left, Keyword: kw, Right: right, Start: sp.Start}
 			})
 		}
 	}
-	return g.groups, nil
-}
-
-// wordBoundary reports whether text[start:end] is a whole word.
-func wordBoundary(text string, start, end int) bool {
-	isWord := func(b byte) bool {
-		return b >= 0x80 || b == '_' || b >= '0' && b <= '9' || b|0x20 >= 'a' && b|0x20 <= 'z'
-	}
-	return (start == 0 || !isWord(text[start-1])) && (end == len(text) || !isWord(text[end]))
+	return g.groups, len(rows), matched, nil
 }
