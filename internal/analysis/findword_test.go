@@ -1,7 +1,9 @@
 package analysis_test
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/framinglens/framinglens/internal/analysis"
 )
@@ -44,4 +46,30 @@ func TestFindWord(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFindWord: never panics, spans are in order, in bounds, on rune
+// boundaries (in valid UTF-8: article texts always are; in invalid input a
+// stray continuation byte is a boundary of its own), and each spans text
+// equal to the word under case folding.
+func FuzzFindWord(f *testing.F) {
+	f.Add("Aleppo, ALEPPO and aleppo.", "aleppo")
+	f.Add("İstanbul \u212Aelvin", "kelvin")
+	f.Add("ΟΔΥΣΣΕΥΣ οδυσσευς", "οδυσσευσ")
+	f.Add("the armed\ngroups and Armed Groups", "armed groups")
+	f.Fuzz(func(t *testing.T, text, word string) {
+		prev, valid := 0, utf8.ValidString(text)
+		for _, s := range analysis.FindWord(text, word) {
+			if s.Start < prev || s.End > len(text) || s.Start >= s.End {
+				t.Fatalf("span %v out of order or bounds (len %d, previous end %d)", s, len(text), prev)
+			}
+			if valid && (!utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End])) {
+				t.Fatalf("span %v not on rune boundaries", s)
+			}
+			if !strings.EqualFold(text[s.Start:s.End], word) {
+				t.Fatalf("span %v = %q, not %q in any case", s, text[s.Start:s.End], word)
+			}
+			prev = s.End
+		}
+	})
 }
