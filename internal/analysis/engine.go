@@ -4,8 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
-	"unicode"
+		"unicode"
 	"unicode/utf8"
 )
 
@@ -32,9 +31,18 @@ type Engine struct {
 	// terms holds each registry entry's name and aliases, by canonical name.
 	terms map[string][]string
 	// placements caches how a speaker string was placed in the registry
-	// (a placement), since the same speakers recur across articles.
-	placements    sync.Map
-	placementsLen atomic.Int64
+	// (a placement), since the same speakers recur across articles. A
+	// plain map under a read-write lock: nearly every look-up is a read
+	// hit, and this costs a fraction of a sync.Map's hashing of interface
+	// keys.
+	placementsMu sync.RWMutex
+	placements   map[placeKey]placement
+}
+
+// placeKey is a speaker string, or a mention when byMention.
+type placeKey struct {
+	s         string
+	byMention bool
 }
 
 // placement is where the registry puts one speaker string.
@@ -49,25 +57,30 @@ const maxPlacements = 100_000
 // place resolves a speaker (or a mention, when byMention) through the
 // registry, through the cache.
 func (e *Engine) place(s string, byMention bool) placement {
-	key := s
-	if byMention {
-		key = "\x00" + s
+	key := placeKey{s, byMention}
+	e.placementsMu.RLock()
+	p, ok := e.placements[key]
+	e.placementsMu.RUnlock()
+	if ok {
+		return p
 	}
-	if p, ok := e.placements.Load(key); ok {
-		return p.(placement)
-	}
-	var p placement
 	if name, side, role, ok := e.registry.Resolve(s); ok {
 		p = placement{name: s, side: side, ok: true}
 		if !byMention && e.namedBy(s, name) {
 			p.name, p.role = name, role
 		}
 	}
-	if e.placementsLen.Load() < maxPlacements {
-		if _, loaded := e.placements.LoadOrStore(key, p); !loaded {
-			e.placementsLen.Add(1)
+	e.placementsMu.Lock()
+	if len(e.placements) < maxPlacements {
+		// The speaker may be a slice of the article: a copy keeps the
+		// cache from holding the whole text.
+		key.s = strings.Clone(s)
+		if p.name == s {
+			p.name = key.s
 		}
+		e.placements[key] = p
 	}
+	e.placementsMu.Unlock()
 	return p
 }
 
@@ -82,7 +95,7 @@ func NewEngine(lex *Lexicon, reg *Registry) (*Engine, error) {
 	for _, re := range reg.Entries {
 		terms[re.Name] = append(append(terms[re.Name], re.Name), re.Aliases...)
 	}
-	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms}, nil
+	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms, placements: map[placeKey]placement{}}, nil
 }
 
 // Lexicon returns the lexicon the engine scores with.
@@ -261,21 +274,7 @@ func precededBySoCalled(body string, at int) bool {
 // It returns the registry role of each speaker it placed.
 func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 	roles := map[string]string{}
-	// Speakers repeat within an article: a local memo spares the shared
-	// cache's hashing and synchronisation for all but the first quote.
-	memo := map[string]placement{}
-	place := func(s string, byMention bool) placement {
-		key := s
-		if byMention {
-			key = "\x00" + s
-		}
-		p, ok := memo[key]
-		if !ok {
-			p = e.place(s, byMention)
-			memo[key] = p
-		}
-		return p
-	}
+	place := e.place
 	for i := range qs {
 		q := &qs[i]
 		q.Side = SideUnassigned
