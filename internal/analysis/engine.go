@@ -130,7 +130,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 		return nil, Errorf(EINVALID, "no article text left after cleaning")
 	}
 
-	hits := e.matcher.Find(doc.Body)
+	hits, words := e.matcher.findWords(doc.Body)
 	hits = dropExcluded(hits, in.Exclude)
 	att := FindAttributions(doc.Body)
 	assignVoices(doc.Body, hits, att)
@@ -139,7 +139,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	r := &Result{
 		Title:     doc.Title,
 		Published: doc.Published,
-		Words:     CountWords(doc.Body),
+		Words:     words,
 		Text:      doc.Body,
 		Hits:      hits,
 		Quotes:    quotes,

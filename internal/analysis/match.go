@@ -2,7 +2,9 @@ package analysis
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -137,9 +139,17 @@ func (m *Matcher) Find(text string) []Hit {
 	if m == nil || m.ac == nil || text == "" {
 		return nil
 	}
+	hits, _ := m.findWords(text)
+	return hits
+}
+
+// findWords is Find that also returns CountWords(text), read off the folded
+// text the matcher makes anyway rather than from another pass over text.
+func (m *Matcher) findWords(text string) ([]Hit, int) {
 	bp := m.bufs.Get().(*[]byte)
 	f := lexFold(*bp, text)
 	defer func() { *bp = f; m.bufs.Put(bp) }()
+	words := lexFoldedWords(f)
 
 	cands := m.ac.FindAllOverlapping(f)
 	var hits []Hit
@@ -189,7 +199,7 @@ func (m *Matcher) Find(text string) []Hit {
 			})
 		}
 	}
-	return hits
+	return hits, words
 }
 
 // lexBetter reports whether pattern a, matching up to aEnd, beats pattern b
@@ -466,6 +476,19 @@ func lexFold(dst []byte, s string) []byte {
 	dst[0] = ' '
 	d := dst[1:]
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight ASCII bytes with no apostrophe at a time: letters and
+			// digits with the case bit set (lower case letters, digits
+			// unchanged), every other byte a space.
+			if x := speakerLoad8(s, i); x&quoteHigh8 == 0 && !quoteHasByte8(x, '\'') {
+				const spaces = 0x2020202020202020
+				y := x | spaces
+				word := (quoteBetween8(y, 'a'-1, 'z'+1) | quoteBetween8(x, '0'-1, '9'+1)) >> 7 * 0xFF
+				binary.LittleEndian.PutUint64(d[i:i+8], y&word|spaces&^word)
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			fc := lexASCIIFold[c]
@@ -501,6 +524,31 @@ func lexFold(dst []byte, s string) []byte {
 		i += n
 	}
 	return dst
+}
+
+// lexFoldedWords counts the words of a text folded by lexFold: its runs of
+// bytes other than spaces, which are exactly NextWord's words, so the count
+// is CountWords of the text. Eight bytes are read at a time.
+func lexFoldedWords(f []byte) int {
+	const spaces, low7 = 0x2020202020202020, 0x7F7F7F7F7F7F7F7F
+	n := 0
+	var in uint64 // 1 when the byte before is in a word
+	i := 0
+	for ; i+8 <= len(f); i += 8 {
+		v := binary.LittleEndian.Uint64(f[i:]) ^ spaces
+		w := ((v&low7 + low7) | v) & quoteHigh8 // the high bit of each byte but a space
+		n += bits.OnesCount64(w &^ (w<<8 | in<<7))
+		in = w >> 63
+	}
+	for ; i < len(f); i++ {
+		var w uint64
+		if f[i] != ' ' {
+			w = 1
+		}
+		n += int(w &^ in)
+		in = w
+	}
+	return n
 }
 
 // lexWordRuneAt reports whether a word rune starts at byte i of s.
