@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
-		"unicode"
+	"unicode"
 	"unicode/utf8"
 )
 
