@@ -128,6 +128,13 @@ func Clean(raw string, known Meta) Document {
 func cleanNormalize(raw string) string {
 	i := 0
 	for i < len(raw) {
+		if i+8 <= len(raw) {
+			// Eight ASCII bytes with no control character at a time.
+			if x := speakerLoad8(raw, i); x&quoteHigh8 == 0 && asciiControls8(x) == 0 {
+				i += 8
+				continue
+			}
+		}
 		c := raw[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' && c != '\t' {

@@ -171,6 +171,10 @@ func CheckText(s string) error {
 	}
 	controls := 0
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) && asciiControls8(speakerLoad8(s, i)) == 0 {
+			i += 7 // eight bytes with no control character, NUL included
+			continue
+		}
 		c := s[i]
 		if c == 0 {
 			return Errorf(EINVALID, "binary data (NUL bytes)")
@@ -183,6 +187,13 @@ func CheckText(s string) error {
 		return Errorf(EINVALID, "binary data (control characters)")
 	}
 	return nil
+}
+
+// asciiControls8 returns the high bit of each byte of x below 0x20 (an
+// ASCII control character), exactly.
+func asciiControls8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return ^(x&(ones*127) + ones*(0x80-0x20)) &^ x & quoteHigh8
 }
 
 func dropExcluded(hits []Hit, exclude []Span) []Hit {

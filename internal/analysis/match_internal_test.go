@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"encoding/binary"
 	"reflect"
 	"strings"
 	"testing"
@@ -146,4 +147,30 @@ func FuzzLexFold(f *testing.F) {
 			t.Fatalf("lexFoldedWords(lexFold(%q)) = %d, CountWords = %d", s, n, w)
 		}
 	})
+}
+
+// TestASCIIControls8 checks the eight-byte control test against a byte at
+// a time, for every byte value in every lane among neighbours that could
+// carry into it.
+func TestASCIIControls8(t *testing.T) {
+	for _, fill := range []byte{0x00, 0x1F, 0x20, 'a', 0x7F, 0x80, 0xFF} {
+		for c := range 256 {
+			for lane := range 8 {
+				var b [8]byte
+				for k := range b {
+					b[k] = fill
+				}
+				b[lane] = byte(c)
+				var want uint64
+				for k, v := range b {
+					if v < 0x20 {
+						want |= 0x80 << (8 * k)
+					}
+				}
+				if got := asciiControls8(binary.LittleEndian.Uint64(b[:])); got != want {
+					t.Fatalf("asciiControls8(% x) = %#x, want %#x", b, got, want)
+				}
+			}
+		}
+	}
 }
