@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // cleanChromeMaxWords bounds the lines that a prompt or link prefix can make
@@ -79,8 +80,8 @@ var cleanPrefixes = cleanIndexPrefixes([]cleanPrefix{
 })
 
 // cleanIndexPrefixes buckets prefixes by cleanPrefixKey.
-func cleanIndexPrefixes(list []cleanPrefix) map[byte][]cleanPrefix {
-	m := make(map[byte][]cleanPrefix)
+func cleanIndexPrefixes(list []cleanPrefix) *[256][]cleanPrefix {
+	m := new([256][]cleanPrefix)
 	for _, p := range list {
 		c := cleanPrefixKey(p.text)
 		m[c] = append(m[c], p)
@@ -139,13 +140,13 @@ func cleanIsChrome(line string) bool {
 	if !cleanHasWordRune(line) {
 		return true // separators: "***", "___", "• • •"
 	}
-	if strings.Count(line, "icon") >= 3 && cleanIsIconRun(line) {
+	if cleanCount(line, "icon", 1, 3) >= 3 && cleanIsIconRun(line) {
 		return true
 	}
 	if cleanHasChromePrefix(line) {
 		return true
 	}
-	if strings.Contains(line, "ookie") && cleanIsCookieNotice(line) {
+	if cleanCount(line, "ookie", 2, 1) > 0 && cleanIsCookieNotice(line) {
 		return true
 	}
 	if strings.HasSuffix(line, "Add Interest") {
@@ -168,6 +169,26 @@ func cleanIsChrome(line string) bool {
 	return cleanIsUIWords(line) || cleanIsCredit(line)
 }
 
+// cleanCount counts the occurrences of word in line, up to max. Every line
+// is tested, so it looks for the byte word[key], chosen as a rare letter,
+// and compares the whole word only there. word must not overlap itself.
+func cleanCount(line, word string, key, max int) int {
+	n := 0
+	for i := key; i < len(line); {
+		j := strings.IndexByte(line[i:], word[key])
+		if j < 0 {
+			break
+		}
+		if at := i + j - key; at+len(word) <= len(line) && line[at:at+len(word)] == word {
+			if n++; n >= max {
+				break
+			}
+		}
+		i += j + 1
+	}
+	return n
+}
+
 // cleanIsIconRun reports whether line is a run of icon names, as a page's
 // sprite sheet leaves them: "icon bookmark-bicon bookmarkicon cameraicon".
 func cleanIsIconRun(line string) bool {
@@ -184,15 +205,22 @@ func cleanIsIconRun(line string) bool {
 // cleanHasChromePrefix reports whether line starts with a link-line label or
 // a prompt and is short enough to be nothing more.
 func cleanHasChromePrefix(line string) bool {
-	s := strings.TrimLeft(line, "( [")
+	i := 0
+	for i < len(line) && (line[i] == '(' || line[i] == ' ' || line[i] == '[') {
+		i++
+	}
+	s := line[i:]
 	if s == "" {
 		return false
 	}
 	list := cleanPrefixes[cleanPrefixKey(s)]
-	if list == nil {
-		return false
-	}
 	for _, p := range list {
+		// In an ASCII bucket, an ASCII second byte that differs from the
+		// phrase's in more than case rules the phrase out (ASCII letters
+		// fold only to each other); EqualFold settles the rest.
+		if len(s) > 1 && len(p.text) > 1 && s[0]|s[1]|p.text[1] < utf8.RuneSelf && s[1]|0x20 != p.text[1]|0x20 {
+			continue
+		}
 		if !cleanStartsWithFold(s, p.text) {
 			continue
 		}

@@ -154,3 +154,27 @@ func TestSpeakerWordInfo(t *testing.T) {
 		})
 	}
 }
+
+// TestCleanCount checks cleanCount against strings.Count on texts made of
+// pieces of the words it looks for.
+func TestCleanCount(t *testing.T) {
+	frags := []string{"icon", "ookie", "ic", "con", "i", "c", "o", "k", "ie", "oo", " ", "é", "Icon"}
+	rng := uint64(7)
+	for range 20000 {
+		var b strings.Builder
+		for range rng >> 60 {
+			rng = rng*6364136223846793005 + 1442695040888963407
+			b.WriteString(frags[(rng>>33)%uint64(len(frags))])
+		}
+		rng = rng*6364136223846793005 + 1442695040888963407
+		s := b.String()
+		for _, tc := range []struct {
+			word     string
+			key, max int
+		}{{"icon", 1, 3}, {"ookie", 2, 1}, {"ookie", 2, 100}} {
+			if got, want := cleanCount(s, tc.word, tc.key, tc.max), min(strings.Count(s, tc.word), tc.max); got != want {
+				t.Fatalf("cleanCount(%q, %q, %d, %d) = %d, want %d", s, tc.word, tc.key, tc.max, got, want)
+			}
+		}
+	}
+}
