@@ -1,7 +1,8 @@
 package analysis
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -262,8 +263,10 @@ func precededBySoCalled(body string, at int) bool {
 	if i < len(phrase) {
 		return false
 	}
-	prev := strings.ToLower(body[i-len(phrase) : i])
-	if prev != "so-called" && prev != "so called" {
+	// EqualFold says what lowering the bytes and comparing says: both
+	// hold only for nine ASCII bytes equal but for case.
+	prev := body[i-len(phrase) : i]
+	if !strings.EqualFold(prev, "so-called") && !strings.EqualFold(prev, "so called") {
 		return false
 	}
 	if j := i - len(phrase); j > 0 {
@@ -359,16 +362,40 @@ func per1000(n, words int) float64 {
 
 // countHits sums hits per entry (in lexicon order), per frame and per actor.
 func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]FrameCount, map[string]ActorScore) {
-	byEntry := map[int]*EntryCount{}
+	// The entries hit, in order of first hit, with their counts. An
+	// article hits few entries, so a short list searched in order beats a
+	// map; past a few dozen, a map indexes the list.
+	const listMax = 32
+	var hitEntries []int
+	var counts []EntryCount
+	var index map[int]int
 	frames := map[string]FrameCount{}
 	type actorSum struct{ n, nOwn, v, vOwn int }
 	actors := map[string]*actorSum{}
 	for _, h := range hits {
-		ec := byEntry[h.Entry]
-		if ec == nil {
-			ec = &EntryCount{Pattern: h.Pattern, Frame: h.Frame, Actor: h.Actor}
-			byEntry[h.Entry] = ec
+		var k int
+		if index != nil {
+			var ok bool
+			if k, ok = index[h.Entry]; !ok {
+				k = -1
+			}
+		} else {
+			k = slices.Index(hitEntries, h.Entry)
 		}
+		if k < 0 {
+			k = len(counts)
+			hitEntries = append(hitEntries, h.Entry)
+			counts = append(counts, EntryCount{Pattern: h.Pattern, Frame: h.Frame, Actor: h.Actor})
+			if index != nil {
+				index[h.Entry] = k
+			} else if len(hitEntries) > listMax {
+				index = make(map[int]int, 2*len(hitEntries))
+				for j, e := range hitEntries {
+					index[e] = j
+				}
+			}
+		}
+		ec := &counts[k]
 		fc := frames[h.Frame]
 		ec.Count++
 		fc.Count++
@@ -398,12 +425,19 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 			}
 		}
 	}
-	entries := make([]EntryCount, 0, len(byEntry))
-	for i := range lex.Entries {
-		if ec, ok := byEntry[i]; ok {
-			ec.Per1000 = per1000(ec.Count, words)
-			entries = append(entries, *ec)
+	order := make([]int, len(counts))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(hitEntries[a], hitEntries[b]) })
+	entries := make([]EntryCount, 0, len(counts))
+	for _, k := range order {
+		if hitEntries[k] < 0 || hitEntries[k] >= len(lex.Entries) {
+			continue // not an entry of the lexicon
 		}
+		ec := counts[k]
+		ec.Per1000 = per1000(ec.Count, words)
+		entries = append(entries, ec)
 	}
 	for name, fc := range frames {
 		fc.Per1000 = per1000(fc.Count, words)
@@ -443,12 +477,11 @@ func collectSources(qs []Quote, roles map[string]string) []Source {
 		}
 		out[i].Words += q.Words
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		na, nb := out[a].Direct+out[a].Reported, out[b].Direct+out[b].Reported
-		if na != nb {
-			return na > nb
+	slices.SortStableFunc(out, func(a, b Source) int {
+		if c := cmp.Compare(b.Direct+b.Reported, a.Direct+a.Reported); c != 0 {
+			return c
 		}
-		return out[a].Words > out[b].Words
+		return cmp.Compare(b.Words, a.Words)
 	})
 	if out == nil {
 		out = []Source{}

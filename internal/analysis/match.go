@@ -73,7 +73,7 @@ type Matcher struct {
 	// litPats[i] lists the patterns whose first literal is automaton
 	// literal i.
 	litPats [][]int
-	bufs    sync.Pool
+	bufs    sync.Pool // of *lexBufs
 }
 
 // CompileLexicon validates l and compiles it into a Matcher. The matcher
@@ -86,7 +86,7 @@ func CompileLexicon(l *Lexicon) (*Matcher, error) {
 		return nil, fmt.Errorf("compile lexicon %s: %w", l.Name, err)
 	}
 	m := &Matcher{entries: slices.Clone(l.Entries)}
-	m.bufs.New = func() any { return new([]byte) }
+	m.bufs.New = func() any { return new(lexBufs) }
 	byKey := map[string]int{}
 	litID := map[string]int{}
 	var lits []string
@@ -146,13 +146,20 @@ func (m *Matcher) Find(text string) []Hit {
 // findWords is Find that also returns CountWords(text), read off the folded
 // text the matcher makes anyway rather than from another pass over text.
 func (m *Matcher) findWords(text string) ([]Hit, int) {
-	bp := m.bufs.Get().(*[]byte)
-	f := lexFold(*bp, text)
-	defer func() { *bp = f; m.bufs.Put(bp) }()
+	bp := m.bufs.Get().(*lexBufs)
+	f := lexFold(bp.fold, text)
+	bp.fold = f
 	words := lexFoldedWords(f)
+	// The hits are gathered in a buffer kept between calls and copied out
+	// at their final length, sparing the appends' regrowth.
+	hits := bp.hits[:0]
+	defer func() {
+		clear(hits) // drop the texts for the collector
+		bp.hits = hits[:0]
+		m.bufs.Put(bp)
+	}()
 
 	cands := m.ac.FindAllOverlapping(f)
-	var hits []Hit
 	pos := 0 // text before pos is used up
 	for i := 0; i < len(cands); {
 		// A literal match starts at the space before a word; in text
@@ -199,7 +206,10 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 			})
 		}
 	}
-	return hits, words
+	if len(hits) == 0 {
+		return nil, words
+	}
+	return append([]Hit(nil), hits...), words
 }
 
 // lexBetter reports whether pattern a, matching up to aEnd, beats pattern b
@@ -524,6 +534,12 @@ func lexFold(dst []byte, s string) []byte {
 		i += n
 	}
 	return dst
+}
+
+// lexBufs are the buffers of one Find call, kept between calls.
+type lexBufs struct {
+	fold []byte
+	hits []Hit
 }
 
 // lexFoldedWords counts the words of a text folded by lexFold: its runs of
