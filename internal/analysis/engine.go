@@ -366,8 +366,9 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 	// article hits few entries, so a short list searched in order beats a
 	// map; past a few dozen, a map indexes the list.
 	const listMax = 32
-	var hitEntries []int
-	var counts []EntryCount
+	var entriesBuf [listMax]int
+	var countsBuf [listMax]EntryCount
+	hitEntries, counts := entriesBuf[:0], countsBuf[:0]
 	var index map[int]int
 	frames := map[string]FrameCount{}
 	type actorSum struct{ n, nOwn, v, vOwn int }
@@ -425,7 +426,12 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 			}
 		}
 	}
-	order := make([]int, len(counts))
+	var orderBuf [listMax]int
+	order := orderBuf[:0]
+	if len(counts) > listMax {
+		order = make([]int, 0, len(counts))
+	}
+	order = order[:len(counts)]
 	for k := range order {
 		order[k] = k
 	}
@@ -458,17 +464,45 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 // collectSources groups quotes with a speaker by that speaker, most
 // attributions first, with the speaker's role from the registry.
 func collectSources(qs []Quote, roles map[string]string) []Source {
-	idx := map[string]int{}
-	var out []Source
+	// An article has few speakers: they are found by a search of the list
+	// (a map indexes it past a few dozen), which is sized once for all.
+	const listMax = 32
+	var idx map[string]int
+	n := 0
+	for _, q := range qs {
+		if q.Speaker != "" {
+			n++
+		}
+	}
+	out := make([]Source, 0, n)
 	for _, q := range qs {
 		if q.Speaker == "" {
 			continue
 		}
-		i, ok := idx[q.Speaker]
-		if !ok {
+		i := -1
+		if idx != nil {
+			if k, ok := idx[q.Speaker]; ok {
+				i = k
+			}
+		} else {
+			for k := range out {
+				if out[k].Name == q.Speaker {
+					i = k
+					break
+				}
+			}
+		}
+		if i < 0 {
 			i = len(out)
-			idx[q.Speaker] = i
 			out = append(out, Source{Name: q.Speaker, Side: q.Side, Role: roles[q.Speaker]})
+			if idx != nil {
+				idx[q.Speaker] = i
+			} else if len(out) > listMax {
+				idx = make(map[string]int, 2*len(out))
+				for k := range out {
+					idx[out[k].Name] = k
+				}
+			}
 		}
 		if q.Kind == QuoteDirect {
 			out[i].Direct++
@@ -483,9 +517,6 @@ func collectSources(qs []Quote, roles map[string]string) []Source {
 		}
 		return cmp.Compare(b.Words, a.Words)
 	})
-	if out == nil {
-		out = []Source{}
-	}
 	return out
 }
 
