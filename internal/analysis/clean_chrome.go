@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -140,13 +141,14 @@ func cleanIsChrome(line string) bool {
 	if !cleanHasWordRune(line) {
 		return true // separators: "***", "___", "• • •"
 	}
-	if cleanCount(line, "icon", 1, 3) >= 3 && cleanIsIconRun(line) {
+	icons, cookie := cleanIconsAndCookie(line)
+	if icons >= 3 && cleanIsIconRun(line) {
 		return true
 	}
 	if cleanHasChromePrefix(line) {
 		return true
 	}
-	if cleanCount(line, "ookie", 2, 1) > 0 && cleanIsCookieNotice(line) {
+	if cookie && cleanIsCookieNotice(line) {
 		return true
 	}
 	if strings.HasSuffix(line, "Add Interest") {
@@ -169,24 +171,35 @@ func cleanIsChrome(line string) bool {
 	return cleanIsUIWords(line) || cleanIsCredit(line)
 }
 
-// cleanCount counts the occurrences of word in line, up to max. Every line
-// is tested, so it looks for the byte word[key], chosen as a rare letter,
-// and compares the whole word only there. word must not overlap itself.
-func cleanCount(line, word string, key, max int) int {
-	n := 0
-	for i := key; i < len(line); {
-		j := strings.IndexByte(line[i:], word[key])
-		if j < 0 {
-			break
-		}
-		if at := i + j - key; at+len(word) <= len(line) && line[at:at+len(word)] == word {
-			if n++; n >= max {
-				break
+// cleanIconsAndCookie counts the occurrences of "icon" in line, up to 3,
+// and reports whether "ookie" occurs in it. Every line is tested, so the
+// bytes are read eight at a time for a 'c' or a 'k', and the words are
+// compared only around those.
+func cleanIconsAndCookie(line string) (icons int, cookie bool) {
+	const ones = 0x0101010101010101
+	at := func(p int) {
+		switch {
+		case line[p] == 'c':
+			if p >= 1 && p+3 <= len(line) && line[p-1:p+3] == "icon" {
+				icons++
 			}
+		case p >= 2 && p+3 <= len(line) && line[p-2:p+3] == "ookie":
+			cookie = true
 		}
-		i += j + 1
 	}
-	return n
+	i := 0
+	for ; i+8 <= len(line); i += 8 {
+		x := speakerLoad8(line, i)
+		for m := quoteZero8(x^ones*'c') | quoteZero8(x^ones*'k'); m != 0; m &= m - 1 {
+			at(i + bits.TrailingZeros64(m)>>3)
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == 'c' || line[i] == 'k' {
+			at(i)
+		}
+	}
+	return min(icons, 3), cookie
 }
 
 // cleanIsIconRun reports whether line is a run of icon names, as a page's
