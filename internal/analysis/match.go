@@ -33,6 +33,13 @@ import (
 // ending literal rather than the longest. A word-start prefilter calling
 // FindAt only at promising words was tried and measured slower on news text:
 // its branch per word costs more than the DFA's one table lookup per byte.
+//
+// Because no literal holds a space after its first byte, that automaton is
+// a plain trie restarted at every space, so the text can be walked in
+// independent pieces: lexTrie (match_trie.go) walks four at once and gives
+// the same matches in the same order, about 1.7 times as fast. The library
+// automaton stays for literals of another shape, which CompileLexicon does
+// not make today, and as the reference the trie is tested against.
 
 // lexPatWord is one word of a compiled pattern.
 type lexPatWord struct {
@@ -70,6 +77,9 @@ type Matcher struct {
 	entries []Entry
 	pats    []lexPattern
 	ac      *ahocorasick.Automaton
+	// trie does the automaton's work faster (see match_trie.go); nil
+	// when a literal lacks the shape it needs.
+	trie *lexTrie
 	// litPats[i] lists the patterns whose first literal is automaton
 	// literal i.
 	litPats [][]int
@@ -126,6 +136,7 @@ func CompileLexicon(l *Lexicon) (*Matcher, error) {
 		return nil, fmt.Errorf("compile lexicon %s: %w", l.Name, err)
 	}
 	m.ac = ac
+	m.trie = newLexTrie(lits)
 	return m, nil
 }
 
@@ -159,7 +170,7 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 		m.bufs.Put(bp)
 	}()
 
-	cands := m.ac.FindAllOverlapping(f)
+	cands := m.candidates(f, bp)
 	pos := 0 // text before pos is used up
 	for i := 0; i < len(cands); {
 		// A literal match starts at the space before a word; in text
@@ -177,7 +188,7 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 		}
 		best, bestEnd := -1, 0
 		for _, c := range group {
-			for _, pi := range m.litPats[c.PatternID] {
+			for _, pi := range m.litPats[c.Lit] {
 				end, ok := m.lexVerify(f, text, pi, start)
 				if ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
 					best, bestEnd = pi, end
@@ -538,8 +549,25 @@ func lexFold(dst []byte, s string) []byte {
 
 // lexBufs are the buffers of one Find call, kept between calls.
 type lexBufs struct {
-	fold []byte
-	hits []Hit
+	fold  []byte
+	hits  []Hit
+	cands []lexCand
+	seg   [lexTrieWays][]lexCand
+}
+
+// candidates returns every automaton literal in the folded text f, in
+// order of their ends, in bp's buffers.
+func (m *Matcher) candidates(f []byte, bp *lexBufs) []lexCand {
+	if m.trie != nil {
+		bp.cands = m.trie.find(f, bp.cands[:0], &bp.seg)
+		return bp.cands
+	}
+	cands := bp.cands[:0]
+	for _, c := range m.ac.FindAllOverlapping(f) {
+		cands = append(cands, lexCand{Start: c.Start, Lit: c.PatternID})
+	}
+	bp.cands = cands
+	return cands
 }
 
 // lexFoldedWords counts the words of a text folded by lexFold: its runs of
