@@ -36,14 +36,9 @@ type Engine struct {
 	// plain map under a read-write lock: nearly every look-up is a read
 	// hit, and this costs a fraction of a sync.Map's hashing of interface
 	// keys.
+	// Speakers and mentions are cached apart, by their text.
 	placementsMu sync.RWMutex
-	placements   map[placeKey]placement
-}
-
-// placeKey is a speaker string, or a mention when byMention.
-type placeKey struct {
-	s         string
-	byMention bool
+	placements   [2]map[string]placement // [0] speakers, [1] mentions
 }
 
 // placement is where the registry puts one speaker string.
@@ -58,9 +53,12 @@ const maxPlacements = 100_000
 // place resolves a speaker (or a mention, when byMention) through the
 // registry, through the cache.
 func (e *Engine) place(s string, byMention bool) placement {
-	key := placeKey{s, byMention}
+	cache := 0
+	if byMention {
+		cache = 1
+	}
 	e.placementsMu.RLock()
-	p, ok := e.placements[key]
+	p, ok := e.placements[cache][s]
 	e.placementsMu.RUnlock()
 	if ok {
 		return p
@@ -72,14 +70,14 @@ func (e *Engine) place(s string, byMention bool) placement {
 		}
 	}
 	e.placementsMu.Lock()
-	if len(e.placements) < maxPlacements {
+	if len(e.placements[0])+len(e.placements[1]) < maxPlacements {
 		// The speaker may be a slice of the article: a copy keeps the
 		// cache from holding the whole text.
-		key.s = strings.Clone(s)
+		key := strings.Clone(s)
 		if p.name == s {
-			p.name = key.s
+			p.name = key
 		}
-		e.placements[key] = p
+		e.placements[cache][key] = p
 	}
 	e.placementsMu.Unlock()
 	return p
@@ -96,7 +94,7 @@ func NewEngine(lex *Lexicon, reg *Registry) (*Engine, error) {
 	for _, re := range reg.Entries {
 		terms[re.Name] = append(append(terms[re.Name], re.Name), re.Aliases...)
 	}
-	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms, placements: map[placeKey]placement{}}, nil
+	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms, placements: [2]map[string]placement{{}, {}}}, nil
 }
 
 // Lexicon returns the lexicon the engine scores with.
