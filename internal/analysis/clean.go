@@ -42,6 +42,7 @@ func Clean(raw string, known Meta) Document {
 
 	type keptLine struct {
 		text string
+		off  int  // where text stands in the normalised text
 		brk  bool // a blank line stands between this line and the previous kept one
 	}
 	kept := make([]keptLine, 0, strings.Count(text, "\n")/2+1)
@@ -52,11 +53,13 @@ func Clean(raw string, known Meta) Document {
 	size := 0          // bytes of kept text
 	for rest := text; rest != ""; {
 		var line string
+		lineOff := len(text) - len(rest)
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
 			line, rest = rest[:i], rest[i+1:]
 		} else {
 			line, rest = rest, ""
 		}
+		lead := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
 		line = strings.TrimSpace(line)
 		if line == "" {
 			blank = true
@@ -91,7 +94,7 @@ func Clean(raw string, known Meta) Document {
 			}
 			header = false
 		}
-		kept = append(kept, keptLine{text: line, brk: blank && len(kept) > 0})
+		kept = append(kept, keptLine{text: line, off: lineOff + lead, brk: blank && len(kept) > 0})
 		blank = false
 		size += len(line) + 2
 	}
@@ -102,6 +105,30 @@ func Clean(raw string, known Meta) Document {
 		if k.brk {
 			perLine = false
 			break
+		}
+	}
+	// When the kept lines already stand in the text joined as the body
+	// joins them (nothing dropped between them, the same breaks), the body
+	// is that stretch of the text, with no copy.
+	if n := len(kept); n > 0 {
+		same := true
+		for i, k := range kept {
+			same = text[k.off:k.off+len(k.text)] == k.text
+			if i > 0 && same {
+				sep := "\n"
+				if perLine || k.brk {
+					sep = "\n\n"
+				}
+				prevEnd := kept[i-1].off + len(kept[i-1].text)
+				same = k.off == prevEnd+len(sep) && text[prevEnd:k.off] == sep
+			}
+			if !same {
+				break
+			}
+		}
+		if same {
+			doc.Body = text[kept[0].off : kept[n-1].off+len(kept[n-1].text)]
+			return doc
 		}
 	}
 	var b strings.Builder
@@ -128,6 +155,13 @@ func Clean(raw string, known Meta) Document {
 func cleanNormalize(raw string) string {
 	i := 0
 	for i < len(raw) {
+		if i+8 <= len(raw) {
+			// Eight ASCII bytes with no control character at a time.
+			if x := speakerLoad8(raw, i); x&quoteHigh8 == 0 && asciiControls8(x) == 0 {
+				i += 8
+				continue
+			}
+		}
 		c := raw[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\n' && c != '\t' {

@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"math/bits"
 	"strings"
+	"unicode/utf8"
 )
 
 // cleanChromeMaxWords bounds the lines that a prompt or link prefix can make
@@ -79,8 +81,8 @@ var cleanPrefixes = cleanIndexPrefixes([]cleanPrefix{
 })
 
 // cleanIndexPrefixes buckets prefixes by cleanPrefixKey.
-func cleanIndexPrefixes(list []cleanPrefix) map[byte][]cleanPrefix {
-	m := make(map[byte][]cleanPrefix)
+func cleanIndexPrefixes(list []cleanPrefix) *[256][]cleanPrefix {
+	m := new([256][]cleanPrefix)
 	for _, p := range list {
 		c := cleanPrefixKey(p.text)
 		m[c] = append(m[c], p)
@@ -139,13 +141,14 @@ func cleanIsChrome(line string) bool {
 	if !cleanHasWordRune(line) {
 		return true // separators: "***", "___", "• • •"
 	}
-	if strings.Count(line, "icon") >= 3 && cleanIsIconRun(line) {
+	icons, cookie := cleanIconsAndCookie(line)
+	if icons >= 3 && cleanIsIconRun(line) {
 		return true
 	}
 	if cleanHasChromePrefix(line) {
 		return true
 	}
-	if strings.Contains(line, "ookie") && cleanIsCookieNotice(line) {
+	if cookie && cleanIsCookieNotice(line) {
 		return true
 	}
 	if strings.HasSuffix(line, "Add Interest") {
@@ -168,6 +171,37 @@ func cleanIsChrome(line string) bool {
 	return cleanIsUIWords(line) || cleanIsCredit(line)
 }
 
+// cleanIconsAndCookie counts the occurrences of "icon" in line, up to 3,
+// and reports whether "ookie" occurs in it. Every line is tested, so the
+// bytes are read eight at a time for a 'c' or a 'k', and the words are
+// compared only around those.
+func cleanIconsAndCookie(line string) (icons int, cookie bool) {
+	const ones = 0x0101010101010101
+	at := func(p int) {
+		switch {
+		case line[p] == 'c':
+			if p >= 1 && p+3 <= len(line) && line[p-1:p+3] == "icon" {
+				icons++
+			}
+		case p >= 2 && p+3 <= len(line) && line[p-2:p+3] == "ookie":
+			cookie = true
+		}
+	}
+	i := 0
+	for ; i+8 <= len(line); i += 8 {
+		x := speakerLoad8(line, i)
+		for m := quoteZero8(x^ones*'c') | quoteZero8(x^ones*'k'); m != 0; m &= m - 1 {
+			at(i + bits.TrailingZeros64(m)>>3)
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == 'c' || line[i] == 'k' {
+			at(i)
+		}
+	}
+	return min(icons, 3), cookie
+}
+
 // cleanIsIconRun reports whether line is a run of icon names, as a page's
 // sprite sheet leaves them: "icon bookmark-bicon bookmarkicon cameraicon".
 func cleanIsIconRun(line string) bool {
@@ -184,15 +218,22 @@ func cleanIsIconRun(line string) bool {
 // cleanHasChromePrefix reports whether line starts with a link-line label or
 // a prompt and is short enough to be nothing more.
 func cleanHasChromePrefix(line string) bool {
-	s := strings.TrimLeft(line, "( [")
+	i := 0
+	for i < len(line) && (line[i] == '(' || line[i] == ' ' || line[i] == '[') {
+		i++
+	}
+	s := line[i:]
 	if s == "" {
 		return false
 	}
 	list := cleanPrefixes[cleanPrefixKey(s)]
-	if list == nil {
-		return false
-	}
 	for _, p := range list {
+		// In an ASCII bucket, an ASCII second byte that differs from the
+		// phrase's in more than case rules the phrase out (ASCII letters
+		// fold only to each other); EqualFold settles the rest.
+		if len(s) > 1 && len(p.text) > 1 && s[0]|s[1]|p.text[1] < utf8.RuneSelf && s[1]|0x20 != p.text[1]|0x20 {
+			continue
+		}
 		if !cleanStartsWithFold(s, p.text) {
 			continue
 		}

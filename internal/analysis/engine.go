@@ -1,10 +1,10 @@
 package analysis
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,9 +32,13 @@ type Engine struct {
 	// terms holds each registry entry's name and aliases, by canonical name.
 	terms map[string][]string
 	// placements caches how a speaker string was placed in the registry
-	// (a placement), since the same speakers recur across articles.
-	placements    sync.Map
-	placementsLen atomic.Int64
+	// (a placement), since the same speakers recur across articles. A
+	// plain map under a read-write lock: nearly every look-up is a read
+	// hit, and this costs a fraction of a sync.Map's hashing of interface
+	// keys.
+	// Speakers and mentions are cached apart, by their text.
+	placementsMu sync.RWMutex
+	placements   [2]map[string]placement // [0] speakers, [1] mentions
 }
 
 // placement is where the registry puts one speaker string.
@@ -49,25 +53,33 @@ const maxPlacements = 100_000
 // place resolves a speaker (or a mention, when byMention) through the
 // registry, through the cache.
 func (e *Engine) place(s string, byMention bool) placement {
-	key := s
+	cache := 0
 	if byMention {
-		key = "\x00" + s
+		cache = 1
 	}
-	if p, ok := e.placements.Load(key); ok {
-		return p.(placement)
+	e.placementsMu.RLock()
+	p, ok := e.placements[cache][s]
+	e.placementsMu.RUnlock()
+	if ok {
+		return p
 	}
-	var p placement
 	if name, side, role, ok := e.registry.Resolve(s); ok {
 		p = placement{name: s, side: side, ok: true}
 		if !byMention && e.namedBy(s, name) {
 			p.name, p.role = name, role
 		}
 	}
-	if e.placementsLen.Load() < maxPlacements {
-		if _, loaded := e.placements.LoadOrStore(key, p); !loaded {
-			e.placementsLen.Add(1)
+	e.placementsMu.Lock()
+	if len(e.placements[0])+len(e.placements[1]) < maxPlacements {
+		// The speaker may be a slice of the article: a copy keeps the
+		// cache from holding the whole text.
+		key := strings.Clone(s)
+		if p.name == s {
+			p.name = key
 		}
+		e.placements[cache][key] = p
 	}
+	e.placementsMu.Unlock()
 	return p
 }
 
@@ -82,7 +94,7 @@ func NewEngine(lex *Lexicon, reg *Registry) (*Engine, error) {
 	for _, re := range reg.Entries {
 		terms[re.Name] = append(append(terms[re.Name], re.Name), re.Aliases...)
 	}
-	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms}, nil
+	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms, placements: [2]map[string]placement{{}, {}}}, nil
 }
 
 // Lexicon returns the lexicon the engine scores with.
@@ -117,7 +129,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 		return nil, Errorf(EINVALID, "no article text left after cleaning")
 	}
 
-	hits := e.matcher.Find(doc.Body)
+	hits, words := e.matcher.findWords(doc.Body)
 	hits = dropExcluded(hits, in.Exclude)
 	att := FindAttributions(doc.Body)
 	assignVoices(doc.Body, hits, att)
@@ -126,7 +138,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	r := &Result{
 		Title:     doc.Title,
 		Published: doc.Published,
-		Words:     CountWords(doc.Body),
+		Words:     words,
 		Text:      doc.Body,
 		Hits:      hits,
 		Quotes:    quotes,
@@ -158,6 +170,10 @@ func CheckText(s string) error {
 	}
 	controls := 0
 	for i := 0; i < len(s); i++ {
+		if i+8 <= len(s) && asciiControls8(speakerLoad8(s, i)) == 0 {
+			i += 7 // eight bytes with no control character, NUL included
+			continue
+		}
 		c := s[i]
 		if c == 0 {
 			return Errorf(EINVALID, "binary data (NUL bytes)")
@@ -170,6 +186,13 @@ func CheckText(s string) error {
 		return Errorf(EINVALID, "binary data (control characters)")
 	}
 	return nil
+}
+
+// asciiControls8 returns the high bit of each byte of x below 0x20 (an
+// ASCII control character), exactly.
+func asciiControls8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return ^(x&(ones*127) + ones*(0x80-0x20)) &^ x & quoteHigh8
 }
 
 func dropExcluded(hits []Hit, exclude []Span) []Hit {
@@ -238,8 +261,10 @@ func precededBySoCalled(body string, at int) bool {
 	if i < len(phrase) {
 		return false
 	}
-	prev := strings.ToLower(body[i-len(phrase) : i])
-	if prev != "so-called" && prev != "so called" {
+	// EqualFold says what lowering the bytes and comparing says: both
+	// hold only for nine ASCII bytes equal but for case.
+	prev := body[i-len(phrase) : i]
+	if !strings.EqualFold(prev, "so-called") && !strings.EqualFold(prev, "so called") {
 		return false
 	}
 	if j := i - len(phrase); j > 0 {
@@ -261,21 +286,7 @@ func precededBySoCalled(body string, at int) bool {
 // It returns the registry role of each speaker it placed.
 func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 	roles := map[string]string{}
-	// Speakers repeat within an article: a local memo spares the shared
-	// cache's hashing and synchronisation for all but the first quote.
-	memo := map[string]placement{}
-	place := func(s string, byMention bool) placement {
-		key := s
-		if byMention {
-			key = "\x00" + s
-		}
-		p, ok := memo[key]
-		if !ok {
-			p = e.place(s, byMention)
-			memo[key] = p
-		}
-		return p
-	}
+	place := e.place
 	for i := range qs {
 		q := &qs[i]
 		q.Side = SideUnassigned
@@ -349,16 +360,41 @@ func per1000(n, words int) float64 {
 
 // countHits sums hits per entry (in lexicon order), per frame and per actor.
 func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]FrameCount, map[string]ActorScore) {
-	byEntry := map[int]*EntryCount{}
+	// The entries hit, in order of first hit, with their counts. An
+	// article hits few entries, so a short list searched in order beats a
+	// map; past a few dozen, a map indexes the list.
+	const listMax = 32
+	var entriesBuf [listMax]int
+	var countsBuf [listMax]EntryCount
+	hitEntries, counts := entriesBuf[:0], countsBuf[:0]
+	var index map[int]int
 	frames := map[string]FrameCount{}
 	type actorSum struct{ n, nOwn, v, vOwn int }
 	actors := map[string]*actorSum{}
 	for _, h := range hits {
-		ec := byEntry[h.Entry]
-		if ec == nil {
-			ec = &EntryCount{Pattern: h.Pattern, Frame: h.Frame, Actor: h.Actor}
-			byEntry[h.Entry] = ec
+		var k int
+		if index != nil {
+			var ok bool
+			if k, ok = index[h.Entry]; !ok {
+				k = -1
+			}
+		} else {
+			k = slices.Index(hitEntries, h.Entry)
 		}
+		if k < 0 {
+			k = len(counts)
+			hitEntries = append(hitEntries, h.Entry)
+			counts = append(counts, EntryCount{Pattern: h.Pattern, Frame: h.Frame, Actor: h.Actor})
+			if index != nil {
+				index[h.Entry] = k
+			} else if len(hitEntries) > listMax {
+				index = make(map[int]int, 2*len(hitEntries))
+				for j, e := range hitEntries {
+					index[e] = j
+				}
+			}
+		}
+		ec := &counts[k]
 		fc := frames[h.Frame]
 		ec.Count++
 		fc.Count++
@@ -388,12 +424,24 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 			}
 		}
 	}
-	entries := make([]EntryCount, 0, len(byEntry))
-	for i := range lex.Entries {
-		if ec, ok := byEntry[i]; ok {
-			ec.Per1000 = per1000(ec.Count, words)
-			entries = append(entries, *ec)
+	var orderBuf [listMax]int
+	order := orderBuf[:0]
+	if len(counts) > listMax {
+		order = make([]int, 0, len(counts))
+	}
+	order = order[:len(counts)]
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(hitEntries[a], hitEntries[b]) })
+	entries := make([]EntryCount, 0, len(counts))
+	for _, k := range order {
+		if hitEntries[k] < 0 || hitEntries[k] >= len(lex.Entries) {
+			continue // not an entry of the lexicon
 		}
+		ec := counts[k]
+		ec.Per1000 = per1000(ec.Count, words)
+		entries = append(entries, ec)
 	}
 	for name, fc := range frames {
 		fc.Per1000 = per1000(fc.Count, words)
@@ -414,17 +462,45 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 // collectSources groups quotes with a speaker by that speaker, most
 // attributions first, with the speaker's role from the registry.
 func collectSources(qs []Quote, roles map[string]string) []Source {
-	idx := map[string]int{}
-	var out []Source
+	// An article has few speakers: they are found by a search of the list
+	// (a map indexes it past a few dozen), which is sized once for all.
+	const listMax = 32
+	var idx map[string]int
+	n := 0
+	for _, q := range qs {
+		if q.Speaker != "" {
+			n++
+		}
+	}
+	out := make([]Source, 0, n)
 	for _, q := range qs {
 		if q.Speaker == "" {
 			continue
 		}
-		i, ok := idx[q.Speaker]
-		if !ok {
+		i := -1
+		if idx != nil {
+			if k, ok := idx[q.Speaker]; ok {
+				i = k
+			}
+		} else {
+			for k := range out {
+				if out[k].Name == q.Speaker {
+					i = k
+					break
+				}
+			}
+		}
+		if i < 0 {
 			i = len(out)
-			idx[q.Speaker] = i
 			out = append(out, Source{Name: q.Speaker, Side: q.Side, Role: roles[q.Speaker]})
+			if idx != nil {
+				idx[q.Speaker] = i
+			} else if len(out) > listMax {
+				idx = make(map[string]int, 2*len(out))
+				for k := range out {
+					idx[out[k].Name] = k
+				}
+			}
 		}
 		if q.Kind == QuoteDirect {
 			out[i].Direct++
@@ -433,16 +509,12 @@ func collectSources(qs []Quote, roles map[string]string) []Source {
 		}
 		out[i].Words += q.Words
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		na, nb := out[a].Direct+out[a].Reported, out[b].Direct+out[b].Reported
-		if na != nb {
-			return na > nb
+	slices.SortStableFunc(out, func(a, b Source) int {
+		if c := cmp.Compare(b.Direct+b.Reported, a.Direct+a.Reported); c != 0 {
+			return c
 		}
-		return out[a].Words > out[b].Words
+		return cmp.Compare(b.Words, a.Words)
 	})
-	if out == nil {
-		out = []Source{}
-	}
 	return out
 }
 

@@ -430,3 +430,40 @@ func TestSingleLineIsText(t *testing.T) {
 		t.Errorf("words = %d, hits = %d; want 8 words and the rebel* hit", r.Words, len(r.Hits))
 	}
 }
+
+// TestAnalyzeConcurrent runs one engine from several goroutines, as the
+// server does: its speaker cache and the matcher's pooled buffers are
+// shared, and every result must equal the one a lone call gives (run it
+// with -race).
+func TestAnalyzeConcurrent(t *testing.T) {
+	texts := allsidesTexts(t)[:200]
+	want := make([]string, len(texts))
+	seq := mustEngine(t)
+	for i, text := range texts {
+		r, err := seq.Analyze(analysis.Input{Text: text})
+		b, _ := json.Marshal(r)
+		want[i] = fmt.Sprint(err) + string(b)
+	}
+	eng := mustEngine(t)
+	const workers = 4
+	errs := make(chan string, workers)
+	for w := range workers {
+		go func() {
+			for k := range texts {
+				i := (k*7 + w*53) % len(texts)
+				r, err := eng.Analyze(analysis.Input{Text: texts[i]})
+				b, _ := json.Marshal(r)
+				if got := fmt.Sprint(err) + string(b); got != want[i] {
+					errs <- fmt.Sprintf("article %d differs when analysed concurrently", i)
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range workers {
+		if msg := <-errs; msg != "" {
+			t.Error(msg)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"encoding/binary"
 	"reflect"
 	"strings"
 	"testing"
@@ -92,6 +93,84 @@ func TestMatchReferenceOnNews(t *testing.T) {
 		got, want := m.Find(text), lexReferenceFind(m, text)
 		if len(got) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: Find\n got %+v\nwant %+v", name, got, want)
+		}
+	}
+}
+
+// FuzzLexFold holds lexFold to its contract for any text, on its
+// eight-bytes-at-a-time path and its rune-by-rune one alike: the runs of
+// bytes other than spaces are NextWord's words (offset by the leading
+// space), ASCII letters are lowered, and lexFoldedWords counts as
+// CountWords does.
+func FuzzLexFold(f *testing.F) {
+	f.Add("Rebels shelled the government-held district on Monday.")
+	f.Add("O'Brien's ALLIES don't  say 'no' — Russia’s  “moderate” rebels' 12,000 troops")
+	f.Add("abcdefgh'ijklmnop ABCDEFGHIJKLMNOP0123456789 ~!@#$%^&*()_+`{}|[]\\:\";<>?,./")
+	f.Add("БОЕВИКИ вошли; قال إن داعش هاجم ΣΊΣΥΦΟΣ straße\xff\xfe ab\xc3")
+	f.Add("x'\n'y ’a b’ c’d e''f")
+	f.Fuzz(func(t *testing.T, s string) {
+		fold := lexFold(nil, s)
+		if len(fold) != len(s)+1 || fold[0] != ' ' {
+			t.Fatalf("lexFold(%q) = %q: want a space and one byte per byte", s, fold)
+		}
+		var want [][2]int
+		for i := 0; ; {
+			st, en, ok := NextWord(s, i)
+			if !ok {
+				break
+			}
+			want = append(want, [2]int{st, en})
+			i = en
+		}
+		var got [][2]int
+		for i := 1; i < len(fold); i++ {
+			if fold[i] != ' ' && fold[i-1] == ' ' {
+				got = append(got, [2]int{i - 1, i - 1})
+			}
+			if fold[i] != ' ' && (i+1 == len(fold) || fold[i+1] == ' ') {
+				got[len(got)-1][1] = i
+			}
+		}
+		if !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Fatalf("lexFold(%q) = %q: words %v, NextWord's %v", s, fold, got, want)
+		}
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if ('a' <= c && c <= 'z' || '0' <= c && c <= '9') && fold[i+1] != c {
+				t.Fatalf("lexFold(%q)[%d] = %q, want %q", s, i+1, fold[i+1], c)
+			}
+		}
+		if n, w := lexFoldedWords(fold), CountWords(s); n != w {
+			t.Fatalf("lexFoldedWords(lexFold(%q)) = %d, CountWords = %d", s, n, w)
+		}
+	})
+}
+
+// TestASCIIControls8 checks the eight-byte control test against a byte at
+// a time, for every byte value in every lane among neighbours that could
+// carry into it.
+func TestASCIIControls8(t *testing.T) {
+	for _, fill := range []byte{0x00, 0x1F, 0x20, 'a', 0x7F, 0x80, 0xFF} {
+		for c := range 256 {
+			for lane := range 8 {
+				var b [8]byte
+				for k := range b {
+					b[k] = fill
+				}
+				b[lane] = byte(c)
+				var want uint64
+				for k, v := range b {
+					if v < 0x20 {
+						want |= 0x80 << (8 * k)
+					}
+				}
+				if got := asciiControls8(binary.LittleEndian.Uint64(b[:])); got != want {
+					t.Fatalf("asciiControls8(% x) = %#x, want %#x", b, got, want)
+				}
+			}
 		}
 	}
 }

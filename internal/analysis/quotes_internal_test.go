@@ -154,3 +154,24 @@ func TestSpeakerWordInfo(t *testing.T) {
 		})
 	}
 }
+
+// TestCleanIconsAndCookie checks the eight-byte search against
+// strings.Count and strings.Contains on texts made of pieces of the words
+// it looks for.
+func TestCleanIconsAndCookie(t *testing.T) {
+	frags := []string{"icon", "ookie", "ic", "con", "i", "c", "o", "k", "ie", "oo", " ", "é", "Icon"}
+	rng := uint64(7)
+	for range 20000 {
+		var b strings.Builder
+		for range rng >> 60 {
+			rng = rng*6364136223846793005 + 1442695040888963407
+			b.WriteString(frags[(rng>>33)%uint64(len(frags))])
+		}
+		rng = rng*6364136223846793005 + 1442695040888963407
+		s := b.String()
+		icons, cookie := cleanIconsAndCookie(s)
+		if want := min(strings.Count(s, "icon"), 3); icons != want || cookie != strings.Contains(s, "ookie") {
+			t.Fatalf("cleanIconsAndCookie(%q) = %d, %v; want %d, %v", s, icons, cookie, want, !cookie)
+		}
+	}
+}

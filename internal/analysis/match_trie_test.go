@@ -1,0 +1,83 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// checkTrie compares the trie's literals in text with the Aho-Corasick
+// automaton's overlapping search, which it stands in for.
+func checkTrie(t *testing.T, m *Matcher, text string) {
+	t.Helper()
+	if m.trie == nil {
+		t.Fatal("no trie for the lexicon")
+	}
+	f := lexFold(nil, text)
+	var seg [lexTrieWays][]lexCand
+	got := m.trie.find(f, nil, &seg)
+	var want []lexCand
+	for _, c := range m.ac.FindAllOverlapping(f) {
+		want = append(want, lexCand{Start: c.Start, Lit: c.PatternID})
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("trie on %q:\n got %v\nwant %v", text, got, want)
+	}
+}
+
+func TestLexTrieSameAsAutomaton(t *testing.T) {
+	var texts []string
+	texts = append(texts, quoteTestTexts()...)
+	words := []string{"rebel", "rebels", "rebel's", "Rebel’s", "al", "qaeda", "aid", "allies", "ally", "regime", "isis", "o'brien", "боевики", "داعش", "a", "  ", "\n", "-"}
+	rng := uint64(3)
+	for range 5000 {
+		var b strings.Builder
+		for range rng >> 59 {
+			rng = rng*6364136223846793005 + 1442695040888963407
+			b.WriteString(words[(rng>>33)%uint64(len(words))])
+			if rng>>40&1 == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		rng = rng*6364136223846793005 + 1442695040888963407
+		texts = append(texts, b.String())
+	}
+	for _, name := range DefaultLexiconNames() {
+		lex, err := DefaultLexicon(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := CompileLexicon(lex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range texts {
+			checkTrie(t, m, s)
+		}
+	}
+}
+
+// FuzzLexTrie compares the trie with the automaton for random lexicons.
+func FuzzLexTrie(f *testing.F) {
+	f.Add("Rebels and rebel’s militants, pro-government\nforces; allies", "rebel\nmilitant*\npro-government forces\n!rebel yell\nally")
+	f.Add("ΑΝΤΆΡΤΕΣ БОЕВИКИ داعش o'brien O’Brien", "αντάρτες\nбоевик*\nداعش\no'brien")
+	f.Add("reb rebe rebel rebels rebellion rebel", "reb*\nrebel\nrebe*\nrebellion")
+	f.Fuzz(func(t *testing.T, text, spec string) {
+		lex := &Lexicon{Name: "fuzz"}
+		for i, p := range strings.Split(spec, "\n") {
+			if i == 8 {
+				break
+			}
+			e := Entry{Pattern: p}
+			if !e.Exclusion() {
+				e.Frame = "a"
+			}
+			lex.Entries = append(lex.Entries, e)
+		}
+		m, err := CompileLexicon(lex)
+		if err != nil {
+			return
+		}
+		checkTrie(t, m, text)
+	})
+}
