@@ -90,8 +90,12 @@ type storeWriter struct {
 	s     *Store
 	bound map[string]*sql.Stmt
 	// words are the word counts of the articles written so far, until
-	// flushWords stores them.
-	words storeWordCounts
+	// flushWords stores them; counted lists the articles whose counts are
+	// still to be added to them, and pending holds rows ready to upsert
+	// (see useBatchWords).
+	words   storeWordCounts
+	counted []storeCounted
+	pending []storeWordRow
 	// totals are the per-outlet totals of the analyses written so far,
 	// until flushTotals stores them.
 	totals storeTotals
@@ -192,8 +196,8 @@ func (w *storeWriter) outletID(name string) (sql.NullInt64, error) {
 }
 
 // saveArticle inserts a and its result, or finds the article a duplicates.
-// p is a's storePrepare.
-func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p storePrepared) (int64, bool, error) {
+// p is a's Prepared.
+func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p *Prepared) (int64, bool, error) {
 	var id int64
 	err := w.stmt("findHash").QueryRowContext(w.ctx, p.hash).Scan(&id)
 	if err == nil {
@@ -221,7 +225,7 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p storePrepa
 		w.addTotals(outlet, r, sides)
 	}
 	if outlet.Valid {
-		w.addWords(outlet.Int64, p.words)
+		w.counted = append(w.counted, storeCounted{outlet: outlet.Int64, key: outletKey(a.Outlet), words: p.words})
 	}
 	return id, false, nil
 }
