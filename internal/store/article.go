@@ -281,6 +281,9 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 	out = make([]SaveOutcome, len(batch))
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
+		if !savepoints {
+			w.holdRows()
+		}
 		var fresh []int64
 		for i, item := range batch {
 			if err := validateNewArticle(item.Article); err != nil {
@@ -301,6 +304,7 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT store_article`); rerr != nil {
 					return rerr
 				}
+				w.forget()
 				out[i].Err = storeSaveError(item.Article.Title, err)
 			} else {
 				out[i].ID, out[i].Duplicate = id, dup
@@ -313,6 +317,12 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 					return err
 				}
 			}
+		}
+		if err := w.flushRows(); err != nil {
+			// Rows of several articles: written again one article at a
+			// time, to find the one that fails.
+			failed = true
+			return errStoreBatchFailed
 		}
 		w.useBatchWords(words())
 		if err := w.flush(); err != nil {

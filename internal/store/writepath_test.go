@@ -165,6 +165,40 @@ func TestBatchWordsEveryPath(t *testing.T) {
 	})
 }
 
+// TestBatchNewOutletAfterFailure saves a batch whose first article, the
+// first of a new outlet, fails: the outlet it created is rolled back with
+// it, and the next article of that outlet must create it again, not reuse
+// the id the writer had resolved.
+func TestBatchNewOutletAfterFailure(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	batch := writepathBatch(0, 4)
+	for i := range batch {
+		batch[i].Article.Outlet = "Brand New"
+	}
+	batch[0].Result.Hits[0].Valence = 7
+	out := writepathSaveAll(t, s, batch)
+	if out[0].Err == nil {
+		t.Fatalf("outcome of the bad article = %+v, want an error", out[0])
+	}
+	for i, o := range out[1:] {
+		if o.Err != nil || o.ID == 0 {
+			t.Errorf("outcome %d = %+v, want stored", i+1, o)
+		}
+	}
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("IntegrityCheck: %v", err)
+	}
+	a, err := s.Article(ctx, out[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Outlet != "Brand New" {
+		t.Errorf("outlet of a stored article = %q, want %q", a.Outlet, "Brand New")
+	}
+	writepathCheckWords(t, s)
+}
+
 // writepathOutletID returns the id of the outlet named name.
 func writepathOutletID(t *testing.T, s *store.Store, name string) int64 {
 	t.Helper()
