@@ -204,3 +204,26 @@ func BenchmarkSaveAllsides(b *testing.B) {
 	}
 	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkPrepareAllsides times store.PrepareArticle (content hash and
+// word counts) over the AllSides articles, the share of an import's work
+// that its analysis workers do for the store.
+func BenchmarkPrepareAllsides(b *testing.B) {
+	path := shareddata.Path(b, "data", "allsides-abp", "articles.jsonl")
+	var arts []store.NewArticle
+	err := ingest.ReadFile(context.Background(), path, ingest.DefaultLimits(), func(it ingest.Item) error {
+		if it.Err == nil {
+			arts = append(arts, store.NewArticle{Outlet: it.Article.Outlet, Text: it.Article.Text})
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for _, a := range arts {
+			store.PrepareArticle(a)
+		}
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
