@@ -42,8 +42,12 @@ func PrepareArticle(a NewArticle) *Prepared {
 	p := &Prepared{text: a.Text, outlet: a.Outlet, hash: ContentHash(a.Text)}
 	if outletKey(a.Outlet) != "" {
 		// Each word is looked up without a copy, and copied once, when
-		// first seen.
-		at := map[string]int{}
+		// first seen. News text has about one distinct content word per
+		// 20 bytes; sizing for that spares the map its growth steps (up
+		// to a bound, for a long text of few words).
+		hint := min(len(a.Text)/20+8, 4096)
+		at := make(map[string]int, hint)
+		p.words = make([]storeWordCount, 0, hint)
 		ContentWords(a.Text, func(w []byte) {
 			if i, ok := at[string(w)]; ok {
 				p.words[i].n++
