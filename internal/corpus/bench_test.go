@@ -12,9 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/framinglens/framinglens/internal/analysis"
 	"github.com/framinglens/framinglens/internal/corpus"
 	"github.com/framinglens/framinglens/internal/ingest"
 	"github.com/framinglens/framinglens/internal/shareddata"
+	"github.com/framinglens/framinglens/internal/store"
 )
 
 // BenchmarkImportAllsides imports the 2,000 AllSides articles into a fresh
@@ -153,4 +155,75 @@ func peakRSS(tb testing.TB) int64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkSaveAllsides times the store's write path alone: the AllSides
+// articles, read, analysed and prepared (store.PrepareArticle) once outside
+// the timer, as the importer's workers do, saved in the importer's batches
+// into a fresh database per iteration. It isolates the
+// single writer, which bounds the import's speed, from the analysis.
+func BenchmarkSaveAllsides(b *testing.B) {
+	path := shareddata.Path(b, "data", "allsides-abp", "articles.jsonl")
+	ctx := context.Background()
+	svc, _ := openCorpusAt(b, filepath.Join(b.TempDir(), "engine.db"))
+	eng := svc.Engine()
+	var batch []store.ArticleWithResult
+	err := ingest.ReadFile(ctx, path, ingest.DefaultLimits(), func(it ingest.Item) error {
+		if it.Err != nil {
+			return nil
+		}
+		a := it.Article
+		r, err := eng.Analyze(analysis.Input{Text: a.Text, Meta: analysis.Meta{Title: a.Title, Published: a.Published}})
+		if err != nil {
+			return nil
+		}
+		art := store.NewArticle{Outlet: a.Outlet, Title: r.Title, URL: a.URL, Published: r.Published,
+			Language: a.Language, Origin: it.Origin, Raw: a.Raw, Text: r.Text, Words: r.Words}
+		batch = append(batch, store.ArticleWithResult{Article: art, Result: r, Prepared: store.PrepareArticle(art)})
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	total := 0
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		_, st := openCorpusAt(b, filepath.Join(b.TempDir(), fmt.Sprintf("bench%d.db", i)))
+		b.StartTimer()
+		for k := 0; k < len(batch); k += 256 {
+			out, err := st.SaveArticles(ctx, batch[k:min(k+256, len(batch))])
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, o := range out {
+				if o.Err == nil && !o.Duplicate {
+					total++
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPrepareAllsides times store.PrepareArticle (content hash and
+// word counts) over the AllSides articles, the share of an import's work
+// that its analysis workers do for the store.
+func BenchmarkPrepareAllsides(b *testing.B) {
+	path := shareddata.Path(b, "data", "allsides-abp", "articles.jsonl")
+	var arts []store.NewArticle
+	err := ingest.ReadFile(context.Background(), path, ingest.DefaultLimits(), func(it ingest.Item) error {
+		if it.Err == nil {
+			arts = append(arts, store.NewArticle{Outlet: it.Article.Outlet, Text: it.Article.Text})
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		for _, a := range arts {
+			store.PrepareArticle(a)
+		}
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

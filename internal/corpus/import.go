@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/framinglens/framinglens/internal/analysis"
 	"github.com/framinglens/framinglens/internal/ingest"
@@ -120,15 +121,40 @@ func (im *importer) flush(ctx context.Context) error {
 	}
 	items := im.batch
 	im.batch = im.batch[:0:0]
-	inputs := make([]analysis.Input, len(items))
-	for i, it := range items {
-		a := it.Article
-		inputs[i] = analysis.Input{Text: a.Text, Meta: analysis.Meta{
+	// Each worker analyses an item and then prepares it for the store
+	// (content hash, word counts), work the single writer would otherwise
+	// do. While the previous batch is being saved the writer keeps a core
+	// to itself: it is the slowest stage, and a worker per core would take
+	// turns with it.
+	workers := runtime.GOMAXPROCS(0)
+	if im.saving != nil && workers > 1 {
+		workers--
+	}
+	saves := make([]store.ArticleWithResult, len(items))
+	errs := make([]error, len(items))
+	parallel(len(items), workers, func(i int) {
+		a := items[i].Article
+		r, err := im.eng.Analyze(analysis.Input{Text: a.Text, Meta: analysis.Meta{
 			Title:     firstNonEmpty(im.opts.Title, a.Title),
 			Published: firstNonEmpty(im.opts.Published, a.Published),
-		}}
-	}
-	results, errs := analyzeAll(im.eng, inputs)
+		}})
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		art := store.NewArticle{
+			Outlet:    firstNonEmpty(im.opts.Outlet, a.Outlet),
+			Title:     r.Title,
+			URL:       a.URL,
+			Published: r.Published,
+			Language:  a.Language,
+			Origin:    items[i].Origin,
+			Raw:       a.Raw,
+			Text:      r.Text,
+			Words:     r.Words,
+		}
+		saves[i] = store.ArticleWithResult{Article: art, Result: r, Prepared: store.PrepareArticle(art)}
+	})
 
 	var batch []store.ArticleWithResult
 	var pos []int
@@ -137,21 +163,7 @@ func (im *importer) flush(ctx context.Context) error {
 			im.emit(ItemResult{Origin: it.Origin, Status: Rejected, Reason: analysis.ErrorMessage(errs[i])})
 			continue
 		}
-		a, r := it.Article, results[i]
-		batch = append(batch, store.ArticleWithResult{
-			Article: store.NewArticle{
-				Outlet:    firstNonEmpty(im.opts.Outlet, a.Outlet),
-				Title:     r.Title,
-				URL:       a.URL,
-				Published: r.Published,
-				Language:  a.Language,
-				Origin:    it.Origin,
-				Raw:       a.Raw,
-				Text:      r.Text,
-				Words:     r.Words,
-			},
-			Result: r,
-		})
+		batch = append(batch, saves[i])
 		pos = append(pos, i)
 	}
 	// One save at a time, in order, so that a later copy of an article is

@@ -12,21 +12,30 @@ import (
 func analyzeAll(eng *analysis.Engine, inputs []analysis.Input) ([]*analysis.Result, []error) {
 	results := make([]*analysis.Result, len(inputs))
 	errs := make([]error, len(inputs))
+	parallel(len(inputs), runtime.GOMAXPROCS(0), func(i int) {
+		results[i], errs[i] = eng.Analyze(inputs[i])
+	})
+	return results, errs
+}
+
+// parallel calls fn(i) for every i below n on up to workers goroutines,
+// handing out the indexes in order, and returns when all calls have.
+func parallel(n, workers int, fn func(i int)) {
+	workers = max(1, min(workers, n))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i], errs[i] = eng.Analyze(inputs[i])
+				fn(i)
 			}
 		}()
 	}
-	for i := range inputs {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return results, errs
 }

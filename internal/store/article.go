@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -37,6 +38,9 @@ type NewArticle struct {
 type ArticleWithResult struct {
 	Article NewArticle
 	Result  *analysis.Result
+	// Prepared, when set, is PrepareArticle(Article), worked out by the
+	// caller so that SaveArticles need not. Optional.
+	Prepared *Prepared
 }
 
 // SaveOutcome is what SaveArticles did with one article.
@@ -221,7 +225,7 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 	}
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
-		id, duplicate, err = w.saveArticle(a, r, storePrepare(a))
+		id, duplicate, err = w.saveArticle(a, r, PrepareArticle(a))
 		if err != nil || duplicate {
 			return err
 		}
@@ -248,9 +252,14 @@ func (s *Store) SaveArticle(ctx context.Context, a NewArticle, r *analysis.Resul
 // alone.
 func (s *Store) SaveArticles(ctx context.Context, batch []ArticleWithResult) ([]SaveOutcome, error) {
 	prep := storePrepareBatch(batch)
-	out, failed, err := s.saveBatch(ctx, batch, prep, false)
+	// The batch's word counts are added up beside the writer while it
+	// inserts the articles.
+	sums := make(chan *storeBatchWords, 1)
+	go func() { sums <- storeSumBatchWords(batch, prep) }()
+	words := sync.OnceValue(func() *storeBatchWords { return <-sums })
+	out, failed, err := s.saveBatch(ctx, batch, prep, words, false)
 	if err == nil && failed {
-		out, _, err = s.saveBatch(ctx, batch, prep, true)
+		out, _, err = s.saveBatch(ctx, batch, prep, words, true)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: insert %d articles: %w", len(batch), err)
@@ -264,10 +273,17 @@ var errStoreBatchFailed = errors.New("an article of the batch failed")
 // saveBatch writes batch in one transaction. Without savepoints the first
 // failing article rolls back everything and failed is true; with them each
 // failing article rolls back alone.
-func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep []storePrepared, savepoints bool) (out []SaveOutcome, failed bool, err error) {
+//
+// words returns the batch's word counts added up per outlet, which the
+// writer uses when every article of the batch with an outlet was stored.
+func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep []*Prepared,
+	words func() *storeBatchWords, savepoints bool) (out []SaveOutcome, failed bool, err error) {
 	out = make([]SaveOutcome, len(batch))
 	err = s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
+		if !savepoints {
+			w.holdRows()
+		}
 		var fresh []int64
 		for i, item := range batch {
 			if err := validateNewArticle(item.Article); err != nil {
@@ -288,6 +304,7 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT store_article`); rerr != nil {
 					return rerr
 				}
+				w.forget()
 				out[i].Err = storeSaveError(item.Article.Title, err)
 			} else {
 				out[i].ID, out[i].Duplicate = id, dup
@@ -301,6 +318,13 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 				}
 			}
 		}
+		if err := w.flushRows(); err != nil {
+			// Rows of several articles: written again one article at a
+			// time, to find the one that fails.
+			failed = true
+			return errStoreBatchFailed
+		}
+		w.useBatchWords(words())
 		if err := w.flush(); err != nil {
 			return err
 		}

@@ -1,10 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -161,41 +162,99 @@ func (w *storeWriter) countWords(outlet sql.NullInt64, text string, sign int) {
 	w.words.add(outlet.Int64, text, sign)
 }
 
+// storeCounted is a stored article whose word counts are still to be
+// added to the writer's pending counts.
+type storeCounted struct {
+	outlet int64
+	key    string // outletKey of the article's outlet name
+	words  []storeWordCount
+}
+
+// storeWordRow is one row of outlet_word_counts to upsert.
+type storeWordRow struct {
+	outlet int64
+	word   string
+	n      int
+}
+
+func storeCompareWordRows(a, b storeWordRow) int {
+	if a.outlet != b.outlet {
+		return cmp.Compare(a.outlet, b.outlet)
+	}
+	return strings.Compare(a.word, b.word)
+}
+
+// useBatchWords takes the rows to upsert from bw, the batch's counts added
+// up beforehand, when they are the counts of the articles the writer
+// stored: every article of the batch with an outlet was stored, and no two
+// outlet names of the batch turned out to be one outlet (an alias).
+// Otherwise flushWords adds up the stored articles' counts itself.
+func (w *storeWriter) useBatchWords(bw *storeBatchWords) {
+	if bw == nil || len(w.counted) != bw.articles || len(w.counted) == 0 {
+		return
+	}
+	ids := make(map[string]int64, len(bw.byKey))
+	keyOf := make(map[int64]string, len(bw.byKey))
+	for _, c := range w.counted {
+		if k, ok := keyOf[c.outlet]; ok && k != c.key {
+			return
+		}
+		ids[c.key], keyOf[c.outlet] = c.outlet, c.key
+	}
+	if len(ids) != len(bw.byKey) {
+		return
+	}
+	outlets := make([]int64, 0, len(keyOf))
+	n := 0
+	for id, key := range keyOf {
+		outlets = append(outlets, id)
+		n += len(bw.byKey[key])
+	}
+	slices.Sort(outlets)
+	rows := slices.Grow(w.pending, n)
+	for _, id := range outlets {
+		for _, wc := range bw.byKey[keyOf[id]] {
+			rows = append(rows, storeWordRow{id, wc.word, wc.n})
+		}
+	}
+	w.pending = rows
+	w.counted = nil
+}
+
 // flushWords writes the pending word counts and clears them. Counts that
 // fall to zero (after deletes) are removed. The rows go in key order, in
 // multi-row upserts of storeWordChunk rows, then of halving sizes for the
 // rest, so that a batch of thousands of words takes few statements and
 // walks the table's b-tree forward.
 func (w *storeWriter) flushWords() error {
-	if len(w.words) == 0 {
+	for _, c := range w.counted {
+		w.addWords(c.outlet, c.words)
+	}
+	w.counted = nil
+	rows := w.pending
+	w.pending = nil
+	if len(w.words) == 0 && len(rows) == 0 {
 		return nil
 	}
-	type row struct {
-		outlet int64
-		word   string
-		n      int
-	}
-	var rows []row
 	var negative []int64
-	for outlet, m := range w.words {
-		neg := false
-		for word, n := range m {
-			if *n != 0 {
-				rows = append(rows, row{outlet, word, *n})
-				neg = neg || *n < 0
+	if len(w.words) > 0 {
+		// The rows of useBatchWords come sorted; with these added they
+		// are sorted again.
+		for outlet, m := range w.words {
+			neg := false
+			for word, n := range m {
+				if *n != 0 {
+					rows = append(rows, storeWordRow{outlet, word, *n})
+					neg = neg || *n < 0
+				}
+			}
+			if neg {
+				negative = append(negative, outlet)
 			}
 		}
-		if neg {
-			negative = append(negative, outlet)
-		}
+		w.words = nil
+		slices.SortFunc(rows, storeCompareWordRows)
 	}
-	w.words = nil
-	sort.Slice(rows, func(i, j int) bool {
-		if rows[i].outlet != rows[j].outlet {
-			return rows[i].outlet < rows[j].outlet
-		}
-		return rows[i].word < rows[j].word
-	})
 	args := make([]any, 0, storeWordChunk*3)
 	for len(rows) > 0 {
 		k := storeWordChunk

@@ -103,6 +103,117 @@ func TestBulkSaveKeepsTotalsAndWords(t *testing.T) {
 	})
 }
 
+// TestBatchWordsEveryPath checks the word counts of a bulk save on each of
+// its paths: counts added up before the transaction (every article with an
+// outlet stored), counts added up by the writer (a duplicate, a failing
+// article, two names of one outlet), and articles prepared by the caller,
+// once while still valid and once after their text changed.
+func TestBatchWordsEveryPath(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	prepared := func(batch []store.ArticleWithResult) []store.ArticleWithResult {
+		for i := range batch {
+			batch[i].Prepared = store.PrepareArticle(batch[i].Article)
+		}
+		return batch
+	}
+
+	t.Run("AllStored", func(t *testing.T) {
+		writepathSaveAll(t, s, prepared(writepathBatch(0, 9)))
+		writepathCheckWords(t, s)
+	})
+	t.Run("Duplicate", func(t *testing.T) {
+		batch := writepathBatch(20, 5)
+		batch = append(batch, writepathBatch(0, 1)...)
+		out := writepathSaveAll(t, s, batch)
+		if !out[5].Duplicate {
+			t.Fatalf("outcome of the copy = %+v, want a duplicate", out[5])
+		}
+		writepathCheckWords(t, s)
+	})
+	t.Run("Failing", func(t *testing.T) {
+		batch := prepared(writepathBatch(40, 5))
+		batch[1].Result.Hits[0].Valence = 7
+		out := writepathSaveAll(t, s, batch)
+		if out[1].Err == nil {
+			t.Fatalf("outcome of the bad article = %+v, want an error", out[1])
+		}
+		writepathCheckWords(t, s)
+	})
+	t.Run("StalePrepared", func(t *testing.T) {
+		batch := prepared(writepathBatch(60, 5))
+		// Changed after preparing: the store must count the new text.
+		batch[0].Article.Text += " zeppelinwords zeppelinwords"
+		batch[1].Article.Outlet = "Delta"
+		writepathSaveAll(t, s, batch)
+		writepathCheckWords(t, s)
+		counts, _, err := s.OutletWords(ctx, []int64{writepathOutletID(t, s, batch[0].Article.Outlet)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if counts[0]["zeppelinwords"] != 2 {
+			t.Errorf("count of a word added after preparing = %d, want 2", counts[0]["zeppelinwords"])
+		}
+	})
+	t.Run("Alias", func(t *testing.T) {
+		if err := s.MergeOutlets(ctx, "Gamma", "Beta"); err != nil {
+			t.Fatalf("MergeOutlets: %v", err)
+		}
+		// "Gamma" now names Beta: two outlet names of the batch, one outlet.
+		writepathSaveAll(t, s, prepared(writepathBatch(80, 6)))
+		writepathCheckWords(t, s)
+	})
+}
+
+// TestBatchNewOutletAfterFailure saves a batch whose first article, the
+// first of a new outlet, fails: the outlet it created is rolled back with
+// it, and the next article of that outlet must create it again, not reuse
+// the id the writer had resolved.
+func TestBatchNewOutletAfterFailure(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	batch := writepathBatch(0, 4)
+	for i := range batch {
+		batch[i].Article.Outlet = "Brand New"
+	}
+	batch[0].Result.Hits[0].Valence = 7
+	out := writepathSaveAll(t, s, batch)
+	if out[0].Err == nil {
+		t.Fatalf("outcome of the bad article = %+v, want an error", out[0])
+	}
+	for i, o := range out[1:] {
+		if o.Err != nil || o.ID == 0 {
+			t.Errorf("outcome %d = %+v, want stored", i+1, o)
+		}
+	}
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("IntegrityCheck: %v", err)
+	}
+	a, err := s.Article(ctx, out[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Outlet != "Brand New" {
+		t.Errorf("outlet of a stored article = %q, want %q", a.Outlet, "Brand New")
+	}
+	writepathCheckWords(t, s)
+}
+
+// writepathOutletID returns the id of the outlet named name.
+func writepathOutletID(t *testing.T, s *store.Store, name string) int64 {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+s.Path()+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var id int64
+	if err := db.QueryRow(`SELECT id FROM outlets WHERE name = ?`, name).Scan(&id); err != nil {
+		t.Fatalf("outlet %q: %v", name, err)
+	}
+	return id
+}
+
 func TestQuoteTextReadFromArticle(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)

@@ -90,8 +90,18 @@ type storeWriter struct {
 	s     *Store
 	bound map[string]*sql.Stmt
 	// words are the word counts of the articles written so far, until
-	// flushWords stores them.
-	words storeWordCounts
+	// flushWords stores them; counted lists the articles whose counts are
+	// still to be added to them, and pending holds rows ready to upsert
+	// (see useBatchWords).
+	words   storeWordCounts
+	counted []storeCounted
+	pending []storeWordRow
+	// outlets caches the outlet ids outletID resolved in this transaction,
+	// by outletKey; rolling back to a savepoint must clear it (forget).
+	outlets map[string]int64
+	// held are the rows insertRows keeps per table (see holdRows); nil
+	// when it writes them at once.
+	held map[string][]any
 	// totals are the per-outlet totals of the analyses written so far,
 	// until flushTotals stores them.
 	totals storeTotals
@@ -129,7 +139,45 @@ func (w *storeWriter) insert(name string, args ...any) (int64, error) {
 
 // insertRows inserts the rows held flat in args (len(storeRowTables[table])
 // values a row) into table, in as few executions as the chunk sizes allow.
+// A writer that holds rows (holdRows) only keeps them, writing full
+// chunks of storeMaxRows rows as they fill up.
 func (w *storeWriter) insertRows(table string, args []any) error {
+	if w.held == nil {
+		return w.execRows(table, args)
+	}
+	chunk := len(storeRowTables[table]) * storeMaxRows
+	buf := append(w.held[table], args...)
+	if full := len(buf) / chunk * chunk; full > 0 {
+		if err := w.execRows(table, buf[:full]); err != nil {
+			return err
+		}
+		buf = append(buf[:0], buf[full:]...)
+	}
+	w.held[table] = buf
+	return nil
+}
+
+// holdRows makes insertRows keep rows until they fill a statement of
+// storeMaxRows rows or flushRows writes them: the rows of many analyses
+// share statements, where each article alone would take a few small ones
+// per table. A failing statement then cannot be told apart by article, so
+// only a writer whose transaction fails as a whole holds rows: the fast
+// path of a batch save.
+func (w *storeWriter) holdRows() { w.held = map[string][]any{} }
+
+// flushRows writes the rows insertRows holds.
+func (w *storeWriter) flushRows() error {
+	for _, table := range storeSortedKeys(w.held) {
+		if err := w.execRows(table, w.held[table]); err != nil {
+			return err
+		}
+		w.held[table] = w.held[table][:0]
+	}
+	return nil
+}
+
+// execRows inserts the rows held flat in args into table.
+func (w *storeWriter) execRows(table string, args []any) error {
 	width := len(storeRowTables[table])
 	n := len(args) / width
 	for n > 0 {
@@ -163,6 +211,10 @@ func (w *storeWriter) indexText(ids []int64) error {
 	return nil
 }
 
+// forget clears what the writer cached of the database, after a rollback to
+// a savepoint may have undone it.
+func (w *storeWriter) forget() { w.outlets = nil }
+
 // storeIsConstraint reports whether err is SQLite refusing a row for a
 // constraint: CHECK, NOT NULL, UNIQUE, FOREIGN KEY.
 func storeIsConstraint(err error) bool {
@@ -177,6 +229,22 @@ func (w *storeWriter) outletID(name string) (sql.NullInt64, error) {
 	if key == "" {
 		return sql.NullInt64{}, nil
 	}
+	if id, ok := w.outlets[key]; ok {
+		return sql.NullInt64{Int64: id, Valid: true}, nil
+	}
+	id, err := w.lookupOutlet(name, key)
+	if err != nil {
+		return sql.NullInt64{}, err
+	}
+	if w.outlets == nil {
+		w.outlets = map[string]int64{}
+	}
+	w.outlets[key] = id
+	return sql.NullInt64{Int64: id, Valid: true}, nil
+}
+
+// lookupOutlet finds or creates the outlet of name, whose outletKey is key.
+func (w *storeWriter) lookupOutlet(name, key string) (int64, error) {
 	var id int64
 	err := w.stmt("outletAlias").QueryRowContext(w.ctx, key).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -186,14 +254,14 @@ func (w *storeWriter) outletID(name string) (sql.NullInt64, error) {
 		id, err = w.insert("outletNew", outletDisplayName(name), key)
 	}
 	if err != nil {
-		return sql.NullInt64{}, fmt.Errorf("resolve outlet %q: %w", name, err)
+		return 0, fmt.Errorf("resolve outlet %q: %w", name, err)
 	}
-	return sql.NullInt64{Int64: id, Valid: true}, nil
+	return id, nil
 }
 
 // saveArticle inserts a and its result, or finds the article a duplicates.
-// p is a's storePrepare.
-func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p storePrepared) (int64, bool, error) {
+// p is a's Prepared.
+func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p *Prepared) (int64, bool, error) {
 	var id int64
 	err := w.stmt("findHash").QueryRowContext(w.ctx, p.hash).Scan(&id)
 	if err == nil {
@@ -221,7 +289,7 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p storePrepa
 		w.addTotals(outlet, r, sides)
 	}
 	if outlet.Valid {
-		w.addWords(outlet.Int64, p.words)
+		w.counted = append(w.counted, storeCounted{outlet: outlet.Int64, key: outletKey(a.Outlet), words: p.words})
 	}
 	return id, false, nil
 }
