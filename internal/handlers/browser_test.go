@@ -135,6 +135,24 @@ func (tab *webTab) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
+// follow runs steps that end in a click which loads a new page (a link, a
+// form submit) and waits until that page has loaded. Querying the page
+// while the old document is being replaced races with the replacement
+// (chromedp then fails with "No node with given id found"), so every query
+// that follows a navigating click must come after follow.
+func (tab *webTab) follow(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab.ctx, 20*time.Second)
+	defer cancel()
+	resp, err := chromedp.RunResponse(ctx, steps...)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	if resp.Status >= 400 {
+		t.Fatalf("browser: %s answered %d", resp.URL, resp.Status)
+	}
+}
+
 // errors returns the console errors, exceptions and in-page CSP
 // violations since the last call. It first logs a marker and waits for it,
 // so every earlier message has been delivered.
@@ -222,10 +240,8 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the page navigated to %s; htmx should swap the results in place", path)
 		}
 		tab.screenshot(t, "upload-results")
-		tab.do(t,
-			chromedp.Click(chromedp.CSS(`[data-testid="upload-link"]`)),
-			chromedp.WaitVisible(chromedp.CSS(`[data-testid="article-body"]`)),
-		)
+		tab.follow(t, chromedp.Click(chromedp.CSS(`[data-testid="upload-link"]`)))
+		tab.do(t, chromedp.WaitVisible(chromedp.CSS(`[data-testid="article-body"]`)))
 		articleURL = webRun(t, tab, chromedp.Evaluate[string](`location.href`))
 		if errs := tab.errors(t, nil); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
@@ -263,9 +279,9 @@ func TestBrowser(t *testing.T) {
 			chromedp.SendKeys(chromedp.ID("add-frame"), "neutral"),
 			chromedp.SendKeys(chromedp.ID("add-actor"), "government"),
 			chromedp.SetValue(chromedp.ID("add-valence"), "0"),
-			chromedp.Click(chromedp.CSS(`form[data-testid="entry-add"] button[type="submit"]`)),
-			chromedp.WaitVisible(chromedp.CSS(`[data-testid="flash"]`)),
 		)
+		tab.follow(t, chromedp.Click(chromedp.CSS(`form[data-testid="entry-add"] button[type="submit"]`)))
+		tab.do(t, chromedp.WaitVisible(chromedp.CSS(`[data-testid="flash"]`)))
 		flash := webRun(t, tab, chromedp.Text(chromedp.CSS(`[data-testid="flash"]`)))
 		if !strings.Contains(flash, "Added withdr*") {
 			t.Errorf("flash: got %q", flash)
