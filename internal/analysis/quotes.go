@@ -898,15 +898,17 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 	if att, ok := a.attributeIn(start, r.open, true); ok {
 		return att, ok
 	}
-	return a.attributeColon(start, r.open)
+	// attributeIn left the tokens of body[start:r.open] in a.toks, with
+	// the word look-ups it made kept in them: the colon reading shares them
+	// rather than tokenizing the range again.
+	return a.attributeColon(a.toks)
 }
 
 // attributeColon reads "Kasich resisted: "..."": a subject and a past-tense
 // verb right before a colon that opens the quote, when the verb is not on
-// the cue list.
-func (a *attributor) attributeColon(start, open int) (quoteAttribution, bool) {
-	toks := quoteTokenize(a.body, start, open, a.toks[:0])
-	a.toks = toks
+// the cue list. toks are the tokens of the text from the sentence start to
+// the opening mark.
+func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 	n := len(toks)
 	if n < 2 || !toks[n-1].is(a.body, ":") || !toks[n-2].word {
 		return quoteAttribution{}, false
