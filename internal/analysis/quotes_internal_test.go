@@ -121,6 +121,9 @@ func TestQuoteByteMasks(t *testing.T) {
 			if got := quoteAlnum8(x); got != alnum {
 				t.Fatalf("quoteAlnum8(%q) = %#x, want %#x", b, got, alnum)
 			}
+			if got := speakerUpper8(x); got != upper {
+				t.Fatalf("speakerUpper8(%q) = %#x, want %#x", b, got, upper)
+			}
 			if got, want := speakerHasUpper8(x), upper != 0; got != want {
 				t.Fatalf("speakerHasUpper8(%q) = %v, want %v", b, got, want)
 			}

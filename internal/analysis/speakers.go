@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -1022,18 +1023,23 @@ func (x *speakerIndex) capsUpTo(pos int) {
 	body := x.body
 	i := x.capsTo
 	for i < pos {
-		// Eight bytes at a time: most blocks hold no capital letter.
-		if i+8 <= pos && !speakerHasUpper8(speakerLoad8(body, i)) {
+		if i+8 <= pos {
+			// Eight bytes at a time: most blocks hold no capital letter,
+			// and the mask gives the capitals of the others directly.
+			for m := speakerUpper8(speakerLoad8(body, i)); m != 0; m &= m - 1 {
+				j := i + bits.TrailingZeros64(m)/8
+				if j == 0 || !isWordRune(rune(body[j-1])) {
+					x.caps = append(x.caps, speakerCap{at: int32(j)})
+				}
+			}
 			i += 8
 			continue
 		}
-		for e := min(i+8, pos); i < e; i++ {
-			c := body[i]
-			if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
-				continue
-			}
+		c := body[i]
+		if c >= 'A' && c <= 'Z' && (i == 0 || !isWordRune(rune(body[i-1]))) {
 			x.caps = append(x.caps, speakerCap{at: int32(i)})
 		}
+		i++
 	}
 	x.capsTo = max(x.capsTo, pos)
 }
@@ -1046,12 +1052,17 @@ func speakerLoad8(s string, i int) uint64 {
 }
 
 // speakerHasUpper8 reports whether one of the eight bytes of x is an ASCII
-// capital letter (the classic "has a byte between m and n" bit trick).
-func speakerHasUpper8(x uint64) bool {
+// capital letter.
+func speakerHasUpper8(x uint64) bool { return speakerUpper8(x) != 0 }
+
+// speakerUpper8 returns the high bit of each of the eight bytes of x that
+// is an ASCII capital letter (the classic "has a byte between m and n" bit
+// trick, which is exact per byte: the sums never carry into the next byte).
+func speakerUpper8(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	const m, n = 'A' - 1, 'Z' + 1
 	y := x & (ones * 127)
-	return (ones*(127+n)-y)&^x&(y+ones*(127-m))&(ones*128) != 0
+	return (ones*(127+n) - y) &^ x & (y + ones*(127-m)) & (ones * 128)
 }
 
 // readCap reads the run starting at c.at.
