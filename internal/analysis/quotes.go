@@ -1102,7 +1102,19 @@ var quoteTokASCII = func() (t [256]uint8) {
 // quoteAtEnd reports whether only spaces and closing marks remain in
 // body[i:end].
 func quoteAtEnd(body string, i, end int) bool {
-	return strings.TrimLeft(body[i:end], " \"'”’)") == ""
+	// strings.TrimLeft with this cutset takes its slow, rune-by-rune path
+	// (the curly marks are not ASCII); the marks are matched as bytes.
+	for i < end {
+		switch c := body[i]; {
+		case c == ' ' || c == '"' || c == '\'' || c == ')':
+			i++
+		case c == 0xE2 && i+2 < end && body[i+1] == 0x80 && (body[i+2] == 0x9D || body[i+2] == 0x99): // ” ’
+			i += 3
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // findReported finds reported speech in the sentences outside direct

@@ -178,3 +178,22 @@ func TestCleanIconsAndCookie(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteMarkTrims checks the byte-wise mark trims against the
+// strings.TrimLeft and TrimRight calls they stand for.
+func TestQuoteMarkTrims(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "x", ".", "'", "’", "”", "Lavrov.", "Lavrov’", "Lavrov's.’", "U.S.", "a’.'’",
+		"\xe2\x80", "\xe2\x80\x99\xe2", "x\xe2\x80\x9d", " \"'”’)", " ”’ )x", "’\xe2\x80\x9c", ") \" ’ ”",
+		"\xe2", "\x80\x99", "é", "’é",
+	} {
+		if got, want := speakerTrimRightMarks(s), strings.TrimRight(s, ".’'"); got != want {
+			t.Errorf("speakerTrimRightMarks(%q) = %q, want %q", s, got, want)
+		}
+		for i := 0; i <= len(s); i++ {
+			if got, want := quoteAtEnd(s, i, len(s)), strings.TrimLeft(s[i:], " \"'”’)") == ""; got != want {
+				t.Errorf("quoteAtEnd(%q, %d) = %v, want %v", s, i, got, want)
+			}
+		}
+	}
+}

@@ -1079,7 +1079,7 @@ func (x *speakerIndex) readCap(c *speakerCap) {
 	if strings.IndexByte(body[i:e], ' ') >= 0 {
 		return
 	}
-	if p, ok := x.byKey[speakerStripPossessive(strings.TrimRight(body[i:e], ".’'"))]; ok && p < x.scanned {
+	if p, ok := x.byKey[speakerStripPossessive(speakerTrimRightMarks(body[i:e]))]; ok && p < x.scanned {
 		c.person = int32(p)
 	}
 }
@@ -1492,3 +1492,19 @@ var (
 		return m
 	}())
 )
+
+// speakerTrimRightMarks is strings.TrimRight(w, ".’'") without the slow
+// rune-by-rune path TrimRight takes for a cutset that is not all ASCII.
+func speakerTrimRightMarks(w string) string {
+	for len(w) > 0 {
+		switch {
+		case w[len(w)-1] == '.' || w[len(w)-1] == '\'':
+			w = w[:len(w)-1]
+		case strings.HasSuffix(w, "’"):
+			w = w[:len(w)-len("’")]
+		default:
+			return w
+		}
+	}
+	return w
+}
