@@ -174,25 +174,42 @@ func ContentHash(text string) string {
 	var buf [4096]byte
 	out := buf[:0]
 	inWord, started := false, false
-	for _, r := range text {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	for i := 0; i < len(text); {
+		// It runs over every imported article, so ASCII, most of the
+		// text, takes a path of its own, without decoding runes.
+		if c := text[i]; c < utf8.RuneSelf {
+			if storeASCIISpace[c] {
+				inWord = false
+				i++
+				continue
 			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if !inWord {
+				if started {
+					out = append(out, ' ')
+				}
+				inWord, started = true, true
+			}
+			out = append(out, c)
+			i++
 		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			i += n
 			r = unicode.ToLower(r)
-		}
-		if unicode.IsSpace(r) {
-			inWord = false
-			continue
-		}
-		if !inWord {
-			if started {
-				out = append(out, ' ')
+			if unicode.IsSpace(r) {
+				inWord = false
+				continue
 			}
-			inWord, started = true, true
+			if !inWord {
+				if started {
+					out = append(out, ' ')
+				}
+				inWord, started = true, true
+			}
+			out = utf8.AppendRune(out, r)
 		}
-		out = utf8.AppendRune(out, r)
 		if len(out) > len(buf)-8 {
 			h.Write(out)
 			out = buf[:0]
@@ -201,6 +218,14 @@ func ContentHash(text string) string {
 	h.Write(out)
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// storeASCIISpace marks the ASCII bytes unicode.IsSpace holds white space.
+var storeASCIISpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()
 
 // articlePublishedDate returns the YYYY-MM-DD date of a published value, or
 // NULL when it does not start with a valid date.
