@@ -109,7 +109,22 @@ var storeOddWordTexts = []string{
 	"Правительство Сирии, 北京 日本語のテキスト, עברית, العربية",
 	"tab\there\nnew\u00a0nbsp\u2003em\u3000ideo\u0085nel",
 	"aaaaaaaa aaaaaaaaa aaaaaaaaaa abcdefgh abcdefghi themselve yourselve yourselves1",
+	storeAllASCII(),
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ abcdefghijklmnopqrstuvwxyz0123456789 X\x1fY\x7fZ ZZZZZZZZ\x00ZZZZZZZ",
 	strings.Repeat("long", 40) + " " + strings.Repeat("é", 30) + "'s",
+}
+
+// storeAllASCII is every ASCII byte, twice, each between letters, so that
+// ContentHash's eight-byte blocks meet each one inside words.
+func storeAllASCII() string {
+	var b strings.Builder
+	for range 2 {
+		for c := range utf8.RuneSelf {
+			b.WriteByte(byte(c))
+			b.WriteString("A" + string(rune(c)) + "a")
+		}
+	}
+	return b.String()
 }
 
 func TestContentWordsMatchReferenceOdd(t *testing.T) {
