@@ -178,13 +178,19 @@ func ContentHash(text string) string {
 	for i := 0; i < len(text); {
 		// It runs over every imported article, so ASCII, most of the
 		// text, takes a path of its own, without decoding runes: eight
-		// bytes at a time inside words, else byte by byte.
+		// bytes at a time where they come out as they are, but
+		// lower-cased, else byte by byte.
 		if inWord && i+8 <= len(text) {
 			x := storeLoad8(text, i)
-			if x&storeHigh8 == 0 && (x+storeAbove20x8)&storeHigh8 == storeHigh8 {
-				// Eight ASCII bytes, none white space (nor any other
-				// byte up to ' '): lower-case A-Z by adding 0x20 to
-				// the bytes at or above 'A' and not above 'Z'.
+			// The block is ASCII with no byte below ' ' (no white space
+			// but ' ', which needs no collapsing when no two stand
+			// together and the block does not end with one: a word
+			// byte came before it and comes last in it).
+			space := ^((x ^ storeSpace8) + storeLow7x8) & storeHigh8
+			if x&storeHigh8 == 0 && (x+storeFrom20x8)&storeHigh8 == storeHigh8 &&
+				space&(space<<8) == 0 && space>>63 == 0 {
+				// Lower-case A-Z by adding 0x20 to the bytes at or
+				// above 'A' and not above 'Z'.
 				upper := ((x + storeFromA8) ^ (x + storeAboveZ8)) & storeHigh8
 				out = binary.LittleEndian.AppendUint64(out, x|upper>>2)
 				i += 8
@@ -237,14 +243,17 @@ func ContentHash(text string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Eight-byte masks of ContentHash: every byte's high bit, and what added to
-// an ASCII byte sets its high bit when the byte is above ' ', at least 'A',
-// or above 'Z'. (No byte carries into the next: each sum stays below 0x100.)
+// Eight-byte masks of ContentHash: every byte's high bit, every byte ' ',
+// 0x7f, and what added to an ASCII byte sets its high bit when the byte is
+// at least ' ', at least 'A', or above 'Z'. (No byte carries into the next:
+// each sum stays below 0x100.)
 const (
-	storeHigh8     = 0x8080808080808080
-	storeAbove20x8 = 0x5f5f5f5f5f5f5f5f // 0x80 - 0x21
-	storeFromA8    = 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
-	storeAboveZ8   = 0x2525252525252525 // 0x80 - 'Z' - 1
+	storeHigh8    = 0x8080808080808080
+	storeSpace8   = 0x2020202020202020
+	storeLow7x8   = 0x7f7f7f7f7f7f7f7f
+	storeFrom20x8 = 0x6060606060606060 // 0x80 - ' '
+	storeFromA8   = 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
+	storeAboveZ8  = 0x2525252525252525 // 0x80 - 'Z' - 1
 )
 
 // storeLoad8 reads the eight bytes of s at i little-endian (the compiler

@@ -110,6 +110,7 @@ var storeOddWordTexts = []string{
 	"tab\there\nnew\u00a0nbsp\u2003em\u3000ideo\u0085nel",
 	"aaaaaaaa aaaaaaaaa aaaaaaaaaa abcdefgh abcdefghi themselve yourselve yourselves1",
 	storeAllASCII(),
+	"abcdefg hijklmn  opqrstu v w x y z Word  word\tWORD \n word. Seven  Eight        nine\r\nTen ",
 	"ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ abcdefghijklmnopqrstuvwxyz0123456789 X\x1fY\x7fZ ZZZZZZZZ\x00ZZZZZZZ",
 	strings.Repeat("long", 40) + " " + strings.Repeat("é", 30) + "'s",
 }
