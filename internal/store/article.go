@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -174,26 +175,66 @@ func ContentHash(text string) string {
 	var buf [4096]byte
 	out := buf[:0]
 	inWord, started := false, false
-	for _, r := range text {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	for i := 0; i < len(text); {
+		// It runs over every imported article, so ASCII, most of the
+		// text, takes a path of its own, without decoding runes: eight
+		// bytes at a time where they come out as they are, but
+		// lower-cased, else byte by byte.
+		if inWord && i+8 <= len(text) {
+			x := storeLoad8(text, i)
+			// The block is ASCII with no byte below ' ' (no white space
+			// but ' ', which needs no collapsing when no two stand
+			// together and the block does not end with one: a word
+			// byte came before it and comes last in it).
+			space := ^((x ^ storeSpace8) + storeLow7x8) & storeHigh8
+			if x&storeHigh8 == 0 && (x+storeFrom20x8)&storeHigh8 == storeHigh8 &&
+				space&(space<<8) == 0 && space>>63 == 0 {
+				// Lower-case A-Z by adding 0x20 to the bytes at or
+				// above 'A' and not above 'Z'.
+				upper := ((x + storeFromA8) ^ (x + storeAboveZ8)) & storeHigh8
+				out = binary.LittleEndian.AppendUint64(out, x|upper>>2)
+				i += 8
+				if len(out) > len(buf)-16 {
+					h.Write(out)
+					out = buf[:0]
+				}
+				continue
 			}
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			if storeASCIISpace[c] {
+				inWord = false
+				i++
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if !inWord {
+				if started {
+					out = append(out, ' ')
+				}
+				inWord, started = true, true
+			}
+			out = append(out, c)
+			i++
 		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			i += n
 			r = unicode.ToLower(r)
-		}
-		if unicode.IsSpace(r) {
-			inWord = false
-			continue
-		}
-		if !inWord {
-			if started {
-				out = append(out, ' ')
+			if unicode.IsSpace(r) {
+				inWord = false
+				continue
 			}
-			inWord, started = true, true
+			if !inWord {
+				if started {
+					out = append(out, ' ')
+				}
+				inWord, started = true, true
+			}
+			out = utf8.AppendRune(out, r)
 		}
-		out = utf8.AppendRune(out, r)
-		if len(out) > len(buf)-8 {
+		if len(out) > len(buf)-16 {
 			h.Write(out)
 			out = buf[:0]
 		}
@@ -201,6 +242,35 @@ func ContentHash(text string) string {
 	h.Write(out)
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// Eight-byte masks of ContentHash: every byte's high bit, every byte ' ',
+// 0x7f, and what added to an ASCII byte sets its high bit when the byte is
+// at least ' ', at least 'A', or above 'Z'. (No byte carries into the next:
+// each sum stays below 0x100.)
+const (
+	storeHigh8    = 0x8080808080808080
+	storeSpace8   = 0x2020202020202020
+	storeLow7x8   = 0x7f7f7f7f7f7f7f7f
+	storeFrom20x8 = 0x6060606060606060 // 0x80 - ' '
+	storeFromA8   = 0x3f3f3f3f3f3f3f3f // 0x80 - 'A'
+	storeAboveZ8  = 0x2525252525252525 // 0x80 - 'Z' - 1
+)
+
+// storeLoad8 reads the eight bytes of s at i little-endian (the compiler
+// makes it one load).
+func storeLoad8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// storeASCIISpace marks the ASCII bytes unicode.IsSpace holds white space.
+var storeASCIISpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()
 
 // articlePublishedDate returns the YYYY-MM-DD date of a published value, or
 // NULL when it does not start with a valid date.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"strings"
@@ -41,24 +42,101 @@ type storeWordCount struct {
 func PrepareArticle(a NewArticle) *Prepared {
 	p := &Prepared{text: a.Text, outlet: a.Outlet, hash: ContentHash(a.Text)}
 	if outletKey(a.Outlet) != "" {
-		// Each word is looked up without a copy, and copied once, when
-		// first seen. News text has about one distinct content word per
-		// 20 bytes; sizing for that spares the map its growth steps (up
-		// to a bound, for a long text of few words).
-		hint := min(len(a.Text)/20+8, 4096)
-		at := make(map[string]int, hint)
-		p.words = make([]storeWordCount, 0, hint)
-		ContentWords(a.Text, func(w []byte) {
-			if i, ok := at[string(w)]; ok {
-				p.words[i].n++
-				return
-			}
-			word := string(w)
-			at[word] = len(p.words)
-			p.words = append(p.words, storeWordCount{word, 1})
-		})
+		sc := storePrepPool.Get().(*storePrepScratch)
+		p.words = sc.count(a.Text)
+		storePrepPool.Put(sc)
 	}
 	return p
+}
+
+// storePrepScratch is the reusable working space of PrepareArticle's word
+// count: an open-addressed table of the article's distinct words, which
+// are kept back to back in one byte slice. Each word is hashed once, looked
+// up without a copy, and at the end all the distinct words become one
+// string that the counted words are slices of, instead of one allocation
+// per word.
+type storePrepScratch struct {
+	buf   []byte // ContentWords' word buffer
+	arena []byte // the distinct words, back to back
+	ents  []storePrepEntry
+	slots []int32 // index+1 into ents; 0 is empty; a power of two long
+}
+
+type storePrepEntry struct {
+	hash   uint64
+	off, n int // the word is arena[off:off+n]
+	count  int
+}
+
+var storePrepPool = sync.Pool{New: func() any { return &storePrepScratch{buf: make([]byte, 0, 64)} }}
+
+// storePrepSeed seeds the word hash. A seed chosen at random keeps an
+// uploaded text from being made of words that all collide.
+var storePrepSeed = maphash.MakeSeed()
+
+// count returns text's content words with their counts, in order of first
+// use.
+func (sc *storePrepScratch) count(text string) []storeWordCount {
+	// News text has about one distinct content word per 20 bytes; a
+	// table for that, at most half full, rarely grows (up to a bound, for
+	// a long text of few words).
+	want := 16
+	for want < 2*min(len(text)/20+8, 4096) {
+		want *= 2
+	}
+	if cap(sc.slots) >= want {
+		sc.slots = sc.slots[:want]
+		clear(sc.slots)
+	} else {
+		sc.slots = make([]int32, want)
+	}
+	sc.arena, sc.ents = sc.arena[:0], sc.ents[:0]
+	sc.buf = storeContentWords(text, sc.buf[:0], sc.add)
+	s := string(sc.arena)
+	out := make([]storeWordCount, len(sc.ents))
+	for i, e := range sc.ents {
+		out[i] = storeWordCount{s[e.off : e.off+e.n], e.count}
+	}
+	// Let a very long text's table go rather than keep it pooled.
+	if cap(sc.arena) > 1<<20 || cap(sc.slots) > 1<<16 {
+		*sc = storePrepScratch{buf: sc.buf[:0]}
+	}
+	return out
+}
+
+// add counts one occurrence of w.
+func (sc *storePrepScratch) add(w []byte) {
+	h := maphash.Bytes(storePrepSeed, w)
+	mask := uint64(len(sc.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		k := sc.slots[i]
+		if k == 0 {
+			sc.slots[i] = int32(len(sc.ents) + 1)
+			sc.ents = append(sc.ents, storePrepEntry{h, len(sc.arena), len(w), 1})
+			sc.arena = append(sc.arena, w...)
+			if 2*len(sc.ents) > len(sc.slots) {
+				sc.grow()
+			}
+			return
+		}
+		if e := &sc.ents[k-1]; e.hash == h && string(sc.arena[e.off:e.off+e.n]) == string(w) {
+			e.count++
+			return
+		}
+	}
+}
+
+// grow doubles the table.
+func (sc *storePrepScratch) grow() {
+	sc.slots = make([]int32, 2*len(sc.slots))
+	mask := uint64(len(sc.slots) - 1)
+	for k, e := range sc.ents {
+		i := e.hash & mask
+		for sc.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		sc.slots[i] = int32(k + 1)
+	}
 }
 
 // preparedFor reports whether p was made from a. Comparing the texts is

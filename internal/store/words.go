@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -70,22 +71,159 @@ var stopWords = func() map[string]bool {
 // counts.
 func IsStopWord(w string) bool { return stopWords[w] }
 
+// storeStopTable holds the stop words of up to eight bytes packed into a
+// uint64 each (storePack8), in an open-addressed table: ContentWords tests
+// every word against it, and a probe or two on an integer is much cheaper
+// than hashing the word for a map. Words have no NUL byte, so packing with
+// zero padding keeps them apart, and 0 marks an empty slot.
+var storeStopTable = func() (t [storeStopSlots]uint64) {
+	for w := range stopWords {
+		if len(w) > 8 {
+			continue
+		}
+		x := storePack8([]byte(w))
+		i := storeStopSlot(x)
+		for t[i] != 0 {
+			i = (i + 1) % storeStopSlots
+		}
+		t[i] = x
+	}
+	return t
+}()
+
+const storeStopSlots = 512
+
+func storeStopSlot(x uint64) uint64 { return (x * 0x9E3779B97F4A7C15) >> (64 - 9) }
+
+// storePack8 packs the bytes of w (at most eight) little-endian into a
+// uint64.
+func storePack8(w []byte) uint64 {
+	var x uint64
+	for i, c := range w {
+		x |= uint64(c) << (8 * i)
+	}
+	return x
+}
+
+// storeIsStop reports whether the lower-cased word w is a stop word, as
+// stopWords[string(w)] does. w must have a capacity of at least 8: its
+// first eight bytes are read at once and those past its length masked off.
+func storeIsStop(w []byte) bool {
+	n := len(w)
+	if n > 8 {
+		// Of the stop words only these are longer than eight bytes.
+		switch string(w) {
+		case "ourselves", "themselves", "yourselves":
+			return true
+		}
+		return false
+	}
+	if n == 0 {
+		return false
+	}
+	x := binary.LittleEndian.Uint64(w[:8]) & (^uint64(0) >> (64 - 8*n))
+	for i := storeStopSlot(x); ; i = (i + 1) % storeStopSlots {
+		switch storeStopTable[i] {
+		case x:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// storeWordByte marks the ASCII bytes that are word runes to
+// analysis.NextWord (letters and digits) with 1, and the letters among them
+// with 2 more.
+var storeWordByte = func() (t [utf8.RuneSelf]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 3, 3
+	}
+	return t
+}()
+
 // ContentWords calls fn with each content word of text, lower-cased: words
 // as analysis.NextWord finds them, with a final possessive "'s" dropped and
 // curly apostrophes made straight, leaving out stop words, words of one
 // letter and words without a letter (numbers). The byte slice is reused
 // between calls; fn must copy it to keep it.
 func ContentWords(text string, fn func(word []byte)) {
-	var buf []byte
-	for pos := 0; ; {
-		start, end, ok := analysis.NextWord(text, pos)
-		if !ok {
-			return
+	var scratch [64]byte
+	storeContentWords(text, scratch[:0], fn)
+}
+
+// storeContentWords is ContentWords with buf (of a capacity of at least 8)
+// as the word buffer. It runs over every imported article, so it finds,
+// lower-cases and checks ASCII words itself, in one pass over their bytes;
+// where it meets a byte past ASCII it leaves the word to analysis.NextWord
+// and storeLowerWord, so that the words stay NextWord's.
+func storeContentWords(text string, buf []byte, fn func(word []byte)) []byte {
+	pos := 0
+	for {
+		i := pos
+		for i < len(text) && text[i] < utf8.RuneSelf && storeWordByte[text[i]] == 0 {
+			i++
 		}
-		pos = end
-		buf = storeLowerWord(buf[:0], text[start:end])
+		if i >= len(text) {
+			return buf
+		}
+		start := i
+		buf = buf[:0]
+		letters := 0
+		ascii := text[i] < utf8.RuneSelf
+		for ascii && i < len(text) {
+			c := text[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if k := storeWordByte[c]; k != 0 {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+				letters += int(k >> 1)
+				i++
+				continue
+			}
+			// An apostrophe joins two word runes: "don't".
+			if c == '\'' && i+1 < len(text) {
+				if c2 := text[i+1]; c2 >= utf8.RuneSelf {
+					ascii = false
+					break
+				} else if storeWordByte[c2] != 0 {
+					buf = append(buf, c)
+					i++
+					continue
+				}
+			}
+			break
+		}
+		if ascii {
+			pos = i
+			if n := len(buf); n > 2 && buf[n-2] == '\'' && buf[n-1] == 's' {
+				buf = buf[:n-2]
+				letters--
+			}
+			if letters == 0 || len(buf) < 2 || storeIsStop(buf) {
+				continue
+			}
+			fn(buf)
+			continue
+		}
+		// Past ASCII: the general way, from where the word (or the run
+		// of non-word text before it) started.
+		s, e, ok := analysis.NextWord(text, start)
+		if !ok {
+			return buf
+		}
+		pos = e
+		buf = storeLowerWord(buf[:0], text[s:e])
 		buf = trimPossessive(buf)
-		if !storeHasLetter(buf) || utf8.RuneCount(buf) < 2 || stopWords[string(buf)] {
+		if !storeHasLetter(buf) || utf8.RuneCount(buf) < 2 || storeIsStop(buf) {
 			continue
 		}
 		fn(buf)
