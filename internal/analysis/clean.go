@@ -68,10 +68,25 @@ func Clean(raw string, known Meta) Document {
 		if cleanIsChrome(line) {
 			continue
 		}
+		if cleanIsLabel(line) {
+			// The line after a label is a lede or a plug, not the title.
+			titleDone = titleDone || header
+			continue
+		}
 		if header {
 			headerSeen++
 			if headerSeen > cleanHeaderLines {
 				header = false
+			}
+		}
+		if header && !titleDone && cleanIsNameList(line) {
+			// A byline of bare names over an agency line ("John Bacon",
+			// "USA TODAY") is neither title nor text.
+			// A title in the text stands above it.
+			if next, after := cleanPeekLine(rest); cleanIsAgencyLine(next) {
+				rest = after
+				titleDone = true
+				continue
 			}
 		}
 		if header {
@@ -230,7 +245,8 @@ func cleanLooksLikeTitle(line string) bool {
 	if n == 0 || n > cleanTitleMaxWords || len(line) > 400 {
 		return false
 	}
-	// A label ("ANALYSIS/OPINION:") heads a section, not the article.
+	// A line ending in a colon ("Its prospects:") heads a section, not
+	// the article.
 	if strings.HasSuffix(line, ":") {
 		return false
 	}
@@ -238,6 +254,58 @@ func cleanLooksLikeTitle(line string) bool {
 	// a quote, is a lede or a caption, not a headline.
 	end := strings.TrimRight(line, "\"'”’)] ")
 	return !(n > 10 && strings.HasSuffix(end, "."))
+}
+
+// cleanPeekLine returns the next non-blank line of rest, trimmed, and the
+// text after it.
+func cleanPeekLine(rest string) (line, after string) {
+	for rest != "" {
+		line, after = rest, ""
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, after = rest[:i], rest[i+1:]
+		}
+		if line = strings.TrimSpace(line); line != "" {
+			return line, after
+		}
+		rest = after
+	}
+	return "", ""
+}
+
+// cleanIsNameList reports whether line is nothing but people's names, as a
+// byline without "By" gives them: "Yousef Al-Helou, Ilana Conway and John
+// Bacon", "Kim Hjelmgaard, and William M. Welch". Every word is capitalised
+// but the joining "and"; there are two to twelve words and no sentence end.
+func cleanIsNameList(line string) bool {
+	if len(line) > 120 || strings.ContainsAny(line, ":;?!\"“”()0123456789") || strings.HasSuffix(line, ".") {
+		return false
+	}
+	names := 0
+	for _, f := range strings.Fields(line) {
+		f = strings.TrimSuffix(f, ",")
+		switch {
+		case f == "and" || f == "&":
+		case f != "" && 'A' <= f[0] && f[0] <= 'Z':
+			names++
+		default:
+			return false
+		}
+	}
+	return names >= 2 && names <= 12
+}
+
+// cleanIsAgencyLine reports whether line is an outlet's or agency's name
+// alone, in capitals: "USA TODAY", "THE ASSOCIATED PRESS".
+func cleanIsAgencyLine(line string) bool {
+	if line == "" || len(line) > 30 || strings.Count(line, " ") > 2 {
+		return false
+	}
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; !('A' <= c && c <= 'Z' || c == ' ' || c == '&' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanSameWords reports whether a and b hold the same words, ignoring case,

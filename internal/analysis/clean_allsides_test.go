@@ -64,7 +64,7 @@ func TestCleanAllsides(t *testing.T) {
 		}
 		kept := make(map[string]bool)
 		for _, l := range strings.Split(doc.Body, "\n") {
-			for _, bad := range []string{"READ MORE", "Read more:", "Related:", "Advertisement"} {
+			for _, bad := range []string{"READ MORE", "Read more:", "Related:", "Advertisement", "Read or Share this story", "ANALYSIS/OPINION:"} {
 				if strings.HasPrefix(l, bad) {
 					t.Errorf("%s (%s): cleanBody line starts with %q: %q", a.ID, a.Source, bad, l)
 				}

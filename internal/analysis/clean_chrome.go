@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"math/bits"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +30,8 @@ type cleanPrefix struct {
 // (lower case) for a quick look-up.
 var cleanPrefixes = cleanIndexPrefixes([]cleanPrefix{
 	// Link lines: a label, then the title of another article.
-	{"read more", true}, {"read also", true}, {"also read", true}, {"see also", true},
+	{"read more", true}, {"read more from", false}, {"read more about", false},
+	{"read or share this story", false}, {"read also", true}, {"also read", true}, {"see also", true},
 	{"related", true}, {"related articles", true}, {"related stories", true},
 	{"related coverage", true}, {"related content", true}, {"related video", true},
 	{"related news", true}, {"more", true}, {"more on this", true}, {"more from", true},
@@ -112,7 +114,25 @@ advertising ad ads sponsored promoted menu search home close next prev previous 
 whatsapp linkedin pinterest reddit flipboard instagram youtube telegram messenger tumblr copy
 link links save saved bookmark bookmarks follow newsletter newsletters manage cookies cookie
 accept settings privacy policy terms skip toggle caption enlarge image images photo photos video
-videos gallery play replay watch more read post continue loading trending popular latest slideshow`)
+videos gallery play replay watch more read post continue loading trending popular latest slideshow
+vote`)
+
+// cleanLabelWords name a story's genre or urgency. A line of them alone
+// ("ANALYSIS/OPINION:", "Urgent:", "Updated") labels what follows.
+var cleanLabelWords = cleanWordSet(`analysis opinion commentary editorial exclusive breaking news urgent
+update updated poll`)
+
+// cleanIsLabel reports whether line is a genre label and nothing more.
+func cleanIsLabel(line string) bool {
+	if len(line) > 40 {
+		return false
+	}
+	words := 0
+	return cleanASCIIWords(line, func(w string) bool {
+		words++
+		return cleanLabelWords[w]
+	}) && words > 0
+}
 
 // cleanUIFiller are words that neither make nor unmake chrome.
 var cleanUIFiller = cleanWordSet(`a an the this that our us your you to for on in up out of with and or
@@ -141,7 +161,7 @@ func cleanIsChrome(line string) bool {
 	if !cleanHasWordRune(line) {
 		return true // separators: "***", "___", "• • •"
 	}
-	icons, cookie := cleanIconsAndCookie(line)
+	icons, cookie, promo := cleanIconsAndCookie(line)
 	if icons >= 3 && cleanIsIconRun(line) {
 		return true
 	}
@@ -153,6 +173,9 @@ func cleanIsChrome(line string) bool {
 	}
 	if strings.HasSuffix(line, "Add Interest") {
 		return true // "Interested in Syria? Add Syria as an interest ... Add Interest"
+	}
+	if len(line) <= cleanPromoMaxBytes && cleanIsPromo(line, promo) {
+		return true
 	}
 	if len(line) > cleanVocabMaxBytes {
 		return false
@@ -171,35 +194,147 @@ func cleanIsChrome(line string) bool {
 	return cleanIsUIWords(line) || cleanIsCredit(line)
 }
 
+// cleanPromoMaxBytes bounds the lines tested for promotions: a newsletter
+// or poll plug is a sentence or three, never a paragraph.
+const cleanPromoMaxBytes = 480
+
+// cleanPromoEnds end a line that is a call to act: "For the latest from
+// AC360° click here.", "Want FOX News First in your inbox? Sign up here."
+var cleanPromoEnds = [...]string{"click here", "click here now", "sign up here", "free sign up"}
+
+// cleanPromoPhrases anywhere in a short line make it a newsletter plug.
+var cleanPromoPhrases = [...]string{"your inbox", "by signing up you", "by signing up, you", "vote now in"}
+
+// cleanIsPromo reports whether line, at most cleanPromoMaxBytes long, is a
+// newsletter, poll or programme plug: it ends in a call to act, names the
+// reader's inbox, offers a newsletter to sign up for, or opens a sentence
+// with "Vote here" or "Vote now" ("Should Obama Order Strikes on ISIS in
+// Syria? Vote Here"). A line with a quotation mark is someone's words and
+// stays, whatever it says.
+//
+// mayBe is what cleanIconsAndCookie found: without it, only the ends are
+// tested.
+func cleanIsPromo(line string, mayBe bool) bool {
+	end := strings.TrimRight(line, " .!*:")
+	promoEnd := false
+	if end == "" {
+		return false
+	}
+	switch end[len(end)-1] | 0x20 {
+	case 'e', 'p', 'w': // the last letters of cleanPromoEnds
+	default:
+		if !mayBe {
+			return false
+		}
+		end = ""
+	}
+	for _, s := range cleanPromoEnds {
+		if n := len(end) - len(s); n >= 0 && strings.EqualFold(end[n:], s) && (n == 0 || !cleanIsLetterByte(end[n-1])) {
+			promoEnd = true
+			break
+		}
+	}
+	if !promoEnd && !mayBe {
+		return false
+	}
+	if strings.IndexByte(line, '"') >= 0 || strings.Contains(line, "“") || strings.Contains(line, "”") {
+		return false
+	}
+	if promoEnd {
+		return true
+	}
+	var buf [cleanPromoMaxBytes]byte
+	l := buf[:len(line)]
+	for i := range len(line) {
+		c := line[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		l[i] = c
+	}
+	for _, s := range cleanPromoPhrases {
+		if bytes.Contains(l, []byte(s)) {
+			return true
+		}
+	}
+	if bytes.Contains(l, []byte("sign up")) && bytes.Contains(l, []byte("newsletter")) {
+		return true
+	}
+	// "Vote" in capitals at the start of a sentence is the reader's
+	// invitation; "Congress must vote now" is news.
+	for i := 0; ; {
+		j := bytes.Index(l[i:], []byte("vote "))
+		if j < 0 {
+			return false
+		}
+		j += i
+		rest := l[j+len("vote "):]
+		if line[j] == 'V' && (bytes.HasPrefix(rest, []byte("here")) || bytes.HasPrefix(rest, []byte("now"))) &&
+			(j == 0 || j >= 2 && strings.IndexByte("?.!:-", line[j-2]) >= 0 && line[j-1] == ' ') {
+			return true
+		}
+		i = j + 1
+	}
+}
+
 // cleanIconsAndCookie counts the occurrences of "icon" in line, up to 3,
-// and reports whether "ookie" occurs in it. Every line is tested, so the
-// bytes are read eight at a time for a 'c' or a 'k', and the words are
-// compared only around those.
-func cleanIconsAndCookie(line string) (icons int, cookie bool) {
+// and reports whether "ookie" occurs in it, and whether it may be a promotion
+// (cleanIsPromo): it holds "inbox", "sign up" or "signing up" in any case,
+// or "Vote ". Every line is tested, so the bytes are read eight at
+// a time for those letters, and the words are compared only around them.
+func cleanIconsAndCookie(line string) (icons int, cookie, promo bool) {
 	const ones = 0x0101010101010101
 	at := func(p int) {
-		switch {
-		case line[p] == 'c':
+		switch c := line[p]; c {
+		case 'c':
 			if p >= 1 && p+3 <= len(line) && line[p-1:p+3] == "icon" {
 				icons++
 			}
-		case p >= 2 && p+3 <= len(line) && line[p-2:p+3] == "ookie":
-			cookie = true
+		case 'k':
+			if p >= 2 && p+3 <= len(line) && line[p-2:p+3] == "ookie" {
+				cookie = true
+			}
+		case 'x':
+			promo = promo || p >= 4 && cleanEqualLower(line[p-4:p], "inbo")
+		case 'V':
+			promo = promo || cleanEqualLower(line[p+1:min(p+5, len(line))], "ote ")
+		default: // 'g' or 'G'
+			promo = promo || p >= 1 && line[p-1]|0x20 == 'i' &&
+				(cleanEqualLower(line[p+1:min(p+5, len(line))], "n up") || cleanEqualLower(line[p+1:min(p+8, len(line))], "ning up"))
 		}
 	}
 	i := 0
-	for ; i+8 <= len(line); i += 8 {
-		x := speakerLoad8(line, i)
-		for m := quoteZero8(x^ones*'c') | quoteZero8(x^ones*'k'); m != 0; m &= m - 1 {
+	for ; i+9 <= len(line); i += 8 {
+		// y holds the byte after each of x's, for the pair "gn": a lone
+		// 'g' is too common to look at each.
+		x, y := speakerLoad8(line, i), speakerLoad8(line, i+1)
+		m := quoteZero8(x^ones*'c') | quoteZero8(x^ones*'k') | quoteZero8(x^ones*'x') |
+			quoteZero8(x^ones*'V') | quoteZero8((x|ones*0x20)^ones*'g')&quoteZero8((y|ones*0x20)^ones*'n')
+		for ; m != 0; m &= m - 1 {
 			at(i + bits.TrailingZeros64(m)>>3)
 		}
 	}
 	for ; i < len(line); i++ {
-		if line[i] == 'c' || line[i] == 'k' {
+		switch line[i] {
+		case 'c', 'k', 'x', 'V', 'g', 'G':
 			at(i)
 		}
 	}
-	return min(icons, 3), cookie
+	return min(icons, 3), cookie, promo
+}
+
+// cleanEqualLower reports whether s is lower, ignoring the case of ASCII
+// letters; lower is lower-case ASCII.
+func cleanEqualLower(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != lower[i] && c|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanIsIconRun reports whether line is a run of icon names, as a page's

@@ -162,7 +162,8 @@ func TestSpeakerWordInfo(t *testing.T) {
 // strings.Count and strings.Contains on texts made of pieces of the words
 // it looks for.
 func TestCleanIconsAndCookie(t *testing.T) {
-	frags := []string{"icon", "ookie", "ic", "con", "i", "c", "o", "k", "ie", "oo", " ", "é", "Icon"}
+	frags := []string{"icon", "ookie", "ic", "con", "i", "c", "o", "k", "ie", "oo", " ", "é", "Icon",
+		"g", "G", "n", "N", "x", "V", "v", "gé", "inbo", "INBO", "ig", "Si", "n up", "N UP", "ning up", "ote ", "OTE", "e "}
 	rng := uint64(7)
 	for range 20000 {
 		var b strings.Builder
@@ -172,11 +173,28 @@ func TestCleanIconsAndCookie(t *testing.T) {
 		}
 		rng = rng*6364136223846793005 + 1442695040888963407
 		s := b.String()
-		icons, cookie := cleanIconsAndCookie(s)
-		if want := min(strings.Count(s, "icon"), 3); icons != want || cookie != strings.Contains(s, "ookie") {
-			t.Fatalf("cleanIconsAndCookie(%q) = %d, %v; want %d, %v", s, icons, cookie, want, !cookie)
+		icons, cookie, promo := cleanIconsAndCookie(s)
+		lower := cleanASCIILower(s)
+		wantPromo := strings.Contains(lower, "inbox") || strings.Contains(lower, "ign up") ||
+			strings.Contains(lower, "igning up")
+		for i := range len(s) {
+			wantPromo = wantPromo || s[i] == 'V' && strings.HasPrefix(lower[i+1:], "ote ")
+		}
+		if want := min(strings.Count(s, "icon"), 3); icons != want || cookie != strings.Contains(s, "ookie") || promo != wantPromo {
+			t.Fatalf("cleanIconsAndCookie(%q) = %d, %v, %v; want %d, %v, %v", s, icons, cookie, promo, want, !cookie, wantPromo)
 		}
 	}
+}
+
+// cleanASCIILower lower-cases the ASCII letters of s and nothing else.
+func cleanASCIILower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // TestQuoteMarkTrims checks the byte-wise mark trims against the
