@@ -112,12 +112,13 @@ func writeCopies(tb testing.TB, src, dst string, n int) int64 {
 			if err := json.Unmarshal(row, &obj); err != nil {
 				tb.Fatalf("allsides row: %v", err)
 			}
-			// The mark goes in front of the first paragraph: the cleaner
-			// may drop a short last line, and with it a mark at the end.
+			// The mark goes in front of the longest paragraph: the
+			// cleaner drops short lines that are plugs or chrome, and with
+			// them a mark at either end.
 			mark := "(copy " + strconv.Itoa(copyN) + ") "
 			for _, k := range []string{"content_original", "content", "text"} {
 				if s, ok := obj[k].(string); ok && s != "" {
-					obj[k] = mark + s
+					obj[k] = markLongestLine(s, mark)
 				}
 			}
 			if s, ok := obj["title"].(string); ok {
@@ -137,6 +138,18 @@ func writeCopies(tb testing.TB, src, dst string, n int) int64 {
 		tb.Fatal(err)
 	}
 	return written
+}
+
+// markLongestLine puts mark in front of the longest line of s.
+func markLongestLine(s, mark string) string {
+	best, bestLen, at := 0, -1, 0
+	for _, line := range strings.SplitAfter(s, "\n") {
+		if len(line) > bestLen {
+			best, bestLen = at, len(line)
+		}
+		at += len(line)
+	}
+	return s[:best] + mark + s[best:]
 }
 
 // peakRSS reads the process's peak resident set size from /proc.
