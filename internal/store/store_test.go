@@ -27,7 +27,7 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Migrations: %v", err)
 		}
-		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path"}; !reflect.DeepEqual(got, want) {
+		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path", "0004_fts_automerge"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("open %d: migrations = %v, want %v", i, got, want)
 		}
 		if i == 0 {
@@ -56,8 +56,16 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	if err := db.QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if n != 3 {
-		t.Errorf("migrations rows = %d, want 3", n)
+	if n != 4 {
+		t.Errorf("migrations rows = %d, want 4", n)
+	}
+	// 0004 set the full-text index's merge threshold, kept in its config.
+	var automerge int
+	if err := db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`).Scan(&automerge); err != nil {
+		t.Fatalf("automerge: %v", err)
+	}
+	if automerge != 16 {
+		t.Errorf("automerge = %d, want 16", automerge)
 	}
 }
 
