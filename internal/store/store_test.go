@@ -64,8 +64,8 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	if err := db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`).Scan(&automerge); err != nil {
 		t.Fatalf("automerge: %v", err)
 	}
-	if automerge != 16 {
-		t.Errorf("automerge = %d, want 16", automerge)
+	if automerge != 8 {
+		t.Errorf("automerge = %d, want 8", automerge)
 	}
 }
 
