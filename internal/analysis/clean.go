@@ -246,8 +246,9 @@ func cleanLooksLikeTitle(line string) bool {
 		return false
 	}
 	// A line ending in a colon ("Its prospects:") heads a section, not
-	// the article.
-	if strings.HasSuffix(line, ":") {
+	// the article; a bulleted line is an item of a list ("• A daily
+	// summary of global reports on security issues.").
+	if strings.HasSuffix(line, ":") || strings.HasPrefix(line, "•") || strings.HasPrefix(line, "· ") {
 		return false
 	}
 	// A line of more than ten words that ends as a sentence, perhaps inside

@@ -237,6 +237,11 @@ func TestCleanTitle(t *testing.T) {
 			want: analysis.Document{Body: "Russia reacted strongly to the strikes on Saturday, warning of \"consequences.\"\n\nThe strikes hit three sites."},
 		},
 		{
+			name: "BulletIsNotTitle",
+			raw:  "• A daily summary of global reports on security issues.\n\nThe talks collapsed.",
+			want: analysis.Document{Body: "• A daily summary of global reports on security issues.\n\nThe talks collapsed."},
+		},
+		{
 			name: "SectionHeadIsNotTitle",
 			raw:  "Its prospects:\n\nThe strikes hit three sites.",
 			want: analysis.Document{Body: "Its prospects:\n\nThe strikes hit three sites."},
