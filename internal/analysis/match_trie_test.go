@@ -29,19 +29,10 @@ func TestLexTrieSameAsAutomaton(t *testing.T) {
 	var texts []string
 	texts = append(texts, quoteTestTexts()...)
 	words := []string{"rebel", "rebels", "rebel's", "Rebel’s", "al", "qaeda", "aid", "allies", "ally", "regime", "isis", "o'brien", "боевики", "داعش", "a", "  ", "\n", "-"}
-	rng := uint64(3)
-	for range 5000 {
-		var b strings.Builder
-		for range rng >> 59 {
-			rng = rng*6364136223846793005 + 1442695040888963407
-			b.WriteString(words[(rng>>33)%uint64(len(words))])
-			if rng>>40&1 == 0 {
-				b.WriteByte(' ')
-			}
-		}
-		rng = rng*6364136223846793005 + 1442695040888963407
-		texts = append(texts, b.String())
+	for _, w := range words[:len(words)-3] {
+		words = append(words, w+" ")
 	}
+	texts = append(texts, fragTexts(3, 5000, 32, words)...)
 	for _, name := range DefaultLexiconNames() {
 		lex, err := DefaultLexicon(name)
 		if err != nil {
