@@ -42,6 +42,23 @@ func lexReferenceFind(m *Matcher, text string) []Hit {
 	}
 }
 
+// fuzzLexicon builds a lexicon of the first eight lines of spec, one
+// pattern each, the entries taking the frames in turn.
+func fuzzLexicon(spec string, frames ...string) *Lexicon {
+	lex := &Lexicon{Name: "fuzz"}
+	for i, p := range strings.Split(spec, "\n") {
+		if i == 8 {
+			break
+		}
+		e := Entry{Pattern: p}
+		if !e.Exclusion() {
+			e.Frame = frames[i%len(frames)]
+		}
+		lex.Entries = append(lex.Entries, e)
+	}
+	return lex
+}
+
 // FuzzMatchReference compares Matcher.Find with lexReferenceFind on random
 // text and random small lexicons.
 func FuzzMatchReference(f *testing.F) {
@@ -50,18 +67,7 @@ func FuzzMatchReference(f *testing.F) {
 	f.Add("reb rebe rebel rebels rebellion", "reb*\nrebel\nrebe*\nrebellion")
 	f.Add("a'b a’b 'a' ‘b’ x'", "a'b\na\nb*\nx")
 	f.Fuzz(func(t *testing.T, text, spec string) {
-		lex := &Lexicon{Name: "fuzz"}
-		for i, p := range strings.Split(spec, "\n") {
-			if i == 8 {
-				break
-			}
-			e := Entry{Pattern: p}
-			if !e.Exclusion() {
-				e.Frame = []string{"a", "b"}[i%2]
-			}
-			lex.Entries = append(lex.Entries, e)
-		}
-		m, err := CompileLexicon(lex)
+		m, err := CompileLexicon(fuzzLexicon(spec, "a", "b"))
 		if err != nil {
 			return
 		}

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -54,18 +53,7 @@ func FuzzLexTrie(f *testing.F) {
 	f.Add("ΑΝΤΆΡΤΕΣ БОЕВИКИ داعش o'brien O’Brien", "αντάρτες\nбоевик*\nداعش\no'brien")
 	f.Add("reb rebe rebel rebels rebellion rebel", "reb*\nrebel\nrebe*\nrebellion")
 	f.Fuzz(func(t *testing.T, text, spec string) {
-		lex := &Lexicon{Name: "fuzz"}
-		for i, p := range strings.Split(spec, "\n") {
-			if i == 8 {
-				break
-			}
-			e := Entry{Pattern: p}
-			if !e.Exclusion() {
-				e.Frame = "a"
-			}
-			lex.Entries = append(lex.Entries, e)
-		}
-		m, err := CompileLexicon(lex)
+		m, err := CompileLexicon(fuzzLexicon(spec, "a"))
 		if err != nil {
 			return
 		}
