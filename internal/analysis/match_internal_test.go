@@ -81,21 +81,29 @@ func FuzzMatchReference(f *testing.F) {
 	})
 }
 
+// defaultMatchers compiles each shipped lexicon, by name.
+func defaultMatchers(t *testing.T) map[string]*Matcher {
+	t.Helper()
+	out := map[string]*Matcher{}
+	for _, name := range DefaultLexiconNames() {
+		lex, err := DefaultLexicon(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out[name], err = CompileLexicon(lex); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
 // TestMatchReferenceOnNews runs the shipped lexicons and the reference
 // matcher over a text written to exercise them.
 func TestMatchReferenceOnNews(t *testing.T) {
 	text := "The Assad regime's forces and pro-government\nmilitias shelled rebel-held Aleppo; " +
 		"ISIS, al Qaeda and moderate rebels fought. Aid workers evacuated civilians, " +
 		"a cease fire held and the UN spoke of war crimes. Rebel Yell played at the rebellion."
-	for _, name := range DefaultLexiconNames() {
-		lex, err := DefaultLexicon(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := CompileLexicon(lex)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, m := range defaultMatchers(t) {
 		got, want := m.Find(text), lexReferenceFind(m, text)
 		if len(got) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: Find\n got %+v\nwant %+v", name, got, want)

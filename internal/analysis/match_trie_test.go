@@ -32,15 +32,7 @@ func TestLexTrieSameAsAutomaton(t *testing.T) {
 		words = append(words, w+" ")
 	}
 	texts = append(texts, fragTexts(3, 5000, 32, words)...)
-	for _, name := range DefaultLexiconNames() {
-		lex, err := DefaultLexicon(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, err := CompileLexicon(lex)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, m := range defaultMatchers(t) {
 		for _, s := range texts {
 			checkTrie(t, m, s)
 		}
