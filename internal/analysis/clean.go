@@ -81,8 +81,8 @@ func Clean(raw string, known Meta) Document {
 		}
 		if header && !titleDone && cleanIsNameList(line) {
 			// A byline of bare names over an agency line ("John Bacon",
-			// "USA TODAY") is neither title nor text.
-			// A title in the text stands above it.
+			// "USA TODAY") is neither title nor text, and a title in the
+			// text stands above it, so none is looked for below.
 			if next, after := cleanPeekLine(rest); cleanIsAgencyLine(next) {
 				rest = after
 				titleDone = true

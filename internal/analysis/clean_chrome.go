@@ -161,7 +161,7 @@ func cleanIsChrome(line string) bool {
 	if !cleanHasWordRune(line) {
 		return true // separators: "***", "___", "• • •"
 	}
-	icons, cookie, promo := cleanIconsAndCookie(line)
+	icons, cookie, promo := cleanScanLine(line)
 	if icons >= 3 && cleanIsIconRun(line) {
 		return true
 	}
@@ -212,7 +212,7 @@ var cleanPromoPhrases = [...]string{"your inbox", "by signing up you", "by signi
 // Syria? Vote Here"). A line with a quotation mark is someone's words and
 // stays, whatever it says.
 //
-// mayBe is what cleanIconsAndCookie found: without it, only the ends are
+// mayBe is what cleanScanLine found: without it, only the ends are
 // tested.
 func cleanIsPromo(line string, mayBe bool) bool {
 	end := strings.TrimRight(line, " .!*:")
@@ -277,12 +277,12 @@ func cleanIsPromo(line string, mayBe bool) bool {
 	}
 }
 
-// cleanIconsAndCookie counts the occurrences of "icon" in line, up to 3,
-// and reports whether "ookie" occurs in it, and whether it may be a promotion
+// cleanScanLine counts the occurrences of "icon" in line, up to 3, and
+// reports whether "ookie" occurs in it, and whether it may be a promotion
 // (cleanIsPromo): it holds "inbox", "sign up" or "signing up" in any case,
 // or "Vote ". Every line is tested, so the bytes are read eight at
 // a time for those letters, and the words are compared only around them.
-func cleanIconsAndCookie(line string) (icons int, cookie, promo bool) {
+func cleanScanLine(line string) (icons int, cookie, promo bool) {
 	const ones = 0x0101010101010101
 	at := func(p int) {
 		switch c := line[p]; c {

@@ -166,14 +166,14 @@ func TestSpeakerWordInfo(t *testing.T) {
 	}
 }
 
-// TestCleanIconsAndCookie checks the eight-byte search against
+// TestCleanScanLine checks the eight-byte search against
 // strings.Count and strings.Contains on texts made of pieces of the words
 // it looks for.
-func TestCleanIconsAndCookie(t *testing.T) {
+func TestCleanScanLine(t *testing.T) {
 	frags := []string{"icon", "ookie", "ic", "con", "i", "c", "o", "k", "ie", "oo", " ", "é", "Icon",
 		"g", "G", "n", "N", "x", "V", "v", "gé", "inbo", "INBO", "ig", "Si", "n up", "N UP", "ning up", "ote ", "OTE", "e "}
 	for _, s := range fragTexts(7, 20000, 16, frags) {
-		icons, cookie, promo := cleanIconsAndCookie(s)
+		icons, cookie, promo := cleanScanLine(s)
 		lower := cleanASCIILower(s)
 		wantPromo := strings.Contains(lower, "inbox") || strings.Contains(lower, "ign up") ||
 			strings.Contains(lower, "igning up")
@@ -181,7 +181,7 @@ func TestCleanIconsAndCookie(t *testing.T) {
 			wantPromo = wantPromo || s[i] == 'V' && strings.HasPrefix(lower[i+1:], "ote ")
 		}
 		if want := min(strings.Count(s, "icon"), 3); icons != want || cookie != strings.Contains(s, "ookie") || promo != wantPromo {
-			t.Fatalf("cleanIconsAndCookie(%q) = %d, %v, %v; want %d, %v, %v", s, icons, cookie, promo, want, !cookie, wantPromo)
+			t.Fatalf("cleanScanLine(%q) = %d, %v, %v; want %d, %v, %v", s, icons, cookie, promo, want, !cookie, wantPromo)
 		}
 	}
 }
