@@ -261,10 +261,7 @@ func cleanLooksLikeTitle(line string) bool {
 // text after it.
 func cleanPeekLine(rest string) (line, after string) {
 	for rest != "" {
-		line, after = rest, ""
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			line, after = rest[:i], rest[i+1:]
-		}
+		line, after, _ = strings.Cut(rest, "\n")
 		if line = strings.TrimSpace(line); line != "" {
 			return line, after
 		}

@@ -114,8 +114,7 @@ advertising ad ads sponsored promoted menu search home close next prev previous 
 whatsapp linkedin pinterest reddit flipboard instagram youtube telegram messenger tumblr copy
 link links save saved bookmark bookmarks follow newsletter newsletters manage cookies cookie
 accept settings privacy policy terms skip toggle caption enlarge image images photo photos video
-videos gallery play replay watch more read post continue loading trending popular latest slideshow
-vote`)
+videos gallery play replay watch more read post continue loading trending popular latest slideshow`)
 
 // cleanLabelWords name a story's genre or urgency. A line of them alone
 // ("ANALYSIS/OPINION:", "Urgent:", "Updated") labels what follows.
@@ -216,24 +215,8 @@ var cleanPromoPhrases = [...]string{"your inbox", "by signing up you", "by signi
 // tested.
 func cleanIsPromo(line string, mayBe bool) bool {
 	end := strings.TrimRight(line, " .!*:")
-	promoEnd := false
-	if end == "" {
-		return false
-	}
-	switch end[len(end)-1] | 0x20 {
-	case 'e', 'p', 'w': // the last letters of cleanPromoEnds
-	default:
-		if !mayBe {
-			return false
-		}
-		end = ""
-	}
-	for _, s := range cleanPromoEnds {
-		if n := len(end) - len(s); n >= 0 && strings.EqualFold(end[n:], s) && (n == 0 || !cleanIsLetterByte(end[n-1])) {
-			promoEnd = true
-			break
-		}
-	}
+	// The last letter of each of cleanPromoEnds is 'e', 'p' or 'w'.
+	promoEnd := end != "" && strings.IndexByte("epwEPW", end[len(end)-1]) >= 0 && cleanHasPromoEnd(end)
 	if !promoEnd && !mayBe {
 		return false
 	}
@@ -244,14 +227,7 @@ func cleanIsPromo(line string, mayBe bool) bool {
 		return true
 	}
 	var buf [cleanPromoMaxBytes]byte
-	l := buf[:len(line)]
-	for i := range len(line) {
-		c := line[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		l[i] = c
-	}
+	l := cleanLowerASCII(buf[:0], line)
 	for _, s := range cleanPromoPhrases {
 		if bytes.Contains(l, []byte(s)) {
 			return true
@@ -277,6 +253,17 @@ func cleanIsPromo(line string, mayBe bool) bool {
 	}
 }
 
+// cleanHasPromoEnd reports whether end, a line without its final stops,
+// ends with one of cleanPromoEnds as whole words.
+func cleanHasPromoEnd(end string) bool {
+	for _, s := range cleanPromoEnds {
+		if n := len(end) - len(s); n >= 0 && strings.EqualFold(end[n:], s) && (n == 0 || !cleanIsLetterByte(end[n-1])) {
+			return true
+		}
+	}
+	return false
+}
+
 // cleanScanLine counts the occurrences of "icon" in line, up to 3, and
 // reports whether "ookie" occurs in it, and whether it may be a promotion
 // (cleanIsPromo): it holds "inbox", "sign up" or "signing up" in any case,
@@ -295,12 +282,12 @@ func cleanScanLine(line string) (icons int, cookie, promo bool) {
 				cookie = true
 			}
 		case 'x':
-			promo = promo || p >= 4 && cleanEqualLower(line[p-4:p], "inbo")
+			promo = promo || p >= 4 && strings.EqualFold(line[p-4:p], "inbo")
 		case 'V':
-			promo = promo || cleanEqualLower(line[p+1:min(p+5, len(line))], "ote ")
+			promo = promo || cleanStartsWithFold(line[p+1:], "ote ")
 		default: // 'g' or 'G'
 			promo = promo || p >= 1 && line[p-1]|0x20 == 'i' &&
-				(cleanEqualLower(line[p+1:min(p+5, len(line))], "n up") || cleanEqualLower(line[p+1:min(p+8, len(line))], "ning up"))
+				(cleanStartsWithFold(line[p+1:], "n up") || cleanStartsWithFold(line[p+1:], "ning up"))
 		}
 	}
 	i := 0
@@ -323,18 +310,17 @@ func cleanScanLine(line string) (icons int, cookie, promo bool) {
 	return min(icons, 3), cookie, promo
 }
 
-// cleanEqualLower reports whether s is lower, ignoring the case of ASCII
-// letters; lower is lower-case ASCII.
-func cleanEqualLower(s, lower string) bool {
-	if len(s) != len(lower) {
-		return false
-	}
+// cleanLowerASCII appends s to dst with its ASCII letters lowered and every
+// other byte as it is, so that offsets into the result are offsets into s.
+func cleanLowerASCII(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != lower[i] && c|0x20 != lower[i] {
-			return false
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		dst = append(dst, c)
 	}
-	return true
+	return dst
 }
 
 // cleanIsIconRun reports whether line is a run of icon names, as a page's
