@@ -27,7 +27,8 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Migrations: %v", err)
 		}
-		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path", "0004_fts_automerge"}; !reflect.DeepEqual(got, want) {
+		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path", "0004_fts_automerge",
+			"0005_fts_hashsize"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("open %d: migrations = %v, want %v", i, got, want)
 		}
 		if i == 0 {
@@ -56,16 +57,19 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	if err := db.QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if n != 4 {
-		t.Errorf("migrations rows = %d, want 4", n)
+	if n != 5 {
+		t.Errorf("migrations rows = %d, want 5", n)
 	}
-	// 0004 set the full-text index's merge threshold, kept in its config.
-	var automerge int
-	if err := db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = 'automerge'`).Scan(&automerge); err != nil {
-		t.Fatalf("automerge: %v", err)
-	}
-	if automerge != 8 {
-		t.Errorf("automerge = %d, want 8", automerge)
+	// 0004 and 0005 set the full-text index's merge threshold and memory
+	// allowance, kept in its config.
+	for k, want := range map[string]int{"automerge": 8, "hashsize": 16 << 20} {
+		var v int
+		if err := db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = ?`, k).Scan(&v); err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		if v != want {
+			t.Errorf("%s = %d, want %d", k, v, want)
+		}
 	}
 }
 
