@@ -2,7 +2,10 @@ package corpus_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -317,6 +320,76 @@ func TestImportDuplicates(t *testing.T) {
 	for i, r := range again {
 		if want := first[i].ID; r.ID != want {
 			t.Errorf("re-import of %s reported id %d, want %d", r.Origin, r.ID, want)
+		}
+	}
+	if after := countRows(t, st.Path()); after != before {
+		t.Errorf("rows after re-import = %+v, want unchanged %+v", after, before)
+	}
+}
+
+// TestReimportAfterCleaningChange checks that importing the same inputs
+// again finds the stored articles when their cleaned text is no longer what
+// the engine makes of the input, as after an upgrade whose cleaning drops
+// more, and in a database written before raw_hash existed, whose hashes are
+// worked out on opening.
+func TestReimportAfterCleaningChange(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "corpus.db")
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", sampleArticle(1))
+	writeFile(t, dir, "rows.jsonl", fmt.Sprintf("{\"text\":%q,\"outlet\":\"Daily\"}\n{\"text\":%q}\n",
+		sampleArticle(2), sampleArticle(3)))
+	svc, st := openCorpusAt(t, path)
+	var first []corpus.ItemResult
+	sum, err := svc.ImportPath(ctx, dir, corpus.ImportOptions{}, func(r corpus.ItemResult) { first = append(first, r) })
+	if err != nil || sum != (corpus.Summary{Accepted: 3}) {
+		t.Fatalf("first import = %+v, %v; want 3 accepted", sum, err)
+	}
+	svc.Close()
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// What an older engine and store left: a text that kept a line the
+	// engine now drops, its hash, and no raw_hash yet.
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.Exec(`UPDATE articles SET text = text || char(10) || 'READ MORE: kept by an older cleaning',
+		content_hash = 'older-' || id, raw_hash = NULL`)
+	if err == nil {
+		_, err = db.Exec(`DELETE FROM settings WHERE key = 'raw_hash'`)
+	}
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatalf("make the database older: %v", err)
+	}
+
+	svc, st = openCorpusAt(t, path)
+	before := countRows(t, st.Path())
+	ro := openReadOnly(t, path)
+	var unhashed int
+	if err := ro.QueryRow(`SELECT COUNT(*) FROM articles WHERE raw_hash IS NULL`).Scan(&unhashed); err != nil {
+		t.Fatal(err)
+	}
+	ro.Close()
+	if unhashed != 0 {
+		t.Errorf("%d articles without raw_hash after opening, want 0", unhashed)
+	}
+	var again []corpus.ItemResult
+	sum, err = svc.ImportPath(ctx, dir, corpus.ImportOptions{}, func(r corpus.ItemResult) { again = append(again, r) })
+	if err != nil {
+		t.Fatalf("second ImportPath: %v", err)
+	}
+	if want := (corpus.Summary{Duplicate: 3}); sum != want {
+		t.Fatalf("import after the cleaning changed = %+v, want %+v (%+v)", sum, want, again)
+	}
+	for i, r := range again {
+		if r.ID != first[i].ID {
+			t.Errorf("re-import of %s reported id %d, want %d", r.Origin, r.ID, first[i].ID)
 		}
 	}
 	if after := countRows(t, st.Path()); after != before {

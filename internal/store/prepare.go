@@ -17,13 +17,16 @@ import (
 // writer, while it inserts the articles (storeBatchWords).
 
 // Prepared is what the store works out for an article before writing it:
-// its content hash and content-word counts. It is only valid for the
+// its content hashes and content-word counts. It is only valid for the
 // article it was made from; SaveArticles prepares again an article whose
 // text or outlet changed since.
 type Prepared struct {
-	// text and outlet are what it was worked out from.
+	// text, outlet and raw are what it was worked out from.
 	text, outlet string
+	raw          []byte
 	hash         string
+	// rawHash is RawHash of the raw input, 0 when there is none.
+	rawHash int64
 	// words are the article's content words (see ContentWords) with their
 	// counts, in order of first use; nil when the article has no outlet,
 	// whose words are not counted.
@@ -36,11 +39,14 @@ type storeWordCount struct {
 	n    int
 }
 
-// PrepareArticle works out a's content hash and word counts, for
+// PrepareArticle works out a's content hashes and word counts, for
 // ArticleWithResult.Prepared. It needs no database and is safe to call
 // from many goroutines.
 func PrepareArticle(a NewArticle) *Prepared {
-	p := &Prepared{text: a.Text, outlet: a.Outlet, hash: ContentHash(a.Text)}
+	p := &Prepared{text: a.Text, outlet: a.Outlet, raw: a.Raw, hash: ContentHash(a.Text)}
+	if len(a.Raw) > 0 {
+		p.rawHash = RawHash(a.Raw)
+	}
 	if outletKey(a.Outlet) != "" {
 		sc := storePrepPool.Get().(*storePrepScratch)
 		p.words = sc.count(a.Text)
@@ -140,9 +146,11 @@ func (sc *storePrepScratch) grow() {
 }
 
 // preparedFor reports whether p was made from a. Comparing the texts is
-// cheap when they are the same string, as they are unless a was changed.
+// cheap when they are the same string, as they are unless a was changed;
+// the raw input must be the very same bytes, which a copy is not.
 func (p *Prepared) preparedFor(a NewArticle) bool {
-	return p != nil && p.outlet == a.Outlet && p.text == a.Text
+	return p != nil && p.outlet == a.Outlet && p.text == a.Text &&
+		len(p.raw) == len(a.Raw) && (len(a.Raw) == 0 || &p.raw[0] == &a.Raw[0])
 }
 
 // storePrepareBatch returns the Prepared of every article of batch: the one

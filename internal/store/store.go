@@ -110,6 +110,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		write.Close()
 		return nil, err
 	}
+	if err := s.ensureRawHashes(ctx); err != nil {
+		write.Close()
+		return nil, err
+	}
 	if err := s.prepareWrites(ctx); err != nil {
 		write.Close()
 		return nil, err

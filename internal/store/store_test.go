@@ -28,7 +28,7 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 			t.Fatalf("Migrations: %v", err)
 		}
 		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path", "0004_fts_automerge",
-			"0005_fts_hashsize"}; !reflect.DeepEqual(got, want) {
+			"0005_fts_hashsize", "0006_raw_hash"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("open %d: migrations = %v, want %v", i, got, want)
 		}
 		if i == 0 {
@@ -57,8 +57,8 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	if err := db.QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if n != 5 {
-		t.Errorf("migrations rows = %d, want 5", n)
+	if n != 6 {
+		t.Errorf("migrations rows = %d, want 6", n)
 	}
 	// 0004 and 0005 set the full-text index's merge threshold and memory
 	// allowance, kept in its config.
@@ -141,20 +141,28 @@ func TestSaveArticleDuplicates(t *testing.T) {
 	s := mustOpen(t)
 	a := testArticle(1, "Outlet A", "2024-01-01")
 	id := mustSave(t, s, a, 5, 2)
+	// raw is a's input as received, which each case gives again or not.
+	raw := string(a.Raw)
 	tests := []struct {
-		name   string
-		text   string
-		dup    bool
-		wantID int64
+		name      string
+		raw, text string
+		dup       bool
+		wantID    int64
 	}{
-		{"SameText", a.Text, true, id},
-		{"UpperCasedAndRewrapped", "  " + upperWrapped(a.Text) + "\n", true, id},
-		{"OneWordMore", a.Text + " extra", false, 0},
+		{"SameText", "<div>" + a.Text + "</div>", a.Text, true, id},
+		{"UpperCasedAndRewrapped", "other input", "  " + upperWrapped(a.Text) + "\n", true, id},
+		// The same input, cleaned otherwise (by a later engine version).
+		{"SameRawOtherText", raw, a.Text + " kept by an older cleaning", true, id},
+		// The input must be the same bytes: re-wrapped, it is another
+		// input, and its cleaned text decides.
+		{"RawRewrapped", upperWrapped(raw) + "\n\n", a.Text + " cleaned again", false, 0},
+		{"NoRawOtherText", "", a.Text + " without input", false, 0},
+		{"OneWordMore", raw + " extra", a.Text + " extra", false, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			b := a
-			b.Text = tc.text
+			b.Raw, b.Text = []byte(tc.raw), tc.text
 			b.Title = "another title"
 			got, dup, err := s.SaveArticle(ctx, b, testResult(b.Text, 2, 1, "lex-1"))
 			if err != nil {
@@ -171,8 +179,8 @@ func TestSaveArticleDuplicates(t *testing.T) {
 			}
 		})
 	}
-	if st, _ := s.Stats(ctx); st.Articles != 2 {
-		t.Errorf("articles = %d, want 2", st.Articles)
+	if st, _ := s.Stats(ctx); st.Articles != 4 {
+		t.Errorf("articles = %d, want 4", st.Articles)
 	}
 }
 

@@ -17,12 +17,15 @@ import (
 // prepared once on the write connection (see prepareWrites) and bound to each
 // transaction, so a batch of thousands of articles parses its SQL once.
 var storeWriteSQL = map[string]string{
-	"findHash":    `SELECT id FROM articles WHERE content_hash = ?`,
+	// An article is stored already when its cleaned text or its raw input
+	// is (see 0006_raw_hash.sql); a match of the text comes first.
+	"findHash": `SELECT id FROM articles WHERE content_hash = ?1
+		UNION ALL SELECT id FROM articles WHERE raw_hash = ?2 AND raw = ?3 LIMIT 1`,
 	"outletAlias": `SELECT outlet_id FROM outlet_aliases WHERE alias_key = ?`,
 	"outletName":  `SELECT id FROM outlets WHERE name_key = ?`,
 	"outletNew":   `INSERT INTO outlets (name, name_key) VALUES (?, ?)`,
 	"article": `INSERT INTO articles (outlet_id, title, url, published, published_date, language, origin,
-		raw, text, words, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		raw, text, words, content_hash, raw_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"articleMeta": `SELECT outlet_id, published_date, text FROM articles WHERE id = ?`,
 	"analysisDel": `DELETE FROM analyses WHERE article_id = ?`,
 	"analysis": `INSERT INTO analyses (article_id, engine_version, lexicon_version, registry_version, created_at, current)
@@ -263,7 +266,8 @@ func (w *storeWriter) lookupOutlet(name, key string) (int64, error) {
 // p is a's Prepared.
 func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p *Prepared) (int64, bool, error) {
 	var id int64
-	err := w.stmt("findHash").QueryRowContext(w.ctx, p.hash).Scan(&id)
+	rawHash := sql.NullInt64{Int64: p.rawHash, Valid: len(a.Raw) > 0}
+	err := w.stmt("findHash").QueryRowContext(w.ctx, p.hash, rawHash, a.Raw).Scan(&id)
 	if err == nil {
 		return id, true, nil
 	}
@@ -277,7 +281,7 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p *Prepared)
 	published := sql.NullString{String: a.Published, Valid: a.Published != ""}
 	date := articlePublishedDate(a.Published)
 	id, err = w.insert("article", outlet, a.Title, a.URL, published, date, a.Language, a.Origin,
-		a.Raw, a.Text, a.Words, p.hash, storeNow())
+		a.Raw, a.Text, a.Words, p.hash, rawHash, storeNow())
 	if err != nil {
 		return 0, false, err
 	}
