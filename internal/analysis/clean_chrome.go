@@ -190,7 +190,28 @@ func cleanIsChrome(line string) bool {
 	if strings.HasSuffix(line, " ago") && cleanIsRelativeTime(line) {
 		return true
 	}
-	return cleanIsUIWords(line) || cleanIsCredit(line)
+	return cleanIsUIWords(line) || cleanIsCredit(line) || cleanIsFollowPrompt(line)
+}
+
+// cleanSocialSites are the sites a follow prompt names.
+var cleanSocialSites = [...]string{"Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram"}
+
+// cleanIsFollowPrompt reports whether line, at most cleanVocabMaxBytes
+// long, asks the reader to follow a page on a social site: "Follow CNN
+// Opinion Join us on Twitter and Facebook". It opens with "Follow", names
+// a site, does not end as a sentence does and quotes no one, which keeps
+// "Follow the money, he wrote on Twitter."
+func cleanIsFollowPrompt(line string) bool {
+	if !cleanStartsWithFold(line, "follow ") || strings.ContainsAny(line[len(line)-1:], ".!?") ||
+		strings.ContainsAny(line, "\"“”") {
+		return false
+	}
+	for _, site := range cleanSocialSites {
+		if strings.Contains(line, site) {
+			return true
+		}
+	}
+	return false
 }
 
 // cleanPromoMaxBytes bounds the lines tested for promotions: a newsletter
@@ -463,7 +484,8 @@ func cleanASCIIWords(s string, f func(foldedWord string) bool) bool {
 func cleanIsLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // cleanIsUIWords reports whether line is a row of UI words: "Share Tweet
-// Post Email", "Advertisement", "Play Facebook". Filler words are allowed;
+// Post Email", "Advertisement", "Play Facebook". Filler words and counts
+// ("Slideshow (26 Images)") are allowed;
 // any other word, or a sentence end after three words or more, keeps the line.
 func cleanIsUIWords(line string) bool {
 	words, ui := 0, 0
@@ -473,7 +495,7 @@ func cleanIsUIWords(line string) bool {
 		case cleanUIWords[w]:
 			ui++
 			return true
-		case cleanUIFiller[w]:
+		case cleanUIFiller[w], cleanIsCount(w):
 			return true
 		}
 		return false
@@ -483,6 +505,20 @@ func cleanIsUIWords(line string) bool {
 	}
 	if words >= 3 && strings.ContainsAny(line[len(line)-1:], ".!?") {
 		return false
+	}
+	return true
+}
+
+// cleanIsCount reports whether w is a number of digits alone, as in
+// "Slideshow (26 Images)": it neither makes nor unmakes chrome.
+func cleanIsCount(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
 	}
 	return true
 }
