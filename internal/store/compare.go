@@ -539,22 +539,14 @@ func (s *Store) OutletWords(ctx context.Context, outlets []int64) (counts []map[
 	totals = make([]int, len(outlets))
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
 		for i, id := range outlets {
-			m := map[string]int{}
-			err := storeEach(ctx, tx, `SELECT word, count FROM outlet_word_counts WHERE outlet_id = ?`, []any{id},
-				func(rows *sql.Rows) error {
-					var w string
-					var n int
-					if err := rows.Scan(&w, &n); err != nil {
-						return err
-					}
-					if n > 0 {
-						m[w] = n
-						totals[i] += n
-					}
-					return nil
-				})
+			list, err := storeOutletWordList(ctx, tx, id)
 			if err != nil {
 				return err
+			}
+			m := make(map[string]int, len(list))
+			for _, e := range list {
+				m[e.word] = int(e.n)
+				totals[i] += int(e.n)
 			}
 			counts[i] = m
 		}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // The comparison page reads one score row per article, and about three
@@ -377,100 +376,31 @@ type OutletWordTable struct {
 
 // OutletWordTable returns the word counts kept on write of the outlets, in
 // the order given, over their joint vocabulary: the same numbers as
-// OutletWords, laid out as one array per outlet, read in one aggregate row
-// per outlet.
+// OutletWords, laid out as one array per outlet.
 func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWordTable, error) {
 	if err := s.ensureOutletWords(ctx); err != nil {
 		return OutletWordTable{}, err
 	}
 	t := OutletWordTable{Counts: make([][]int, len(outlets)), Totals: make([]int, len(outlets))}
-	pos := make(map[int64]int, len(outlets))
-	args := make([]any, len(outlets))
-	for i, id := range outlets {
-		pos[id] = i
-		args[i] = id
-	}
-	// Each outlet's words, sorted (the primary key's order, checked).
-	type outletWords struct {
-		words  []string
-		counts []int64
-	}
-	per := make([]outletWords, len(outlets))
+	// Each outlet's words, sorted.
+	per := make([][]storeWordEntry, len(outlets))
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		return storeEach(ctx, tx, `SELECT outlet_id, count(*), group_concat(word, char(31)), group_concat(count)
-			FROM outlet_word_counts WHERE outlet_id IN (`+storePlaceholders(len(outlets))+`) AND count > 0
-			GROUP BY outlet_id`, args, func(rows *sql.Rows) error {
-			var outlet int64
-			var n int
-			// words is a string, not RawBytes: the vocabulary keeps
-			// substrings of it.
-			var words string
-			var counts sql.RawBytes
-			if err := rows.Scan(&outlet, &n, &words, &counts); err != nil {
-				return err
-			}
-			oi, ok := pos[outlet]
-			if !ok {
-				return nil
-			}
-			vals, err := comparePackedInts(counts, make([]int64, 0, n), n)
+		for i, id := range outlets {
+			list, err := storeOutletWordList(ctx, tx, id)
 			if err != nil {
 				return err
 			}
-			ws := make([]string, 0, n)
-			for w := range strings.SplitSeq(words, comparePackedSep) {
-				if len(ws) == n {
-					return errComparePacked
-				}
-				ws = append(ws, w)
-			}
-			if len(ws) != n {
-				return errComparePacked
-			}
-			if !slices.IsSorted(ws) {
-				idx := make([]int, n)
-				for i := range idx {
-					idx[i] = i
-				}
-				slices.SortFunc(idx, func(a, b int) int { return strings.Compare(ws[a], ws[b]) })
-				sw, sv := make([]string, n), make([]int64, n)
-				for i, j := range idx {
-					sw[i], sv[i] = ws[j], vals[j]
-				}
-				ws, vals = sw, sv
-			}
-			per[oi] = outletWords{ws, vals}
-			return nil
-		})
+			per[i] = list
+		}
+		return nil
 	})
-	if errors.Is(err, errComparePacked) {
-		// A word holding the separator (ContentWords makes none): read
-		// the rows one by one instead.
-		counts, _, rowsErr := s.OutletWords(ctx, outlets)
-		if rowsErr != nil {
-			return OutletWordTable{}, rowsErr
-		}
-		for i, m := range counts {
-			ws := make([]string, 0, len(m))
-			for w := range m {
-				ws = append(ws, w)
-			}
-			slices.Sort(ws)
-			vals := make([]int64, len(ws))
-			for k, w := range ws {
-				vals[k] = int64(m[w])
-			}
-			per[i] = outletWords{ws, vals}
-		}
-		err = nil
-	}
 	if err != nil {
 		return OutletWordTable{}, fmt.Errorf("store: outlet word table: %w", err)
 	}
 	// Merge the sorted lists into the joint vocabulary.
 	size := 0
 	for _, o := range per {
-		size = max(size, len(o.words))
+		size = max(size, len(o))
 	}
 	t.Words = make([]string, 0, size*3/2)
 	for i := range t.Counts {
@@ -480,8 +410,8 @@ func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWor
 	for {
 		least, found := "", false
 		for i, o := range per {
-			if head[i] < len(o.words) && (!found || o.words[head[i]] < least) {
-				least, found = o.words[head[i]], true
+			if head[i] < len(o) && (!found || o[head[i]].word < least) {
+				least, found = o[head[i]].word, true
 			}
 		}
 		if !found {
@@ -490,8 +420,8 @@ func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWor
 		t.Words = append(t.Words, least)
 		for i, o := range per {
 			c := 0
-			if head[i] < len(o.words) && o.words[head[i]] == least {
-				c = int(o.counts[head[i]])
+			if head[i] < len(o) && o[head[i]].word == least {
+				c = int(o[head[i]].n)
 				head[i]++
 			}
 			t.Counts[i] = append(t.Counts[i], c)

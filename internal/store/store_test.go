@@ -28,7 +28,7 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 			t.Fatalf("Migrations: %v", err)
 		}
 		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path", "0004_fts_automerge",
-			"0005_fts_hashsize", "0006_raw_hash"}; !reflect.DeepEqual(got, want) {
+			"0005_fts_hashsize", "0006_raw_hash", "0007_outlet_word_runs"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("open %d: migrations = %v, want %v", i, got, want)
 		}
 		if i == 0 {
@@ -57,8 +57,8 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	if err := db.QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if n != 6 {
-		t.Errorf("migrations rows = %d, want 6", n)
+	if n != 7 {
+		t.Errorf("migrations rows = %d, want 7", n)
 	}
 	// 0004 and 0005 set the full-text index's merge threshold and memory
 	// allowance, kept in its config.

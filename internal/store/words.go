@@ -14,35 +14,22 @@ import (
 	"github.com/framinglens/framinglens/internal/analysis"
 )
 
-// The word frequencies per outlet (table outlet_word_counts) feed the "all
-// words" distinctive-terms table of the comparison page. They are kept on
-// write: each batch of saved articles adds its words in one multi-row upsert
-// per chunk, deleting articles subtracts theirs, and merging outlets adds
-// one outlet's counts to the other's.
+// The word frequencies per outlet feed the "all words" distinctive-terms
+// table of the comparison page. They are kept on write, as runs (see
+// wordruns.go): each batch of saved articles adds its words, deleting
+// articles subtracts theirs, and merging outlets moves one outlet's runs to
+// the other.
 
 // outletWordsSetting marks a database whose word counts are complete. A
-// database created before the table existed lacks it and is rebuilt on the
-// first read.
+// database created before they were kept, or kept otherwise, lacks it or
+// holds an older version, and is recounted on the first read.
 const outletWordsSetting = "outlet_word_counts"
 
 // outletWordsVersion is the value of outletWordsSetting; raising it (when
-// ContentWords changes) rebuilds the counts.
-const outletWordsVersion = "v1"
-
-// storeWordChunk is how many (outlet, word, count) rows one upsert carries.
-const storeWordChunk = 128
-
-// storeWordsStmt names the statement upserting n word-count rows.
-func storeWordsStmt(n int) string { return fmt.Sprintf("wordsUpsert/%d", n) }
+// ContentWords or the way counts are kept changes) recounts them. v2: runs.
+const outletWordsVersion = "v2"
 
 func init() {
-	row := "(?, ?, ?)"
-	for n := 1; n <= storeWordChunk; n *= 2 {
-		storeWriteSQL[storeWordsStmt(n)] = `INSERT INTO outlet_word_counts (outlet_id, word, count) VALUES ` +
-			strings.TrimSuffix(strings.Repeat(row+", ", n), ", ") +
-			` ON CONFLICT (outlet_id, word) DO UPDATE SET count = count + excluded.count`
-	}
-	storeWriteSQL["wordsPrune"] = `DELETE FROM outlet_word_counts WHERE outlet_id = ? AND count <= 0`
 	storeWriteSQL["articleOutletText"] = `SELECT outlet_id, text FROM articles WHERE id = ?`
 }
 
@@ -308,7 +295,7 @@ type storeCounted struct {
 	words  []storeWordCount
 }
 
-// storeWordRow is one row of outlet_word_counts to upsert.
+// storeWordRow is one outlet's count of one word, to be stored in a run.
 type storeWordRow struct {
 	outlet int64
 	word   string
@@ -359,11 +346,8 @@ func (w *storeWriter) useBatchWords(bw *storeBatchWords) {
 	w.counted = nil
 }
 
-// flushWords writes the pending word counts and clears them. Counts that
-// fall to zero (after deletes) are removed. The rows go in key order, in
-// multi-row upserts of storeWordChunk rows, then of halving sizes for the
-// rest, so that a batch of thousands of words takes few statements and
-// walks the table's b-tree forward.
+// flushWords writes the pending word counts, one run per outlet, and
+// clears them.
 func (w *storeWriter) flushWords() error {
 	for _, c := range w.counted {
 		w.addWords(c.outlet, c.words)
@@ -374,44 +358,39 @@ func (w *storeWriter) flushWords() error {
 	if len(w.words) == 0 && len(rows) == 0 {
 		return nil
 	}
-	var negative []int64
 	if len(w.words) > 0 {
 		// The rows of useBatchWords come sorted; with these added they
-		// are sorted again.
+		// are sorted again, and a word both hold is added up.
 		for outlet, m := range w.words {
-			neg := false
 			for word, n := range m {
 				if *n != 0 {
 					rows = append(rows, storeWordRow{outlet, word, *n})
-					neg = neg || *n < 0
 				}
-			}
-			if neg {
-				negative = append(negative, outlet)
 			}
 		}
 		w.words = nil
-		slices.SortFunc(rows, storeCompareWordRows)
+		slices.SortStableFunc(rows, storeCompareWordRows)
+		out := rows[:0]
+		for _, r := range rows {
+			if k := len(out) - 1; k >= 0 && out[k].outlet == r.outlet && out[k].word == r.word {
+				out[k].n += r.n
+				continue
+			}
+			out = append(out, r)
+		}
+		rows = out
 	}
-	args := make([]any, 0, storeWordChunk*3)
+	var buf []byte
 	for len(rows) > 0 {
-		k := storeWordChunk
-		for k > len(rows) {
-			k /= 2
+		k := 1
+		for k < len(rows) && rows[k].outlet == rows[0].outlet {
+			k++
 		}
-		args = args[:0]
-		for _, r := range rows[:k] {
-			args = append(args, r.outlet, r.word, r.n)
-		}
-		if _, err := w.exec(storeWordsStmt(k), args...); err != nil {
+		var err error
+		if buf, err = storeAddWordRun(w.ctx, w.tx, rows[0].outlet, rows[:k], buf); err != nil {
 			return fmt.Errorf("count words: %w", err)
 		}
 		rows = rows[k:]
-	}
-	for _, outlet := range negative {
-		if _, err := w.exec("wordsPrune", outlet); err != nil {
-			return fmt.Errorf("count words: %w", err)
-		}
 	}
 	return nil
 }
@@ -432,14 +411,12 @@ func (w *storeWriter) forgetWords(articleID int64) error {
 	return nil
 }
 
-// mergeWords adds outlet src's word counts to dst's and deletes src's.
+// mergeWords moves outlet src's word counts to dst.
 func mergeWords(ctx context.Context, tx *sql.Tx, src, dst int64) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO outlet_word_counts (outlet_id, word, count)
-		SELECT ?, word, count FROM outlet_word_counts WHERE outlet_id = ? AND true
-		ON CONFLICT (outlet_id, word) DO UPDATE SET count = count + excluded.count`, dst, src); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE outlet_word_runs SET outlet_id = ? WHERE outlet_id = ?`, dst, src); err != nil {
 		return fmt.Errorf("merge word counts: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM outlet_word_counts WHERE outlet_id = ?`, src); err != nil {
+	if err := storeCompactWordRuns(ctx, tx, dst, storeWordRunsMax); err != nil {
 		return fmt.Errorf("merge word counts: %w", err)
 	}
 	return nil
@@ -460,7 +437,7 @@ func (s *Store) ensureOutletWords(ctx context.Context) error {
 // one transaction.
 func (s *Store) RebuildOutletWords(ctx context.Context) error {
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM outlet_word_counts`); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM outlet_word_runs`); err != nil {
 			return err
 		}
 		w := s.newWriter(ctx, tx)
