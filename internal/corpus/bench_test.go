@@ -41,6 +41,32 @@ func BenchmarkImportAllsides(b *testing.B) {
 	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
 }
 
+// BenchmarkRescoreAllsides re-analyses the 2,000 AllSides articles of a
+// database and replaces their analyses, as after a lexicon edit: the wait
+// of a researcher who iterates on her lexicon. The import is not timed.
+func BenchmarkRescoreAllsides(b *testing.B) {
+	path := shareddata.Path(b, "data", "allsides-abp", "articles.jsonl")
+	ctx := context.Background()
+	svc, _ := openCorpusAt(b, filepath.Join(b.TempDir(), "rescore.db"))
+	sum, err := svc.ImportPath(ctx, path, corpus.ImportOptions{}, nil)
+	if err != nil || sum.Accepted < 1900 {
+		b.Fatalf("import = %+v, %v; want about 2,000 accepted", sum, err)
+	}
+	total := 0
+	for b.Loop() {
+		svc.StartRescore()
+		if err := svc.WaitRescore(ctx); err != nil {
+			b.Fatal(err)
+		}
+		st := svc.RescoreStatus()
+		if st.Error != "" || st.Done != sum.Accepted {
+			b.Fatalf("rescore = %+v, want %d articles done", st, sum.Accepted)
+		}
+		total += st.Done
+	}
+	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
+}
+
 // BenchmarkImport100k imports 100,000 articles: the AllSides articles
 // copied 50 times, each copy made unique by a mark, streamed to a temporary
 // JSONL first. It reports articles/s and the peak resident memory (VmHWM).

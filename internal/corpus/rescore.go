@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -115,26 +116,45 @@ func (s *Service) rescoreAll(ctx context.Context, eng *analysis.Engine) error {
 	s.rescore.status.Total = st.Articles
 	s.rescore.mu.Unlock()
 
+	// The save of one batch runs while the next is read and analysed, as
+	// in an import: the store writes on one thread.
+	var saving chan error
+	wait := func() error {
+		if saving == nil {
+			return nil
+		}
+		err := <-saving
+		saving = nil
+		return err
+	}
 	var after int64
 	for {
 		batch, err := s.store.ArticleTexts(ctx, after, rescoreBatch)
 		if err != nil {
-			return fmt.Errorf("rescore: read articles after %d: %w", after, err)
+			return errors.Join(fmt.Errorf("rescore: read articles after %d: %w", after, err), wait())
 		}
 		if len(batch) == 0 {
-			return nil
+			return wait()
 		}
 		after = batch[len(batch)-1].ID
 		results, err := s.analyzeStored(ctx, eng, batch)
 		if err != nil {
+			return errors.Join(err, wait())
+		}
+		if err := wait(); err != nil {
 			return err
 		}
-		if err := s.store.SaveAnalyses(ctx, results); err != nil {
-			return fmt.Errorf("rescore: save: %w", err)
-		}
-		s.rescore.mu.Lock()
-		s.rescore.status.Done += len(batch)
-		s.rescore.mu.Unlock()
+		saving = make(chan error, 1)
+		go func(done chan<- error, n int) {
+			if err := s.store.SaveAnalyses(ctx, results); err != nil {
+				done <- fmt.Errorf("rescore: save: %w", err)
+				return
+			}
+			s.rescore.mu.Lock()
+			s.rescore.status.Done += n
+			s.rescore.mu.Unlock()
+			done <- nil
+		}(saving, len(batch))
 	}
 }
 

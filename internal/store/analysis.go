@@ -25,6 +25,9 @@ func (s *Store) SaveAnalyses(ctx context.Context, results map[int64]*analysis.Re
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
+		// The batch fails as a whole, so the rows of its analyses can
+		// share statements.
+		w.holdRows()
 		for _, id := range ids {
 			r := results[id]
 			if r == nil {
@@ -33,6 +36,9 @@ func (s *Store) SaveAnalyses(ctx context.Context, results map[int64]*analysis.Re
 			if err := w.replaceAnalysis(id, r); err != nil {
 				return fmt.Errorf("article %d: %w", id, err)
 			}
+		}
+		if err := w.flushRows(); err != nil {
+			return err
 		}
 		return w.flush()
 	})
