@@ -272,7 +272,6 @@ func TestImportRejections(t *testing.T) {
 // with the stored article's id and that importing the same inputs again
 // changes nothing.
 func TestImportDuplicates(t *testing.T) {
-	ctx := context.Background()
 	svc, st := openTestCorpus(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "a.txt", sampleArticle(1))
@@ -280,11 +279,7 @@ func TestImportDuplicates(t *testing.T) {
 	writeFile(t, dir, "sub/a-copy.txt", sampleArticle(1))
 	writeFile(t, dir, "rows.jsonl", fmt.Sprintf("{\"text\":%q}\n{\"text\":%q}\n", sampleArticle(3), sampleArticle(2)))
 
-	var first []corpus.ItemResult
-	sum, err := svc.ImportPath(ctx, dir, corpus.ImportOptions{}, func(r corpus.ItemResult) { first = append(first, r) })
-	if err != nil {
-		t.Fatalf("ImportPath: %v", err)
-	}
+	sum, first := importPath(t, svc, dir)
 	if want := (corpus.Summary{Accepted: 3, Duplicate: 2}); sum != want {
 		t.Fatalf("first import = %+v, want %+v (%+v)", sum, want, first)
 	}
@@ -304,11 +299,7 @@ func TestImportDuplicates(t *testing.T) {
 		t.Fatalf("rows after first import = %+v, want 3 articles and analyses", before)
 	}
 
-	var again []corpus.ItemResult
-	sum, err = svc.ImportPath(ctx, dir, corpus.ImportOptions{}, func(r corpus.ItemResult) { again = append(again, r) })
-	if err != nil {
-		t.Fatalf("second ImportPath: %v", err)
-	}
+	sum, again := importPath(t, svc, dir)
 	if want := (corpus.Summary{Duplicate: 5}); sum != want {
 		t.Fatalf("second import = %+v, want %+v", sum, want)
 	}
@@ -333,17 +324,15 @@ func TestImportDuplicates(t *testing.T) {
 // more, and in a database written before raw_hash existed, whose hashes are
 // worked out on opening.
 func TestReimportAfterCleaningChange(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "corpus.db")
 	dir := t.TempDir()
 	writeFile(t, dir, "a.txt", sampleArticle(1))
 	writeFile(t, dir, "rows.jsonl", fmt.Sprintf("{\"text\":%q,\"outlet\":\"Daily\"}\n{\"text\":%q}\n",
 		sampleArticle(2), sampleArticle(3)))
 	svc, st := openCorpusAt(t, path)
-	var first []corpus.ItemResult
-	sum, err := svc.ImportPath(ctx, dir, corpus.ImportOptions{}, func(r corpus.ItemResult) { first = append(first, r) })
-	if err != nil || sum != (corpus.Summary{Accepted: 3}) {
-		t.Fatalf("first import = %+v, %v; want 3 accepted", sum, err)
+	sum, first := importPath(t, svc, dir)
+	if sum != (corpus.Summary{Accepted: 3}) {
+		t.Fatalf("first import = %+v, want 3 accepted", sum)
 	}
 	svc.Close()
 	if err := st.Close(); err != nil {
@@ -379,11 +368,7 @@ func TestReimportAfterCleaningChange(t *testing.T) {
 	if unhashed != 0 {
 		t.Errorf("%d articles without raw_hash after opening, want 0", unhashed)
 	}
-	var again []corpus.ItemResult
-	sum, err = svc.ImportPath(ctx, dir, corpus.ImportOptions{}, func(r corpus.ItemResult) { again = append(again, r) })
-	if err != nil {
-		t.Fatalf("second ImportPath: %v", err)
-	}
+	sum, again := importPath(t, svc, dir)
 	if want := (corpus.Summary{Duplicate: 3}); sum != want {
 		t.Fatalf("import after the cleaning changed = %+v, want %+v (%+v)", sum, want, again)
 	}

@@ -138,6 +138,20 @@ type zipFile struct {
 	Data []byte
 }
 
+// importPath imports a file or folder and returns the summary and the item
+// results in order.
+func importPath(tb testing.TB, svc *corpus.Service, path string) (corpus.Summary, []corpus.ItemResult) {
+	tb.Helper()
+	var items []corpus.ItemResult
+	sum, err := svc.ImportPath(context.Background(), path, corpus.ImportOptions{}, func(r corpus.ItemResult) {
+		items = append(items, r)
+	})
+	if err != nil {
+		tb.Fatalf("ImportPath(%s): %v", path, err)
+	}
+	return sum, items
+}
+
 // importBytes imports one named input and returns the summary and the item
 // results in order.
 func importBytes(tb testing.TB, svc *corpus.Service, name string, data []byte, opts corpus.ImportOptions) (corpus.Summary, []corpus.ItemResult) {
