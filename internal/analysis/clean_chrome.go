@@ -164,7 +164,7 @@ func cleanIsChrome(line string) bool {
 	if icons >= 3 && cleanIsIconRun(line) {
 		return true
 	}
-	if cleanHasChromePrefix(line) {
+	if cleanHasChromePrefix(line) || cleanIsGallery(line) {
 		return true
 	}
 	if cookie && cleanIsCookieNotice(line) {
@@ -212,6 +212,43 @@ func cleanIsFollowPrompt(line string) bool {
 		}
 	}
 	return false
+}
+
+// cleanIsGallery reports whether line is a photo gallery as pages flatten
+// them into one line, however long: it opens with "Photos:" or "Hide
+// Caption", and holds the captions of slides closed by "Hide Caption 3 of
+// 17" (CNN), or the gallery's title twice ("Photos: Unrest in Syria
+// Photos: Unrest in Syria In this photo ..."). Captions describe pictures,
+// not the story, and they quote and label as the story does: a 157-slide
+// gallery is 38 KB. Only the opening is looked for on every line.
+func cleanIsGallery(line string) bool {
+	photos := strings.HasPrefix(line, "Photos:")
+	if !photos && !strings.HasPrefix(line, "Hide Caption ") {
+		return false
+	}
+	if photos && strings.Contains(line[len("Photos:"):], "Photos:") {
+		return true
+	}
+	for rest := line; ; {
+		i := strings.Index(rest, "Hide Caption ")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("Hide Caption "):]
+		n := cleanDigits(rest)
+		if n > 0 && strings.HasPrefix(rest[n:], " of ") && cleanDigits(rest[n+len(" of "):]) > 0 {
+			return true
+		}
+	}
+}
+
+// cleanDigits returns how many ASCII digits s starts with.
+func cleanDigits(s string) int {
+	n := 0
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // cleanPromoMaxBytes bounds the lines tested for promotions: a newsletter

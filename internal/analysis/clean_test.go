@@ -107,6 +107,14 @@ func TestCleanChrome(t *testing.T) {
 		kept("FollowSiteInSentence", "Follow-up reports on Twitter said the convoy had turned back."),
 		kept("FollowQuoted", "Follow Putin on Facebook, he joked, “and you will learn nothing”"),
 		dropped("SlideshowCount", "Slideshow (26 Images)"),
+		dropped("GalleryCaptions", "Photos: Unrest in Syria Photos: Unrest in Syria Syrian civil war in photos – "+
+			"Rebels fire at a government position in Aleppo, “We will not leave,” one said. Hide Caption 1 of 12 "+
+			"Photos: Unrest in Syria A boy walks past a destroyed tank. Hide Caption 2 of 12"),
+		dropped("GallerySlideLine", "Hide Caption 4 of 13 Photos: Victims of the Paris terror attacks Economist Bernard Maris was among the magazine's contributors."),
+		dropped("GalleryTitleRepeated", "Photos: Hostage situation at Paris grocery Photos: Hostage situation at Paris grocery "+
+			"A police officer closes the bullet ridden door next to a body lying in a kosher grocery store in Paris on Friday, "+
+			"after the police stormed the store and a search began for a suspected accomplice."),
+		kept("HideCaptionInNews", "Readers could not find the Hide Caption button, the editor said, and complained in 12 of 40 letters."),
 		dropped("PhotosCount", "Photos 1 of 12"),
 		kept("CountInNews", "Watch 2016 turn into the year of the siege, the envoy warned the council"),
 		dropped("SubscribeToNewsletter", "Subscribe to our newsletter"),
