@@ -164,7 +164,7 @@ func cleanIsChrome(line string) bool {
 	if icons >= 3 && cleanIsIconRun(line) {
 		return true
 	}
-	if cleanHasChromePrefix(line) || cleanIsGallery(line) {
+	if cleanHasChromePrefix(line) || cleanIsGallery(line) || cleanIsCaption(line) {
 		return true
 	}
 	if cookie && cleanIsCookieNotice(line) {
@@ -174,6 +174,13 @@ func cleanIsChrome(line string) bool {
 		return true // "Interested in Syria? Add Syria as an interest ... Add Interest"
 	}
 	if len(line) <= cleanPromoMaxBytes && cleanIsPromo(line, promo) {
+		return true
+	}
+	if promo && strings.Contains(line, "not a robot by clicking") {
+		// A sign-up form with all its messages on one line, longer than
+		// any plug: "Newsletter Sign Up Continue reading the main story
+		// Please verify you're not a robot by clicking the box. Invalid
+		// email address. ..." (the New York Times).
 		return true
 	}
 	if len(line) > cleanVocabMaxBytes {
@@ -215,18 +222,21 @@ func cleanIsFollowPrompt(line string) bool {
 }
 
 // cleanIsGallery reports whether line is a photo gallery as pages flatten
-// them into one line, however long: it opens with "Photos:" or "Hide
-// Caption", and holds the captions of slides closed by "Hide Caption 3 of
-// 17" (CNN), or the gallery's title twice ("Photos: Unrest in Syria
-// Photos: Unrest in Syria In this photo ..."). Captions describe pictures,
-// not the story, and they quote and label as the story does: a 157-slide
-// gallery is 38 KB. Only the opening is looked for on every line.
+// them, however long the line: it opens with "Photos:" or "Hide caption",
+// and holds the captions of slides closed by "Hide Caption 3 of 17" (CNN,
+// all slides on one line), or the gallery's title twice ("Photos: Unrest
+// in Syria Photos: Unrest in Syria In this photo ..."), or one slide with
+// its "Previous Next" buttons (NPR: "Hide caption A memorial honors the
+// victims ... Previous Next Michael Reynolds/EPA"). Captions describe
+// pictures, not the story, and they quote and label as the story does: a
+// 157-slide gallery is 38 KB. Only the opening is looked for on every line.
 func cleanIsGallery(line string) bool {
 	photos := strings.HasPrefix(line, "Photos:")
-	if !photos && !strings.HasPrefix(line, "Hide Caption ") {
+	if !photos && !cleanStartsWithFold(line, "hide caption ") {
 		return false
 	}
-	if photos && strings.Contains(line[len("Photos:"):], "Photos:") {
+	if photos && strings.Contains(line[len("Photos:"):], "Photos:") ||
+		!photos && strings.Contains(line, "Previous Next") {
 		return true
 	}
 	for rest := line; ; {
@@ -240,6 +250,21 @@ func cleanIsGallery(line string) bool {
 			return true
 		}
 	}
+}
+
+// cleanIsCaption reports whether line is a picture's caption: it ends
+// with the picture's credit in parentheses, "... on Sept. 12 after the
+// fatal attack. (Photo: Ibrahim Alaguri, AP)" (USA TODAY).
+func cleanIsCaption(line string) bool {
+	if line[len(line)-1] != ')' {
+		return false
+	}
+	open := strings.LastIndexByte(line, '(')
+	if open < 0 {
+		return false
+	}
+	credit := line[open+1:]
+	return strings.HasPrefix(credit, "Photo: ") || strings.HasPrefix(credit, "Photos: ")
 }
 
 // cleanDigits returns how many ASCII digits s starts with.

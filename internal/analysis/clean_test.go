@@ -114,6 +114,15 @@ func TestCleanChrome(t *testing.T) {
 		dropped("GalleryTitleRepeated", "Photos: Hostage situation at Paris grocery Photos: Hostage situation at Paris grocery "+
 			"A police officer closes the bullet ridden door next to a body lying in a kosher grocery store in Paris on Friday, "+
 			"after the police stormed the store and a search began for a suspected accomplice."),
+		dropped("GallerySlideWithButtons", "Hide caption People hold signs reading \"I am Charlie\" during the moment of silence. Previous Next Matthieu Alexandre/AFP/Getty Images"),
+		dropped("SignUpForm", "Newsletter Sign Up Continue reading the main story Please verify you're not a robot by clicking the box. "+
+			"Invalid email address. Please re-enter. You must select a newsletter to subscribe to. Sign Up You will receive emails "+
+			"containing news content , updates and promotions from The New York Times. You may opt-out at any time. You agree to "+
+			"receive occasional updates and special offers for The New York Times's products and services. Thank you for "+
+			"subscribing. An error has occurred. Please try again later. View all New York Times newsletters."),
+		kept("RobotInNews", "The drone, the ministry said, was not a robot but a remotely piloted aircraft, and officials would sign up more pilots."),
+		dropped("PhotoCaption", "The gutted U.S. Consulate in Benghazi, Libya, on Sept. 12 after the fatal attack. (Photo: Ibrahim Alaguri, AP)"),
+		kept("PhotoInNews", "The rebels released a picture of the convoy (photo: see below), the agency said."),
 		kept("HideCaptionInNews", "Readers could not find the Hide Caption button, the editor said, and complained in 12 of 40 letters."),
 		dropped("PhotosCount", "Photos 1 of 12"),
 		kept("CountInNews", "Watch 2016 turn into the year of the siege, the envoy warned the council"),
