@@ -77,6 +77,7 @@ func FindAttributions(body string) Attributions {
 	}
 	a.people = speakerScanNames(&a.index, body, a.scan.names, a.toks)
 	res := a.run(raws)
+	res.Quotes = quoteEmbeds(body, a.paras, res.Quotes)
 	a.body, a.people = "", nil
 	if cap(a.toks) <= 1<<16 && cap(a.scan.marks) <= 1<<16 && cap(a.quotes) <= 1<<12 {
 		quoteAttributorPool.Put(a)

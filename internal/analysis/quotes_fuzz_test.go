@@ -25,6 +25,8 @@ func FuzzQuotes(f *testing.F) {
 		"The so-called \"rebels\" shelled the town.",
 		"\"\"\"\"\n\n\"\"\n”“”“",
 		"Mr. X, a spokesman, said: \"no\"",
+		"They left. pic.twitter.com/QEmWEffUzx — Russia in USA ???? (@RusEmbUSA) April 14, 2018",
+		"Skip Twitter post by @e “Open,” he said. — E (@e) May 1, 2019",
 	} {
 		f.Add(s)
 	}
