@@ -337,6 +337,37 @@ func decodeIsDropped(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F
 }
 
+// decodeIsTidy reports whether the line loop of decodeNormalize would
+// return s as it is: no line ends in white space, none is blank but for
+// single blank lines between paragraphs, and s neither starts nor ends
+// with a line break. Most texts already are, and the check costs a pass
+// without the copy.
+func decodeIsTidy(s string) bool {
+	if s == "" || s[0] == '\n' || s[len(s)-1] == '\n' {
+		return s == ""
+	}
+	for start := 0; start < len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		line := s[start:end]
+		if line == "" {
+			// A blank line: the one between two paragraphs, never two.
+			if end+1 < len(s) && s[end+1] == '\n' {
+				return false
+			}
+		} else if r, _ := utf8.DecodeLastRuneInString(line); unicode.IsSpace(r) {
+			// Trimmed, or all white space: a blank line.
+			return false
+		}
+		start = end + 1
+	}
+	return true
+}
+
 // decodeNormalize tidies decoded text: NFC, Unix line ends, no trailing
 // spaces, at most one blank line between paragraphs, trimmed.
 func decodeNormalize(s string) string {
@@ -346,6 +377,9 @@ func decodeNormalize(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	s = strings.ReplaceAll(s, "\u00A0", " ")
+	if decodeIsTidy(s) {
+		return s
+	}
 	lines := strings.Split(s, "\n")
 	var b strings.Builder
 	b.Grow(len(s))

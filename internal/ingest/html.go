@@ -403,9 +403,42 @@ func htmlFragmentText(s string) string {
 // htmlFragmentLike reports whether a text field holds HTML markup rather
 // than plain text.
 func htmlFragmentLike(s string) bool {
-	head := strings.ToLower(s[:min(len(s), 4096)])
-	n := strings.Count(head, "</p>") + strings.Count(head, "<br") + strings.Count(head, "</div>")
-	return n >= 2 || strings.HasPrefix(strings.TrimSpace(head), "<p")
+	head := s[:min(len(s), 4096)]
+	if t := strings.TrimSpace(head); len(t) >= 2 && t[0] == '<' && t[1]|0x20 == 'p' {
+		return true
+	}
+	// Tags in any case, counted from each '<' without lower-casing a copy.
+	n := 0
+	for i := strings.IndexByte(head, '<'); i >= 0 && n < 2; {
+		rest := head[i+1:]
+		if htmlHasPrefixFold(rest, "/p>") || htmlHasPrefixFold(rest, "br") || htmlHasPrefixFold(rest, "/div>") {
+			n++
+		}
+		j := strings.IndexByte(rest, '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n >= 2
+}
+
+// htmlHasPrefixFold reports whether s starts with the lower-case ASCII
+// prefix, in any case.
+func htmlHasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // htmlBoilerplate matches short paragraphs that readability keeps but that
