@@ -337,6 +337,18 @@ func decodeIsDropped(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F
 }
 
+// decodeUnify is the character-level part of decodeNormalize: valid
+// UTF-8 without control characters, NFC, Unix line ends, no-break spaces
+// made spaces.
+func decodeUnify(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = decodeDropControls(s)
+	s = norm.NFC.String(s)
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(s, "\u00A0", " ")
+}
+
 // decodeIsTidy reports whether the line loop of decodeNormalize would
 // return s as it is: no line ends in white space, none is blank but for
 // single blank lines between paragraphs, and s neither starts nor ends
@@ -371,12 +383,7 @@ func decodeIsTidy(s string) bool {
 // decodeNormalize tidies decoded text: NFC, Unix line ends, no trailing
 // spaces, at most one blank line between paragraphs, trimmed.
 func decodeNormalize(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = decodeDropControls(s)
-	s = norm.NFC.String(s)
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	s = strings.ReplaceAll(s, "\u00A0", " ")
+	s = decodeUnify(s)
 	if decodeIsTidy(s) {
 		return s
 	}

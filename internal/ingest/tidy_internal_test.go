@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // The fast paths of decodeNormalize (decodeIsTidy) and htmlFragmentLike run
@@ -14,12 +12,7 @@ import (
 
 // refNormalize is decodeNormalize without the fast path.
 func refNormalize(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = decodeDropControls(s)
-	s = norm.NFC.String(s)
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	s = strings.ReplaceAll(s, "\u00A0", " ")
+	s = decodeUnify(s)
 	var out []string
 	blank := 0
 	for _, ln := range strings.Split(s, "\n") {
