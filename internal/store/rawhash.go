@@ -29,6 +29,14 @@ const rawHashChunk = 500
 // raw_hash existed, once, in one transaction: a re-import of their input
 // after an engine upgrade then finds them (see 0006_raw_hash.sql).
 func (s *Store) ensureRawHashes(ctx context.Context) error {
+	// Nearly always done already: look before taking the write lock.
+	var done int
+	if err := s.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM settings WHERE key = ?`, rawHashSetting).Scan(&done); err != nil {
+		return fmt.Errorf("store: hash the raw input of stored articles: %w", err)
+	}
+	if done > 0 {
+		return nil
+	}
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM settings WHERE key = ?`, rawHashSetting).Scan(&n); err != nil {
