@@ -426,11 +426,20 @@ func mergeWords(ctx context.Context, tx *sql.Tx, src, dst int64) error {
 // database does not mark them complete (it predates them, or ContentWords
 // changed).
 func (s *Store) ensureOutletWords(ctx context.Context) error {
+	_, err := s.EnsureOutletWords(ctx)
+	return err
+}
+
+// EnsureOutletWords recounts the outlets' words from the stored texts when
+// the database was written before the way they are kept now, and reports
+// whether it did. Reading the counts does it too; the server calls it on
+// start so that no visitor waits for it.
+func (s *Store) EnsureOutletWords(ctx context.Context) (recounted bool, err error) {
 	v, err := s.Active(ctx, outletWordsSetting)
 	if err != nil || v == outletWordsVersion {
-		return err
+		return false, err
 	}
-	return s.RebuildOutletWords(ctx)
+	return true, s.RebuildOutletWords(ctx)
 }
 
 // RebuildOutletWords recounts every outlet's words from the stored texts, in
