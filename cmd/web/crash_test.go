@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -15,7 +14,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -163,7 +161,7 @@ func crashWriteDump(t *testing.T, path string, n int) {
 type crashServer struct {
 	cmd    *exec.Cmd
 	url    string
-	stderr *bytes.Buffer
+	stderr *syncBuffer
 	client *http.Client
 	waited chan struct{}
 }
@@ -178,15 +176,15 @@ func crashStart(t *testing.T, bin, db string) *crashServer {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	var stderr bytes.Buffer
+	stderr := &syncBuffer{}
 	cmd := exec.Command(bin, "serve", "--addr", addr, "--db", db)
-	cmd.Stderr = &crashSyncWriter{w: &stderr}
+	cmd.Stderr = stderr
 	cmd.Env = append(os.Environ(), "FRAMINGLENS_AUTH=")
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	jar, _ := cookiejar.New(nil)
-	s := &crashServer{cmd: cmd, url: "http://" + addr, stderr: &stderr, client: &http.Client{Jar: jar, Timeout: 30 * time.Second}, waited: make(chan struct{})}
+	s := &crashServer{cmd: cmd, url: "http://" + addr, stderr: stderr, client: &http.Client{Jar: jar, Timeout: 30 * time.Second}, waited: make(chan struct{})}
 	go func() { _ = cmd.Wait(); close(s.waited) }()
 	t.Cleanup(func() {
 		_ = cmd.Process.Kill()
@@ -211,18 +209,6 @@ func crashStart(t *testing.T, bin, db string) *crashServer {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-}
-
-// crashSyncWriter lets the test read what the process writes.
-type crashSyncWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (c *crashSyncWriter) Write(p []byte) (int, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.w.Write(p)
 }
 
 // kill sends SIGKILL and waits for the process to die.
