@@ -245,8 +245,8 @@ func cleanIsGallery(line string) bool {
 			return false
 		}
 		rest = rest[i+len("Hide Caption "):]
-		n := cleanDigits(rest)
-		if n > 0 && strings.HasPrefix(rest[n:], " of ") && cleanDigits(rest[n+len(" of "):]) > 0 {
+		n := digitRun(rest)
+		if n > 0 && strings.HasPrefix(rest[n:], " of ") && digitRun(rest[n+len(" of "):]) > 0 {
 			return true
 		}
 	}
@@ -265,15 +265,6 @@ func cleanIsCaption(line string) bool {
 	}
 	credit := line[open+1:]
 	return strings.HasPrefix(credit, "Photo: ") || strings.HasPrefix(credit, "Photos: ")
-}
-
-// cleanDigits returns how many ASCII digits s starts with.
-func cleanDigits(s string) int {
-	n := 0
-	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
-		n++
-	}
-	return n
 }
 
 // cleanPromoMaxBytes bounds the lines tested for promotions: a newsletter
@@ -557,7 +548,7 @@ func cleanIsUIWords(line string) bool {
 		case cleanUIWords[w]:
 			ui++
 			return true
-		case cleanUIFiller[w], cleanIsCount(w):
+		case cleanUIFiller[w], allDigits(w): // a count: "Slideshow (26 Images)"
 			return true
 		}
 		return false
@@ -567,20 +558,6 @@ func cleanIsUIWords(line string) bool {
 	}
 	if words >= 3 && strings.ContainsAny(line[len(line)-1:], ".!?") {
 		return false
-	}
-	return true
-}
-
-// cleanIsCount reports whether w is a number of digits alone, as in
-// "Slideshow (26 Images)": it neither makes nor unmakes chrome.
-func cleanIsCount(w string) bool {
-	if w == "" {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
 	}
 	return true
 }

@@ -26,10 +26,6 @@ const quoteEmbedCue = "posted"
 // bytes).
 const quoteEmbedMaxBytes = 1200
 
-// quoteMonths are the month names of an embed's date.
-var quoteMonths = [...]string{"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December"}
-
 // quoteEmbeds adds to qs (sorted by Start) a direct quote for every
 // paragraph of body that is an embedded post, and returns qs sorted by
 // Start again. The post's author is the speaker of all of it: quotes found
@@ -145,7 +141,8 @@ func quoteIsHandle(h string) bool {
 	return true
 }
 
-// quoteIsEmbedDate reports whether s is " Month D, YYYY".
+// quoteIsEmbedDate reports whether s is " Month D, YYYY" (a month as the
+// date cleaner knows it).
 func quoteIsEmbedDate(s string) bool {
 	s, ok := strings.CutPrefix(s, " ")
 	if !ok {
@@ -155,21 +152,9 @@ func quoteIsEmbedDate(s string) bool {
 	if !ok {
 		return false
 	}
-	known := false
-	for _, m := range quoteMonths {
-		known = known || month == m
-	}
 	day, year, ok := strings.Cut(rest, ", ")
-	return known && ok && len(day) >= 1 && len(day) <= 2 && quoteAllDigits(day) && len(year) == 4 && quoteAllDigits(year)
-}
-
-func quoteAllDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
+	return ok && cleanMonths[strings.ToLower(month)] != 0 && len(day) <= 2 && allDigits(day) &&
+		len(year) == 4 && allDigits(year)
 }
 
 // quoteTrimName trims a display name of what is not part of the name:

@@ -19,6 +19,18 @@ func isWordRune(r rune) bool {
 // stands between them: the apostrophes of "it's" and "Russia’s".
 func isJoiner(r rune) bool { return r == '\'' || r == '’' }
 
+// digitRun returns how many ASCII digits s starts with.
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// allDigits reports whether s is ASCII digits alone, at least one.
+func allDigits(s string) bool { return s != "" && digitRun(s) == len(s) }
+
 // asciiWord marks the ASCII bytes that are word runes, so the common case
 // needs no rune decoding.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {

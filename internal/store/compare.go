@@ -532,7 +532,7 @@ func compareSumFiltered(ctx context.Context, tx *sql.Tx, cond string, args, idAr
 // counts are kept on write; a database that predates them is recounted
 // first.
 func (s *Store) OutletWords(ctx context.Context, outlets []int64) (counts []map[string]int, totals []int, err error) {
-	if err := s.ensureOutletWords(ctx); err != nil {
+	if _, err := s.EnsureOutletWords(ctx); err != nil {
 		return nil, nil, err
 	}
 	counts = make([]map[string]int, len(outlets))

@@ -378,7 +378,7 @@ type OutletWordTable struct {
 // the order given, over their joint vocabulary: the same numbers as
 // OutletWords, laid out as one array per outlet.
 func (s *Store) OutletWordTable(ctx context.Context, outlets []int64) (OutletWordTable, error) {
-	if err := s.ensureOutletWords(ctx); err != nil {
+	if _, err := s.EnsureOutletWords(ctx); err != nil {
 		return OutletWordTable{}, err
 	}
 	t := OutletWordTable{Counts: make([][]int, len(outlets)), Totals: make([]int, len(outlets))}

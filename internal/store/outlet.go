@@ -222,7 +222,7 @@ func (s *Store) MergeOutlets(ctx context.Context, from, into string) error {
 			SELECT name, name_key, ? FROM outlets WHERE id = ?`, dst, src); err != nil {
 			return err
 		}
-		if err := mergeWords(ctx, tx, src, dst); err != nil {
+		if err := s.newWriter(ctx, tx).mergeWords(src, dst); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM outlets WHERE id = ?`, src)

@@ -170,31 +170,37 @@ type storeQuerier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-// storeAddWordRun stores rows, one outlet's sorted counts, as a new run,
-// and merges the outlet's runs when there are too many.
-func storeAddWordRun(ctx context.Context, tx *sql.Tx, outlet int64, rows []storeWordRow, buf []byte) ([]byte, error) {
-	buf = storeEncodeWordRun(buf[:0], rows)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO outlet_word_runs (outlet_id, data) VALUES (?, ?)`, outlet, buf); err != nil {
-		return buf, err
-	}
-	return buf, storeCompactWordRuns(ctx, tx, outlet, storeWordRunsMax)
+func init() {
+	storeWriteSQL["wordRunAdd"] = `INSERT INTO outlet_word_runs (outlet_id, data) VALUES (?, ?)`
+	storeWriteSQL["wordRunCount"] = `SELECT COUNT(*) FROM outlet_word_runs WHERE outlet_id = ?`
+	storeWriteSQL["wordRunsDel"] = `DELETE FROM outlet_word_runs WHERE outlet_id = ?`
 }
 
-// storeCompactWordRuns merges outlet's runs into one when it has more than
-// limit of them.
-func storeCompactWordRuns(ctx context.Context, tx *sql.Tx, outlet int64, limit int) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outlet_word_runs WHERE outlet_id = ?`, outlet).Scan(&n); err != nil {
-		return err
+// addWordRun stores rows, one outlet's sorted counts, as a new run encoded
+// in buf, and merges the outlet's runs when there are too many.
+func (w *storeWriter) addWordRun(outlet int64, rows []storeWordRow, buf []byte) ([]byte, error) {
+	buf = storeEncodeWordRun(buf[:0], rows)
+	if _, err := w.exec("wordRunAdd", outlet, buf); err != nil {
+		return buf, err
 	}
-	if n <= limit {
+	return buf, w.compactWordRuns(outlet)
+}
+
+// compactWordRuns merges outlet's runs into one when it has more than
+// storeWordRunsMax of them.
+func (w *storeWriter) compactWordRuns(outlet int64) error {
+	var n int
+	if err := w.stmt("wordRunCount").QueryRowContext(w.ctx, outlet).Scan(&n); err != nil {
+		return fmt.Errorf("wordRunCount: %w", err)
+	}
+	if n <= storeWordRunsMax {
 		return nil
 	}
-	merged, err := storeOutletWordList(ctx, tx, outlet)
+	merged, err := storeOutletWordList(w.ctx, w.tx, outlet)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM outlet_word_runs WHERE outlet_id = ?`, outlet); err != nil {
+	if _, err := w.exec("wordRunsDel", outlet); err != nil {
 		return err
 	}
 	if len(merged) == 0 {
@@ -204,7 +210,6 @@ func storeCompactWordRuns(ctx context.Context, tx *sql.Tx, outlet int64, limit i
 	for i, e := range merged {
 		rows[i] = storeWordRow{outlet, e.word, int(e.n)}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO outlet_word_runs (outlet_id, data) VALUES (?, ?)`,
-		outlet, storeEncodeWordRun(nil, rows))
+	_, err = w.exec("wordRunAdd", outlet, storeEncodeWordRun(nil, rows))
 	return err
 }

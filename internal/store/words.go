@@ -387,7 +387,7 @@ func (w *storeWriter) flushWords() error {
 			k++
 		}
 		var err error
-		if buf, err = storeAddWordRun(w.ctx, w.tx, rows[0].outlet, rows[:k], buf); err != nil {
+		if buf, err = w.addWordRun(rows[0].outlet, rows[:k], buf); err != nil {
 			return fmt.Errorf("count words: %w", err)
 		}
 		rows = rows[k:]
@@ -412,22 +412,14 @@ func (w *storeWriter) forgetWords(articleID int64) error {
 }
 
 // mergeWords moves outlet src's word counts to dst.
-func mergeWords(ctx context.Context, tx *sql.Tx, src, dst int64) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE outlet_word_runs SET outlet_id = ? WHERE outlet_id = ?`, dst, src); err != nil {
+func (w *storeWriter) mergeWords(src, dst int64) error {
+	if _, err := w.tx.ExecContext(w.ctx, `UPDATE outlet_word_runs SET outlet_id = ? WHERE outlet_id = ?`, dst, src); err != nil {
 		return fmt.Errorf("merge word counts: %w", err)
 	}
-	if err := storeCompactWordRuns(ctx, tx, dst, storeWordRunsMax); err != nil {
+	if err := w.compactWordRuns(dst); err != nil {
 		return fmt.Errorf("merge word counts: %w", err)
 	}
 	return nil
-}
-
-// ensureOutletWords rebuilds the word counts from the stored texts when the
-// database does not mark them complete (it predates them, or ContentWords
-// changed).
-func (s *Store) ensureOutletWords(ctx context.Context) error {
-	_, err := s.EnsureOutletWords(ctx)
-	return err
 }
 
 // EnsureOutletWords recounts the outlets' words from the stored texts when
