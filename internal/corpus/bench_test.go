@@ -87,6 +87,34 @@ func BenchmarkImport20k(b *testing.B) { benchImportCopies(b, 20_000, false) }
 // per-outlet word-count runs, one per outlet and batch.
 func BenchmarkImport20kMixed(b *testing.B) { benchImportCopies(b, 20_000, true) }
 
+// BenchmarkSearch20k times full-text searches with snippets, as the
+// articles page runs them, over 20,000 imported articles (the import is not
+// timed): one op is the four searches below. It shows what the full-text
+// index's merge settings cost readers while they save the writer time.
+func BenchmarkSearch20k(b *testing.B) {
+	src := shareddata.Path(b, "data", "allsides-abp", "articles.jsonl")
+	dir := b.TempDir()
+	input := filepath.Join(dir, "articles20k.jsonl")
+	writeCopies(b, src, input, 20_000, false)
+	ctx := context.Background()
+	svc, st := openCorpusAt(b, filepath.Join(dir, "search.db"))
+	if _, err := svc.ImportPath(ctx, input, corpus.ImportOptions{Limits: ingest.Limits{MaxFileBytes: 4 << 30}}, nil); err != nil {
+		b.Fatalf("import: %v", err)
+	}
+	queries := []string{"aleppo", "rebel*", "president said", "climate change"}
+	for b.Loop() {
+		for _, q := range queries {
+			rows, err := st.Search(ctx, q, 50)
+			if err != nil {
+				b.Fatalf("search %q: %v", q, err)
+			}
+			if len(rows) == 0 {
+				b.Fatalf("search %q found nothing", q)
+			}
+		}
+	}
+}
+
 // benchImportCopies imports n unique copies of the AllSides articles into
 // a fresh database per iteration; shuffled, each copy in another order.
 func benchImportCopies(b *testing.B, n int, shuffled bool) {
