@@ -51,6 +51,9 @@ type Store struct {
 	// ckpt copies the write-ahead log into the database file beside the
 	// writer (see checkpoint.go).
 	ckpt *storeCheckpointer
+	// merge merges the full-text index's segments while the writes pause
+	// (see textmerge.go).
+	merge *storeTextMerger
 }
 
 // storePragmas are applied by the driver to every connection it opens, so no
@@ -149,6 +152,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		read.Close()
 		return nil, err
 	}
+	s.merge = startTextMerger(s)
 	return s, nil
 }
 
@@ -158,6 +162,7 @@ func (s *Store) Path() string { return s.path }
 // Close closes both pools, first letting SQLite refresh the statistics its
 // query planner uses (PRAGMA optimize), as SQLite recommends on closing.
 func (s *Store) Close() error {
+	s.merge.close()
 	errs := []error{s.ckpt.close()}
 	_, err := s.write.Exec(`PRAGMA optimize`)
 	errs = append(errs, err)
@@ -243,6 +248,9 @@ func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if s.ckpt != nil { // nil while Open migrates
 		s.ckpt.committed()
+	}
+	if s.merge != nil {
+		s.merge.committed()
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -58,4 +60,55 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 	}
 	t.Run("ReadPool", func(t *testing.T) { check(t, s.read, 4, 1) })
 	t.Run("WritePool", func(t *testing.T) { check(t, s.write, 1, 0) })
+}
+
+func TestCompareSortArticles(t *testing.T) {
+	arts := func(pairs ...any) []CompareArticle {
+		var out []CompareArticle
+		for i := 0; i < len(pairs); i += 2 {
+			out = append(out, CompareArticle{ID: int64(pairs[i].(int)), Published: pairs[i+1].(string), Words: i})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		in   []CompareArticle
+	}{
+		{"SortedAlready", arts(1, "", 2, "2016-01-02", 3, "2016-01-02", 4, "2017-05-01")},
+		{"DatesOutOfOrder", arts(1, "2016-12-06", 2, "", 3, "2016-01-02", 4, "2016-12-06", 5, "2015-07-30", 6, "")},
+		{"IDsOutOfOrder", arts(9, "2016-12-06", 2, "2016-12-06", 5, "2016-01-02", 1, "")},
+		{"DateOfAnotherForm", arts(1, "2016-12-06", 2, "2016-1-2", 3, "2016-01-02")},
+		{"DigitsWhereDashes", arts(1, "2016-12-06", 2, "2016112-02", 3, "2016-01-02")},
+		{"OneArticle", arts(7, "2016-12-06")},
+		{"None", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := slices.Clone(tc.in)
+			slices.SortFunc(want, compareArticleOrder)
+			got := compareSortArticles(slices.Clone(tc.in))
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("compareSortArticles = %+v, want %+v", got, want)
+			}
+		})
+	}
+}
+
+func TestCompareDayNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want uint64
+		ok   bool
+	}{
+		{"", 0, true},
+		{"2016-12-06", 20161206, true},
+		{"0001-01-01", 10101, true},
+		{"2016-12-6", 0, false},
+		{"2016/12/06", 0, false},
+		{"2016-1a-06", 0, false},
+		{"2016-12-06T09:15:00Z", 0, false},
+	} {
+		if got, ok := compareDayNumber(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("compareDayNumber(%q) = %d, %v; want %d, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
 }

@@ -28,7 +28,7 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 			t.Fatalf("Migrations: %v", err)
 		}
 		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path", "0004_fts_automerge",
-			"0005_fts_hashsize", "0006_raw_hash", "0007_outlet_word_runs", "0008_fts_automerge16"}; !reflect.DeepEqual(got, want) {
+			"0005_fts_hashsize", "0006_raw_hash", "0007_outlet_word_runs", "0008_fts_merge_in_background", "0009_append_indexes"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("open %d: migrations = %v, want %v", i, got, want)
 		}
 		if i == 0 {
@@ -57,12 +57,12 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	if err := db.QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if n != 8 {
-		t.Errorf("migrations rows = %d, want 8", n)
+	if n != 9 {
+		t.Errorf("migrations rows = %d, want 9", n)
 	}
 	// 0005 and 0008 set the full-text index's memory allowance and merge
-	// threshold, kept in its config.
-	for k, want := range map[string]int{"automerge": 16, "hashsize": 16 << 20} {
+	// rules, kept in its config.
+	for k, want := range map[string]int{"automerge": 0, "usermerge": 16, "crisismerge": 1000, "hashsize": 16 << 20} {
 		var v int
 		if err := db.QueryRow(`SELECT v FROM articles_fts_config WHERE k = ?`, k).Scan(&v); err != nil {
 			t.Fatalf("%s: %v", k, err)
