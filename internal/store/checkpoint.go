@@ -56,9 +56,13 @@ func startCheckpointer(path string) (*storeCheckpointer, error) {
 
 // committed tells the checkpointer that a write transaction committed. It
 // never blocks.
-func (c *storeCheckpointer) committed() {
+func (c *storeCheckpointer) committed() { storeWake(c.kick) }
+
+// storeWake wakes the goroutine waiting on kick, a channel of capacity one,
+// without blocking: a wake-up already pending covers this one too.
+func storeWake(kick chan struct{}) {
 	select {
-	case c.kick <- struct{}{}:
+	case kick <- struct{}{}:
 	default:
 	}
 }

@@ -69,10 +69,7 @@ func (m *storeTextMerger) committed() {
 	m.last = time.Now()
 	m.commits++
 	m.mu.Unlock()
-	select {
-	case m.kick <- struct{}{}:
-	default:
-	}
+	storeWake(m.kick)
 }
 
 func (m *storeTextMerger) run() {
