@@ -355,9 +355,16 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 			w.holdRows()
 		}
 		var fresh []int64
+		var skipped []storeSkipped
+		skip := func(i int) {
+			if key := outletKey(batch[i].Article.Outlet); key != "" {
+				skipped = append(skipped, storeSkipped{key, prep[i].words})
+			}
+		}
 		for i, item := range batch {
 			if err := validateNewArticle(item.Article); err != nil {
 				out[i].Err = err
+				skip(i)
 				continue
 			}
 			if savepoints {
@@ -376,9 +383,12 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 				}
 				w.forget()
 				out[i].Err = storeSaveError(item.Article.Title, err)
+				skip(i)
 			} else {
 				out[i].ID, out[i].Duplicate = id, dup
-				if !dup {
+				if dup {
+					skip(i)
+				} else {
 					fresh = append(fresh, id)
 				}
 			}
@@ -394,7 +404,7 @@ func (s *Store) saveBatch(ctx context.Context, batch []ArticleWithResult, prep [
 			failed = true
 			return errStoreBatchFailed
 		}
-		w.useBatchWords(words())
+		w.useBatchWords(words(), skipped)
 		if err := w.flush(); err != nil {
 			return err
 		}

@@ -112,3 +112,45 @@ func TestCompareDayNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestUseBatchWordsTakesSkippedOff checks the batch sums path with
+// articles the writer skipped: their counts come off the sums, an outlet
+// all of whose articles were skipped adds nothing, and a count that falls
+// to zero is no row.
+func TestUseBatchWordsTakesSkippedOff(t *testing.T) {
+	wc := func(pairs ...any) []storeWordCount {
+		var out []storeWordCount
+		for i := 0; i < len(pairs); i += 2 {
+			out = append(out, storeWordCount{pairs[i].(string), pairs[i+1].(int)})
+		}
+		return out
+	}
+	// Four articles of "alpha" (two stored, a duplicate, a rejected one)
+	// and one of "beta", a duplicate.
+	a1, a2 := wc("army", 2, "rebels", 1), wc("rebels", 3, "siege", 1)
+	dup, bad := wc("army", 1, "ceasefire", 2), wc("siege", 1)
+	b1 := wc("regime", 4)
+	bw := &storeBatchWords{articles: 5, byKey: map[string][]storeWordCount{
+		"alpha": wc("army", 3, "ceasefire", 2, "rebels", 4, "siege", 2),
+		"beta":  b1,
+	}}
+	w := &storeWriter{counted: []storeCounted{{outlet: 7, key: "alpha", words: a1}, {outlet: 7, key: "alpha", words: a2}}}
+	skipped := []storeSkipped{{"alpha", dup}, {"alpha", bad}, {"beta", b1}}
+	if !w.useBatchWords(bw, skipped) {
+		t.Fatal("useBatchWords = false, want the batch sums used")
+	}
+	want := []storeWordRow{{7, "army", 2}, {7, "rebels", 4}, {7, "siege", 1}}
+	if !reflect.DeepEqual(w.pending, want) {
+		t.Errorf("rows = %v, want %v", w.pending, want)
+	}
+	if w.counted != nil {
+		t.Errorf("counted = %v after the sums were used, want nil", w.counted)
+	}
+
+	// A skipped article missing from the list: the sums do not add up to
+	// the batch, and the writer must count itself.
+	w = &storeWriter{counted: []storeCounted{{outlet: 7, key: "alpha", words: a1}, {outlet: 7, key: "alpha", words: a2}}}
+	if w.useBatchWords(bw, skipped[:2]) {
+		t.Error("useBatchWords with an article unaccounted for = true, want false")
+	}
+}

@@ -309,25 +309,54 @@ func storeCompareWordRows(a, b storeWordRow) int {
 	return strings.Compare(a.word, b.word)
 }
 
-// useBatchWords takes the rows to upsert from bw, the batch's counts added
-// up beforehand, when they are the counts of the articles the writer
-// stored: every article of the batch with an outlet was stored, and no two
-// outlet names of the batch turned out to be one outlet (an alias).
-// Otherwise flushWords adds up the stored articles' counts itself.
-func (w *storeWriter) useBatchWords(bw *storeBatchWords) {
-	if bw == nil || len(w.counted) != bw.articles || len(w.counted) == 0 {
-		return
+// useBatchWords takes the rows to store from bw, the batch's counts added
+// up beforehand, and reports whether it did. Those are the counts of every
+// article of the batch with an outlet; skipped holds the ones the writer did
+// not store (duplicates, rejected), whose counts are taken off again. No two
+// outlet names of the stored articles may have turned out to be one outlet
+// (an alias). Otherwise flushWords adds up the stored articles' counts
+// itself, word by word, which on a batch of 256 took the writer about as
+// long as the rest of its word counting: before skipped articles were
+// taken off, one duplicate in a batch was enough to send it there.
+func (w *storeWriter) useBatchWords(bw *storeBatchWords, skipped []storeSkipped) bool {
+	if bw == nil || len(w.counted)+len(skipped) != bw.articles || len(w.counted) == 0 {
+		return false
 	}
 	ids := make(map[string]int64, len(bw.byKey))
 	keyOf := make(map[int64]string, len(bw.byKey))
 	for _, c := range w.counted {
 		if k, ok := keyOf[c.outlet]; ok && k != c.key {
-			return
+			return false
 		}
 		ids[c.key], keyOf[c.outlet] = c.outlet, c.key
 	}
-	if len(ids) != len(bw.byKey) {
-		return
+	// The skipped articles' counts per outlet key, sorted by word. A key
+	// none of whose articles was stored is left out below: its counts in
+	// bw and here cancel out.
+	minus := map[string][]storeWordCount{}
+	if len(skipped) > 0 {
+		sums := map[string]map[string]int{}
+		for _, sk := range skipped {
+			if _, ok := ids[sk.key]; !ok {
+				continue
+			}
+			m := sums[sk.key]
+			if m == nil {
+				m = map[string]int{}
+				sums[sk.key] = m
+			}
+			for _, wc := range sk.words {
+				m[wc.word] += wc.n
+			}
+		}
+		for key, m := range sums {
+			list := make([]storeWordCount, 0, len(m))
+			for word, n := range m {
+				list = append(list, storeWordCount{word, n})
+			}
+			slices.SortFunc(list, func(a, b storeWordCount) int { return strings.Compare(a.word, b.word) })
+			minus[key] = list
+		}
 	}
 	outlets := make([]int64, 0, len(keyOf))
 	n := 0
@@ -338,12 +367,32 @@ func (w *storeWriter) useBatchWords(bw *storeBatchWords) {
 	slices.Sort(outlets)
 	rows := slices.Grow(w.pending, n)
 	for _, id := range outlets {
-		for _, wc := range bw.byKey[keyOf[id]] {
-			rows = append(rows, storeWordRow{id, wc.word, wc.n})
+		all, sub := bw.byKey[keyOf[id]], minus[keyOf[id]]
+		for _, wc := range all {
+			// Both lists are sorted by word, and every skipped word is
+			// in the batch's list.
+			for len(sub) > 0 && sub[0].word < wc.word {
+				sub = sub[1:]
+			}
+			if len(sub) > 0 && sub[0].word == wc.word {
+				wc.n -= sub[0].n
+				sub = sub[1:]
+			}
+			if wc.n != 0 {
+				rows = append(rows, storeWordRow{id, wc.word, wc.n})
+			}
 		}
 	}
 	w.pending = rows
 	w.counted = nil
+	return true
+}
+
+// storeSkipped is an article of a batch with an outlet that the writer did
+// not store: its word counts are in the batch's sums (storeBatchWords).
+type storeSkipped struct {
+	key   string // outletKey of the article's outlet name
+	words []storeWordCount
 }
 
 // flushWords writes the pending word counts, one run per outlet, and
