@@ -153,7 +153,7 @@ func (im *importer) flush(ctx context.Context) error {
 			Text:      r.Text,
 			Words:     r.Words,
 		}
-		saves[i] = store.ArticleWithResult{Article: art, Result: r, Prepared: store.PrepareArticle(art)}
+		saves[i] = store.ArticleWithResult{Article: art, Result: r, Prepared: store.PrepareArticle(art).WithResult(r)}
 	})
 
 	var batch []store.ArticleWithResult

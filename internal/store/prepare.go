@@ -6,13 +6,17 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/framinglens/framinglens/internal/analysis"
 )
 
 // The write connection is one thread, and it bounds how fast articles are
-// stored. Work on an article that needs no database, its content hash and
-// its word counts, is done outside the write transaction: by the caller, on
-// its own cores, with PrepareArticle (the importer does it in its analysis
-// workers), or else by SaveArticles before the transaction, on every core.
+// stored. Work on an article that needs no database, its content hash, its
+// word counts and the digest of its result, is done outside the write
+// transaction: by the caller, on its own cores, with PrepareArticle and
+// WithResult (the importer does it in its analysis workers), or else by
+// SaveArticles before the transaction, on every core (the digest by the
+// writer).
 // Adding up a batch's word counts per outlet is likewise done beside the
 // writer, while it inserts the articles (storeBatchWords).
 
@@ -31,6 +35,27 @@ type Prepared struct {
 	// counts, in order of first use; nil when the article has no outlet,
 	// whose words are not counted.
 	words []storeWordCount
+	// result and digest are the result WithResult was given and its digest
+	// (see storeResultDigest).
+	result *analysis.Result
+	digest []byte
+}
+
+// WithResult works out the digest of r, the result to be saved with the
+// article, beside the other preparations, and returns p. r must not change
+// after.
+func (p *Prepared) WithResult(r *analysis.Result) *Prepared {
+	p.result, p.digest = r, storeResultDigest(r)
+	return p
+}
+
+// digestFor returns the digest of r: the one WithResult worked out when it
+// was given r, else one worked out now.
+func (p *Prepared) digestFor(r *analysis.Result) []byte {
+	if p != nil && p.result == r && p.digest != nil {
+		return p.digest
+	}
+	return storeResultDigest(r)
 }
 
 // storeWordCount is one word's count in an article or a batch.

@@ -28,7 +28,7 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 			t.Fatalf("Migrations: %v", err)
 		}
 		if want := []string{"0001_init", "0002_outlet_totals", "0003_write_path", "0004_fts_automerge",
-			"0005_fts_hashsize", "0006_raw_hash", "0007_outlet_word_runs", "0008_fts_merge_in_background", "0009_append_indexes"}; !reflect.DeepEqual(got, want) {
+			"0005_fts_hashsize", "0006_raw_hash", "0007_outlet_word_runs", "0008_fts_merge_in_background", "0009_append_indexes", "0010_result_digest"}; !reflect.DeepEqual(got, want) {
 			t.Errorf("open %d: migrations = %v, want %v", i, got, want)
 		}
 		if i == 0 {
@@ -57,8 +57,8 @@ func TestMigrationsAppliedOnce(t *testing.T) {
 	if err := db.QueryRow(`SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
-	if n != 9 {
-		t.Errorf("migrations rows = %d, want 9", n)
+	if n != 10 {
+		t.Errorf("migrations rows = %d, want 10", n)
 	}
 	// 0005 and 0008 set the full-text index's memory allowance and merge
 	// rules, kept in its config.

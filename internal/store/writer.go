@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -28,8 +29,11 @@ var storeWriteSQL = map[string]string{
 		raw, text, words, content_hash, raw_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"articleMeta": `SELECT outlet_id, published_date, text FROM articles WHERE id = ?`,
 	"analysisDel": `DELETE FROM analyses WHERE article_id = ?`,
-	"analysis": `INSERT INTO analyses (article_id, engine_version, lexicon_version, registry_version, created_at, current)
-		VALUES (?, ?, ?, ?, ?, 1)`,
+	"analysis": `INSERT INTO analyses (article_id, engine_version, lexicon_version, registry_version, created_at, current,
+		result_digest) VALUES (?, ?, ?, ?, ?, 1, ?)`,
+	"analysisDigest": `SELECT id, result_digest FROM analyses WHERE article_id = ? AND current = 1`,
+	"analysisStamp": `UPDATE analyses SET engine_version = ?, lexicon_version = ?, registry_version = ?, created_at = ?
+		WHERE id = ?`,
 }
 
 // storeRowTables are the tables an analysis writes many rows into at once,
@@ -286,7 +290,7 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p *Prepared)
 		return 0, false, err
 	}
 	if r != nil {
-		sides, err := w.insertAnalysis(id, outlet, date, a.Text, r)
+		sides, err := w.insertAnalysis(id, outlet, date, a.Text, r, p.digestFor(r))
 		if err != nil {
 			return 0, false, err
 		}
@@ -298,13 +302,32 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p *Prepared)
 	return id, false, nil
 }
 
-// replaceAnalysis deletes the article's analyses and inserts r as its
-// current one.
+// replaceAnalysis makes r the current analysis of an article. When r
+// writes the same rows as the current one (equal digests), only r's
+// versions are stamped on it; otherwise the article's analyses are deleted
+// and r inserted.
 func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result) error {
+	digest := storeResultDigest(r)
+	var aid int64
+	var old []byte
+	err := w.stmt("analysisDigest").QueryRowContext(w.ctx, articleID).Scan(&aid, &old)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if err == nil && bytes.Equal(old, digest) {
+		v := r.Versions
+		if _, err := w.exec("analysisStamp", v.Engine, v.Lexicon, v.Registry, storeNow(), aid); err != nil {
+			return err
+		}
+		// The scores are the same, but what is shown of them (their
+		// versions) changed: caches keyed by the corpus version must go.
+		w.totals.scores++
+		return nil
+	}
 	var outlet sql.NullInt64
 	var date sql.NullString
 	var text string
-	err := w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date, &text)
+	err = w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return analysis.Errorf(analysis.ENOTFOUND, "article %d not found", articleID)
 	}
@@ -314,7 +337,7 @@ func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result) error
 	if _, err := w.exec("analysisDel", articleID); err != nil {
 		return err
 	}
-	sides, err := w.insertAnalysis(articleID, outlet, date, text, r)
+	sides, err := w.insertAnalysis(articleID, outlet, date, text, r, digest)
 	if err != nil {
 		return err
 	}
@@ -337,9 +360,9 @@ type storeSideSum struct{ attributions, words int }
 // insertAnalysis writes r as the current analysis of an article, with its
 // hits, quotes, sources and score rows, and returns the sums of its
 // side_scores rows for addTotals.
-func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date sql.NullString, text string, r *analysis.Result) (map[string]*storeSideSum, error) {
+func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date sql.NullString, text string, r *analysis.Result, digest []byte) (map[string]*storeSideSum, error) {
 	v := r.Versions
-	aid, err := w.insert("analysis", articleID, v.Engine, v.Lexicon, v.Registry, storeNow())
+	aid, err := w.insert("analysis", articleID, v.Engine, v.Lexicon, v.Registry, storeNow(), digest)
 	if err != nil {
 		return nil, err
 	}

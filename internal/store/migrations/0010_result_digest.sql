@@ -1,0 +1,13 @@
+-- 0010_result_digest: a digest of each analysis's rows, to skip rewriting
+-- the ones a rescoring leaves as they were.
+--
+-- A lexicon edit re-analyses every article, but most come out the same:
+-- an edit of one term changes the hits of the articles that hold it. The
+-- store used to delete every analysis with its ~110 rows (and the totals
+-- triggers of its score rows) and insert the new one; half of a
+-- rescoring's time went to the deletes. result_digest is 16 bytes of the
+-- SHA-256 of everything the store keeps of a result but its versions
+-- (store/resultdigest.go); a new result with the same digest only gets the
+-- new versions stamped on its analysis. Analyses written before this have
+-- none and are rewritten once, at the next rescoring.
+ALTER TABLE analyses ADD COLUMN result_digest BLOB;
