@@ -219,32 +219,46 @@ type storeBatchWords struct {
 
 // storeSumBatchWords adds up the word counts of prep per outlet key.
 func storeSumBatchWords(batch []ArticleWithResult, prep []*Prepared) *storeBatchWords {
-	sums := map[string]map[string]int{}
-	bw := &storeBatchWords{byKey: map[string][]storeWordCount{}}
+	sums := storeKeySums{}
+	bw := &storeBatchWords{}
 	for i, p := range prep {
 		key := outletKey(batch[i].Article.Outlet)
 		if key == "" {
 			continue
 		}
 		bw.articles++
-		m := sums[key]
-		if m == nil {
-			m = make(map[string]int, len(p.words))
-			sums[key] = m
-		}
-		for _, wc := range p.words {
-			m[wc.word] += wc.n
-		}
+		sums.add(key, p.words)
 	}
-	for key, m := range sums {
+	bw.byKey = sums.sorted()
+	return bw
+}
+
+// storeKeySums adds up word counts per outlet key.
+type storeKeySums map[string]map[string]int
+
+func (s storeKeySums) add(key string, words []storeWordCount) {
+	m := s[key]
+	if m == nil {
+		m = make(map[string]int, len(words))
+		s[key] = m
+	}
+	for _, wc := range words {
+		m[wc.word] += wc.n
+	}
+}
+
+// sorted returns each key's counts as a list sorted by word.
+func (s storeKeySums) sorted() map[string][]storeWordCount {
+	out := make(map[string][]storeWordCount, len(s))
+	for key, m := range s {
 		list := make([]storeWordCount, 0, len(m))
 		for w, n := range m {
 			list = append(list, storeWordCount{w, n})
 		}
 		slices.SortFunc(list, func(a, b storeWordCount) int { return strings.Compare(a.word, b.word) })
-		bw.byKey[key] = list
+		out[key] = list
 	}
-	return bw
+	return out
 }
 
 // addWords adds an article's prepared word counts to the writer's pending

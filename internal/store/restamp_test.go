@@ -14,14 +14,9 @@ import (
 // on a connection of its own.
 func restampAnalysis(t *testing.T, s *store.Store, articleID int64) (int64, []byte) {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+s.Path()+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	var id int64
 	var digest []byte
-	if err := db.QueryRow(`SELECT id, result_digest FROM analyses WHERE article_id = ? AND current = 1`, articleID).
+	if err := readOnlyDB(t, s).QueryRow(`SELECT id, result_digest FROM analyses WHERE article_id = ? AND current = 1`, articleID).
 		Scan(&id, &digest); err != nil {
 		t.Fatal(err)
 	}

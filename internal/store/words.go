@@ -333,31 +333,13 @@ func (w *storeWriter) useBatchWords(bw *storeBatchWords, skipped []storeSkipped)
 	// The skipped articles' counts per outlet key, sorted by word. A key
 	// none of whose articles was stored is left out below: its counts in
 	// bw and here cancel out.
-	minus := map[string][]storeWordCount{}
-	if len(skipped) > 0 {
-		sums := map[string]map[string]int{}
-		for _, sk := range skipped {
-			if _, ok := ids[sk.key]; !ok {
-				continue
-			}
-			m := sums[sk.key]
-			if m == nil {
-				m = map[string]int{}
-				sums[sk.key] = m
-			}
-			for _, wc := range sk.words {
-				m[wc.word] += wc.n
-			}
-		}
-		for key, m := range sums {
-			list := make([]storeWordCount, 0, len(m))
-			for word, n := range m {
-				list = append(list, storeWordCount{word, n})
-			}
-			slices.SortFunc(list, func(a, b storeWordCount) int { return strings.Compare(a.word, b.word) })
-			minus[key] = list
+	sums := storeKeySums{}
+	for _, sk := range skipped {
+		if _, ok := ids[sk.key]; ok {
+			sums.add(sk.key, sk.words)
 		}
 	}
+	minus := sums.sorted()
 	outlets := make([]int64, 0, len(keyOf))
 	n := 0
 	for id, key := range keyOf {

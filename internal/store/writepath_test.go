@@ -199,14 +199,23 @@ func TestBatchNewOutletAfterFailure(t *testing.T) {
 	writepathCheckWords(t, s)
 }
 
-// writepathOutletID returns the id of the outlet named name.
-func writepathOutletID(t *testing.T, s *store.Store, name string) int64 {
+// readOnlyDB opens the store's file read-only, beside the store, for a test
+// to look at what the store's API does not show; it is closed at the end
+// of the test.
+func readOnlyDB(t *testing.T, s *store.Store) *sql.DB {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+s.Path()+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// writepathOutletID returns the id of the outlet named name.
+func writepathOutletID(t *testing.T, s *store.Store, name string) int64 {
+	t.Helper()
+	db := readOnlyDB(t, s)
 	var id int64
 	if err := db.QueryRow(`SELECT id FROM outlets WHERE name = ?`, name).Scan(&id); err != nil {
 		t.Fatalf("outlet %q: %v", name, err)
