@@ -46,21 +46,29 @@ func BenchmarkImportAllsides(b *testing.B) {
 // database and replaces their analyses, as after a lexicon edit: the wait
 // of a researcher who iterates on her lexicon. The import is not timed.
 func BenchmarkRescoreAllsides(b *testing.B) {
-	benchRescore(b, func(svc *corpus.Service, _ int) error {
+	benchRescore(b, 0, func(svc *corpus.Service, _ int) error {
 		svc.StartRescore()
 		return nil
 	})
 }
 
-// benchRescore imports the AllSides articles (not timed), then times ops of
+// benchRescore imports the AllSides articles, or n unique copies of them
+// when n is not 0 (see benchImportCopies), not timed; then it times ops of
 // start, which starts a rescoring, and the rescoring to its end.
-func benchRescore(b *testing.B, start func(svc *corpus.Service, i int) error) {
+func benchRescore(b *testing.B, n int, start func(svc *corpus.Service, i int) error) {
 	path := shareddata.Path(b, "data", "allsides-abp", "articles.jsonl")
+	dir := b.TempDir()
+	want := 1900
+	if n > 0 {
+		copies := filepath.Join(dir, fmt.Sprintf("articles%d.jsonl", n))
+		writeCopies(b, path, copies, n, false)
+		path, want = copies, n*95/100
+	}
 	ctx := context.Background()
-	svc, _ := openCorpusAt(b, filepath.Join(b.TempDir(), "rescore.db"))
-	sum, err := svc.ImportPath(ctx, path, corpus.ImportOptions{}, nil)
-	if err != nil || sum.Accepted < 1900 {
-		b.Fatalf("import = %+v, %v; want about 2,000 accepted", sum, err)
+	svc, _ := openCorpusAt(b, filepath.Join(dir, "rescore.db"))
+	sum, err := svc.ImportPath(ctx, path, corpus.ImportOptions{Limits: ingest.Limits{MaxFileBytes: 4 << 30}}, nil)
+	if err != nil || sum.Accepted < want {
+		b.Fatalf("import = %+v, %v; want at least %d accepted", sum, err, want)
 	}
 	total := 0
 	for i := 0; b.Loop(); i++ {
@@ -86,10 +94,20 @@ func benchRescore(b *testing.B, start func(svc *corpus.Service, i int) error) {
 // entry leaves as they were keep their rows (see store's result digest);
 // BenchmarkRescoreAllsides, the same lexicon again, is the case where
 // nothing changes.
-func BenchmarkRescoreAllsidesEdited(b *testing.B) {
+func BenchmarkRescoreAllsidesEdited(b *testing.B) { benchRescore(b, 0, benchEditLexicon()) }
+
+// BenchmarkRescore100kEdited is BenchmarkRescoreAllsidesEdited over
+// 100,000 articles (the AllSides articles copied as for
+// BenchmarkImport100k): the researcher's wait after an edit on a large
+// corpus. Run it alone, like BenchmarkImport100k.
+func BenchmarkRescore100kEdited(b *testing.B) { benchRescore(b, 100_000, benchEditLexicon()) }
+
+// benchEditLexicon returns a start for benchRescore that adds the entry
+// "police" to the active lexicon on even ops and takes it away on odd ones.
+func benchEditLexicon() func(svc *corpus.Service, i int) error {
 	ctx := context.Background()
 	n := -1
-	benchRescore(b, func(svc *corpus.Service, i int) error {
+	return func(svc *corpus.Service, i int) error {
 		if n < 0 {
 			n = len(svc.ActiveLexicon().Entries)
 		}
@@ -97,7 +115,7 @@ func BenchmarkRescoreAllsidesEdited(b *testing.B) {
 			return svc.AddEntry(ctx, analysis.Entry{Pattern: "police", Frame: "neutral", Actor: "government", Note: "bench"})
 		}
 		return svc.DeleteEntry(ctx, n)
-	})
+	}
 }
 
 // BenchmarkImport100k imports 100,000 articles: the AllSides articles
