@@ -23,17 +23,30 @@ func (s *Store) SaveAnalyses(ctx context.Context, results map[int64]*analysis.Re
 		ids = append(ids, id)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	// The results' digests are worked out beside the writer, in the order
+	// it takes the results; the channel holds them all, so the goroutine
+	// ends even when the writer stops early.
+	digests := make(chan []byte, len(ids))
+	go func() {
+		for _, id := range ids {
+			var d []byte
+			if r := results[id]; r != nil {
+				d = storeResultDigest(r)
+			}
+			digests <- d
+		}
+	}()
 	err := s.writeTx(ctx, func(tx *sql.Tx) error {
 		w := s.newWriter(ctx, tx)
 		// The batch fails as a whole, so the rows of its analyses can
 		// share statements.
 		w.holdRows()
 		for _, id := range ids {
-			r := results[id]
+			r, digest := results[id], <-digests
 			if r == nil {
 				return analysis.Errorf(analysis.EINVALID, "no result for article %d", id)
 			}
-			if err := w.replaceAnalysis(id, r); err != nil {
+			if err := w.replaceAnalysis(id, r, digest); err != nil {
 				return fmt.Errorf("article %d: %w", id, err)
 			}
 		}

@@ -302,12 +302,11 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p *Prepared)
 	return id, false, nil
 }
 
-// replaceAnalysis makes r the current analysis of an article. When r
-// writes the same rows as the current one (equal digests), only r's
-// versions are stamped on it; otherwise the article's analyses are deleted
-// and r inserted.
-func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result) error {
-	digest := storeResultDigest(r)
+// replaceAnalysis makes r, whose digest is digest, the current analysis of
+// an article. When r writes the same rows as the current one (equal
+// digests), only r's versions are stamped on it; otherwise the article's
+// analyses are deleted and r inserted.
+func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result, digest []byte) error {
 	var aid int64
 	var old []byte
 	err := w.stmt("analysisDigest").QueryRowContext(w.ctx, articleID).Scan(&aid, &old)
