@@ -87,14 +87,35 @@ func (w *storeWriter) addTotals(outlet sql.NullInt64, r *analysis.Result, sides 
 		o.balanceSum += r.Balance
 		o.balanceWordsSum += r.BalanceWords
 	}
-	for name, f := range r.Frames {
-		storeAddCount(t.frames, storeTotalKey{outlet: id, name: name}, storeBool(f.Count > 0), f.Count, f.Own)
-	}
 	for side, s := range sides {
 		storeAddCount(t.sides, storeTotalKey{outlet: id, name: side}, storeBool(s.attributions > 0), s.attributions, s.words)
 	}
+	w.addFrameTotals(id, r)
+}
+
+// addLexiconTotals adds the totals of r's frame and entry score rows only,
+// for replaceLexiconRows.
+func (w *storeWriter) addLexiconTotals(outlet sql.NullInt64, r *analysis.Result) {
+	w.totals.scores++
+	if outlet.Valid {
+		w.addFrameTotals(outlet.Int64, r)
+	}
+}
+
+// addFrameTotals adds r's frame and entry counts to outlet's totals.
+func (w *storeWriter) addFrameTotals(outlet int64, r *analysis.Result) {
+	t := &w.totals
+	if t.frames == nil {
+		t.outlets = map[int64]*storeOutletSum{}
+		t.frames = map[storeTotalKey]*storeCountSum{}
+		t.sides = map[storeTotalKey]*storeCountSum{}
+		t.entries = map[storeTotalKey]*storeCountSum{}
+	}
+	for name, f := range r.Frames {
+		storeAddCount(t.frames, storeTotalKey{outlet: outlet, name: name}, storeBool(f.Count > 0), f.Count, f.Own)
+	}
 	for _, e := range r.Entries {
-		storeAddCount(t.entries, storeTotalKey{outlet: id, name: e.Pattern, actor: e.Actor, frame: e.Frame}, 0, e.Count, e.Own)
+		storeAddCount(t.entries, storeTotalKey{outlet: outlet, name: e.Pattern, actor: e.Actor, frame: e.Frame}, 0, e.Count, e.Own)
 	}
 }
 
@@ -118,9 +139,9 @@ func (w *storeWriter) flushTotals() error {
 	if _, err := w.tx.ExecContext(w.ctx, `UPDATE corpus_version SET n = n + ? WHERE id = 1`, t.scores); err != nil {
 		return fmt.Errorf("bump corpus version: %w", err)
 	}
-	if len(t.outlets) == 0 {
-		return nil
-	}
+	// t.outlets is empty when no analysis with an outlet was inserted
+	// whole; frame and entry totals may still be pending
+	// (addLexiconTotals). upsertTotals writes nothing for no rows.
 	ids := make([]int64, 0, len(t.outlets))
 	for id := range t.outlets {
 		ids = append(ids, id)

@@ -32,8 +32,16 @@ var storeWriteSQL = map[string]string{
 	"analysis": `INSERT INTO analyses (article_id, engine_version, lexicon_version, registry_version, created_at, current,
 		result_digest) VALUES (?, ?, ?, ?, ?, 1, ?)`,
 	"analysisDigest": `SELECT id, result_digest FROM analyses WHERE article_id = ? AND current = 1`,
-	"analysisStamp": `UPDATE analyses SET engine_version = ?, lexicon_version = ?, registry_version = ?, created_at = ?
-		WHERE id = ?`,
+	"analysisStamp": `UPDATE analyses SET engine_version = ?, lexicon_version = ?, registry_version = ?, created_at = ?,
+		result_digest = ? WHERE id = ?`,
+	// The rows of an analysis that only its lexicon makes (see
+	// replaceLexiconRows); the score rows' delete triggers take their share
+	// off the outlet totals.
+	"hitsDel":        `DELETE FROM hits WHERE analysis_id = ?`,
+	"frameScoresDel": `DELETE FROM frame_scores WHERE analysis_id = ?`,
+	"entryScoresDel": `DELETE FROM entry_scores WHERE analysis_id = ?`,
+	"actorScoresDel": `DELETE FROM actor_scores WHERE analysis_id = ?`,
+	"scoreHits":      `UPDATE article_scores SET hits = ? WHERE analysis_id = ?`,
 }
 
 // storeRowTables are the tables an analysis writes many rows into at once,
@@ -304,8 +312,9 @@ func (w *storeWriter) saveArticle(a NewArticle, r *analysis.Result, p *Prepared)
 
 // replaceAnalysis makes r, whose digest is digest, the current analysis of
 // an article. When r writes the same rows as the current one (equal
-// digests), only r's versions are stamped on it; otherwise the article's
-// analyses are deleted and r inserted.
+// digests), only r's versions are stamped on it; when only the rows its
+// lexicon makes differ, those are replaced (replaceLexiconRows); otherwise
+// the article's analyses are deleted and r inserted.
 func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result, digest []byte) error {
 	var aid int64
 	var old []byte
@@ -313,34 +322,61 @@ func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result, diges
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	if err == nil && bytes.Equal(old, digest) {
-		v := r.Versions
-		if _, err := w.exec("analysisStamp", v.Engine, v.Lexicon, v.Registry, storeNow(), aid); err != nil {
-			return err
-		}
-		// The scores are the same, but what is shown of them (their
-		// versions) changed: caches keyed by the corpus version must go.
-		w.totals.scores++
-		return nil
-	}
+	found := err == nil
 	var outlet sql.NullInt64
 	var date sql.NullString
 	var text string
-	err = w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date, &text)
-	if errors.Is(err, sql.ErrNoRows) {
-		return analysis.Errorf(analysis.ENOTFOUND, "article %d not found", articleID)
+	if !found || !bytes.Equal(old, digest) {
+		err = w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date, &text)
+		if errors.Is(err, sql.ErrNoRows) {
+			return analysis.Errorf(analysis.ENOTFOUND, "article %d not found", articleID)
+		}
+		if err != nil {
+			return err
+		}
 	}
-	if err != nil {
+	switch {
+	case found && bytes.Equal(old, digest):
+		// The scores are the same, but what is shown of them (their
+		// versions) changed: caches keyed by the corpus version must go.
+		w.totals.scores++
+	case found && storeSourcesSame(old, digest):
+		if err := w.replaceLexiconRows(aid, articleID, outlet, date, r); err != nil {
+			return err
+		}
+	default:
+		if _, err := w.exec("analysisDel", articleID); err != nil {
+			return err
+		}
+		sides, err := w.insertAnalysis(articleID, outlet, date, text, r, digest)
+		if err != nil {
+			return err
+		}
+		w.addTotals(outlet, r, sides)
+		return nil
+	}
+	v := r.Versions
+	_, err = w.exec("analysisStamp", v.Engine, v.Lexicon, v.Registry, storeNow(), digest, aid)
+	return err
+}
+
+// replaceLexiconRows replaces the rows of analysis aid that its lexicon
+// makes, its hits and its frame, entry and actor scores, with r's, and
+// leaves its quotes, sources and side scores, the larger part, as they
+// are: a lexicon edit changes the first and never the second.
+func (w *storeWriter) replaceLexiconRows(aid, articleID int64, outlet sql.NullInt64, date sql.NullString, r *analysis.Result) error {
+	for _, del := range []string{"hitsDel", "frameScoresDel", "entryScoresDel", "actorScoresDel"} {
+		if _, err := w.exec(del, aid); err != nil {
+			return err
+		}
+	}
+	if _, err := w.exec("scoreHits", len(r.Hits), aid); err != nil {
 		return err
 	}
-	if _, err := w.exec("analysisDel", articleID); err != nil {
+	if err := w.insertLexiconRows(aid, articleID, outlet, date, r); err != nil {
 		return err
 	}
-	sides, err := w.insertAnalysis(articleID, outlet, date, text, r, digest)
-	if err != nil {
-		return err
-	}
-	w.addTotals(outlet, r, sides)
+	w.addLexiconTotals(outlet, r)
 	return nil
 }
 
@@ -365,16 +401,11 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 	if err != nil {
 		return nil, err
 	}
-	args := make([]any, 0, len(r.Hits)*13)
-	for i, h := range r.Hits {
-		args = append(args, aid, i, h.Entry, h.Term, h.Pattern, h.Frame, h.Actor, h.Valence, string(h.Voice),
-			h.Start, h.End, h.ScareQuote, h.SoCalled)
-	}
-	if err := w.insertRows("hits", args); err != nil {
+	if err := w.insertLexiconRows(aid, articleID, outlet, date, r); err != nil {
 		return nil, err
 	}
 	sides := map[string]*storeSideSum{}
-	args = args[:0]
+	args := make([]any, 0, len(r.Quotes)*13)
 	for i, q := range r.Quotes {
 		args = append(args, aid, i, string(q.Kind), q.Speaker, q.Mention, q.MentionStart, q.MentionEnd,
 			q.Cue, q.Side, q.Start, q.End, q.Words, storeQuoteText(text, q))
@@ -396,15 +427,6 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 	}
 	if err := w.insertRows("article_scores", []any{aid, articleID, outlet, date, r.Words, len(r.Hits), len(r.Quotes),
 		r.Balance, r.BalanceWords, r.Unassigned}); err != nil {
-		return nil, err
-	}
-	args = args[:0]
-	for _, name := range storeSortedKeys(r.Frames) {
-		f := r.Frames[name]
-		args = append(args, aid, articleID, outlet, date, name, f.Count, f.Own, f.Quoted, f.Reported,
-			f.Per1000, f.Per1000Own)
-	}
-	if err := w.insertRows("frame_scores", args); err != nil {
 		return nil, err
 	}
 	for side := range r.Sides {
@@ -429,13 +451,36 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 	if err := w.insertRows("side_scores", args); err != nil {
 		return nil, err
 	}
+	return sides, nil
+}
+
+// insertLexiconRows inserts the rows of r that its lexicon makes (hits,
+// frame, entry and actor scores) for analysis aid.
+func (w *storeWriter) insertLexiconRows(aid, articleID int64, outlet sql.NullInt64, date sql.NullString, r *analysis.Result) error {
+	args := make([]any, 0, len(r.Hits)*13)
+	for i, h := range r.Hits {
+		args = append(args, aid, i, h.Entry, h.Term, h.Pattern, h.Frame, h.Actor, h.Valence, string(h.Voice),
+			h.Start, h.End, h.ScareQuote, h.SoCalled)
+	}
+	if err := w.insertRows("hits", args); err != nil {
+		return err
+	}
+	args = args[:0]
+	for _, name := range storeSortedKeys(r.Frames) {
+		f := r.Frames[name]
+		args = append(args, aid, articleID, outlet, date, name, f.Count, f.Own, f.Quoted, f.Reported,
+			f.Per1000, f.Per1000Own)
+	}
+	if err := w.insertRows("frame_scores", args); err != nil {
+		return err
+	}
 	args = args[:0]
 	for i, e := range r.Entries {
 		args = append(args, aid, i, articleID, outlet, e.Pattern, e.Frame, e.Actor, e.Count, e.Own,
 			e.Quoted, e.Reported, e.Per1000)
 	}
 	if err := w.insertRows("entry_scores", args); err != nil {
-		return nil, err
+		return err
 	}
 	args = args[:0]
 	for _, name := range storeSortedKeys(r.Actors) {
@@ -443,9 +488,9 @@ func (w *storeWriter) insertAnalysis(articleID int64, outlet sql.NullInt64, date
 		args = append(args, aid, articleID, outlet, name, a.Count, a.Valence, a.ValenceOwn, a.CountOwn)
 	}
 	if err := w.insertRows("actor_scores", args); err != nil {
-		return nil, err
+		return err
 	}
-	return sides, nil
+	return nil
 }
 
 func storeSortedKeys[V any](m map[string]V) []string {

@@ -5,9 +5,12 @@
 -- an edit of one term changes the hits of the articles that hold it. The
 -- store used to delete every analysis with its ~110 rows (and the totals
 -- triggers of its score rows) and insert the new one; half of a
--- rescoring's time went to the deletes. result_digest is 16 bytes of the
--- SHA-256 of everything the store keeps of a result but its versions
--- (store/resultdigest.go); a new result with the same digest only gets the
--- new versions stamped on its analysis. Analyses written before this have
--- none and are rewritten once, at the next rescoring.
+-- rescoring's time went to the deletes. result_digest is 32 bytes
+-- (store/resultdigest.go): 16 of SHA-256 over the rows a lexicon makes
+-- (hits, frame, entry and actor scores) and 16 over the rest (quotes,
+-- sources, side shares), neither over the versions. A new result with the
+-- same digest only gets the new versions stamped on its analysis; one
+-- whose second half is the same has only its lexicon's rows replaced.
+-- Analyses written before this have none and are rewritten once, at the
+-- next rescoring.
 ALTER TABLE analyses ADD COLUMN result_digest BLOB;
