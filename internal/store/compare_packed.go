@@ -314,11 +314,15 @@ func compareSortArticles(arts []CompareArticle) []CompareArticle {
 	if slices.IsSortedFunc(arts, compareArticleOrder) {
 		return arts
 	}
-	byID := slices.IsSortedFunc(arts, func(a, b CompareArticle) int { return cmp.Compare(a.ID, b.ID) })
+	// A key is the day above the position, which breaks ties in id order.
+	if uint64(len(arts)) >= 1<<32 || !slices.IsSortedFunc(arts, func(a, b CompareArticle) int { return cmp.Compare(a.ID, b.ID) }) {
+		slices.SortFunc(arts, compareArticleOrder)
+		return arts
+	}
 	keys := make([]uint64, len(arts))
 	for i, a := range arts {
 		day, ok := compareDayNumber(a.Published)
-		if !byID || !ok || len(arts) >= 1<<32 {
+		if !ok {
 			slices.SortFunc(arts, compareArticleOrder)
 			return arts
 		}

@@ -28,7 +28,10 @@ var storeWriteSQL = map[string]string{
 	"article": `INSERT INTO articles (outlet_id, title, url, published, published_date, language, origin,
 		raw, text, words, content_hash, raw_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"articleMeta": `SELECT outlet_id, published_date, text FROM articles WHERE id = ?`,
-	"analysisDel": `DELETE FROM analyses WHERE article_id = ?`,
+	// articlePlace reads the same without the text, which stands behind
+	// the raw input in the row: only rewritten quotes need it.
+	"articlePlace": `SELECT outlet_id, published_date FROM articles WHERE id = ?`,
+	"analysisDel":  `DELETE FROM analyses WHERE article_id = ?`,
 	"analysis": `INSERT INTO analyses (article_id, engine_version, lexicon_version, registry_version, created_at, current,
 		result_digest) VALUES (?, ?, ?, ?, ?, 1, ?)`,
 	"analysisDigest": `SELECT id, result_digest FROM analyses WHERE article_id = ? AND current = 1`,
@@ -323,41 +326,47 @@ func (w *storeWriter) replaceAnalysis(articleID int64, r *analysis.Result, diges
 		return err
 	}
 	found := err == nil
-	var outlet sql.NullInt64
-	var date sql.NullString
-	var text string
-	if !found || !bytes.Equal(old, digest) {
-		err = w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date, &text)
-		if errors.Is(err, sql.ErrNoRows) {
-			return analysis.Errorf(analysis.ENOTFOUND, "article %d not found", articleID)
-		}
-		if err != nil {
-			return err
-		}
+	stamp := func() error {
+		v := r.Versions
+		_, err := w.exec("analysisStamp", v.Engine, v.Lexicon, v.Registry, storeNow(), digest, aid)
+		return err
 	}
-	switch {
-	case found && bytes.Equal(old, digest):
+	if found && bytes.Equal(old, digest) {
 		// The scores are the same, but what is shown of them (their
 		// versions) changed: caches keyed by the corpus version must go.
 		w.totals.scores++
-	case found && storeSourcesSame(old, digest):
+		return stamp()
+	}
+	lexiconOnly := found && storeSourcesSame(old, digest)
+	var outlet sql.NullInt64
+	var date sql.NullString
+	var text string
+	if lexiconOnly {
+		err = w.stmt("articlePlace").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date)
+	} else {
+		err = w.stmt("articleMeta").QueryRowContext(w.ctx, articleID).Scan(&outlet, &date, &text)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return analysis.Errorf(analysis.ENOTFOUND, "article %d not found", articleID)
+	}
+	if err != nil {
+		return err
+	}
+	if lexiconOnly {
 		if err := w.replaceLexiconRows(aid, articleID, outlet, date, r); err != nil {
 			return err
 		}
-	default:
-		if _, err := w.exec("analysisDel", articleID); err != nil {
-			return err
-		}
-		sides, err := w.insertAnalysis(articleID, outlet, date, text, r, digest)
-		if err != nil {
-			return err
-		}
-		w.addTotals(outlet, r, sides)
-		return nil
+		return stamp()
 	}
-	v := r.Versions
-	_, err = w.exec("analysisStamp", v.Engine, v.Lexicon, v.Registry, storeNow(), digest, aid)
-	return err
+	if _, err := w.exec("analysisDel", articleID); err != nil {
+		return err
+	}
+	sides, err := w.insertAnalysis(articleID, outlet, date, text, r, digest)
+	if err != nil {
+		return err
+	}
+	w.addTotals(outlet, r, sides)
+	return nil
 }
 
 // replaceLexiconRows replaces the rows of analysis aid that its lexicon
