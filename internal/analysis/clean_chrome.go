@@ -341,8 +341,10 @@ func cleanHasPromoEnd(end string) bool {
 // cleanScanLine counts the occurrences of "icon" in line, up to 3, and
 // reports whether "ookie" occurs in it, and whether it may be a promotion
 // (cleanIsPromo): it holds "inbox", "sign up" or "signing up" in any case,
-// or "Vote ". Every line is tested, so the bytes are read eight at
-// a time for those letters, and the words are compared only around them.
+// or "Vote ". Every line is tested, so the bytes are read eight at a time,
+// and a word is compared only where a pair of its letters stands: "ic",
+// "ki", "ox", "Vo" and "gn" in any case. Single letters ('c' alone) are
+// common enough that stopping at each cost more than the whole scan.
 func cleanScanLine(line string) (icons int, cookie, promo bool) {
 	const ones = 0x0101010101010101
 	at := func(p int) {
@@ -364,13 +366,24 @@ func cleanScanLine(line string) (icons int, cookie, promo bool) {
 				(cleanStartsWithFold(line[p+1:], "n up") || cleanStartsWithFold(line[p+1:], "ning up"))
 		}
 	}
+	// Byte 0 has no byte before it for the pair tests; it is read alone.
 	i := 0
+	if len(line) > 0 {
+		switch line[0] {
+		case 'c', 'k', 'x', 'V', 'g', 'G':
+			at(0)
+		}
+		i = 1
+	}
 	for ; i+9 <= len(line); i += 8 {
-		// y holds the byte after each of x's, for the pair "gn": a lone
-		// 'g' is too common to look at each.
-		x, y := speakerLoad8(line, i), speakerLoad8(line, i+1)
-		m := quoteZero8(x^ones*'c') | quoteZero8(x^ones*'k') | quoteZero8(x^ones*'x') |
-			quoteZero8(x^ones*'V') | quoteZero8((x|ones*0x20)^ones*'g')&quoteZero8((y|ones*0x20)^ones*'n')
+		// w holds the byte before each of x's and y the byte after, so
+		// each lane tests its letter and the neighbour the word needs.
+		w, x, y := speakerLoad8(line, i-1), speakerLoad8(line, i), speakerLoad8(line, i+1)
+		m := quoteZero8(x^ones*'c')&quoteZero8(w^ones*'i') |
+			quoteZero8(x^ones*'k')&quoteZero8(y^ones*'i') |
+			quoteZero8(x^ones*'x')&quoteZero8((w|ones*0x20)^ones*'o') |
+			quoteZero8(x^ones*'V')&quoteZero8((y|ones*0x20)^ones*'o') |
+			quoteZero8((x|ones*0x20)^ones*'g')&quoteZero8((y|ones*0x20)^ones*'n')
 		for ; m != 0; m &= m - 1 {
 			at(i + bits.TrailingZeros64(m)>>3)
 		}

@@ -385,6 +385,29 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+// BenchmarkAnalyzeRepeated analyses each allsides article five times in a
+// row. It is not a goal but a bound: with an article's text and tables in
+// cache and its branches learnt, it shows how much of BenchmarkAnalyze's
+// time is the cost of meeting each article cold, which tuning of the
+// stages cannot take away.
+func BenchmarkAnalyzeRepeated(b *testing.B) {
+	const reps = 5
+	eng := mustEngine(b)
+	texts := allsidesTexts(b)
+	total := 0
+	for _, t := range texts {
+		total += len(t)
+	}
+	b.SetBytes(int64(total * reps))
+	for b.Loop() {
+		for _, t := range texts {
+			for range reps {
+				_, _ = eng.Analyze(analysis.Input{Text: t})
+			}
+		}
+	}
+}
+
 // TestAnalyzeAllsides runs the engine over the whole shared corpus: every
 // article analyses, offsets are in range, and rates add up.
 func TestAnalyzeAllsides(t *testing.T) {
