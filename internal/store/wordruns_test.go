@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -20,7 +21,8 @@ func TestWordRunRoundTrip(t *testing.T) {
 		{"SharedPrefixes", []storeWordRow{{1, "rebel", 2}, {1, "rebellion", 1}, {1, "rebels", 7}, {1, "regime", 4}}},
 		{"Negative", []storeWordRow{{1, "ceasefire", -2}, {1, "siege", 5}}},
 		{"AnyBytes", []storeWordRow{{1, "odd\x1fword", 3}, {1, "москва", 1}, {1, "حلب", 9}, {1, "\xff", 1}}},
-		{"LongWord", []storeWordRow{{1, string(make([]byte, 300)), 1 << 40}}},
+		{"LongWord", []storeWordRow{{1, string(make([]byte, 300)), 1}}},
+		{"LargestCount", []storeWordRow{{1, "rebel", math.MaxInt}, {1, "rebels", math.MinInt}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
