@@ -44,6 +44,16 @@ func outletAriaSort(v OutletsView, key string) string {
 
 func cmpJoin(s []string) string { return strings.Join(s, ", ") }
 
+// mixActor names an actor in a label mix: lexicon entries with no actor
+// (the humanitarian terms) are gathered under "no actor", as the comparison
+// charts call them.
+func mixActor(a string) string {
+	if a == "" {
+		return "no actor"
+	}
+	return a
+}
+
 func cmpChosen(v CompareView, o string) bool {
 	for _, c := range v.Chosen {
 		if strings.EqualFold(c, o) {

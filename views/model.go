@@ -479,6 +479,9 @@ type CompareView struct {
 	Weekly     bool
 	Frame      string
 	Frames     []string
+	// Start says no outlet was chosen yet: the page is the form and a
+	// prompt, not an error.
+	Start bool
 	// Error explains why nothing is compared (too few outlets ...).
 	Error   string
 	Empty   bool

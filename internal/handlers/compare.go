@@ -69,6 +69,11 @@ func (s *Server) compareShow(c echo.Context) error {
 	q := c.QueryParams()
 	v.Chosen, v.From, v.To, v.Q, v.Frame, v.Weekly = q["outlet"], q.Get("from"), q.Get("to"), q.Get("q"), q.Get("frame"), q.Get("period") == "week"
 	v.Frames = s.compareLexicon().Frames
+	if len(v.Chosen) == 0 && len(q) == 0 {
+		// Opened from a link, nothing chosen yet: no error to show.
+		v.Start = true
+		return render(c, http.StatusOK, views.ComparePage(v))
+	}
 	p, r, err := s.compareReport(ctx, c)
 	if err != nil {
 		code := analysis.ErrorCode(err)

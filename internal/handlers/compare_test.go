@@ -144,6 +144,7 @@ func TestComparePage(t *testing.T) {
 		{"NineOutlets", []string{"CNN (Web News)", "Fox News", "Reuters", "BBC News", "Vox", "Politico", "Townhall", "Newsmax", "NPR Online News"},
 			http.StatusBadRequest, "Choose from 2 to 8 different outlets to compare; 9 chosen."},
 		{"UnknownOutlet", []string{"Fox News", "The Daily Nowhere"}, http.StatusNotFound, "outlet &#34;The Daily Nowhere&#34; not found"},
+		{"NothingChosenYet", nil, http.StatusOK, `data-testid="compare-start"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, body := cmpGet(t, f, "/compare?"+cmpQuery(tc.outlets...))
@@ -152,6 +153,9 @@ func TestComparePage(t *testing.T) {
 			}
 			if !strings.Contains(body, tc.want) {
 				t.Errorf("page lacks %q", tc.want)
+			}
+			if len(tc.outlets) == 0 && strings.Contains(body, `data-testid="compare-error"`) {
+				t.Error("a page with nothing chosen yet shows an error")
 			}
 		})
 	}
@@ -385,6 +389,17 @@ func TestOutletsPageAndAliases(t *testing.T) {
 		second := strings.Index(body, `data-outlet="Fox News"`)
 		if first < 0 || second < 0 || first > second {
 			t.Errorf("CNN (274 articles) should come before Fox News (175): positions %d, %d", first, second)
+		}
+	})
+	t.Run("LabelMixNamesEveryActor", func(t *testing.T) {
+		// The humanitarian lexicon's terms label no actor; their mix is
+		// headed "no actor", never by an empty name.
+		_, body := cmpGet(t, f, "/outlets")
+		if strings.Contains(body, "<strong>:</strong>") {
+			t.Error("a label mix is headed by an empty actor name")
+		}
+		if !strings.Contains(body, "<strong>no actor:</strong>") || !strings.Contains(body, "<strong>opposition:</strong>") {
+			t.Error("the label mixes lack the no-actor terms or the opposition's labels")
 		}
 	})
 }
