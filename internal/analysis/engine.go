@@ -134,6 +134,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	att := FindAttributions(doc.Body)
 	assignVoices(doc.Body, hits, att)
 	quotes, roles := e.assignSides(att.Quotes)
+	mergeSpeakerCase(quotes)
 
 	r := &Result{
 		Title:     doc.Title,
@@ -457,6 +458,78 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 		out[name] = s
 	}
 	return entries, frames, out
+}
+
+// mergeSpeakerCase gives the speakers of an article that differ only in
+// letter case one name: "Police said" opens a sentence where "police said"
+// does not, and they are one source. The name is the form most of the
+// speaker's quotes carry; on a tie, the form with fewer capitals ("police"
+// over "Police", "Site" over "SITE"), then the earlier one. Speakers the
+// registry placed already carry its canonical name.
+func mergeSpeakerCase(qs []Quote) {
+	// forms lists each distinct speaker form once, in order of first use;
+	// an article has few, so they are compared pairwise.
+	type form struct {
+		name string
+		n    int
+	}
+	var buf [16]form
+	forms := buf[:0]
+	variants := false
+	for _, q := range qs {
+		if q.Speaker == "" {
+			continue
+		}
+		i := slices.IndexFunc(forms, func(f form) bool { return f.name == q.Speaker })
+		if i >= 0 {
+			forms[i].n++
+			continue
+		}
+		for _, f := range forms {
+			variants = variants || strings.EqualFold(f.name, q.Speaker)
+		}
+		forms = append(forms, form{q.Speaker, 1})
+	}
+	if !variants {
+		return
+	}
+	best := map[string]string{} // a form → the name its speaker takes
+	for i, f := range forms {
+		if _, done := best[f.name]; done {
+			continue
+		}
+		pick := i
+		for j := i + 1; j < len(forms); j++ {
+			g := forms[j]
+			if !strings.EqualFold(f.name, g.name) {
+				continue
+			}
+			if p := forms[pick]; g.n > p.n || g.n == p.n && speakerCapitals(g.name) < speakerCapitals(p.name) {
+				pick = j
+			}
+		}
+		for j := i; j < len(forms); j++ {
+			if strings.EqualFold(f.name, forms[j].name) {
+				best[forms[j].name] = forms[pick].name
+			}
+		}
+	}
+	for i := range qs {
+		if name, ok := best[qs[i].Speaker]; ok {
+			qs[i].Speaker = name
+		}
+	}
+}
+
+// speakerCapitals counts the upper-case letters of s.
+func speakerCapitals(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // collectSources groups quotes with a speaker by that speaker, most

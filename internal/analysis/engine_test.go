@@ -490,3 +490,55 @@ func TestAnalyzeConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerCaseMerged checks that an article's speakers that differ only
+// in letter case are one source, named by the form most of their quotes
+// carry, then by the form with fewer capitals.
+func TestSpeakerCaseMerged(t *testing.T) {
+	eng := mustEngine(t)
+	tests := []struct {
+		name, text string
+		want       []analysis.Source // name, side, direct, reported
+	}{
+		{
+			name: "TieTakesLowerCase",
+			text: "Road closed after crash\n\nPolice said the road was closed for the whole night.\n\n" +
+				"Hours later, police said that the driver had fled the scene on foot.",
+			want: []analysis.Source{{Name: "police", Reported: 2}},
+		},
+		{
+			name: "MajorityWins",
+			text: "Talks resume in Geneva\n\nOfficials said the talks would resume on Monday morning.\n\n" +
+				"Officials said the agenda had been agreed in advance.\n\n" +
+				"On Friday, officials said that the delegations had arrived.",
+			want: []analysis.Source{{Name: "Officials", Reported: 3}},
+		},
+		{
+			name: "OtherNamesStayApart",
+			text: "Talks resume in Geneva\n\nWitnesses said the convoy left at dawn with forty trucks.\n\n" +
+				"Officials said the agenda had been agreed in advance.",
+			want: []analysis.Source{{Name: "Witnesses", Reported: 1}, {Name: "Officials", Reported: 1}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := eng.Analyze(analysis.Input{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Sources) != len(tc.want) {
+				t.Fatalf("sources = %+v, want %d", r.Sources, len(tc.want))
+			}
+			for i, w := range tc.want {
+				if g := r.Sources[i]; g.Name != w.Name || g.Direct != w.Direct || g.Reported != w.Reported {
+					t.Errorf("source %d = %+v, want %s with %d direct, %d reported", i, g, w.Name, w.Direct, w.Reported)
+				}
+			}
+			for _, q := range r.Quotes {
+				if q.Speaker != "" && strings.EqualFold(q.Speaker, tc.want[0].Name) && q.Speaker != tc.want[0].Name {
+					t.Errorf("quote %q keeps speaker %q, want %q", q.Text, q.Speaker, tc.want[0].Name)
+				}
+			}
+		})
+	}
+}

@@ -1,12 +1,15 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/framinglens/framinglens/internal/analysis"
@@ -453,20 +456,25 @@ type SourceRow struct {
 
 // Sources sums the sources of the selected articles per speaker and side,
 // most quoted first. Limit 0 means no limit.
+//
+// Speakers whose names differ only in letter case are one row: "Police
+// said" opens a sentence where "police said" does not, and the registry
+// matches names without regard to case too. The row is named by the form
+// most attributions use ("officials", but "Times"). Its article count is
+// exact because the engine gives case variants within one article one name.
 func (s *Store) Sources(ctx context.Context, f ArticleFilter) ([]SourceRow, error) {
 	where, args, err := storeArticleWhere(f)
 	if err != nil {
 		return nil, err
 	}
+	// The merge follows the grouping, so the limit is applied after it.
 	query := `SELECT src.name, src.side, MAX(src.role), COUNT(DISTINCT a.id), SUM(src.direct), SUM(src.reported),
 			SUM(src.words)
 		FROM sources src
 		JOIN analyses an ON an.id = src.analysis_id AND an.current = 1
 		JOIN articles a ON a.id = an.article_id
 		WHERE ` + where + `
-		GROUP BY src.name, src.side
-		ORDER BY SUM(src.direct) + SUM(src.reported) DESC, SUM(src.words) DESC, src.name, src.side` +
-		storeLimit(f.Limit, f.Offset, &args)
+		GROUP BY src.name, src.side`
 	rows, err := s.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list sources: %w", err)
@@ -483,7 +491,62 @@ func (s *Store) Sources(ctx context.Context, f ArticleFilter) ([]SourceRow, erro
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list sources: %w", err)
 	}
+	out = storeMergeSourceCase(out)
+	if f.Offset > 0 {
+		out = out[min(f.Offset, len(out)):]
+	}
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[:f.Limit]
+	}
 	return out, nil
+}
+
+// storeMergeSourceCase merges the rows of one side whose names differ only
+// in letter case into the row of the form with the most attributions (then
+// the most quoted words, then fewer capitals, then name order), and sorts
+// the result most quoted first.
+func storeMergeSourceCase(rows []SourceRow) []SourceRow {
+	attributions := func(r SourceRow) int { return r.Direct + r.Reported }
+	// The form that names a merged row comes first among its variants.
+	slices.SortFunc(rows, func(a, b SourceRow) int {
+		return cmp.Or(cmp.Compare(attributions(b), attributions(a)), cmp.Compare(b.Words, a.Words),
+			cmp.Compare(storeCapitals(a.Name), storeCapitals(b.Name)), strings.Compare(a.Name, b.Name),
+			strings.Compare(a.Side, b.Side))
+	})
+	type key struct{ name, side string }
+	at := make(map[key]int, len(rows))
+	out := rows[:0]
+	for _, r := range rows {
+		k := key{strings.ToLower(r.Name), r.Side}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, r)
+			continue
+		}
+		m := &out[i]
+		m.Articles += r.Articles
+		m.Direct += r.Direct
+		m.Reported += r.Reported
+		m.Words += r.Words
+		m.Role = max(m.Role, r.Role)
+	}
+	slices.SortStableFunc(out, func(a, b SourceRow) int {
+		return cmp.Or(cmp.Compare(attributions(b), attributions(a)), cmp.Compare(b.Words, a.Words),
+			strings.Compare(a.Name, b.Name), strings.Compare(a.Side, b.Side))
+	})
+	return out
+}
+
+// storeCapitals counts the upper-case letters of s.
+func storeCapitals(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // MarkFalsePositive records that the hit of pattern at [start, end) in an

@@ -356,3 +356,51 @@ func TestEachArticleStopsOnError(t *testing.T) {
 		t.Errorf("EachHit with a failing fn: err = %v after %d rows, want stop after 1", err, n)
 	}
 }
+
+// TestSourcesMergeCase checks that speakers whose names differ only in
+// letter case are one row per side, named by the form with the most
+// attributions, and that limit and offset apply to the merged rows.
+func TestSourcesMergeCase(t *testing.T) {
+	ctx := context.Background()
+	s := mustOpen(t)
+	type src struct {
+		name, side       string
+		direct, reported int
+	}
+	articles := [][]src{
+		{{"Police", "unassigned", 0, 1}, {"Times", "media", 3, 0}},
+		{{"police", "unassigned", 0, 1}, {"Reuters", "media", 1, 0}},
+		{{"police", "unassigned", 0, 1}, {"times", "media", 1, 0}, {"reuters", "unassigned", 1, 0}},
+	}
+	for i, srcs := range articles {
+		text := fmt.Sprintf("Article %d text with some words in it.", i)
+		r := &analysis.Result{Words: 8, Text: text, Versions: analysis.Versions{Engine: "1", Lexicon: "l", Registry: "r"}}
+		for _, sc := range srcs {
+			r.Sources = append(r.Sources, analysis.Source{Name: sc.name, Side: sc.side, Direct: sc.direct,
+				Reported: sc.reported, Words: 2 * (sc.direct + sc.reported)})
+		}
+		if _, _, err := s.SaveArticle(ctx, store.NewArticle{Title: fmt.Sprintf("a%d", i), Text: text, Words: 8}, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []store.SourceRow{
+		{Name: "Times", Side: "media", Articles: 2, Direct: 4, Words: 8},
+		{Name: "police", Side: "unassigned", Articles: 3, Reported: 3, Words: 6},
+		{Name: "Reuters", Side: "media", Articles: 1, Direct: 1, Words: 2},
+		{Name: "reuters", Side: "unassigned", Articles: 1, Direct: 1, Words: 2},
+	}
+	got, err := s.Sources(ctx, store.ArticleFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sources = %+v\nwant %+v", got, want)
+	}
+	page, err := s.Sources(ctx, store.ArticleFilter{Limit: 2, Offset: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(page, want[1:3]) {
+		t.Errorf("limit 2, offset 1: sources = %+v\nwant %+v", page, want[1:3])
+	}
+}
