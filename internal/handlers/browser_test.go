@@ -360,6 +360,23 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("KWICVoiceAndArticleInView", func(t *testing.T) {
+		// The contexts are cut to the window, so each line's voice and
+		// article stand in view without scrolling the table sideways.
+		tab.do(t, chromedp.Navigate(a.URL+"/terms/rebel%2A"))
+		webRun(t, tab, chromedp.Poll[bool](`!!document.querySelector('[data-testid="kwic-line"]')`, chromedp.WithPollingTimeout(15*time.Second)))
+		out := webRun(t, tab, chromedp.Evaluate[[]int](`Array.from(document.querySelectorAll('[data-testid="kwic-line"]')).map(tr =>
+			Math.round(tr.lastElementChild.getBoundingClientRect().right - tr.closest('.table-wrap').getBoundingClientRect().right))`))
+		if len(out) == 0 {
+			t.Fatal("no keyword-in-context lines")
+		}
+		for i, over := range out {
+			if over > 0 {
+				t.Errorf("line %d: the article column ends %d px past the table's frame", i, over)
+			}
+		}
+	})
+
 	t.Run("TabFocusesSkipLinkFirst", func(t *testing.T) {
 		tab.do(t, chromedp.Navigate(a.URL+"/articles"), chromedp.KeyEvent(kb.Tab))
 		got := webRun(t, tab, chromedp.Evaluate[string](`(e => e.className + '|' + e.getAttribute('href'))(document.activeElement)`))
