@@ -30,11 +30,13 @@ const cleanTitleMaxWords = 30
 //
 // The body keeps the paragraphs, joined by "\n\n"; line breaks inside a
 // paragraph stay "\n". Text with no blank line at all has one paragraph per
-// line, as newspaper3k writes it. The output is always valid UTF-8.
+// line, as newspaper3k writes it. The output is always valid UTF-8. Text
+// and a known title garbled by UTF-8 read as Windows-1252 ("Syriaâ€™s")
+// are repaired first when they can be undone whole (cleanRepairMojibake).
 func Clean(raw string, known Meta) Document {
-	text := cleanNormalize(raw)
+	text := cleanNormalize(cleanRepairMojibake(raw))
 	doc := Document{
-		Title:     strings.TrimSpace(strings.ToValidUTF8(known.Title, "\uFFFD")),
+		Title:     strings.TrimSpace(cleanRepairMojibake(strings.ToValidUTF8(known.Title, "\uFFFD"))),
 		Published: strings.TrimSpace(strings.ToValidUTF8(known.Published, "\uFFFD")),
 	}
 	knownTitle := doc.Title != ""
