@@ -34,7 +34,7 @@ func (s *Server) articleList(c echo.Context) error {
 }
 
 func articleRow(r store.ArticleRow) views.ArticleRow {
-	row := views.ArticleRow{ID: r.ID, Outlet: r.Outlet, Published: r.Published, Title: r.Title, Words: r.Words, Balance: r.Balance, BalanceKnown: r.Quotes > 0}
+	row := views.ArticleRow{ID: r.ID, Outlet: r.Outlet, Published: r.Published, Title: r.Title, Words: r.Words, Balance: r.Balance, BalanceKnown: r.Quotes > r.Unassigned}
 	for i, f := range r.TopFrames {
 		row.TopFrames = append(row.TopFrames, views.FrameShare{Frame: f, Count: r.TopFrameCounts[i]})
 	}

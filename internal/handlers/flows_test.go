@@ -408,3 +408,28 @@ func TestTermsWordSearchCap(t *testing.T) {
 		t.Errorf("partial note: got %q, want it to say 2 of 4", note)
 	}
 }
+
+// TestArticleListBalance checks the balance column: a number for an
+// article with attributions to a known side, a dash for one whose quotes
+// are all unassigned ("Fishermen said" in Beta one) or that has none.
+func TestArticleListBalance(t *testing.T) {
+	a := newWebApp(t)
+	c := a.loadCorpus(t)
+	p := a.page(t, "/articles")
+	got := map[string]string{}
+	p.doc.Find(`[data-testid="article-link"]`).Each(func(_ int, s *goquery.Selection) {
+		got[strings.TrimSpace(s.Text())] = strings.TrimSpace(s.Closest("tr").Find(`[data-testid="balance"]`).Text())
+	})
+	var beta struct {
+		Quotes []struct{ Side string } `json:"quotes"`
+	}
+	a.getJSON(t, fmt.Sprintf("/api/articles/%d", c.beta), &beta)
+	if len(beta.Quotes) == 0 || beta.Quotes[0].Side != "unassigned" {
+		t.Fatalf("Beta one's quotes = %+v, want one unassigned", beta.Quotes)
+	}
+	for title, want := range map[string]string{seedTitle: "0.27", "Beta one": "–"} {
+		if got[title] != want {
+			t.Errorf("%s: balance %q, want %q", title, got[title], want)
+		}
+	}
+}

@@ -82,13 +82,16 @@ type ArticleText struct {
 
 // ArticleRow is one line of an article list.
 type ArticleRow struct {
-	ID           int64
-	Outlet       string
-	Title        string
-	Published    string
-	Words        int
-	Hits         int
-	Quotes       int
+	ID        int64
+	Outlet    string
+	Title     string
+	Published string
+	Words     int
+	Hits      int
+	Quotes    int
+	// Unassigned counts the quotes whose speaker has no known side: the
+	// balance means something only when Quotes is larger.
+	Unassigned   int
 	Balance      float64
 	BalanceWords float64
 	// TopFrames holds up to three frames with the most hits, most first,
@@ -631,7 +634,8 @@ func (s *Store) Articles(ctx context.Context, f ArticleFilter) ([]ArticleRow, in
 
 // articleRowSelect selects the columns scanArticleRows reads.
 const articleRowSelect = `SELECT a.id, COALESCE(o.name, ''), a.title, COALESCE(a.published, ''), a.words,
-		COALESCE(sc.hits, 0), COALESCE(sc.quotes, 0), COALESCE(sc.balance, 0), COALESCE(sc.balance_words, 0)
+		COALESCE(sc.hits, 0), COALESCE(sc.quotes, 0), COALESCE(sc.unassigned, 0), COALESCE(sc.balance, 0),
+		COALESCE(sc.balance_words, 0)
 	FROM articles a
 	LEFT JOIN outlets o ON o.id = a.outlet_id
 	LEFT JOIN article_scores sc ON sc.article_id = a.id`
@@ -642,7 +646,7 @@ func scanArticleRows(rows *sql.Rows) ([]ArticleRow, error) {
 	for rows.Next() {
 		var r ArticleRow
 		if err := rows.Scan(&r.ID, &r.Outlet, &r.Title, &r.Published, &r.Words,
-			&r.Hits, &r.Quotes, &r.Balance, &r.BalanceWords); err != nil {
+			&r.Hits, &r.Quotes, &r.Unassigned, &r.Balance, &r.BalanceWords); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -737,7 +741,7 @@ func (s *Store) EachArticle(ctx context.Context, f ArticleFilter, fn func(Articl
 	for rows.Next() {
 		var r ArticleRow
 		if err := rows.Scan(&r.ID, &r.Outlet, &r.Title, &r.Published, &r.Words,
-			&r.Hits, &r.Quotes, &r.Balance, &r.BalanceWords); err != nil {
+			&r.Hits, &r.Quotes, &r.Unassigned, &r.Balance, &r.BalanceWords); err != nil {
 			return fmt.Errorf("store: export articles: %w", err)
 		}
 		if err := fn(r); err != nil {
