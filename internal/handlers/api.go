@@ -23,15 +23,18 @@ func apiLimit(c echo.Context, def, max int) int {
 }
 
 type apiArticle struct {
-	ID        int64    `json:"id"`
-	Outlet    string   `json:"outlet"`
-	Title     string   `json:"title"`
-	Published string   `json:"published"`
-	Words     int      `json:"words"`
-	Hits      int      `json:"hits"`
-	Quotes    int      `json:"quotes"`
-	Balance   float64  `json:"balance"`
-	TopFrames []string `json:"top_frames"`
+	ID        int64  `json:"id"`
+	Outlet    string `json:"outlet"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Words     int    `json:"words"`
+	Hits      int    `json:"hits"`
+	Quotes    int    `json:"quotes"`
+	// Unassigned counts the quotes of no known side; balance means
+	// something only when quotes is larger.
+	Unassigned int      `json:"unassigned"`
+	Balance    float64  `json:"balance"`
+	TopFrames  []string `json:"top_frames"`
 }
 
 // apiArticles lists articles: {"total": N, "articles": [...]}.
@@ -46,7 +49,7 @@ func (s *Server) apiArticles(c echo.Context) error {
 	}
 	out := make([]apiArticle, 0, len(rows))
 	for _, r := range rows {
-		out = append(out, apiArticle{ID: r.ID, Outlet: r.Outlet, Title: r.Title, Published: r.Published, Words: r.Words, Hits: r.Hits, Quotes: r.Quotes, Balance: r.Balance, TopFrames: r.TopFrames})
+		out = append(out, apiArticle{ID: r.ID, Outlet: r.Outlet, Title: r.Title, Published: r.Published, Words: r.Words, Hits: r.Hits, Quotes: r.Quotes, Unassigned: r.Unassigned, Balance: r.Balance, TopFrames: r.TopFrames})
 	}
 	return c.JSON(http.StatusOK, map[string]any{"total": total, "articles": out})
 }

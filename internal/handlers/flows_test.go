@@ -427,6 +427,18 @@ func TestArticleListBalance(t *testing.T) {
 	if len(beta.Quotes) == 0 || beta.Quotes[0].Side != "unassigned" {
 		t.Fatalf("Beta one's quotes = %+v, want one unassigned", beta.Quotes)
 	}
+	var list struct {
+		Articles []struct {
+			Title              string
+			Quotes, Unassigned int
+		} `json:"articles"`
+	}
+	a.getJSON(t, "/api/articles", &list)
+	for _, r := range list.Articles {
+		if r.Title == "Beta one" && (r.Quotes == 0 || r.Unassigned != r.Quotes) {
+			t.Errorf("/api/articles: Beta one has %d quotes, %d unassigned; want all unassigned", r.Quotes, r.Unassigned)
+		}
+	}
 	for title, want := range map[string]string{seedTitle: "0.27", "Beta one": "–"} {
 		if got[title] != want {
 			t.Errorf("%s: balance %q, want %q", title, got[title], want)
