@@ -528,17 +528,6 @@ func lexiconEntryURL(name string, i int) string {
 	return lexiconURL(name) + "/entries/" + strconv.Itoa(i)
 }
 
-// countUnassigned counts the rows without a side.
-func countUnassigned(rows []SourceStatsRow) int {
-	n := 0
-	for _, r := range rows {
-		if unassigned(r.Side) {
-			n++
-		}
-	}
-	return n
-}
-
 // fmtDate shows a publication date as it reads best: "2016-12-06" for a
 // date, "2016-12-06 09:15 UTC" for an RFC 3339 time; anything else as given.
 func fmtDate(s string) string {

@@ -416,6 +416,9 @@ type SourcesView struct {
 	// Rows are shown with unassigned speakers first, otherwise in the
 	// order given.
 	Rows []SourceStatsRow
+	// Speakers and Unassigned count every speaker of the corpus, and
+	// those with no side: Rows may hold only the most quoted.
+	Speakers, Unassigned int
 }
 
 // ErrorView is an error page: a status and a plain message, never a stack

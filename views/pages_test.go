@@ -363,6 +363,7 @@ func TestSources(t *testing.T) {
 			{Name: evil, Side: "unassigned", Articles: 1, Direct: 1, Words: 9},
 			{Name: "Jane Doe", Side: "", Articles: 2, Reported: 2, Words: 20},
 		},
+		Speakers: 3, Unassigned: 2,
 	}
 	doc, _ := render(t, views.SourcesPage(v))
 	wantNoInjection(t, doc)
@@ -374,6 +375,16 @@ func TestSources(t *testing.T) {
 		t.Errorf("order (unassigned first): got %q", got)
 	}
 	wantText(t, doc, "unassigned-count", "2")
+	wantCount(t, doc, testid("sources-shown"), 0)
+	// When only the most quoted are listed, the warning counts the whole
+	// corpus and the page says so.
+	many := v
+	many.Speakers, many.Unassigned = 7500, 6400
+	manyDoc, _ := render(t, views.SourcesPage(many))
+	wantText(t, manyDoc, "unassigned-count", "6,400")
+	if got := text(manyDoc, testid("sources-shown")); !strings.Contains(got, "The 3 most quoted speakers are listed") {
+		t.Errorf("sources-shown: got %q", got)
+	}
 	wantText(t, doc, "registry-entries", "80")
 	var sides []string
 	doc.Find(testid("registry-side")).Each(func(_ int, s *goquery.Selection) { sides = append(sides, s.Text()) })

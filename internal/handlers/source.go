@@ -17,12 +17,18 @@ const maxSourceRows = 500
 // sourceList shows the speakers of the corpus with their counts, unassigned
 // first, for assigning sides.
 func (s *Server) sourceList(c echo.Context) error {
-	rows, err := s.st.Sources(c.Request().Context(), store.ArticleFilter{Limit: maxSourceRows})
+	rows, err := s.st.Sources(c.Request().Context(), store.ArticleFilter{})
 	if err != nil {
 		return err
 	}
-	v := views.SourcesView{Page: s.page(c, "Sources", views.NavSources), Registry: registryInfo(s.svc.ActiveRegistry())}
+	v := views.SourcesView{Page: s.page(c, "Sources", views.NavSources), Registry: registryInfo(s.svc.ActiveRegistry()),
+		Speakers: len(rows)}
 	for _, r := range rows {
+		if r.Side == "" || r.Side == analysis.SideUnassigned {
+			v.Unassigned++
+		}
+	}
+	for _, r := range rows[:min(len(rows), maxSourceRows)] {
 		v.Rows = append(v.Rows, views.SourceStatsRow{Name: r.Name, Side: r.Side, Role: r.Role, Articles: r.Articles, Direct: r.Direct, Reported: r.Reported, Words: r.Words})
 	}
 	return render(c, http.StatusOK, views.SourcesPage(v))
