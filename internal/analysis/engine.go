@@ -463,8 +463,8 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 // mergeSpeakerCase gives the speakers of an article that differ only in
 // letter case one name: "Police said" opens a sentence where "police said"
 // does not, and they are one source. The name is the form most of the
-// speaker's quotes carry; on a tie, the form with fewer capitals ("police"
-// over "Police", "Site" over "SITE"), then the earlier one. Speakers the
+// speaker's quotes carry; on a tie, the form that is lower case where the
+// two first differ ("police" over "Police", "Site" over "SITE"). Speakers the
 // registry placed already carry its canonical name.
 func mergeSpeakerCase(qs []Quote) {
 	// forms lists each distinct speaker form once, in order of first use;
@@ -504,7 +504,7 @@ func mergeSpeakerCase(qs []Quote) {
 			if !strings.EqualFold(f.name, g.name) {
 				continue
 			}
-			if p := forms[pick]; g.n > p.n || g.n == p.n && speakerCapitals(g.name) < speakerCapitals(p.name) {
+			if p := forms[pick]; g.n > p.n || g.n == p.n && g.name > p.name {
 				pick = j
 			}
 		}
@@ -519,17 +519,6 @@ func mergeSpeakerCase(qs []Quote) {
 			qs[i].Speaker = name
 		}
 	}
-}
-
-// speakerCapitals counts the upper-case letters of s.
-func speakerCapitals(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // collectSources groups quotes with a speaker by that speaker, most

@@ -493,7 +493,7 @@ func TestAnalyzeConcurrent(t *testing.T) {
 
 // TestSpeakerCaseMerged checks that an article's speakers that differ only
 // in letter case are one source, named by the form most of their quotes
-// carry, then by the form with fewer capitals.
+// carry, then by the form that is lower case where they first differ.
 func TestSpeakerCaseMerged(t *testing.T) {
 	eng := mustEngine(t)
 	tests := []struct {

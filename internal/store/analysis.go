@@ -9,7 +9,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/framinglens/framinglens/internal/analysis"
@@ -502,16 +501,16 @@ func (s *Store) Sources(ctx context.Context, f ArticleFilter) ([]SourceRow, erro
 }
 
 // storeMergeSourceCase merges the rows of one side whose names differ only
-// in letter case into the row of the form with the most attributions (then
-// the most quoted words, then fewer capitals, then name order), and sorts
+// in letter case into the row of the form with the most attributions, then
+// the most quoted words, then the form that is lower case where the two
+// first differ (the greater in byte order, as the engine picks), and sorts
 // the result most quoted first.
 func storeMergeSourceCase(rows []SourceRow) []SourceRow {
 	attributions := func(r SourceRow) int { return r.Direct + r.Reported }
 	// The form that names a merged row comes first among its variants.
 	slices.SortFunc(rows, func(a, b SourceRow) int {
 		return cmp.Or(cmp.Compare(attributions(b), attributions(a)), cmp.Compare(b.Words, a.Words),
-			cmp.Compare(storeCapitals(a.Name), storeCapitals(b.Name)), strings.Compare(a.Name, b.Name),
-			strings.Compare(a.Side, b.Side))
+			strings.Compare(b.Name, a.Name), strings.Compare(a.Side, b.Side))
 	})
 	type key struct{ name, side string }
 	at := make(map[key]int, len(rows))
@@ -536,17 +535,6 @@ func storeMergeSourceCase(rows []SourceRow) []SourceRow {
 			strings.Compare(a.Name, b.Name), strings.Compare(a.Side, b.Side))
 	})
 	return out
-}
-
-// storeCapitals counts the upper-case letters of s.
-func storeCapitals(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // MarkFalsePositive records that the hit of pattern at [start, end) in an
