@@ -336,6 +336,8 @@ func TestBrowser(t *testing.T) {
 			{"terms-rebel", "/terms/rebel%2A", `!!document.querySelector('[data-testid="kwic-group"]')`},
 			{"lexicons", "/lexicons", `!!document.querySelector('[data-testid="entries-table"]')`},
 			{"sources", "/sources", `!!document.querySelector('[data-testid="speakers-table"]')`},
+			{"outlets", "/outlets", `!!document.querySelector('[data-testid="outlets-table"]')`},
+			{"compare-start", "/compare", `!!document.querySelector('[data-testid="compare-start"]')`},
 			{"error-404", "/no/such/page", `!!document.querySelector('[data-testid="error-message"]')`},
 		}
 		for _, pg := range pages {
@@ -356,6 +358,7 @@ func TestBrowser(t *testing.T) {
 				if len(errs) > 0 {
 					t.Errorf("console errors on %s: %q", pg.path, errs)
 				}
+				axeCheck(t, tab.ctx, pg.path)
 			})
 		}
 	})

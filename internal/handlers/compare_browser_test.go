@@ -85,6 +85,7 @@ func TestCompareInBrowser(t *testing.T) {
 	if n < 10 {
 		t.Errorf("charts drawn: %d, want at least 10", n)
 	}
+	axeCheck(t, ctx, "/compare")
 	drawn := cmpRun(t, ctx, chromedp.Evaluate[[]cmpDrawn](`Array.from(document.querySelectorAll('.chart')).map(function (el) {
 		var fig = el.closest('figure'), a = fig && fig.querySelector('[data-testid=chart-csv]');
 		var inst = echarts.getInstanceByDom(el), series = inst ? inst.getOption().series : [];
