@@ -542,3 +542,64 @@ func TestSpeakerCaseMerged(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerPhraseEdges checks speakers at the edges of their phrases: a
+// sentence-initial preposition, conjunction or clause is not part of the
+// speaker, a transcript label is a name, a surname that is also a title
+// names the person, and a person named again is the one a later pronoun
+// means.
+func TestSpeakerPhraseEdges(t *testing.T) {
+	eng := mustEngine(t)
+	tests := []struct {
+		name, text, quote, want string
+	}{
+		{"LeadingPreposition",
+			"Probe widens\n\nWith the FBI acknowledging that it is now investigating a possible act of terrorism, the city closed its schools.",
+			"it is now investigating", "FBI"},
+		{"LeadingClause",
+			"Strikes go on\n\nPresident Barack Obama returned from his trip on Friday.\n\nWhen Congress was on summer break, the president ordered strikes on the group, saying the raids would protect American staff.",
+			"the raids would protect", "Barack Obama"},
+		{"LeadingConjunction",
+			"Talks stall\n\nRep. Peter King spoke on Sunday.\n\nBut King lambasted the Democrats, saying they offer a limited view of the threat.",
+			"they offer a limited view", "Peter King"},
+		{"AtLeast",
+			"Games open\n\nAt least two countries warned about threats to their citizens and athletes.",
+			"threats to their citizens", "two countries"},
+		{"SurnameThatIsATitle",
+			"Talks stall\n\nRep. Peter King spoke on Sunday.\n\nKing said the group is a threat far beyond Iraq and Syria.",
+			"the group is a threat", "Peter King"},
+		{"NamedAgainThenPronoun",
+			"Deal in doubt\n\nQasim Dawoodzai said: \"Do not trust them at all, not for a moment.\"\n\n" +
+				"President Barack Obama said the deal would stay in place for now.\n\n" +
+				"Dawoodzai added: \"They have broken every promise they made so far.\"\n\n" +
+				"\"We hear that you want to continue the deal with them,\" he said.",
+			"We hear that you want", "Qasim Dawoodzai"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := eng.Analyze(analysis.Input{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, q := range r.Quotes {
+				if strings.Contains(q.Text, tc.quote) {
+					got = append(got, q.Speaker)
+				}
+			}
+			if len(got) != 1 || got[0] != tc.want {
+				t.Errorf("speakers of the quote holding %q = %q, want [%q]; all quotes %+v", tc.quote, got, tc.want, r.Quotes)
+			}
+		})
+	}
+	// A transcript label names someone; "From WBUR:" introduces a link.
+	r, err := eng.Analyze(analysis.Input{Text: "Manhunt\n\nFrom WBUR: \"Setting The Record Straight On Evolving Manhunt Details.\"\n\nThe suspect was charged on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Speaker, "WBUR") || strings.Contains(q.Speaker, "From") {
+			t.Errorf("quote %q given to %q", q.Text, q.Speaker)
+		}
+	}
+}

@@ -918,7 +918,8 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 		// A transcript-style label: `Clinton: "..."`.
 		np := a.np[:0]
 		for j := 0; j < n-1; j++ {
-			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&swLabel != 0 {
+			// A label names someone: "From WBUR:" introduces a link.
+			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&(swLabel|swPreps|swStop) != 0 {
 				np = nil
 				break
 			}

@@ -516,6 +516,24 @@ func speakerCapitalized(body string, t qTok) bool {
 	return w != "I" && !(len(w) > 5 && strings.HasSuffix(w, "ing"))
 }
 
+// speakerSentenceInitial reports whether the word at offset pos opens a
+// sentence: only spaces and opening marks stand between it and the start
+// of the body, a line break or a sentence's final stop or colon.
+func speakerSentenceInitial(body string, pos int) bool {
+	for i := pos; i > 0; {
+		r, n := utf8.DecodeLastRuneInString(body[:i])
+		switch r {
+		case ' ', '\t', '"', '\'', '“', '‘', '(', '«':
+			i -= n
+			continue
+		case '\n', '.', '!', '?', ':':
+			return true
+		}
+		return false
+	}
+	return true
+}
+
 // speakerNameWord reports whether token t can be a word of a name: a
 // capitalized word, or a particle joined to a capitalized one by a hyphen
 // ("al-Hariri", "el-Sisi").
@@ -598,9 +616,21 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	for a, b := 0, len(np)-1; a < b; a, b = a+1, b-1 {
 		np[a], np[b] = np[b], np[a]
 	}
-	// A subject does not start with a preposition ("in Aleppo said").
-	for len(np) > 0 && speakerTokFlags(body, toks, np[0])&swPreps != 0 && !speakerCapitalized(body, toks[np[0]]) {
-		return nil
+	// A subject does not start with a preposition ("in Aleppo said"). A
+	// capitalized one may start a name, unless it opens the sentence,
+	// where every word is capitalized: "With the FBI acknowledging" is
+	// the FBI.
+	if len(np) > 0 && speakerTokFlags(body, toks, np[0])&swPreps != 0 {
+		if !speakerCapitalized(body, toks[np[0]]) {
+			return nil
+		}
+		if speakerSentenceInitial(body, toks[np[0]].s) {
+			np = np[1:]
+			// "At least two countries": the quantifier goes with it.
+			if len(np) > 1 && (speakerLower(body, toks, np[0]) == "least" || speakerLower(body, toks, np[0]) == "most") {
+				np = np[1:]
+			}
+		}
 	}
 	// "Clinton's campaign sent out an email saying": the subject is what
 	// stands before the verb and its object.
@@ -694,6 +724,9 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 	return np
 }
 
+// speakerConjunctions open a sentence without being part of its subject.
+var speakerConjunctions = wordSet(`and but or so yet still`)
+
 // speakerTimeWords end an inverted speaker ("said Lavrov on Monday").
 var speakerTimeWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday yesterday today
 	tonight tomorrow earlier later last this next recently during when after before while in on at`)
@@ -702,13 +735,25 @@ var speakerTimeWords = wordSet(`monday tuesday wednesday thursday friday saturda
 // token k: its first noun phrase, after a leading adverbial ("On Tuesday,").
 func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	start := 0
-	// Skip a short leading adverbial that ends in a comma.
-	for j := 0; j < k && j < 6; j++ {
-		if toks[j].is(body, ",") {
-			if speakerTokFlags(body, toks, 0)&(swPreps|swTimeWords) != 0 {
-				start = j + 1
+	if k > 0 && toks[0].word {
+		w, f := speakerTokInfo(body, toks, 0)
+		switch {
+		case speakerConjunctions[w]:
+			start = 1 // "But the minister left, saying ..."
+		case f&(swPreps|swTimeWords|swStop) != 0:
+			// A leading adverbial or clause ("On Tuesday,", "When Congress
+			// was on summer break,") ends at a comma, and the subject
+			// follows it; with no comma there is no subject to find.
+			start = -1
+			for j := 1; j < k && j < 16; j++ {
+				if toks[j].is(body, ",") {
+					start = j + 1
+					break
+				}
 			}
-			break
+			if start < 0 {
+				return nil
+			}
 		}
 	}
 	for j := start; j < k && len(np) < 8; j++ {
@@ -1247,6 +1292,14 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	return p
 }
 
+// mention records that person p is named again at pos, so that a pronoun
+// after it resolves to p rather than to someone named in between, and
+// returns p's name.
+func (x *speakerIndex) mention(p, pos int) string {
+	x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
+	return x.persons[p].name
+}
+
 // lastPerson returns the most recent person mentioned before pos that fits
 // the gender (0 fits all) and, when role is set, holds that title.
 func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bool) {
@@ -1353,6 +1406,13 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		titles, name := speakerSplitName(words, x.titles[:0])
 		x.titles = titles
 		if len(name) == 0 {
+			// A surname that is also a title ("King" for Peter King) names
+			// the person known by it.
+			if len(words) == 1 {
+				if p, ok := x.lookupFold(words[0]); ok {
+					return x.mention(p, pos), m
+				}
+			}
 			// A title alone: "the President" is the last person holding it.
 			if role := titles[len(titles)-1]; speakerRoles[role] {
 				if p, ok := x.lastPerson(pos, 0, role); ok {
@@ -1364,12 +1424,12 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		}
 		full := speakerJoinName(body, starts, name)
 		if p, ok := x.lookupFold(full); ok {
-			return x.persons[p].name, m
+			return x.mention(p, pos), m
 		}
 		if speakerParticles[name[0]] {
 			// "de Mistura" for "Staffan de Mistura".
 			if p, ok := x.lookupFold(name[len(name)-1]); ok {
-				return x.persons[p].name, m
+				return x.mention(p, pos), m
 			}
 		}
 		if len(name) == 1 {
