@@ -568,6 +568,18 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 		{"SurnameThatIsATitle",
 			"Talks stall\n\nRep. Peter King spoke on Sunday.\n\nKing said the group is a threat far beyond Iraq and Syria.",
 			"the group is a threat", "Peter King"},
+		{"NameAfterPlaceInTitle",
+			"Strikes debated\n\nFormer U.S. Ambassador to the United Nations John Bolton told Fox News that this is war and not law enforcement.",
+			"this is war and not", "John Bolton"},
+		{"NameAfterPlaceInTitleTwo",
+			"Vote at the UN\n\nU.S. Ambassador to the United Nations Nikki Haley said the vote would be remembered for a long time.",
+			"the vote would be remembered", "Nikki Haley"},
+		{"NameAfterBy",
+			"Ruling\n\n\"The order was lawful on its face and should stand until the appeal is heard,\" says the dissent by Judge Paul Niemeyer.",
+			"order was lawful", "Paul Niemeyer"},
+		{"SomeoneElsesSpokesman",
+			"Bill stalls\n\nA spokesman for Sen. Bill Nelson said the senator would seek changes to the bill.",
+			"the senator would seek", "spokesman for Sen. Bill Nelson"},
 		{"NamedAgainThenPronoun",
 			"Deal in doubt\n\nQasim Dawoodzai said: \"Do not trust them at all, not for a moment.\"\n\n" +
 				"President Barack Obama said the deal would stay in place for now.\n\n" +
@@ -589,6 +601,11 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 			}
 			if len(got) != 1 || got[0] != tc.want {
 				t.Errorf("speakers of the quote holding %q = %q, want [%q]; all quotes %+v", tc.quote, got, tc.want, r.Quotes)
+			}
+			for _, q := range r.Quotes {
+				if strings.HasPrefix(tc.name, "NameAfterPlaceInTitle") && q.Side == "un" {
+					t.Errorf("quote %q by %q is on the UN's side: an ambassador to the UN is not the UN", q.Text, q.Speaker)
+				}
 			}
 		})
 	}

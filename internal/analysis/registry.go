@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // registryHeader is the header every registry CSV starts with.
@@ -236,6 +238,32 @@ func registryKey(s string) string {
 	return strings.Join(words, " ")
 }
 
+// registryIndependent are the head words of institutions that a place
+// name before them does not make part of that place's government: papers,
+// broadcasters, universities, think tanks.
+var registryIndependent = wordSet(`times post journal herald tribune telegraph gazette daily magazine review
+	radio tv television institute institution university college school center centre foundation
+	observatory`)
+
+// registryInstitutionHeads reports for each of the n words of speaker (as
+// registryKey splits it) whether it is a capitalized word from
+// registryIndependent.
+func registryInstitutionHeads(speaker string, n int) []bool {
+	heads := make([]bool, n)
+	k := 0
+	for i := 0; k < n; k++ {
+		st, en, ok := registryNextWord(speaker, i)
+		if !ok {
+			break
+		}
+		w := speaker[st:en]
+		r, _ := utf8.DecodeRuneInString(w)
+		heads[k] = unicode.IsUpper(r) && registryIndependent[strings.ToLower(w)]
+		i = en
+	}
+	return heads
+}
+
 // registryNextWord is NextWord that keeps hyphens and inner periods inside
 // a word ("pro-government", "U.S.").
 func registryNextWord(s string, from int) (int, int, bool) {
@@ -278,11 +306,24 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		return hit(i)
 	}
 	words := strings.Fields(key)
+	var heads []bool // which words head an institution of their own, as written
 	for n := min(x.maxWords, len(words)); n >= 1; n-- {
 		for s := 0; s+n <= len(words); s++ {
-			if i, ok := x.exact[strings.Join(words[s:s+n], " ")]; ok {
-				return hit(i)
+			i, ok := x.exact[strings.Join(words[s:s+n], " ")]
+			if !ok {
+				continue
 			}
+			if s+n < len(words) {
+				if heads == nil {
+					heads = registryInstitutionHeads(speaker, len(words))
+				}
+				if heads[s+n] {
+					// "Washington Institute", "Moscow Times": the place
+					// names an institution of its own, not its government.
+					continue
+				}
+			}
+			return hit(i)
 		}
 	}
 	if i, ok := x.surname[words[len(words)-1]]; ok && len(words) <= 3 {

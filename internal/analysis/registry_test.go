@@ -176,6 +176,36 @@ func TestRegistryDoesNotConfuseCouncils(t *testing.T) {
 	}
 }
 
+// TestRegistryPlaceBeforeInstitution keeps papers, think tanks and
+// universities named after a place off that place's government, while a
+// place before a title or a government body still counts.
+func TestRegistryPlaceBeforeInstitution(t *testing.T) {
+	reg, err := analysis.DefaultRegistry("syria-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		speaker, name, side string
+		ok                  bool
+	}{
+		{"Washington Institute for Near East Policy fellow Eric Trager", "", "", false},
+		{"Moscow Times editor Anna Ivanova", "", "", false},
+		{"George Washington University", "", "", false},
+		{"the Jerusalem Post", "", "", false},
+		{"the Washington Post", "US media", "media", true},
+		{"Moscow officials", "Russia", "russia", true},
+		{"Kremlin spokesman", "Russia", "russia", true},
+		{"Russian Foreign Ministry spokeswoman", "Russia", "russia", true},
+		{"Russian Deputy Foreign Minister Sergei Ryabkov", "Sergei Ryabkov", "russia", true},
+	}
+	for _, tt := range tests {
+		name, side, _, ok := reg.Resolve(tt.speaker)
+		if ok != tt.ok || name != tt.name || side != tt.side {
+			t.Errorf("Resolve(%q) = %q, %q, %v; want %q, %q, %v", tt.speaker, name, side, ok, tt.name, tt.side, tt.ok)
+		}
+	}
+}
+
 // TestRegistryRejectsLineBreaks keeps names on one line, so a registry
 // written back as CSV reads as it was (found by FuzzParseRegistryCSV).
 func TestRegistryRejectsLineBreaks(t *testing.T) {

@@ -1384,10 +1384,29 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
-	hasPrep := false
-	for _, i := range np[:r] {
+	// prep is the place in np of the last preposition in lower case (a
+	// capitalized one is part of a name: "Near East Policy").
+	hasPrep, prep := false, -1
+	for k, i := range np[:r] {
 		if w, f := speakerTokInfo(body, toks, i); f&swPreps != 0 && w != "of" {
 			hasPrep = true
+			if !speakerCapitalized(body, toks[i]) {
+				prep = k
+			}
+		}
+	}
+	if prep >= 0 && (speakerLower(body, toks, np[prep]) == "by" || prep > 0 && speakerCapitalized(body, toks[np[prep-1]])) {
+		// A person named at the end of a title that holds a preposition
+		// ("Ambassador to the United Nations John Bolton", "FBI Special
+		// Agent in Charge Richard DesLauriers") or after "by" ("a dissent
+		// by Judge Paul Niemeyer") is the speaker: the name starts at a
+		// first name with a word after it. After a common noun the person
+		// is someone else ("a spokesman for Sen. Bill Nelson").
+		for i := r; i < len(np)-1; i++ {
+			if w := speakerLower(body, toks, np[i]); speakerMaleNames[w] || speakerFemaleNames[w] {
+				r, hasPrep = i, false
+				break
+			}
 		}
 	}
 	if r < len(np) && !hasPrep {
@@ -1395,6 +1414,18 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		for _, i := range np[r:] {
 			words = append(words, body[toks[i].s:toks[i].e])
 			starts = append(starts, toks[i].s)
+		}
+		// "the United Nations John Bolton", "Fox News Chris Wallace": an
+		// institution's name run into a person's, who starts at a first
+		// name right after the institution's head word.
+		// The mention is then the person's name alone, so that the
+		// institution does not give the person its side.
+		for i := 1; i < len(words)-1; i++ {
+			if w := lowerWord(words[i]); (speakerMaleNames[w] || speakerFemaleNames[w]) && speakerOrgWords[lowerWord(words[i-1])] {
+				words, starts = words[i:], starts[i:]
+				m.Start = starts[0]
+				break
+			}
 		}
 		x.words, x.starts = words, starts
 		x.fold = speakerFold(x.fold[:0], words[len(words)-1])
