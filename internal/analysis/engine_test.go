@@ -580,6 +580,18 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 		{"SomeoneElsesSpokesman",
 			"Bill stalls\n\nA spokesman for Sen. Bill Nelson said the senator would seek changes to the bill.",
 			"the senator would seek", "spokesman for Sen. Bill Nelson"},
+		{"DescriptorsBeforeTitle",
+			"Talks in Paris\n\nFrench Foreign Minister Laurent Fabius said the talks had reached a turning point.",
+			"the talks had reached", "Laurent Fabius"},
+		{"DescriptorsBeforeTitleThenSurname",
+			"Vote delayed\n\nTennessee Sen. Bob Corker said the vote would wait a week.\n\nCorker said the committee needed the time to read the text.",
+			"the committee needed", "Bob Corker"},
+		{"MonthSurname",
+			"Brexit talks\n\nBritish Prime Minister Theresa May said the country would leave the union on time.",
+			"the country would leave", "Theresa May"},
+		{"ModalFirstName",
+			"Border wall\n\nTexas Rep. Will Hurd said the wall was the most expensive way to secure the border.",
+			"the wall was the most expensive", "Will Hurd"},
 		{"NamedAgainThenPronoun",
 			"Deal in doubt\n\nQasim Dawoodzai said: \"Do not trust them at all, not for a moment.\"\n\n" +
 				"President Barack Obama said the deal would stay in place for now.\n\n" +

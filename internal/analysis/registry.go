@@ -326,8 +326,27 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 			return hit(i)
 		}
 	}
-	if i, ok := x.surname[words[len(words)-1]]; ok && len(words) <= 3 {
+	if i, ok := x.surname[words[len(words)-1]]; ok && len(words) <= 3 && registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
 		return hit(i)
 	}
 	return "", "", "", false
+}
+
+// registrySameBearer reports whether the words before a surname leave it
+// the entry's: titles ("Foreign Minister Lavrov"), the entry's own first
+// name and initials ("Susan E. Rice" for Susan Rice). Any other word names
+// someone else: "Jeh Johnson" is not Boris Johnson, "Israeli media" not
+// Russian media.
+func registrySameBearer(words []string, entry string) bool {
+	first, _, _ := strings.Cut(registryKey(entry), " ")
+	for k, w := range words {
+		if _, f := speakerWordInfo(w); f&(swTitles|swHonorifics) != 0 || w == "of" {
+			continue
+		}
+		if k == 0 && w == first || len(w) == 1 || len(w) == 2 && w[1] == '.' {
+			continue
+		}
+		return false
+	}
+	return true
 }

@@ -197,6 +197,11 @@ func TestRegistryPlaceBeforeInstitution(t *testing.T) {
 		{"Kremlin spokesman", "Russia", "russia", true},
 		{"Russian Foreign Ministry spokeswoman", "Russia", "russia", true},
 		{"Russian Deputy Foreign Minister Sergei Ryabkov", "Sergei Ryabkov", "russia", true},
+		{"Foreign Minister Lavrov", "Sergey Lavrov", "russia", true},
+		{"Jeh Johnson", "", "", false},
+		{"Susan E. Rice", "Susan Rice", "united-states", true},
+		{"Israeli media", "", "", false},
+		{"Egyptian armed forces", "", "", false},
 	}
 	for _, tt := range tests {
 		name, side, _, ok := reg.Resolve(tt.speaker)

@@ -559,6 +559,9 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		if f&swSkip == 0 && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
 			break
 		}
+		if speakerCapitalized(body, toks[j]) && !speakerSentenceInitial(body, toks[j].s) {
+			break // a name: "Theresa May said", "Will Hurd said"
+		}
 		j--
 	}
 	// "Brian Fallon, a spokesman for the campaign, said": step over the
@@ -589,7 +592,8 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			break
 		}
 		w, f := speakerTokInfo(body, toks, j)
-		if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) {
+		if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) &&
+			!((w == "may" || w == "will") && speakerCapitalized(body, t) && !speakerSentenceInitial(body, t.s)) {
 			if (w == "who" || w == "which") && len(np) == 0 {
 				// "Lavrov, who ..., said": the subject is before "who".
 				j--
@@ -682,13 +686,31 @@ func speakerHeadOK(body string, toks []qTok, np []int) bool {
 	}
 	last := toks[np[len(np)-1]]
 	w, f := speakerTokInfo(body, toks, np[len(np)-1])
-	if f&swCalendar != 0 {
+	if f&swCalendar != 0 && !speakerMonthSurname(body, toks, np) {
 		return false
 	}
 	if speakerCapitalized(body, last) || f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 		return true
 	}
 	return f&(swVerbsS|swPreps|swObjectDets|swDeterminers) == 0
+}
+
+// speakerMonthSurnames are months that are surnames too ("Theresa May").
+var speakerMonthSurnames = wordSet(`may june april august`)
+
+// speakerMonthSurname reports whether the phrase ends in a month that is a
+// surname: capitalized inside a sentence, after a first name or alone.
+func speakerMonthSurname(body string, toks []qTok, np []int) bool {
+	last := toks[np[len(np)-1]]
+	if !speakerMonthSurnames[speakerLower(body, toks, np[len(np)-1])] || !speakerCapitalized(body, last) ||
+		speakerSentenceInitial(body, last.s) {
+		return false
+	}
+	if len(np) == 1 {
+		return true
+	}
+	p := speakerLower(body, toks, np[len(np)-2])
+	return speakerMaleNames[p] || speakerFemaleNames[p]
 }
 
 // speakerNPAfter returns the tokens of the speaker after a cue ending before
@@ -1184,6 +1206,23 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 			continue
 		}
 		from = i
+	}
+	// Words that describe before a title ("French Foreign Minister Laurent
+	// Fabius", "Tennessee Sen. Bob Corker") are no part of the name: it is
+	// what follows the last title with a word after it.
+	last := -1
+	for i := from; i < len(words)-1; i++ {
+		if _, f := speakerWordInfo(words[i]); f&swTitles != 0 {
+			last = i
+		}
+	}
+	if last >= 0 {
+		for _, w := range words[from : last+1] {
+			if lw, f := speakerWordInfo(w); f&swTitles != 0 || lw == "of" {
+				titles = append(titles, lw)
+			}
+		}
+		from = last + 1
 	}
 	name := words[from:]
 	if len(name) == 0 && len(words) >= 2 && speakerWordFlags0(words[len(words)-2])&swHonorifics != 0 {
