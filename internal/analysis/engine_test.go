@@ -592,6 +592,10 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 		{"ModalFirstName",
 			"Border wall\n\nTexas Rep. Will Hurd said the wall was the most expensive way to secure the border.",
 			"the wall was the most expensive", "Will Hurd"},
+		{"PronounGoesOnWithTheSpeaker",
+			"Trump, Macron spar\n\nPresident Donald Trump met French President Emmanuel Macron in London on Tuesday.\n\n" +
+				"\"Would you like some nice fighters from the camps?\" Trump asked Macron. \"They are all yours to take back home,\" he said.",
+			"They are all yours", "Donald Trump"},
 		{"NamedAgainThenPronoun",
 			"Deal in doubt\n\nQasim Dawoodzai said: \"Do not trust them at all, not for a moment.\"\n\n" +
 				"President Barack Obama said the deal would stay in place for now.\n\n" +

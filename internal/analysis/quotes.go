@@ -76,6 +76,7 @@ func FindAttributions(body string) Attributions {
 		a.np = make([]int, 0, 16)
 	}
 	a.people = speakerScanNames(&a.index, body, a.scan.names, a.toks)
+	a.people.paras = a.paras
 	res := a.run(raws)
 	res.Quotes = quoteEmbeds(body, a.paras, res.Quotes)
 	a.body, a.people = "", nil
@@ -394,6 +395,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 					blocker = append(blocker, cs)
 				} else {
 					a.people.recent = q.Speaker
+					a.people.said(q)
 				}
 				res.Quotes = append(res.Quotes, q)
 			}
@@ -407,6 +409,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 			blocker = append(blocker, cs)
 		default:
 			a.people.recent = q.Speaker
+			a.people.said(q)
 		}
 		a.lastEnd = r.close
 		res.Quotes = append(res.Quotes, q)
@@ -1145,6 +1148,7 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 			di++
 		}
 		if q, ok := a.reportedIn(s, e, c.Start, direct[di:]); ok {
+			a.people.said(q)
 			out = append(out, q)
 		}
 	}

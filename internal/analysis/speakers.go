@@ -846,7 +846,12 @@ type speakerIndex struct {
 	// recent is the speaker of the latest attribution, the fallback for a
 	// pronoun no named person fits.
 	recent string
-	body   string
+	// speakers are the persons found speaking, where they are named, in
+	// the order they were found (direct quotes first, then reported
+	// speech); paras are the body's paragraphs.
+	speakers []speakerMention
+	paras    []Span
+	body     string
 	// scanned is the number of persons found by speakerScanNames; only
 	// they are looked for by surname alone.
 	scanned int
@@ -869,7 +874,7 @@ func (x *speakerIndex) reset(body string) {
 	}
 	clear(x.byKey)
 	clear(x.persons) // drop the old names and titles for the collector
-	x.persons, x.mentions, x.collectives = x.persons[:0], x.mentions[:0], x.collectives[:0]
+	x.persons, x.mentions, x.collectives, x.speakers = x.persons[:0], x.mentions[:0], x.collectives[:0], x.speakers[:0]
 	x.recent, x.body, x.scanned = "", body, 0
 	x.caps, x.capsTo = x.caps[:0], 0
 }
@@ -1339,6 +1344,50 @@ func (x *speakerIndex) mention(p, pos int) string {
 	return x.persons[p].name
 }
 
+// said records that the speaker of q, if a person, speaks where q names
+// them.
+func (x *speakerIndex) said(q Quote) {
+	p, ok := x.lookupFold(q.Speaker)
+	if !ok {
+		return
+	}
+	at := q.Start
+	if q.MentionEnd > q.MentionStart {
+		at = q.MentionStart
+	}
+	x.speakers = append(x.speakers, speakerMention{at, p, q.Speaker})
+}
+
+// lastSpeaker returns the person who last spoke before pos, in the same
+// paragraph or the one before, when they fit the gender: in news a "he
+// said" goes on with the speaker before it more often than with a person
+// the sentence between only names ("... a good relationship with Russian
+// President Vladimir Putin. He added that ...").
+func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
+	best := -1
+	for k, s := range x.speakers {
+		if s.pos < pos && (best < 0 || s.pos > x.speakers[best].pos) {
+			best = k
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	s := x.speakers[best]
+	if p := x.persons[s.person]; gender != 0 && p.gender != 0 && p.gender != gender {
+		return "", false
+	}
+	if x.paraOf(pos)-x.paraOf(s.pos) > 1 {
+		return "", false
+	}
+	return x.persons[s.person].name, true
+}
+
+// paraOf returns the index of the paragraph holding offset pos.
+func (x *speakerIndex) paraOf(pos int) int {
+	return sort.Search(len(x.paras), func(i int) bool { return x.paras[i].End >= pos })
+}
+
 // lastPerson returns the most recent person mentioned before pos that fits
 // the gender (0 fits all) and, when role is set, holds that title.
 func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bool) {
@@ -1399,6 +1448,9 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 			g := byte('m')
 			if speakerLower(body, toks, np[0]) == "she" {
 				g = 'f'
+			}
+			if name, ok := x.lastSpeaker(pos, g); ok {
+				return name, m
 			}
 			if name, ok := x.lastPerson(pos, g, ""); ok {
 				return name, m
