@@ -596,6 +596,15 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 			"Trump, Macron spar\n\nPresident Donald Trump met French President Emmanuel Macron in London on Tuesday.\n\n" +
 				"\"Would you like some nice fighters from the camps?\" Trump asked Macron. \"They are all yours to take back home,\" he said.",
 			"They are all yours", "Donald Trump"},
+		{"PronounAfterReportedSpeech",
+			"Strike weighed\n\n\"A response is needed to keep the threat away from us,\" White House spokesman Jay Carney said.\n\n" +
+				"Sen. Carl Levin said in a statement that he was briefed this morning by the administration. " +
+				"\"The president is considering a broad range of options,\" he said.",
+			"broad range of options", "Carl Levin"},
+		{"PronounAfterNewSubject",
+			"Talks\n\nThe minister added that talks with Moscow would continue next week.\n\n" +
+				"UN envoy Staffan de Mistura, who met both delegations, was more cautious. \"I have seen many ceasefires collapse,\" he said.",
+			"many ceasefires collapse", "Staffan de Mistura"},
 		{"NamedAgainThenPronoun",
 			"Deal in doubt\n\nQasim Dawoodzai said: \"Do not trust them at all, not for a moment.\"\n\n" +
 				"President Barack Obama said the deal would stay in place for now.\n\n" +

@@ -417,6 +417,21 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	}
 	nDirect := len(res.Quotes)
 	res.Quotes = a.findReported(direct, res.Quotes)
+	// A direct quote's "he said" was resolved before the reported speech
+	// was read; the person who spoke just before may have spoken only
+	// there ("Levin said in a statement that ... 'The president is
+	// considering ...,' he said"), so it is resolved again, in text order.
+	for i := range res.Quotes[:nDirect] {
+		q := &res.Quotes[i]
+		g := speakerPronounGender(q.Mention)
+		if g == 0 {
+			continue
+		}
+		if name, ok := a.people.lastSpeaker(q.MentionStart, g); ok && name != q.Speaker {
+			a.people.resaid(q.MentionStart, name)
+			q.Speaker = name
+		}
+	}
 	a.sortQuotes(res.Quotes, nDirect)
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.

@@ -1358,6 +1358,31 @@ func (x *speakerIndex) said(q Quote) {
 	x.speakers = append(x.speakers, speakerMention{at, p, q.Speaker})
 }
 
+// resaid moves the speaking recorded at pos to the person named name.
+func (x *speakerIndex) resaid(pos int, name string) {
+	p, ok := x.lookupFold(name)
+	if !ok {
+		return
+	}
+	for k := range x.speakers {
+		if x.speakers[k].pos == pos {
+			x.speakers[k].person, x.speakers[k].name = p, name
+		}
+	}
+}
+
+// speakerPronounGender returns 'm' for a mention that is "he", 'f' for
+// "she", and 0 for anything else.
+func speakerPronounGender(mention string) byte {
+	switch {
+	case strings.EqualFold(mention, "he"):
+		return 'm'
+	case strings.EqualFold(mention, "she"):
+		return 'f'
+	}
+	return 0
+}
+
 // lastSpeaker returns the person who last spoke before pos, in the same
 // paragraph or the one before, when they fit the gender: in news a "he
 // said" goes on with the speaker before it more often than with a person
@@ -1377,7 +1402,19 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 	if p := x.persons[s.person]; gender != 0 && p.gender != 0 && p.gender != gender {
 		return "", false
 	}
-	if x.paraOf(pos)-x.paraOf(s.pos) > 1 {
+	switch para := x.paraOf(pos); para - x.paraOf(s.pos) {
+	case 0:
+	case 1:
+		// A paragraph that names someone else before the pronoun has
+		// moved on to them: "UN envoy Staffan de Mistura ... was more
+		// cautious. '...,' he said."
+		from := x.paras[para].Start
+		for _, m := range x.mentions {
+			if m.person >= 0 && m.person != s.person && m.pos >= from && m.pos < pos {
+				return "", false
+			}
+		}
+	default:
 		return "", false
 	}
 	return x.persons[s.person].name, true
