@@ -605,6 +605,12 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 			"Talks\n\nThe minister added that talks with Moscow would continue next week.\n\n" +
 				"UN envoy Staffan de Mistura, who met both delegations, was more cautious. \"I have seen many ceasefires collapse,\" he said.",
 			"many ceasefires collapse", "Staffan de Mistura"},
+		{"PlaceRunIntoName",
+			"Storm\n\nGovernor of New York Andrew Cuomo said the state would send help to the coast.",
+			"the state would send help", "Andrew Cuomo"},
+		{"GivenNameTheListsLack",
+			"Peace plan\n\nAaron David Miller said the plan had no chance of working at all.",
+			"the plan had no chance", "Aaron David Miller"},
 		{"NamedAgainThenPronoun",
 			"Deal in doubt\n\nQasim Dawoodzai said: \"Do not trust them at all, not for a moment.\"\n\n" +
 				"President Barack Obama said the deal would stay in place for now.\n\n" +

@@ -1230,6 +1230,23 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 		from = last + 1
 	}
 	name := words[from:]
+	// A place or office run into the name ("Governor of New York Andrew
+	// Cuomo", "San Diego County Sheriff Bill Gore"): the name starts at a
+	// first name with a word after it when two words or more stand before
+	// it, or one that is a title or an institution's head word. One other
+	// word may be a given name the lists lack ("Aaron David Miller", "Amir
+	// Ali Hajizadeh") and stays.
+	for i := 1; i < len(name)-1; i++ {
+		w, prev := lowerWord(name[i]), lowerWord(name[i-1])
+		if !speakerMaleNames[w] && !speakerFemaleNames[w] {
+			continue
+		}
+		if _, f := speakerWordInfo(name[i-1]); i >= 2 && !speakerMaleNames[prev] && !speakerFemaleNames[prev] &&
+			!speakerParticles[prev] && !strings.HasSuffix(prev, ".") || f&swTitles != 0 || speakerOrgWords[prev] {
+			name = name[i:]
+		}
+		break
+	}
 	if len(name) == 0 && len(words) >= 2 && speakerWordFlags0(words[len(words)-2])&swHonorifics != 0 {
 		// "Mr. King": after an honorific, a title word is the surname.
 		titles, name = titles[:len(titles)-1], words[len(words)-1:]
