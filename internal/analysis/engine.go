@@ -476,17 +476,23 @@ func mergeSpeakerCase(qs []Quote) {
 	var buf [16]form
 	forms := buf[:0]
 	variants := false
+next:
 	for _, q := range qs {
 		if q.Speaker == "" {
 			continue
 		}
-		i := slices.IndexFunc(forms, func(f form) bool { return f.name == q.Speaker })
-		if i >= 0 {
-			forms[i].n++
-			continue
+		for i := range forms {
+			if forms[i].name == q.Speaker {
+				forms[i].n++
+				continue next
+			}
 		}
 		for _, f := range forms {
-			variants = variants || strings.EqualFold(f.name, q.Speaker)
+			// Case variants of a name are nearly always of one length; the
+			// fold is compared only then, or when either is not ASCII.
+			if len(f.name) == len(q.Speaker) || !speakerASCII(f.name) || !speakerASCII(q.Speaker) {
+				variants = variants || strings.EqualFold(f.name, q.Speaker)
+			}
 		}
 		forms = append(forms, form{q.Speaker, 1})
 	}
@@ -519,6 +525,16 @@ func mergeSpeakerCase(qs []Quote) {
 			qs[i].Speaker = name
 		}
 	}
+}
+
+// speakerASCII reports whether s is all ASCII.
+func speakerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // collectSources groups quotes with a speaker by that speaker, most
