@@ -1416,7 +1416,7 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 		return "", false
 	}
 	s := x.speakers[best]
-	if p := x.persons[s.person]; gender != 0 && p.gender != 0 && p.gender != gender {
+	if p := x.persons[s.person]; gender != 0 && p.gender != 0 && p.gender != gender || len(x.paras) == 0 {
 		return "", false
 	}
 	switch para := x.paraOf(pos); para - x.paraOf(s.pos) {
@@ -1439,7 +1439,8 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 
 // paraOf returns the index of the paragraph holding offset pos.
 func (x *speakerIndex) paraOf(pos int) int {
-	return sort.Search(len(x.paras), func(i int) bool { return x.paras[i].End >= pos })
+	i := sort.Search(len(x.paras), func(i int) bool { return x.paras[i].End >= pos })
+	return min(i, max(len(x.paras)-1, 0))
 }
 
 // lastPerson returns the most recent person mentioned before pos that fits
