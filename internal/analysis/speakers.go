@@ -237,17 +237,36 @@ var speakerMaleNames = wordSet(`john barack donald bernie ted marco jeb mike pau
 	richard charles thomas george kevin jeff jim tom bob steve steven scott ryan eric jason brian rick ron newt
 	rudy reince sean corey mitch harry chuck marco rex jared jake matt matthew andrew peter frank gary larry
 	dan daniel martin lindsey john kasich ahmed mohammed muhammad ali hassan hussein abdullah recep mevlut
-	ahmet binali francois emmanuel nicolas boris david tony vitaly igor maria alexander alexei alexey
+	ahmet binali francois emmanuel nicolas boris david tony vitaly igor alexander alexei alexey
 	anthony patrick kenneth howard roger jon jonathan jack nick nicholas samuel sam henry edward william
-	willie carl karl hans wolfgang angela barry trey jerry dennis greg gregory jose juan carlos luis mitt
-	benjamin bibi mahmoud hamid javad hassan ashton ash john-paul kellyanne`)
+	willie carl karl hans wolfgang barry trey jerry dennis greg gregory jose juan carlos luis mitt
+	benjamin bibi mahmoud hamid javad hassan ashton ash john-paul
+	aaron adam alan albert alex alfred andre andrei andrey anton antonio arthur avi avigdor ayman benny bernard
+	brad bruce carlo christopher craig derek doug dwight ehud eli elliott ernest evan fahd faisal
+	felix fernando fouad gabriel gilad giuseppe haim hakan hamza hector hosni ian ibrahim ilya isaac ismail
+	itzhak ivan jacob jamal jamie javier jeremy jesse joel jorge joseph joshua julian justin karim ken khaled
+	khalid kurt leon leonid luke manuel marcus mario matteo maurice max mikhail mohamed mohammad moshe
+	mustafa naftali nasser nathan nikolai noah omar oscar osama pablo pedro philip phillip pierre rafael
+	ralph raul raymond reza ricardo rodrigo saad saeed salim salman sami samir sebastian sergio seth shimon
+	simon tariq theodore timothy todd tyler vincent viktor yahya yair yasser yitzhak yossi youssef yuri
+	yusuf zach zachary ariel`)
 
 var speakerFemaleNames = wordSet(`hillary huma jennifer donna elizabeth nancy debbie samantha maria
 	angela theresa federica marine carly nikki sarah kellyanne ivanka melania michelle chelsea hope
 	katrina karen susan susana mary patricia linda barbara jessica anna anne ann laura lisa emily amy
 	kate kathleen katie julia julie rachel rebecca heather diane dianne kirsten tammy claire amy madeleine
 	condoleezza valerie loretta janet sally jill kelly megyn ruth sonia elena hope cheryl neera jen
-	jane marie helen margaret catherine natalia irina olga yulia zakharova tulsi`)
+	jane marie helen margaret catherine natalia irina olga yulia zakharova tulsi
+	abigail adriana aisha alice alicia alison amal amanda amina andrea annie ashley beatrice betsy beth
+	betty brenda caroline carolyn cathy christina christine cindy claudia colleen cynthia dalia dana
+	deborah denise dina dorothy edith eileen elaine eleanor ellen emma erin esther eva evelyn fatima
+	fiona frances gabriela gina gloria hanan hannah heidi ilhan ines isabel jacqueline jamila jeanne joan
+	joanne jocelyn josephine joyce judith judy kamala karin kathryn katherine kathy kristen kristin layla
+	leila lina lorraine louise lucy lydia marcia margarita marianne marina marjorie martha maryam mariam
+	michele mona monica nadia naomi natasha nina nora pamela paula pauline rania rashida renee rita
+	roberta rosa roxana sabrina sandra sara shannon sheila shirley sophie stephanie suzanne svetlana
+	sylvia tamara tanya tatiana teresa tiffany tracy ursula valentina vanessa veronica wendy yael yasmin
+	yolanda zainab zeynep`)
 
 // speakerIntern holds every word of the package's word sets, so lowerWord
 // can fold a word without allocating.
