@@ -205,3 +205,24 @@ func TestQuoteMarkTrims(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNameListsDisjoint keeps every first name on one side: a name
+// in both lists leaves its bearer without a gender, and a "he" may then
+// resolve to Angela Merkel.
+func TestSpeakerNameListsDisjoint(t *testing.T) {
+	for w := range speakerMaleNames {
+		if speakerFemaleNames[w] {
+			t.Errorf("%q is both a male and a female first name", w)
+		}
+	}
+	for _, w := range []string{"angela", "maria", "fatima", "ilhan"} {
+		if !speakerFemaleNames[w] {
+			t.Errorf("%q is not a female first name", w)
+		}
+	}
+	for _, w := range []string{"mohammad", "ehud", "aaron", "khaled"} {
+		if !speakerMaleNames[w] {
+			t.Errorf("%q is not a male first name", w)
+		}
+	}
+}
