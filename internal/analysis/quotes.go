@@ -341,12 +341,14 @@ type attributor struct {
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
-func (a *attributor) paraOf(pos int) int {
-	i := sort.Search(len(a.paras), func(i int) bool { return a.paras[i].End >= pos })
-	if i >= len(a.paras) {
-		return len(a.paras) - 1
-	}
-	return i
+func (a *attributor) paraOf(pos int) int { return paraIndex(a.paras, pos) }
+
+// paraIndex returns the index of the paragraph of paras holding offset
+// pos: the first that ends at or after it, the last for an offset past
+// them all, 0 when there are none.
+func paraIndex(paras []Span, pos int) int {
+	i := sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos })
+	return min(i, max(len(paras)-1, 0))
 }
 
 func (a *attributor) run(raws []quoteRaw) Attributions {

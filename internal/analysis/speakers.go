@@ -1303,7 +1303,7 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
 	}
 	if len(name) == 1 {
 		if p, ok := x.lookupFold(name[0]); ok {
-			x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
+			x.mention(p, pos)
 			return
 		}
 		if len(titles) == 0 || !speakerHasRole(titles) {
@@ -1368,7 +1368,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 		x.byKey[lastWord(name)] = p // as written, for the scan's fast path
 	}
 	x.persons[p].titles = append(x.persons[p].titles, titles...)
-	x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
+	x.mention(p, pos)
 	return p
 }
 
@@ -1457,10 +1457,7 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
-func (x *speakerIndex) paraOf(pos int) int {
-	i := sort.Search(len(x.paras), func(i int) bool { return x.paras[i].End >= pos })
-	return min(i, max(len(x.paras)-1, 0))
-}
+func (x *speakerIndex) paraOf(pos int) int { return paraIndex(x.paras, pos) }
 
 // lastPerson returns the most recent person mentioned before pos that fits
 // the gender (0 fits all) and, when role is set, holds that title.
@@ -1519,10 +1516,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	if len(np) == 1 {
 		switch speakerLower(body, toks, np[0]) {
 		case "he", "she":
-			g := byte('m')
-			if speakerLower(body, toks, np[0]) == "she" {
-				g = 'f'
-			}
+			g := speakerPronounGender(body[toks[np[0]].s:toks[np[0]].e])
 			if name, ok := x.lastSpeaker(pos, g); ok {
 				return name, m
 			}
