@@ -299,13 +299,30 @@ func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 			if p.role != "" {
 				roles[p.name] = p.role
 			}
-		} else if q.Mention != "" {
-			if p := place(q.Mention, true); p.ok {
+		} else if m := mentionBeyondName(q.Speaker, q.Mention); m != "" {
+			if p := place(m, true); p.ok {
 				q.Side = p.side
 			}
 		}
 	}
 	return qs, roles
+}
+
+// mentionBeyondName returns what the words an article used for a speaker
+// it could not place say beyond the speaker's name: "NPR's" of "NPR's Tom
+// Bowman" and of "NPR's Bowman", nothing of "Lieberman" or "Sen. Lieberman"
+// for Joe Lieberman, whose surname alone would find Avigdor Lieberman. A
+// one-word speaker ("Guardian") gains from any longer mention ("The
+// Guardian").
+func mentionBeyondName(speaker, mention string) string {
+	ls, lm := strings.ToLower(speaker), strings.ToLower(mention)
+	if mention == "" || containsWord(ls, lm) {
+		return ""
+	}
+	if last := lastWord(lm); last == lastWord(ls) && strings.Contains(ls, " ") {
+		return strings.TrimSpace(mention[:len(mention)-len(last)])
+	}
+	return mention
 }
 
 // namedBy reports whether speaker names the registry entry name: it holds

@@ -651,3 +651,46 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerSideFromMention checks the side a quote takes from the words
+// that named its speaker when the speaker's name has none: the outlet in
+// "NPR's Kenyon" gives one, a bare surname shared with a registry entry
+// ("Lieberman" for Joe Lieberman, not Avigdor Lieberman) gives none.
+func TestSpeakerSideFromMention(t *testing.T) {
+	eng := mustEngine(t)
+	tests := []struct {
+		name, text, speaker, side string
+	}{
+		{
+			name: "SurnameOfSomeoneElse",
+			text: "Senate debates the strikes\n\nSenator Joe Lieberman spoke on Tuesday in Washington.\n\n" +
+				"\u201cWe must act before the winter comes,\u201d Lieberman said.",
+			speaker: "Joe Lieberman", side: analysis.SideUnassigned,
+		},
+		{
+			name: "OutletBeforeSurname",
+			text: "Quiet returns to the city\n\nNPR's Peter Kenyon reached the old city on Monday.\n\n" +
+				"\u201cThe streets are quiet and the shops are shut,\u201d NPR's Kenyon said.",
+			speaker: "Peter Kenyon", side: "media",
+		},
+		{
+			name:    "OneWordSpeaker",
+			text:    "Papers report on talks\n\n\u201cThe talks stalled on the first day,\u201d the Guardian reported.",
+			speaker: "Guardian", side: "media",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := eng.Analyze(analysis.Input{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Quotes) != 1 {
+				t.Fatalf("quotes = %+v, want 1", r.Quotes)
+			}
+			if q := r.Quotes[0]; q.Speaker != tc.speaker || q.Side != tc.side {
+				t.Errorf("quote by %q on side %q, want %q on %q (mention %q)", q.Speaker, q.Side, tc.speaker, tc.side, q.Mention)
+			}
+		})
+	}
+}

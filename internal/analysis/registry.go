@@ -175,6 +175,10 @@ type registryIndex struct {
 	exact    map[string]int
 	maxWords int
 	surname  map[string]int
+	// last holds each entry's surname: the capitalized last word of a
+	// name of two words or more ("Trump"), "" for others ("Syrian
+	// opposition").
+	last []string
 }
 
 var (
@@ -208,7 +212,11 @@ func (r *Registry) index() *registryIndex {
 		for _, a := range e.Aliases {
 			add(a, i)
 		}
+		x.last = append(x.last, "")
 		if f := strings.Fields(registryKey(e.Name)); len(f) >= 2 {
+			if r, _ := utf8.DecodeRuneInString(e.Name[strings.LastIndexByte(e.Name, ' ')+1:]); unicode.IsUpper(r) {
+				x.last[i] = f[len(f)-1]
+			}
 			if _, ok := x.surname[f[len(f)-1]]; !ok {
 				x.surname[f[len(f)-1]] = i
 			}
@@ -245,11 +253,17 @@ var registryIndependent = wordSet(`times post journal herald tribune telegraph g
 	radio tv television institute institution university college school center centre foundation
 	observatory`)
 
-// registryInstitutionHeads reports for each of the n words of speaker (as
-// registryKey splits it) whether it is a capitalized word from
-// registryIndependent.
-func registryInstitutionHeads(speaker string, n int) []bool {
-	heads := make([]bool, n)
+// registryWordMark is what Resolve needs to know of a speaker's word as
+// written: whether it is capitalized, ends in a possessive, and is the head
+// word of an independent institution (registryIndependent).
+type registryWordMark struct {
+	upper, possessive, head bool
+}
+
+// registryWordMarks marks the first n words of speaker, as registryKey
+// splits it.
+func registryWordMarks(speaker string, n int) []registryWordMark {
+	marks := make([]registryWordMark, n)
 	k := 0
 	for i := 0; k < n; k++ {
 		st, en, ok := registryNextWord(speaker, i)
@@ -258,10 +272,28 @@ func registryInstitutionHeads(speaker string, n int) []bool {
 		}
 		w := speaker[st:en]
 		r, _ := utf8.DecodeRuneInString(w)
-		heads[k] = unicode.IsUpper(r) && registryIndependent[strings.ToLower(w)]
+		low := strings.ToLower(w)
+		marks[k] = registryWordMark{
+			upper:      unicode.IsUpper(r),
+			possessive: speakerStripPossessive(low) != low,
+			head:       unicode.IsUpper(r) && registryIndependent[low],
+		}
 		i = en
 	}
-	return heads
+	return marks
+}
+
+// registryOwnSurname reports whether a surname that stands in a speaker
+// phrase after the word prev (a key; mark as written) may be the entry's:
+// another capitalized word right before it is another first name ("Hunter
+// Biden" is not Joe Biden), unless it is a title, the entry's own first
+// name, an initial, a possessive ("Syria's Assad") or a day or month
+// that the speaker phrase swept in.
+func registryOwnSurname(prev string, mark registryWordMark, entry string) bool {
+	if !mark.upper || mark.possessive || speakerCalendar[prev] {
+		return true // "the Trump", "Syria's Assad", "Wednesday Obama"
+	}
+	return registrySameBearer([]string{prev}, entry)
 }
 
 // registryNextWord is NextWord that keeps hyphens and inner periods inside
@@ -306,27 +338,31 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		return hit(i)
 	}
 	words := strings.Fields(key)
-	var heads []bool // which words head an institution of their own, as written
+	var marks []registryWordMark // the words as written, read when needed
+	mark := func(k int) registryWordMark {
+		if marks == nil {
+			marks = registryWordMarks(speaker, len(words))
+		}
+		return marks[k]
+	}
 	for n := min(x.maxWords, len(words)); n >= 1; n-- {
 		for s := 0; s+n <= len(words); s++ {
 			i, ok := x.exact[strings.Join(words[s:s+n], " ")]
 			if !ok {
 				continue
 			}
-			if s+n < len(words) {
-				if heads == nil {
-					heads = registryInstitutionHeads(speaker, len(words))
-				}
-				if heads[s+n] {
-					// "Washington Institute", "Moscow Times": the place
-					// names an institution of its own, not its government.
-					continue
-				}
+			if s+n < len(words) && mark(s+n).head {
+				// "Washington Institute", "Moscow Times": the place names
+				// an institution of its own, not its government.
+				continue
+			}
+			if n == 1 && s > 0 && s+1 == len(words) && words[s] == x.last[i] && !registryOwnSurname(words[s-1], mark(s-1), r.Entries[i].Name) {
+				continue // a name ending in the surname, after another first name
 			}
 			return hit(i)
 		}
 	}
-	if i, ok := x.surname[words[len(words)-1]]; ok && len(words) <= 3 && registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
+	if i, ok := x.surname[words[len(words)-1]]; ok && len(words) <= 3 && mark(len(words)-1).upper && registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
 		return hit(i)
 	}
 	return "", "", "", false
@@ -335,7 +371,7 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 // registrySameBearer reports whether the words before a surname leave it
 // the entry's: titles ("Foreign Minister Lavrov"), the entry's own first
 // name and initials ("Susan E. Rice" for Susan Rice). Any other word names
-// someone else: "Jeh Johnson" is not Boris Johnson, "Israeli media" not
+// someone else: "Larry Johnson" is not Boris Johnson, "Israeli media" not
 // Russian media.
 func registrySameBearer(words []string, entry string) bool {
 	first, _, _ := strings.Cut(registryKey(entry), " ")

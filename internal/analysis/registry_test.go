@@ -198,7 +198,7 @@ func TestRegistryPlaceBeforeInstitution(t *testing.T) {
 		{"Russian Foreign Ministry spokeswoman", "Russia", "russia", true},
 		{"Russian Deputy Foreign Minister Sergei Ryabkov", "Sergei Ryabkov", "russia", true},
 		{"Foreign Minister Lavrov", "Sergey Lavrov", "russia", true},
-		{"Jeh Johnson", "", "", false},
+		{"Larry Johnson", "", "", false},
 		{"Susan E. Rice", "Susan Rice", "united-states", true},
 		{"Israeli media", "", "", false},
 		{"Egyptian armed forces", "", "", false},
@@ -207,6 +207,53 @@ func TestRegistryPlaceBeforeInstitution(t *testing.T) {
 		name, side, _, ok := reg.Resolve(tt.speaker)
 		if ok != tt.ok || name != tt.name || side != tt.side {
 			t.Errorf("Resolve(%q) = %q, %q, %v; want %q, %q, %v", tt.speaker, name, side, ok, tt.name, tt.side, tt.ok)
+		}
+	}
+}
+
+// TestRegistrySurnameBearer keeps a surname for its bearer: an alias that
+// is an entry's surname does not name the entry after another first name,
+// and the surname rule reads proper names only, not the generic last word
+// of an institution's name ("government" of "Syrian government").
+func TestRegistrySurnameBearer(t *testing.T) {
+	reg, err := analysis.DefaultRegistry("syria-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		speaker, name, side string
+	}{
+		// Another first name before a surname alias: someone else.
+		{"Hunter Biden", "", ""},
+		{"Melania Trump", "", ""},
+		{"Kenyata McCain", "", ""},
+		{"Robert O'Brien", "", ""},
+		// A title, the entry's own first name, an initial, a possessive or
+		// a day before it, or words after it, leave it the entry's.
+		{"Vice President Biden", "Joe Biden", "united-states"},
+		{"Joe Biden", "Joe Biden", "united-states"},
+		{"Syria's Assad", "Bashar al-Assad", "syrian-government"},
+		{"Wednesday Obama", "Barack Obama", "united-states"},
+		{"senior Trump administration officials", "Donald Trump", "united-states"},
+		{"Sen. McCain", "John McCain", "united-states"},
+		// A lowercase alias is no surname: the contained-alias rule holds.
+		{"Aleppo opposition", "Syrian opposition", "syrian-opposition"},
+		// The surname rule wants a capitalized name.
+		{"government", "", ""},
+		{"army", "", ""},
+		{"organization", "", ""},
+		{"Graham", "Lindsey Graham", "united-states"},
+		{"Bill Clinton", "Bill Clinton", "united-states"},
+		{"Secretary Clinton", "Hillary Clinton", "united-states"},
+		// Agencies keep their own names.
+		{"CIA", "CIA", "united-states"},
+		{"UNHCR", "UNHCR", "un"},
+		{"World Health Organization", "World Health Organization", "un"},
+	}
+	for _, tt := range tests {
+		name, side, _, ok := reg.Resolve(tt.speaker)
+		if ok != (tt.side != "") || name != tt.name || side != tt.side {
+			t.Errorf("Resolve(%q) = %q, %q, %v; want %q, %q", tt.speaker, name, side, ok, tt.name, tt.side)
 		}
 	}
 }
