@@ -1495,6 +1495,57 @@ func speakerHasTitle(titles []string, role string) bool {
 	return false
 }
 
+// speakerPersonOf returns the place in np of a lower-case "of" that stands
+// before the final name run (which starts at r), possibly with "the"
+// between, when a person is named right before it: a run of two name words
+// or more that holds a first name before its last word ("Senator Lindsey
+// Graham of South Carolina"). An institution named after "of the" may stand
+// between ("Professor Larry Kobilinsky of the John Jay College of Criminal
+// Justice"). It returns -1 when the final run names a person itself or the
+// run before "of" is an institution's name: "Secretary of State John
+// Kerry", "the John Jay College of Criminal Justice", "Bank of America".
+func speakerPersonOf(body string, toks []qTok, np []int, r int) int {
+	word := func(k int) string { return body[toks[np[k]].s:toks[np[k]].e] }
+	if r >= len(np) || speakerFirstNameIn(body, toks, np[r:len(np)-1]) {
+		return -1
+	}
+	for {
+		q := r - 1
+		if q >= 0 && word(q) == "the" {
+			q--
+		}
+		if q < 2 || word(q) != "of" {
+			return -1
+		}
+		p := q
+		for p > 0 && speakerNameWord(body, toks[np[p-1]]) && speakerTokFlags(body, toks, np[p-1])&swDeterminers == 0 {
+			p--
+		}
+		if q-p < 2 {
+			return -1
+		}
+		if p >= 2 && word(p-1) == "the" && word(p-2) == "of" {
+			r = p // the institution's name runs on before
+			continue
+		}
+		if p > 0 && speakerTokFlags(body, toks, np[p-1])&swDeterminers != 0 ||
+			speakerTokFlags(body, toks, np[q-1])&swOrg != 0 || !speakerFirstNameIn(body, toks, np[p:q-1]) {
+			return -1
+		}
+		return q
+	}
+}
+
+// speakerFirstNameIn reports whether one of the tokens is a first name.
+func speakerFirstNameIn(body string, toks []qTok, idx []int) bool {
+	for _, i := range idx {
+		if w := speakerLower(body, toks, i); speakerMaleNames[w] || speakerFemaleNames[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // speakerQuantifiers are the phrases stripped from the front of a collective
 // speaker ("some of the armed groups" → "armed groups").
 var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the ", "one of the ", "all of the ",
@@ -1542,6 +1593,15 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 ||
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
+	}
+	if q := speakerPersonOf(body, toks, np, r); q >= 0 {
+		// "Lindsey Graham of South Carolina", "Jane Doe of the Brookings
+		// Institution": the person before "of" speaks; the place or body
+		// after it stays in the mention, for the side.
+		np, r = np[:q], q
+		for r > 0 && speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 {
+			r--
+		}
 	}
 	// prep is the place in np of the last preposition in lower case (a
 	// capitalized one is part of a name: "Near East Policy").
