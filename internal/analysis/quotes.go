@@ -856,11 +856,58 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 	return quoteAttribution{}, false
 }
 
+// speechCueInverts reports whether a cue may stand before its speaker at
+// the end of a sentence ("..., said Lavrov."): finite verbs that need no
+// object ("told" and "asked" do: "..., told CNN").
+func speechCueInverts(cue string) bool {
+	switch cue {
+	case "said", "says", "reported", "reports", "added", "adds", "wrote", "writes", "noted", "notes",
+		"explained", "explains", "stated", "states", "warned", "warns", "claimed", "claims":
+		return true
+	}
+	return false
+}
+
+// quoteClauseEndsAfter reports whether the sentence ends at token j, or
+// after an apposition set off by a comma: "said Hajizadeh, the Guards'
+// aerospace commander.", "said Smith, who was at the scene." The
+// apposition opens with an article, "who" or a name, so that the rest of
+// a sentence ("The talks, said officials, would resume") is none.
+func quoteClauseEndsAfter(body string, toks []qTok, j int) bool {
+	if j >= len(toks) || toks[j].is(body, ".") {
+		return true
+	}
+	if !toks[j].is(body, ",") || j+1 >= len(toks) || !toks[j+1].word {
+		return false
+	}
+	switch w := body[toks[j+1].s:toks[j+1].e]; w {
+	case "a", "an", "the", "who":
+	default:
+		if !speakerCapitalized(body, toks[j+1]) {
+			return false
+		}
+	}
+	for j++; j < len(toks) && inApposition(body, toks, j); j++ {
+	}
+	return j >= len(toks) || toks[j].is(body, ".")
+}
+
+// inApposition reports whether token m may stand inside an apposition
+// between commas: a word, a hyphen, an apostrophe, or the period of an
+// abbreviation that ends it ("Sen. Mark Kirk, R-Ill., said").
+func inApposition(body string, toks []qTok, m int) bool {
+	t := toks[m]
+	if t.word || t.is(body, "-") || t.is(body, "’") || t.is(body, "'") {
+		return true
+	}
+	return t.is(body, ".") && m > 0 && toks[m-1].word && m+1 < len(toks) && toks[m+1].is(body, ",")
+}
+
 // attributeApposition reads "Name, apposition, said" after a quote: the
 // name runs from token i to the comma at token k.
 func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttribution, bool) {
 	for m := k + 1; m < len(toks) && m <= k+16; m++ {
-		if toks[m].word || toks[m].is(a.body, "-") || toks[m].is(a.body, "’") || toks[m].is(a.body, "'") {
+		if inApposition(a.body, toks, m) {
 			continue
 		}
 		if !toks[m].is(a.body, ",") || m+1 >= len(toks) {
@@ -1196,8 +1243,45 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	for i > 0 && quoteScanLetter[b[i-1]] != 0 {
 		i--
 	}
-	return e == i || !speechCueNounContext[b[i:e]]
+	if e == i {
+		return true
+	}
+	if b[i:e] == "s" && cueAfterPossessive(b, i) {
+		return false // "Obama's comments come as ..."
+	}
+	if strings.HasSuffix(w, "ing") && speechCueAuxAfter[lastWordAt(b, min(c.End+1, len(b)))] {
+		return false // "Such a specific warning should not ..."
+	}
+	return !speechCueNounContext[b[i:e]]
 }
+
+// cueAfterPossessive reports whether the "s" at b[i] ends a possessive
+// ("Obama's", "Russia’s"), not a pronoun's "has" or "is" ("he's said",
+// "it's said").
+func cueAfterPossessive(b string, i int) bool {
+	a := i
+	switch {
+	case a >= 1 && b[a-1] == '\'':
+		a--
+	case a >= 3 && b[a-3:a] == "’":
+		a -= 3
+	default:
+		return false
+	}
+	s := a
+	for s > 0 && quoteScanLetter[b[s-1]] != 0 {
+		s--
+	}
+	return s < a && !speechCuePronounHas[strings.ToLower(b[s:a])]
+}
+
+// speechCuePronounHas are the words whose 's before a cue is "has" or
+// "is": "he's said", "it's said", "that's said".
+var speechCuePronounHas = wordSet(`he she it that who what there where here one`)
+
+// speechCueAuxAfter are the auxiliaries that make an -ing cue before them
+// a noun: "the warning should", "a saying is".
+var speechCueAuxAfter = wordSet(`should would could can will may might must shall is was are were has had have does did`)
 
 // sentenceAround returns the start of the sentence holding pos in paragraph
 // p: the sentences are those sentenceEnd cuts the paragraph into.
@@ -1333,6 +1417,18 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			cs, ce = speakerContentAfter(a.body, toks, k+n, e), e
 		default:
 			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
+			if len(np) == 0 && k > 1 && toks[k-1].is(a.body, ",") && speechCueInverts(cue) {
+				// "..., said Audrey Taupenas, a spokeswoman for City
+				// Hall.", "..., reports the New York Times.": the speaker
+				// follows the cue at the sentence's end, the content
+				// comes before.
+				np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
+				if len(np) == 0 || !quoteClauseEndsAfter(a.body, toks, np[len(np)-1]+1) {
+					continue
+				}
+				cs, ce = s, toks[k-1].s
+				break
+			}
 			if len(np) == 0 {
 				continue
 			}

@@ -587,7 +587,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	// apposition to the name before it.
 	if j > lo && toks[j].is(body, ",") {
 		for c := j - 1; c >= lo && c >= j-16; c-- {
-			if toks[c].word || toks[c].is(body, "-") || toks[c].is(body, "’") || toks[c].is(body, "'") {
+			if inApposition(body, toks, c) && (c > lo || !toks[c].is(body, ".")) {
 				continue
 			}
 			if toks[c].is(body, ",") && c < j-1 && c > lo {
