@@ -310,16 +310,21 @@ func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 
 // mentionBeyondName returns what the words an article used for a speaker
 // it could not place say beyond the speaker's name: "NPR's" of "NPR's Tom
-// Bowman" and of "NPR's Bowman", nothing of "Lieberman" or "Sen. Lieberman"
-// for Joe Lieberman, whose surname alone would find Avigdor Lieberman. A
-// one-word speaker ("Guardian") gains from any longer mention ("The
-// Guardian").
+// Bowman" and of "NPR's Bowman", "Sen." of "Sen. Lieberman" for Joe
+// Lieberman, whose surname alone would find Avigdor Lieberman. A one-word
+// speaker ("Guardian") gains from any longer mention ("the Guardian").
 func mentionBeyondName(speaker, mention string) string {
 	ls, lm := strings.ToLower(speaker), strings.ToLower(mention)
 	if mention == "" || containsWord(ls, lm) {
 		return ""
 	}
-	if last := lastWord(lm); last == lastWord(ls) && strings.Contains(ls, " ") {
+	if !strings.Contains(ls, " ") {
+		return mention
+	}
+	if n := len(mention) - len(speaker); n > 0 && strings.EqualFold(mention[n:], speaker) {
+		return strings.TrimSpace(mention[:n])
+	}
+	if last := lastWord(lm); last == lastWord(ls) {
 		return strings.TrimSpace(mention[:len(mention)-len(last)])
 	}
 	return mention

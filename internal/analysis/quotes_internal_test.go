@@ -226,3 +226,23 @@ func TestSpeakerNameListsDisjoint(t *testing.T) {
 		}
 	}
 }
+
+func TestMentionBeyondName(t *testing.T) {
+	tests := []struct{ speaker, mention, want string }{
+		{"Joe Lieberman", "Lieberman", ""},
+		{"Joe Lieberman", "Sen. Lieberman", "Sen."},
+		{"Joe Lieberman", "Joe Lieberman", ""},
+		{"Peter Kenyon", "NPR's Kenyon", "NPR's"},
+		{"Tom Bowman", "NPR's Tom Bowman", "NPR's"},
+		{"Sarah Sanders", "White House press secretary Sarah Sanders", "White House press secretary"},
+		{"John Kirby", "the Pentagon spokesman", "the Pentagon spokesman"},
+		// A one-word speaker gains from any longer mention.
+		{"Guardian", "the Guardian", "the Guardian"},
+		{"Kerry", "", ""},
+	}
+	for _, tt := range tests {
+		if got := mentionBeyondName(tt.speaker, tt.mention); got != tt.want {
+			t.Errorf("mentionBeyondName(%q, %q) = %q, want %q", tt.speaker, tt.mention, got, tt.want)
+		}
+	}
+}
