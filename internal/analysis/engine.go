@@ -342,7 +342,7 @@ func (e *Engine) namedBy(speaker, name string) bool {
 		if t != name && !unicode.IsUpper(r) {
 			continue
 		}
-		if containsWord(low, strings.ToLower(t)) {
+		if namesHead(low, strings.ToLower(t)) {
 			return true
 		}
 	}
@@ -351,6 +351,50 @@ func (e *Engine) namedBy(speaker, name string) bool {
 }
 
 // containsWord reports whether s holds w with word boundaries either side.
+// namesHead reports whether the lower-case speaker phrase s holds the
+// name w as whole words where it names the speaker, not someone the
+// speaker belongs to: not after a preposition ("a spokesman for
+// Netanyahu", "a source close to Petraeus") and not as a possessive that
+// other words follow ("Netanyahu's main political rival").
+func namesHead(s, w string) bool {
+	for from := 0; ; {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return false
+		}
+		start, end := from+k, from+k+len(w)
+		from = start + 1
+		if start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:start]); isWordRune(r) {
+				continue
+			}
+		}
+		if end < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[end:]); isWordRune(r) {
+				continue
+			}
+		}
+		if before := strings.TrimRight(s[:start], " "); speakerOwnerPreps[lastWord(before)] && strings.Contains(before, " ") {
+			continue // after the head noun it belongs to; a phrase's own first word is none
+		}
+		rest := s[end:]
+		for _, p := range [...]string{"'s ", "’s ", "' ", "’ "} {
+			if strings.HasPrefix(rest, p) {
+				rest = ""
+				break
+			}
+		}
+		if rest == "" && end < len(s) {
+			continue
+		}
+		return true
+	}
+}
+
+// speakerOwnerPreps are the prepositions after which a name is whom the
+// speaker works for or stands near, not the speaker.
+var speakerOwnerPreps = wordSet(`for of to with from by at near about against behind`)
+
 func containsWord(s, w string) bool {
 	for from := 0; ; {
 		k := strings.Index(s[from:], w)

@@ -668,7 +668,8 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 // that named its speaker when the speaker's name has none: the outlet in
 // "NPR's Kenyon" gives one, a bare surname shared with a registry entry
 // ("Lieberman" for Joe Lieberman, not Avigdor Lieberman) gives none
-// (TestMentionBeyondName has the rule's cases).
+// (TestMentionBeyondName has the rule's cases). Someone who speaks for a
+// registry entry takes its side under their own description.
 func TestSpeakerSideFromMention(t *testing.T) {
 	eng := mustEngine(t)
 	tests := []struct {
@@ -685,6 +686,21 @@ func TestSpeakerSideFromMention(t *testing.T) {
 			text: "Quiet returns to the city\n\nNPR's Peter Kenyon reached the old city on Monday.\n\n" +
 				"\u201cThe streets are quiet and the shops are shut,\u201d NPR's Kenyon said.",
 			speaker: "Peter Kenyon", side: "media",
+		},
+		{
+			name:    "SpokesmanForEntry",
+			text:    "Talks\n\nA spokesman for Netanyahu said the talks would resume on Monday.",
+			speaker: "spokesman for Netanyahu", side: "israel",
+		},
+		{
+			name:    "EntrysSpokesman",
+			text:    "Talks\n\nNetanyahu's spokesman said the talks would resume on Monday.",
+			speaker: "Netanyahu's spokesman", side: "israel",
+		},
+		{
+			name:    "EntryItself",
+			text:    "Talks\n\nIsraeli Prime Minister Netanyahu said the talks would resume on Monday.",
+			speaker: "Benjamin Netanyahu", side: "israel",
 		},
 	}
 	for _, tc := range tests {

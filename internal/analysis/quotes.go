@@ -1250,9 +1250,20 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 		return false // "Obama's comments come as ..."
 	}
 	if strings.HasSuffix(w, "ing") && speechCueAuxAfter[lastWordAt(b, min(c.End+1, len(b)))] {
-		return false // "Such a specific warning should not ..."
+		// "Such a specific warning should not ...". Other forms keep
+		// their verb there: "what the president said is that ...",
+		// "a group the State Department has said is an alias".
+		return false
+	}
+	if b[i:e] == "not" || b[i:e] == "never" || b[i:e] == "t" && cueAfterNegation(b, i) {
+		return false // "Obama didn't indicate whether ...": no claim
 	}
 	return !speechCueNounContext[b[i:e]]
+}
+
+// cueAfterNegation reports whether the "t" at b[i] ends "n't" or "n’t".
+func cueAfterNegation(b string, i int) bool {
+	return i >= 2 && b[i-2:i] == "n'" || i >= 4 && b[i-4:i] == "n’"
 }
 
 // cueAfterPossessive reports whether the "s" at b[i] ends a possessive
@@ -1389,6 +1400,9 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		}
 		if inDirect(t.s) || isUsed(t) {
 			continue
+		}
+		if a.body[t.s] < utf8.RuneSelf && !a.cueInVerbPlace(Span{t.s, t.e}) {
+			continue // a noun or a negated verb: "his comments", "didn't say"
 		}
 		cue, n := speechCueAt(a.body, toks, k)
 		if cue == "" {

@@ -246,3 +246,26 @@ func TestMentionBeyondName(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesHead(t *testing.T) {
+	tests := []struct {
+		phrase, name string
+		want         bool
+	}{
+		{"benjamin netanyahu", "netanyahu", true},
+		{"the pentagon", "pentagon", true},
+		{"israeli prime minister netanyahu", "netanyahu", true},
+		{"a spokesman for netanyahu", "netanyahu", false},
+		{"a source close to petraeus", "petraeus", false},
+		{"netanyahu's spokesman", "netanyahu", false},
+		{"trump’s legal team", "trump", false},
+		// A phrase's own first word is no head it belongs to.
+		{"of saudi arabia", "saudi arabia", true},
+		{"netanyahuism", "netanyahu", false},
+	}
+	for _, tt := range tests {
+		if got := namesHead(tt.phrase, tt.name); got != tt.want {
+			t.Errorf("namesHead(%q, %q) = %v, want %v", tt.phrase, tt.name, got, tt.want)
+		}
+	}
+}

@@ -611,6 +611,11 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			break
 		}
 		w, f := speakerTokInfo(body, toks, j)
+		if w == "to" && len(np) > 0 && j > lo && speakerLower(body, toks, j-1) == "close" {
+			// "a source close to Petraeus": the source speaks.
+			np = append(np, j)
+			continue
+		}
 		if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) &&
 			!((w == "may" || w == "will") && speakerCapitalized(body, t) && !speakerSentenceInitial(body, t.s)) {
 			if (w == "who" || w == "which") && len(np) == 0 {
