@@ -314,20 +314,42 @@ func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 // Lieberman, whose surname alone would find Avigdor Lieberman. A one-word
 // speaker ("Guardian") gains from any longer mention ("the Guardian").
 func mentionBeyondName(speaker, mention string) string {
-	ls, lm := strings.ToLower(speaker), strings.ToLower(mention)
-	if mention == "" || containsWord(ls, lm) {
+	// Most quotes of unplaced speakers come here: the words are compared
+	// in place, without lower-case copies.
+	if mention == "" || containsWordFold(speaker, mention) {
 		return ""
 	}
-	if !strings.Contains(ls, " ") {
+	if !strings.Contains(speaker, " ") {
 		return mention
 	}
 	if n := len(mention) - len(speaker); n > 0 && strings.EqualFold(mention[n:], speaker) {
 		return strings.TrimSpace(mention[:n])
 	}
-	if last := lastWord(lm); last == lastWord(ls) {
+	if last := lastWord(mention); strings.EqualFold(last, lastWord(speaker)) {
 		return strings.TrimSpace(mention[:len(mention)-len(last)])
 	}
 	return mention
+}
+
+// containsWordFold is containsWord under Unicode case folding.
+func containsWordFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if !strings.EqualFold(s[i:i+len(w)], w) {
+			continue
+		}
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); isWordRune(r) {
+				continue
+			}
+		}
+		if e := i + len(w); e < len(s) {
+			if r, _ := utf8.DecodeRuneInString(s[e:]); isWordRune(r) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // namedBy reports whether speaker names the registry entry name: it holds
