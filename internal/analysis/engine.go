@@ -331,7 +331,8 @@ func mentionBeyondName(speaker, mention string) string {
 	return mention
 }
 
-// containsWordFold is containsWord under Unicode case folding.
+// containsWordFold reports whether s holds w as whole words (not inside
+// longer ones), under Unicode case folding.
 func containsWordFold(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
 		if !strings.EqualFold(s[i:i+len(w)], w) {
@@ -376,8 +377,10 @@ func (e *Engine) namedBy(speaker, name string) bool {
 // namesHead reports whether the lower-case speaker phrase s holds the
 // name w as whole words where it names the speaker, not someone the
 // speaker belongs to: not after a preposition ("a spokesman for
-// Netanyahu", "a source close to Petraeus") and not as a possessive that
-// other words follow ("Netanyahu's main political rival").
+// Netanyahu", "a source close to Petraeus"), and at the phrase's end or
+// before a place ("armed groups in eastern Aleppo"), not before a
+// possessive or a noun ("Netanyahu's main political rival", "Romney
+// camp").
 func namesHead(s, w string) bool {
 	for from := 0; ; {
 		k := strings.Index(s[from:], w)
@@ -396,49 +399,34 @@ func namesHead(s, w string) bool {
 				continue
 			}
 		}
-		if before := strings.TrimRight(s[:start], " "); speakerOwnerPreps[lastWord(before)] && strings.Contains(before, " ") {
+		before := strings.TrimRight(s[:start], " ")
+		if w := lastWord(before); w == "the" || w == "a" || w == "an" {
+			before = strings.TrimRight(before[:len(before)-len(w)], " ")
+		}
+		if speakerOwnerPreps[lastWord(before)] && strings.Contains(before, " ") {
 			continue // after the head noun it belongs to; a phrase's own first word is none
 		}
-		rest := s[end:]
-		for _, p := range [...]string{"'s ", "’s ", "' ", "’ "} {
-			if strings.HasPrefix(rest, p) {
-				rest = ""
-				break
-			}
+		if end == len(s) {
+			return true
 		}
-		if rest == "" && end < len(s) {
-			continue
+		// Words after the name: a place or a body it is part of keeps it
+		// the head ("armed groups in eastern Aleppo"); a possessive or a
+		// noun makes it someone's ("Netanyahu's spokesman", "Romney camp",
+		// "Trump administration officials").
+		if next, _, _ := strings.Cut(strings.TrimLeft(s[end:], " "), " "); speakerPlacePreps[next] {
+			return true
 		}
-		return true
 	}
 }
+
+// speakerPlacePreps are the prepositions after which words tell where a
+// named body is or what it is part of: "rebels in eastern Aleppo".
+var speakerPlacePreps = wordSet(`in of at on from near inside outside across within`)
 
 // speakerOwnerPreps are the prepositions after which a name is whom the
 // speaker works for or stands near, not the speaker.
 var speakerOwnerPreps = wordSet(`for of to with from by at near about against behind`)
 
-func containsWord(s, w string) bool {
-	for from := 0; ; {
-		k := strings.Index(s[from:], w)
-		if k < 0 {
-			return false
-		}
-		start, end := from+k, from+k+len(w)
-		before, after := true, true
-		if start > 0 {
-			r, _ := utf8.DecodeLastRuneInString(s[:start])
-			before = !isWordRune(r)
-		}
-		if end < len(s) {
-			r, _ := utf8.DecodeRuneInString(s[end:])
-			after = !isWordRune(r)
-		}
-		if before && after {
-			return true
-		}
-		from = start + 1
-	}
-}
 
 func per1000(n, words int) float64 {
 	if words == 0 {

@@ -259,6 +259,10 @@ func TestNamesHead(t *testing.T) {
 		{"a source close to petraeus", "petraeus", false},
 		{"netanyahu's spokesman", "netanyahu", false},
 		{"trump’s legal team", "trump", false},
+		{"former top inspector for the iaea", "iaea", false},
+		{"romney camp", "romney", false},
+		{"trump administration officials", "trump", false},
+		{"armed groups in eastern aleppo", "armed groups", true},
 		// A phrase's own first word is no head it belongs to.
 		{"of saudi arabia", "saudi arabia", true},
 		{"netanyahuism", "netanyahu", false},

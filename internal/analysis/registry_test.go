@@ -163,7 +163,8 @@ func TestRegistryDoesNotConfuseCouncils(t *testing.T) {
 		speaker, side string
 		ok            bool
 	}{
-		{"National Security Council spokeswoman Bernadette Meehan", "", false},
+		{"National Security Council spokeswoman Bernadette Meehan", "united-states", true},
+		{"National Security Council spokeswoman", "", false},
 		{"the UN Security Council", "un", true},
 		{"U.N. Ambassador Susan Rice", "united-states", true},
 		{"the Islamic Republic", "iran", true},
@@ -246,6 +247,8 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Graham", "Lindsey Graham", "united-states"},
 		{"Bill Clinton", "Bill Clinton", "united-states"},
 		{"Secretary Clinton", "Hillary Clinton", "united-states"},
+		{"Gregory N. Hicks", "Gregory Hicks", "united-states"},
+		{"Yukiya Amano", "Yukiya Amano", "un"},
 		// Agencies keep their own names.
 		{"CIA", "CIA", "united-states"},
 		{"UNHCR", "UNHCR", "un"},

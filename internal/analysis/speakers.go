@@ -611,8 +611,11 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			break
 		}
 		w, f := speakerTokInfo(body, toks, j)
-		if w == "to" && len(np) > 0 && j > lo && speakerLower(body, toks, j-1) == "close" {
-			// "a source close to Petraeus": the source speaks.
+		if w == "to" && len(np) > 0 && j > lo && (speakerLower(body, toks, j-1) == "close" ||
+			speakerCapitalized(body, toks[j-1]) && speakerTokFlags(body, toks, j-1)&(swTitles|swRoles) != 0 &&
+				speakerCapitalized(body, toks[np[len(np)-1]])) {
+			// "a source close to Petraeus": the source speaks. "U.S.
+			// Ambassador to Israel David Friedman": the title goes on.
 			np = append(np, j)
 			continue
 		}
