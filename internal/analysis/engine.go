@@ -427,7 +427,6 @@ var speakerPlacePreps = wordSet(`in of at on from near inside outside across wit
 // speaker works for or stands near, not the speaker.
 var speakerOwnerPreps = wordSet(`for of to with from by at near about against behind`)
 
-
 func per1000(n, words int) float64 {
 	if words == 0 {
 		return 0

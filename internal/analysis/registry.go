@@ -217,8 +217,10 @@ func (r *Registry) index() *registryIndex {
 			if r, _ := utf8.DecodeRuneInString(e.Name[strings.LastIndexByte(e.Name, ' ')+1:]); unicode.IsUpper(r) {
 				x.last[i] = f[len(f)-1]
 			}
-			if _, ok := x.surname[f[len(f)-1]]; !ok {
-				x.surname[f[len(f)-1]] = i
+			for _, sn := range [...]string{f[len(f)-1], registryStripArticle(f[len(f)-1])} {
+				if _, ok := x.surname[sn]; !ok {
+					x.surname[sn] = i
+				}
 			}
 		}
 	}
@@ -362,10 +364,27 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 			return hit(i)
 		}
 	}
-	if i, ok := x.surname[words[len(words)-1]]; ok && len(words) <= 3 && mark(len(words)-1).upper && registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
+	last := words[len(words)-1]
+	i, ok := x.surname[last]
+	if !ok {
+		i, ok = x.surname[registryStripArticle(last)]
+	}
+	if ok && len(words) <= 3 && (mark(len(words)-1).upper || last != registryStripArticle(last)) &&
+		registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
 		return hit(i)
 	}
 	return "", "", "", false
+}
+
+// registryStripArticle drops the Arabic article from a surname key, so
+// that "al-Mekdad" and "Mekdad", "el-Sissi" and "Sissi" are one surname.
+func registryStripArticle(w string) string {
+	for _, p := range [...]string{"al-", "el-", " al ", "el "} {
+		if len(w) > len(p)+1 && strings.HasPrefix(w, p) {
+			return w[len(p):]
+		}
+	}
+	return w
 }
 
 // registrySameBearer reports whether the words before a surname leave it

@@ -249,6 +249,8 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Secretary Clinton", "Hillary Clinton", "united-states"},
 		{"Gregory N. Hicks", "Gregory Hicks", "united-states"},
 		{"Yukiya Amano", "Yukiya Amano", "un"},
+		// The Arabic article does not hide a surname.
+		{"al-Mekdad", "Faisal Mekdad", "syrian-government"},
 		// Agencies keep their own names.
 		{"CIA", "CIA", "united-states"},
 		{"UNHCR", "UNHCR", "un"},

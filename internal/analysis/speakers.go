@@ -716,7 +716,7 @@ func speakerHeadOK(body string, toks []qTok, np []int) bool {
 	if f&swCalendar != 0 && !speakerMonthSurname(body, toks, np) {
 		return false
 	}
-	if speakerCapitalized(body, last) || f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
+	if speakerNameWord(body, last) || f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 		return true
 	}
 	return f&(swVerbsS|swPreps|swObjectDets|swDeterminers) == 0
@@ -782,6 +782,29 @@ var speakerTimeWords = wordSet(`monday tuesday wednesday thursday friday saturda
 
 // speakerSubject returns the subject of the sentence whose tokens run up to
 // token k: its first noun phrase, after a leading adverbial ("On Tuesday,").
+// speakerAfterDateline returns where the sentence starting at token start
+// goes on after a dateline ("JERUSALEM - Secretary of State John Kerry
+// ...", "BEIRUT, Lebanon — ..."): a word in capitals, a few words or
+// commas, and a dash before token k. It returns start when there is none.
+func speakerAfterDateline(body string, toks []qTok, start, k int) int {
+	if start >= k || !toks[start].word {
+		return start
+	}
+	w := body[toks[start].s:toks[start].e]
+	if len(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		return start
+	}
+	for j := start + 1; j < k && j <= start+6; j++ {
+		switch {
+		case toks[j].is(body, "-") || toks[j].is(body, "—") || toks[j].is(body, "–"):
+			return j + 1
+		case !toks[j].word && !toks[j].is(body, ",") && !toks[j].is(body, "."):
+			return start
+		}
+	}
+	return start
+}
+
 func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	start := 0
 	if k > 0 && toks[0].word {
@@ -805,6 +828,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 			}
 		}
 	}
+	start = speakerAfterDateline(body, toks, start, k)
 	for j := start; j < k && len(np) < 8; j++ {
 		t := toks[j]
 		if !t.word {
@@ -819,6 +843,12 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 			np = append(np, j)
 		}
 		break
+	}
+	// "Secretary of State John Kerry on Sunday": the time is no part of
+	// the subject.
+	for len(np) > 1 && speakerTokFlags(body, toks, np[len(np)-1])&(swTimeWords|swCalendar) != 0 &&
+		speakerTokFlags(body, toks, np[len(np)-2])&swPreps != 0 {
+		np = np[:len(np)-1] // "USA Today" keeps its name
 	}
 	for len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swPreps != 0 {
 		np = np[:len(np)-1]
@@ -837,8 +867,8 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 	}
 	for _, i := range np {
 		w, f := speakerTokInfo(body, toks, i)
-		if speakerCapitalized(body, toks[i]) && f&(swDeterminers|swStop|swSkip) == 0 {
-			return true
+		if speakerNameWord(body, toks[i]) && f&(swDeterminers|swStop|swSkip) == 0 {
+			return true // "Lavrov", "al-Maliki"
 		}
 		if f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 			return true
