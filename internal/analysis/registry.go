@@ -370,10 +370,17 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		i, ok = x.surname[registryStripArticle(last)]
 	}
 	if ok && len(words) <= 3 && (mark(len(words)-1).upper || last != registryStripArticle(last)) &&
-		registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
+		!registryTitleWord(last) && registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
 		return hit(i)
 	}
 	return "", "", "", false
+}
+
+// registryTitleWord reports whether a surname is also a title: "King"
+// alone is as often a king as Peter King.
+func registryTitleWord(w string) bool {
+	_, f := speakerWordInfo(w)
+	return f&swTitles != 0
 }
 
 // registryStripArticle drops the Arabic article from a surname key, so

@@ -249,6 +249,9 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Secretary Clinton", "Hillary Clinton", "united-states"},
 		{"Gregory N. Hicks", "Gregory Hicks", "united-states"},
 		{"Yukiya Amano", "Yukiya Amano", "un"},
+		// A surname that is also a title names no one alone.
+		{"Peter King", "Peter King", "united-states"},
+		{"King", "", ""},
 		// The Arabic article does not hide a surname.
 		{"al-Mekdad", "Faisal Mekdad", "syrian-government"},
 		// Agencies keep their own names.
