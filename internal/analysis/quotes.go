@@ -941,6 +941,23 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 	return quoteAttribution{}, false
 }
 
+// quoteVerbAt returns the verb at token k when it is one of
+// speechQuoteVerbs and the quote opens at most six tokens after it, in the
+// same clause (a colon may end the clause): toks end at the opening mark.
+func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
+	w, f := speakerTokInfo(body, toks, k)
+	if f&swQuoteVerb == 0 || w != body[toks[k].s:toks[k].e] || len(toks)-k-1 > 6 {
+		return "", 0
+	}
+	for j := k + 1; j < len(toks); j++ {
+		if toks[j].word || toks[j].is(body, "'") || toks[j].is(body, "’") || j == len(toks)-1 && toks[j].is(body, ":") {
+			continue
+		}
+		return "", 0
+	}
+	return w, 1
+}
+
 // speechCueInverts reports whether a cue may stand before its speaker at
 // the end of a sentence ("..., said Lavrov."): finite verbs that need no
 // object ("told" and "asked" do: "..., told CNN").
@@ -1107,6 +1124,11 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		cue, n := speechCueAt(a.body, toks, k)
+		verb := false // a quote verb: its object follows, never its subject
+		if cue == "" {
+			cue, n = quoteVerbAt(a.body, toks, k)
+			verb = cue != ""
+		}
 		if cue == "" {
 			continue
 		}
@@ -1117,7 +1139,7 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
 			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
-			if len(np) == 0 {
+			if len(np) == 0 && !verb {
 				np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			}
 		}

@@ -81,6 +81,26 @@ var speechCueShape = func() (t [26][16]bool) {
 // comma to attach speech to the sentence's subject ("..., saying that").
 func speechCueParticiple(cue string) bool { return strings.HasSuffix(cue, "ing") }
 
+// speakerPartyTag reports whether w is a US party-and-state tag: "R-Texas",
+// "D-Calif".
+func speakerPartyTag(w string) bool {
+	return len(w) > 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// speechTimeOpeners open a time phrase that may stand between a subject
+// and its cue: "on Tuesday", "late Friday", "earlier this week".
+var speechTimeOpeners = wordSet(`on late early earlier later last this`)
+
+// speechQuoteVerbs are verbs that bring in a quoted phrase as what the
+// subject said without being speech cues themselves: "the foreign
+// ministry condemned the “blatant violation”", "Michel called Israel's
+// actions “unacceptable violence”", "as Whitson described it". They
+// attribute a direct quote that follows them closely, never reported
+// speech ("the ministry condemned the attack" reports nothing).
+var speechQuoteVerbs = wordSet(`called calls calling described describes describing condemned condemns
+	denounced denounces dismissed dismisses labeled labelled labels termed terms branded brands decried decries
+	criticized criticised criticizes criticises welcomed welcomes characterized characterised dubbed`)
+
 // speechCueNounContext are the words after which a cue word is a noun or an
 // infinitive ("the report", "his remarks", "to say"), not a speech verb.
 var speechCueNounContext = wordSet(`the a an to his her its their our my your this these those of in for on with
@@ -352,6 +372,7 @@ const (
 	swCue
 	swPassive
 	swAbbrev
+	swQuoteVerb
 	// swIntern marks the words of speakerIntern: lowerWord folds a word
 	// holding upper-case letters only to one of those.
 	swIntern
@@ -488,6 +509,7 @@ func init() {
 		{speakerFemaleNames, swFemale}, {speakerObjectDets, swObjectDets}, {speakerVerbsS, swVerbsS},
 		{speakerCalendar, swCalendar}, {speakerTimeWords, swTimeWords}, {speakerHonorifics, swHonorifics},
 		{quoteLabelWords, swLabel}, {speechCueWords, swCue}, {speakerPassive, swPassive}, {quoteAbbrevs, swAbbrev},
+		{speechQuoteVerbs, swQuoteVerb},
 	} {
 		for w, ok := range set.words {
 			if ok {
@@ -573,6 +595,19 @@ func speakerNameWord(body string, t qTok) bool {
 // k, walking back to a clause boundary; lo bounds the walk.
 func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	j := k - 1
+	// "Steffen Seibert on Tuesday said", "Trump late Friday said": a time
+	// phrase between the subject and the cue.
+	if j > lo && toks[j].word && speakerTokFlags(body, toks, j)&(swCalendar|swTimeWords) != 0 {
+		for i := j - 1; i >= lo && i >= j-3 && toks[i].word; i-- {
+			if speechTimeOpeners[speakerLower(body, toks, i)] {
+				j = i - 1
+				break
+			}
+			if speakerTokFlags(body, toks, i)&(swCalendar|swTimeWords) == 0 {
+				break
+			}
+		}
+	}
 	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
 		w, f := speakerTokInfo(body, toks, j)
 		if f&swSkip == 0 && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
@@ -622,10 +657,15 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) &&
 			!((w == "may" || w == "will") && speakerCapitalized(body, t) && !speakerSentenceInitial(body, t.s)) {
 			if (w == "who" || w == "which") && len(np) == 0 {
-				// "Lavrov, who ..., said": the subject is before "who".
+				// "Lavrov, who ..., said": the subject is before "who",
+				// and before the party tag of "Sen. John Cornyn, R-Texas,
+				// who".
 				j--
 				if j >= lo && toks[j].is(body, ",") {
 					j--
+					if j > lo && toks[j].word && speakerPartyTag(body[toks[j].s:toks[j].e]) && toks[j-1].is(body, ",") {
+						j -= 2
+					}
 				}
 				j++
 				continue
