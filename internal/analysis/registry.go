@@ -175,6 +175,11 @@ type registryIndex struct {
 	exact    map[string]int
 	maxWords int
 	surname  map[string]int
+	// proper marks the one-word names and aliases written only with a
+	// capital: "Ban", "US", "Moscow". Such a word in lower case inside a
+	// longer speaker phrase is another word ("the travel ban", "some of
+	// us"); a speaker that is the word alone still matches in any case.
+	proper map[string]bool
 	// last holds each entry's surname: the capitalized last word of a
 	// name of two words or more ("Trump"), "" for others ("Syrian
 	// opposition").
@@ -194,11 +199,20 @@ func (r *Registry) index() *registryIndex {
 	if c := registryCache; c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
 		return c
 	}
-	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, surname: map[string]int{}}
+	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, surname: map[string]int{}, proper: map[string]bool{}}
+	lower := map[string]bool{} // one-word keys some spelling writes in lower case
 	add := func(s string, i int) {
 		k := registryKey(s)
 		if k == "" {
 			return
+		}
+		if !strings.Contains(k, " ") {
+			if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && !lower[k] {
+				x.proper[k] = true
+			} else {
+				lower[k] = true
+				delete(x.proper, k)
+			}
 		}
 		if _, ok := x.exact[k]; !ok {
 			x.exact[k] = i
@@ -336,9 +350,6 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		e := r.Entries[i]
 		return e.Name, e.Side, e.Role, true
 	}
-	if i, ok := x.exact[key]; ok {
-		return hit(i)
-	}
 	words := strings.Fields(key)
 	var marks []registryWordMark // the words as written, read when needed
 	mark := func(k int) registryWordMark {
@@ -346,6 +357,9 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 			marks = registryWordMarks(speaker, len(words))
 		}
 		return marks[k]
+	}
+	if i, ok := x.exact[key]; ok {
+		return hit(i)
 	}
 	for n := min(x.maxWords, len(words)); n >= 1; n-- {
 		for s := 0; s+n <= len(words); s++ {
@@ -360,6 +374,9 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 			}
 			if n == 1 && s > 0 && s+1 == len(words) && words[s] == x.last[i] && !registryOwnSurname(words[s-1], mark(s-1), r.Entries[i].Name) {
 				continue // a name ending in the surname, after another first name
+			}
+			if n == 1 && x.proper[words[s]] && !mark(s).upper {
+				continue // "the travel ban" does not name Ban Ki-moon
 			}
 			return hit(i)
 		}

@@ -249,6 +249,11 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Secretary Clinton", "Hillary Clinton", "united-states"},
 		{"Gregory N. Hicks", "Gregory Hicks", "united-states"},
 		{"Yukiya Amano", "Yukiya Amano", "un"},
+		// A one-word name written with a capital names no one in lower case
+		// inside a longer phrase.
+		{"Secretary-General Ban", "Ban Ki-moon", "un"},
+		{"supporters of the travel ban", "", ""},
+		{"some of us", "", ""},
 		// A surname that is also a title names no one alone.
 		{"Peter King", "Peter King", "united-states"},
 		{"King", "", ""},

@@ -1699,11 +1699,20 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		// by Judge Paul Niemeyer") is the speaker: the name starts at a
 		// first name with a word after it. After a common noun the person
 		// is someone else ("a spokesman for Sen. Bill Nelson").
+		found := false
 		for i := r; i < len(np)-1; i++ {
 			if w := speakerLower(body, toks, np[i]); speakerMaleNames[w] || speakerFemaleNames[w] {
-				r, hasPrep = i, false
+				r, hasPrep, found = i, false, true
 				break
 			}
+		}
+		// A first name the lists lack: after a run of four capitalized
+		// words or more ("High Commissioner for Human Rights Navi
+		// Pillay"), the last two are the name.
+		if !found && len(np)-r >= 4 && speakerLower(body, toks, np[prep]) != "by" &&
+			speakerTokFlags(body, toks, np[len(np)-2])&(swTitles|swOrg|swNouns|swRoles) == 0 &&
+			speakerTokFlags(body, toks, np[len(np)-1])&(swTitles|swOrg|swNouns|swRoles) == 0 {
+			r, hasPrep = len(np)-2, false
 		}
 	}
 	if r < len(np) && !hasPrep {
