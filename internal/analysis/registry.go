@@ -378,6 +378,11 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 			if n == 1 && x.proper[words[s]] && !mark(s).upper {
 				continue // "the travel ban" does not name Ban Ki-moon
 			}
+			if to := s - 1 - registryBool(s > 1 && words[s-1] == "the"); to >= 0 && words[to] == "to" && (to == 0 || words[to-1] != "close") {
+				// "Syrian Ambassador to Russia" is sent to Russia, not
+				// Russia's; "a source close to Kerry" is Kerry's.
+				continue
+			}
 			return hit(i)
 		}
 	}
@@ -391,6 +396,14 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		return hit(i)
 	}
 	return "", "", "", false
+}
+
+// registryBool is 1 for true and 0 for false.
+func registryBool(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // registryTitleWord reports whether a surname is also a title: "King"

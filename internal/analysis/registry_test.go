@@ -254,6 +254,10 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Secretary-General Ban", "Ban Ki-moon", "un"},
 		{"supporters of the travel ban", "", ""},
 		{"some of us", "", ""},
+		// A place someone is sent to is not their side.
+		{"Syrian Ambassador to Russia", "", ""},
+		{"France's ambassador to the United States", "France", "europe"},
+		{"source close to Kerry", "John Kerry", "united-states"},
 		// A surname that is also a title names no one alone.
 		{"Peter King", "Peter King", "united-states"},
 		{"King", "", ""},
