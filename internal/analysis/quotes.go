@@ -436,13 +436,14 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	}
 	a.sortQuotes(res.Quotes, nDirect)
 	a.statementIssuers(res.Quotes)
+	a.bylineSpeakers(res.Quotes)
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10
 	for i := range res.Quotes {
 		q := &res.Quotes[i]
 		para := a.paraOf(q.Start)
-		if q.Kind == QuoteDirect && quoteHasInt(floating, q.Start) {
+		if q.Kind == QuoteDirect && quoteHasInt(floating, q.Start) && q.Speaker == "" {
 			if last >= 0 && para-lastPara <= 1 {
 				src := res.Quotes[last]
 				q.Speaker, q.Mention, q.MentionStart, q.MentionEnd = src.Speaker, src.Mention, src.MentionStart, src.MentionEnd
@@ -531,6 +532,81 @@ func (a *attributor) statementIssuers(qs []Quote) {
 			q.Speaker = issuer
 		}
 	}
+}
+
+// bylineSpeakers gives the quotes of a roundup their author: a quote with
+// no speaker whose paragraph is followed by a byline paragraph ("Max Boot,
+// Washington Post") is the byline's, and so are the speakerless quote
+// paragraphs right before it. An editorial board's byline gives the
+// outlet ("Editorial Board, Chicago Tribune").
+func (a *attributor) bylineSpeakers(qs []Quote) {
+	for i := range qs {
+		q := &qs[i]
+		if q.Kind != QuoteDirect || q.Speaker != "" {
+			continue
+		}
+		para := a.paraOf(q.End)
+		if para < 0 || para+1 >= len(a.paras) {
+			continue
+		}
+		b := a.paras[para+1]
+		name, ok := quoteByline(a.body[b.Start:b.End])
+		if !ok {
+			continue
+		}
+		// The speakerless quotes of this paragraph and of the quote
+		// paragraphs right before it.
+		for k, cur := i, para; k >= 0; k-- {
+			m := &qs[k]
+			mp := a.paraOf(m.End)
+			if m.Kind != QuoteDirect || m.Speaker != "" || mp != cur && mp != cur-1 {
+				break
+			}
+			m.Speaker, m.Mention, m.MentionStart, m.MentionEnd = name, a.body[b.Start:b.End], b.Start, b.End
+			cur = mp
+		}
+	}
+}
+
+// quoteByline reads a byline paragraph: "Name Surname, Outlet", at most 80
+// bytes, a name of two to five capitalized words, an outlet of one to six
+// words opening with a capital, no quotation mark and no sentence end. It
+// returns the author, or the outlet for an editorial board.
+func quoteByline(line string) (string, bool) {
+	if len(line) > 80 || strings.ContainsAny(line, "\"“”:;!?") || strings.HasSuffix(line, ".") {
+		return "", false
+	}
+	name, outlet, ok := strings.Cut(line, ", ")
+	if !ok || strings.Contains(outlet, ",") {
+		return "", false
+	}
+	nw, ow := strings.Fields(name), strings.Fields(outlet)
+	if len(nw) < 2 || len(nw) > 5 || len(ow) < 1 || len(ow) > 6 {
+		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(outlet); !unicode.IsUpper(r) {
+		return "", false
+	}
+	switch strings.ToLower(name) {
+	case "editorial board", "the editorial board", "the editors", "editors":
+		return outlet, true
+	}
+	// A name, not a heading in title case ("The Candidates Dominated
+	// Discussion, But ...", "AND NOW, A WORD ..."): capitalized words that
+	// are no function words, nouns or verbs the engine knows, not in
+	// capitals unless initials.
+	for _, w := range nw {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return "", false
+		}
+		if len(w) > 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
+			return "", false
+		}
+		if _, f := speakerWordInfo(w); f&(swStop|swPreps|swDeterminers|swPronouns|swNouns|swVerbsS|swCue|swTimeWords|swCalendar) != 0 {
+			return "", false
+		}
+	}
+	return name, true
 }
 
 // quoteStatementReach bounds the bytes between a statement and the issuer

@@ -267,7 +267,7 @@ func registryKey(s string) string {
 // broadcasters, universities, think tanks.
 var registryIndependent = wordSet(`times post journal herald tribune telegraph gazette daily magazine review
 	radio tv television institute institution university college school center centre foundation
-	observatory`)
+	observatory council`)
 
 // registryWordMark is what Resolve needs to know of a speaker's word as
 // written: whether it is capitalized, ends in a possessive, and is the head

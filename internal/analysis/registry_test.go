@@ -254,6 +254,10 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Secretary-General Ban", "Ban Ki-moon", "un"},
 		{"supporters of the travel ban", "", ""},
 		{"some of us", "", ""},
+		// An outlet's name in another's is not the outlet.
+		{"fellow at the Atlantic Council", "", ""},
+		{"Michael Bloomberg", "", ""},
+		{"Tom Rogan, Washington Examiner", "Washington Examiner", "media"},
 		// A place someone is sent to is not their side.
 		{"Syrian Ambassador to Russia", "", ""},
 		{"France's ambassador to the United States", "France", "europe"},
