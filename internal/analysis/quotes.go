@@ -437,6 +437,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	a.sortQuotes(res.Quotes, nDirect)
 	a.statementIssuers(res.Quotes)
 	a.bylineSpeakers(res.Quotes)
+	a.sentenceSpeakers(res.Quotes, blocker)
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10
@@ -530,6 +531,44 @@ func (a *attributor) statementIssuers(qs []Quote) {
 		}
 		if issuer != "" && !strings.EqualFold(issuer, "statement") {
 			q.Speaker = issuer
+		}
+	}
+}
+
+// sentenceSpeakers gives a direct quote with no speaker the speaker of
+// another quote of its sentence: the quoted phrases of a sentence whose
+// attribution reads one of them ("Ted Cruz ... said it's possible it was
+// “radical Islamic terrorism” and means “we are at a time of war”",
+// "Monday's “act of senseless violence” is a reminder of the
+// “darkness ...”, says Cardinal Sean O'Malley"). The nearest
+// attribution wins; a quote whose own cue named no one (blocker) keeps
+// none.
+func (a *attributor) sentenceSpeakers(qs []Quote, blocker []int) {
+	for i := range qs {
+		q := &qs[i]
+		if q.Kind != QuoteDirect || q.Speaker != "" || quoteHasInt(blocker, q.Start) {
+			continue
+		}
+		pi := a.paraOf(q.Start)
+		if pi < 0 || a.paraOf(q.End) != pi {
+			continue
+		}
+		p := a.paras[pi]
+		ss, se := a.sentenceAround(q.Start, p), a.sentenceEnd(q.End, p.End)
+		best, dist := -1, -1
+		for k := range qs {
+			m := qs[k]
+			if k == i || m.Speaker == "" || m.MentionEnd <= m.MentionStart || m.MentionStart < ss || m.MentionEnd > se {
+				continue
+			}
+			d := abs(m.MentionStart - q.Start)
+			if best < 0 || d < dist {
+				best, dist = k, d
+			}
+		}
+		if best >= 0 {
+			m := qs[best]
+			q.Speaker, q.Mention, q.MentionStart, q.MentionEnd = m.Speaker, m.Mention, m.MentionStart, m.MentionEnd
 		}
 	}
 }
