@@ -87,6 +87,20 @@ func speakerPartyTag(w string) bool {
 	return len(w) > 3 && (w[0] == 'R' || w[0] == 'D' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
 }
 
+// speechWhereNouns are what something was said in: "in the email", "in
+// an interview", "at a news conference".
+var speechWhereNouns = wordSet(`email statement interview letter speech tweet post video memo briefing
+	testimony remarks conference hearing address op-ed column broadcast podcast`)
+
+// speechRelativeVerbs open a relative clause on its subject: "who was not
+// authorized to speak", "who spoke on condition of anonymity".
+var speechRelativeVerbs = wordSet(`was is were are has had have did does would could will can may might
+	should must spoke speaks saw knew knows works lives served serves asked requested declined`)
+
+// speechWhereOpeners open a phrase of where something was said: "in the
+// email", "during an interview", "at a news conference".
+var speechWhereOpeners = wordSet(`in during at`)
+
 // speechTimeOpeners open a time phrase that may stand between a subject
 // and its cue: "on Tuesday", "late Friday", "earlier this week".
 var speechTimeOpeners = wordSet(`on late early earlier later last this`)
@@ -617,6 +631,29 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			break // a name: "Theresa May said", "Will Hurd said"
 		}
 		j--
+	}
+	// "Rhodes in the email said", "Obama in an interview said": a short
+	// phrase of where it was said, after a name.
+	if j-3 >= lo && toks[j].word && toks[j-1].word && toks[j-2].word && toks[j-3].word &&
+		speechWhereNouns[speakerLower(body, toks, j)] && speechWhereOpeners[speakerLower(body, toks, j-2)] &&
+		speakerTokFlags(body, toks, j-1)&swDeterminers != 0 && speakerNameWord(body, toks[j-3]) {
+		j -= 3
+	}
+	// "one high-ranking official who was not authorized to speak on the
+	// record told Fox News": the subject is before a relative clause whose
+	// verb follows "who" ("the brothers who authorities say" is not one:
+	// the authorities speak), unless a pronoun or a name stands right
+	// before the cue ("a man who was willing ... if he thought").
+	if j > lo && toks[j].word && !speakerNameWord(body, toks[j]) && speakerTokFlags(body, toks, j)&swPronouns == 0 {
+		for w := j - 1; w > lo && w >= j-12 && toks[w].word; w-- {
+			if body[toks[w].s:toks[w].e] != "who" {
+				continue
+			}
+			if v := speakerLower(body, toks, w+1); toks[w-1].word && (speechRelativeVerbs[v] || len(v) > 4 && strings.HasSuffix(v, "ed")) {
+				j = w - 1
+			}
+			break
+		}
 	}
 	// "Brian Fallon, a spokesman for the campaign, said": step over the
 	// apposition to the name before it.
