@@ -24,7 +24,8 @@ var speakerEvalOpening = regexp.MustCompile(`^(In|On|At|With|From|For|By|When|Wh
 // start, kind, speaker, side), to diff two versions of the engine.
 //
 // It fails when speakers opening with a preposition or conjunction come
-// back (118 in engine 1.5.0, 3 in 1.13.0) or when no quote has a known side.
+// back (118 in engine 1.5.0, 3 in 1.13.0), or when more quotes lose their
+// side or their speaker than the bounds below allow.
 func TestSpeakerEvalAllsides(t *testing.T) {
 	eng := mustEngine(t)
 	texts := allsidesTexts(t)
@@ -38,7 +39,7 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 		dump = bufio.NewWriter(f)
 		defer dump.Flush()
 	}
-	quotes, unassigned, opening := 0, 0, 0
+	quotes, unassigned, opening, silent := 0, 0, 0, 0
 	speakers := map[string]bool{}
 	sides := map[string]int{}
 	for i, text := range texts {
@@ -54,6 +55,8 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 			}
 			if q.Speaker != "" {
 				speakers[q.Speaker] = true
+			} else if q.Kind == analysis.QuoteDirect {
+				silent++
 			}
 			if speakerEvalOpening.MatchString(q.Speaker) {
 				opening++
@@ -74,10 +77,17 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 		t.Logf("  side %-20s %6d", s, sides[s])
 	}
 	t.Logf("speakers opening with their sentence's first word: %d", opening)
+	t.Logf("direct quotes with no speaker: %d", silent)
 	if opening > 10 {
 		t.Errorf("%d speakers open with a preposition or conjunction, want at most 10", opening)
 	}
-	if unassigned == quotes {
-		t.Errorf("no quote has a known side")
+	// The registry and speaker work of engines 1.15.0 to 1.29.0 took the
+	// quotes of no known side from 70.3% to 54.0%, and the direct quotes
+	// with no speaker from 1,465 to 1,173; these bounds keep that.
+	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.56 {
+		t.Errorf("%.3f of the quotes have no known side, want at most 0.56", share)
+	}
+	if silent > 1250 {
+		t.Errorf("%d direct quotes have no speaker, want at most 1,250", silent)
 	}
 }
