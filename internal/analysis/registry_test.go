@@ -87,11 +87,18 @@ func TestParseRegistryCSVErrors(t *testing.T) {
 	}
 }
 
-func TestRegistryResolve(t *testing.T) {
+// syriaRegistry returns the default syria-2016 registry.
+func syriaRegistry(tb testing.TB) *analysis.Registry {
+	tb.Helper()
 	reg, err := analysis.DefaultRegistry("syria-2016")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return reg
+}
+
+func TestRegistryResolve(t *testing.T) {
+	reg := syriaRegistry(t)
 	cases := []struct {
 		name, speaker, wantName, wantSide string
 	}{
@@ -134,10 +141,7 @@ func TestDefaultRegistry(t *testing.T) {
 	if !slices.Contains(names, "syria-2016") {
 		t.Fatalf("DefaultRegistryNames() = %q, want syria-2016 among them", names)
 	}
-	reg, err := analysis.DefaultRegistry("syria-2016")
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := syriaRegistry(t)
 	sides := reg.Sides()
 	for _, want := range []string{"russia", "united-states", "syrian-government", "syrian-opposition", "jihadist-groups", "un", "turkey", "iran", "gulf-states", "europe", "israel", "kurds", "media", "ngo", "civilians"} {
 		if !slices.Contains(sides, want) {
@@ -155,10 +159,7 @@ func TestDefaultRegistry(t *testing.T) {
 // TestRegistryDoesNotConfuseCouncils keeps the US National Security Council
 // off the UN side: only "UN Security Council" names the UN body.
 func TestRegistryDoesNotConfuseCouncils(t *testing.T) {
-	reg, err := analysis.DefaultRegistry("syria-2016")
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := syriaRegistry(t)
 	tests := []struct {
 		speaker, side string
 		ok            bool
@@ -181,10 +182,7 @@ func TestRegistryDoesNotConfuseCouncils(t *testing.T) {
 // universities named after a place off that place's government, while a
 // place before a title or a government body still counts.
 func TestRegistryPlaceBeforeInstitution(t *testing.T) {
-	reg, err := analysis.DefaultRegistry("syria-2016")
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := syriaRegistry(t)
 	tests := []struct {
 		speaker, name, side string
 		ok                  bool
@@ -218,10 +216,7 @@ func TestRegistryPlaceBeforeInstitution(t *testing.T) {
 // and the surname rule reads proper names only, not the generic last word
 // of an institution's name ("government" of "Syrian government").
 func TestRegistrySurnameBearer(t *testing.T) {
-	reg, err := analysis.DefaultRegistry("syria-2016")
-	if err != nil {
-		t.Fatal(err)
-	}
+	reg := syriaRegistry(t)
 	tests := []struct {
 		speaker, name, side string
 	}{
