@@ -373,7 +373,6 @@ func (e *Engine) namedBy(speaker, name string) bool {
 	return strings.EqualFold(strings.TrimSpace(speaker), last)
 }
 
-// containsWord reports whether s holds w with word boundaries either side.
 // namesHead reports whether the lower-case speaker phrase s holds the
 // name w as whole words where it names the speaker, not someone the
 // speaker belongs to: not after a preposition ("a spokesman for

@@ -511,28 +511,33 @@ func (a *attributor) statementIssuers(qs []Quote) {
 		if rest := a.body[o+len("statement"):]; strings.HasPrefix(rest, " from ") || strings.HasPrefix(rest, " by ") {
 			from = o + len("statement") + strings.IndexByte(rest[1:], ' ') + 2
 		}
-		issuer, dist := "", -1
-		for k := range qs {
-			m := qs[k]
-			if k == i || m.Speaker == "" || m.MentionEnd <= m.MentionStart || m.MentionStart < ss || m.MentionStart >= se ||
-				o >= m.Start && o < m.End {
-				// A statement inside what someone reports is not theirs:
-				// "The AP reported that it received a statement from al
-				// Qaeda's branch in Yemen".
-				continue
-			}
-			d := abs(m.MentionStart - o)
-			if from >= 0 && (m.MentionStart < from || m.MentionStart > from+4) || d > quoteStatementReach {
-				continue
-			}
-			if dist < 0 || d < dist {
-				issuer, dist = m.Speaker, d
-			}
-		}
-		if issuer != "" && !strings.EqualFold(issuer, "statement") {
-			q.Speaker = issuer
+		k := quoteNearestSpeaker(qs, i, o, func(m Quote) bool {
+			// A statement inside what someone reports is not theirs: "The
+			// AP reported that it received a statement from al Qaeda's
+			// branch in Yemen".
+			return m.MentionStart >= ss && m.MentionStart < se && (o < m.Start || o >= m.End) &&
+				(from < 0 || m.MentionStart >= from && m.MentionStart <= from+4) && abs(m.MentionStart-o) <= quoteStatementReach
+		})
+		if k >= 0 && !strings.EqualFold(qs[k].Speaker, "statement") {
+			q.Speaker = qs[k].Speaker
 		}
 	}
+}
+
+// quoteNearestSpeaker returns the index of the quote, other than qs[i],
+// that names its speaker (a mention) nearest to offset at among those ok
+// accepts, or -1.
+func quoteNearestSpeaker(qs []Quote, i, at int, ok func(Quote) bool) int {
+	best, dist := -1, -1
+	for k, m := range qs {
+		if k == i || m.Speaker == "" || m.MentionEnd <= m.MentionStart || !ok(m) {
+			continue
+		}
+		if d := abs(m.MentionStart - at); best < 0 || d < dist {
+			best, dist = k, d
+		}
+	}
+	return best
 }
 
 // sentenceSpeakers gives a direct quote with no speaker the speaker of
@@ -555,17 +560,7 @@ func (a *attributor) sentenceSpeakers(qs []Quote, blocker []int) {
 		}
 		p := a.paras[pi]
 		ss, se := a.sentenceAround(q.Start, p), a.sentenceEnd(q.End, p.End)
-		best, dist := -1, -1
-		for k := range qs {
-			m := qs[k]
-			if k == i || m.Speaker == "" || m.MentionEnd <= m.MentionStart || m.MentionStart < ss || m.MentionEnd > se {
-				continue
-			}
-			d := abs(m.MentionStart - q.Start)
-			if best < 0 || d < dist {
-				best, dist = k, d
-			}
-		}
+		best := quoteNearestSpeaker(qs, i, q.Start, func(m Quote) bool { return m.MentionStart >= ss && m.MentionEnd <= se })
 		if best >= 0 {
 			m := qs[best]
 			q.Speaker, q.Mention, q.MentionStart, q.MentionEnd = m.Speaker, m.Mention, m.MentionStart, m.MentionEnd

@@ -378,7 +378,11 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 			if n == 1 && x.proper[words[s]] && !mark(s).upper {
 				continue // "the travel ban" does not name Ban Ki-moon
 			}
-			if to := s - 1 - registryBool(s > 1 && words[s-1] == "the"); to >= 0 && words[to] == "to" && (to == 0 || words[to-1] != "close") {
+			to := s - 1
+			if to > 0 && words[to] == "the" {
+				to--
+			}
+			if to >= 0 && words[to] == "to" && (to == 0 || words[to-1] != "close") {
 				// "Syrian Ambassador to Russia" is sent to Russia, not
 				// Russia's; "a source close to Kerry" is Kerry's.
 				continue
@@ -398,14 +402,6 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 	return "", "", "", false
 }
 
-// registryBool is 1 for true and 0 for false.
-func registryBool(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // registryTitleWord reports whether a surname is also a title: "King"
 // alone is as often a king as Peter King.
 func registryTitleWord(w string) bool {
@@ -416,7 +412,7 @@ func registryTitleWord(w string) bool {
 // registryStripArticle drops the Arabic article from a surname key, so
 // that "al-Mekdad" and "Mekdad", "el-Sissi" and "Sissi" are one surname.
 func registryStripArticle(w string) string {
-	for _, p := range [...]string{"al-", "el-", " al ", "el "} {
+	for _, p := range [...]string{"al-", "el-"} {
 		if len(w) > len(p)+1 && strings.HasPrefix(w, p) {
 			return w[len(p):]
 		}

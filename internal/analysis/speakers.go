@@ -857,8 +857,6 @@ var speakerConjunctions = wordSet(`and but or so yet still`)
 var speakerTimeWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday yesterday today
 	tonight tomorrow earlier later last this next recently during when after before while in on at`)
 
-// speakerSubject returns the subject of the sentence whose tokens run up to
-// token k: its first noun phrase, after a leading adverbial ("On Tuesday,").
 // speakerAfterDateline returns where the sentence starting at token start
 // goes on after a dateline ("JERUSALEM - Secretary of State John Kerry
 // ...", "BEIRUT, Lebanon — ..."): a word in capitals, a few words or
@@ -882,6 +880,9 @@ func speakerAfterDateline(body string, toks []qTok, start, k int) int {
 	return start
 }
 
+// speakerSubject returns the subject of the sentence whose tokens run up to
+// token k: its first noun phrase, after a leading adverbial ("On Tuesday,")
+// or a dateline.
 func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	start := 0
 	if k > 0 && toks[0].word {
