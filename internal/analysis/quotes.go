@@ -1034,6 +1034,9 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		}
 		np := speakerNPBefore(a.body, toks, i, k, a.np[:0])
 		if len(np) == 0 {
+			if speechCueTakesListener(cue) {
+				break // "..., tells Vox.": Vox listens
+			}
 			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			if len(np) == 0 || !toks[k-1].is(a.body, ",") {
 				break
@@ -1066,6 +1069,16 @@ func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
 		return "", 0
 	}
 	return w, 1
+}
+
+// speechCueTakesListener reports whether the words after a cue name who
+// is told, not who speaks: "tells Vox", "told reporters".
+func speechCueTakesListener(cue string) bool {
+	switch cue {
+	case "tell", "tells", "told", "telling", "ask", "asks", "asked":
+		return true
+	}
+	return false
 }
 
 // speechCueInverts reports whether a cue may stand before its speaker at

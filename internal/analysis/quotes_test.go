@@ -215,6 +215,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"planted the bombs near the finish line", "authorities"}}},
 		{name: "WhereBeforeCue", body: "Rhodes in the email said two of Rice’s objectives would be to underscore the protests.",
 			report: [][2]string{{"two of Rice’s objectives would be to underscore the protests", "Rhodes"}}},
+		{name: "ListenerIsNoSpeaker", body: "“China is the biggest state adversary in his mind,” Patrick Cronin, the senior director of the Asia-Pacific Security Program at the Center for a New American Security, tells Vox.",
+			direct: [][2]string{{"China is the biggest state adversary in his mind", ""}}},
 		{name: "PronounHasBeforeCue", body: "He's said the strikes would go on until the group was defeated.",
 			report: [][2]string{{"the strikes would go on until the group was defeated", "He"}}},
 		{name: "ShortQuoteWithCueIsScare", body: "The so-called “moderate rebels” have lost ground, analysts said.",

@@ -378,6 +378,11 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 			if n == 1 && x.proper[words[s]] && !mark(s).upper {
 				continue // "the travel ban" does not name Ban Ki-moon
 			}
+			if s > 0 && s+n < len(words) && mark(s-1).upper && registryPostTitles[words[s+n]] {
+				// "Palestinian U.N. Ambassador Riyad Mansour": the word
+				// before says whose ambassador, the alias only where.
+				continue
+			}
 			to := s - 1
 			if to > 0 && words[to] == "the" {
 				to--
@@ -401,6 +406,10 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 	}
 	return "", "", "", false
 }
+
+// registryPostTitles are the posts an alias before them only places:
+// "Palestinian U.N. Ambassador", "Iranian UN envoy".
+var registryPostTitles = wordSet(`ambassador envoy representative delegate`)
 
 // registryTitleWord reports whether a surname is also a title: "King"
 // alone is as often a king as Peter King.

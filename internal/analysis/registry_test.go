@@ -254,6 +254,8 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Michael Bloomberg", "", ""},
 		{"Tom Rogan, Washington Examiner", "Washington Examiner", "media"},
 		// A place someone is sent to is not their side.
+		{"Palestinian U.N. Ambassador Riyad Mansour", "", ""},
+		{"Syrian U.N. Ambassador Bashar Ja’afari", "Bashar Jaafari", "syrian-government"},
 		{"Syrian Ambassador to Russia", "", ""},
 		{"France's ambassador to the United States", "France", "europe"},
 		{"source close to Kerry", "John Kerry", "united-states"},
