@@ -1663,11 +1663,12 @@ func speakerFirstNameIn(body string, toks []qTok, idx []int) bool {
 }
 
 // speakerQuantifiers are the phrases stripped from the front of a collective
-// speaker ("some of the armed groups" → "armed groups").
+// speaker ("some of the armed groups" → "armed groups", "one senior
+// administration official" → "senior administration official").
 var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the ", "one of the ", "all of the ",
 	"several of the ", "some of ", "many of ", "most of ", "one of ", "reports in the ", "reports in ",
 	"a report in the ", "a report in ", "reports from the ", "reports from ", "reports by the ", "reports by ",
-	"the ", "a ", "an ", "some ", "many ", "several ", "both "}
+	"the ", "a ", "an ", "one ", "another ", "some ", "many ", "several ", "both "}
 
 // resolveNP turns a speaker phrase (token indices into toks) into the
 // canonical speaker name and the mention span, resolving pronouns,
