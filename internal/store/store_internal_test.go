@@ -9,16 +9,29 @@ import (
 	"testing"
 )
 
+// openTestStore opens a store in a new temporary directory and closes it
+// when the test ends: mustOpen of the external tests, for the tests that
+// reach into the package.
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "lens.db"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("Close: %v", err)
+		}
+	})
+	return s
+}
+
 // TestPragmasOnEveryConnection holds several connections of each pool open
 // at once, so each is a distinct physical connection, and checks that every
 // one has the pragmas of the DSN.
 func TestPragmasOnEveryConnection(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "lens.db"))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	defer s.Close()
+	s := openTestStore(t)
 	want := map[string]int64{"foreign_keys": 1, "busy_timeout": 10000, "synchronous": 1}
 	check := func(t *testing.T, db *sql.DB, n int, queryOnly int64) {
 		var conns []*sql.Conn
