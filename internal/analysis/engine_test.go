@@ -708,6 +708,22 @@ func TestSpeakerSideFromMention(t *testing.T) {
 			text:    "Talks\n\nIsraeli Prime Minister Netanyahu said the talks would resume on Monday.",
 			speaker: "Benjamin Netanyahu", side: "israel",
 		},
+		{
+			name:    "NationalStateMedia",
+			text:    "Strike on Damascus\n\nAn Israeli missile struck a home in Damascus, killing two people, Syrian state media said.",
+			speaker: "Syrian government", side: "syrian-government",
+		},
+		{
+			name:    "StateTVIsNoName",
+			text:    "Strikes\n\nRussian state TV said the missiles were shot down over the coast.",
+			speaker: "Russian media", side: "russia",
+		},
+		{
+			name: "AmbassadorWithSaying",
+			text: "Strikes\n\nThe embassy reacted quickly, with Ambassador Anatoly Antonov saying on Twitter, " +
+				"\u201cThe worst apprehensions have come true.\u201d",
+			speaker: "Anatoly Antonov", side: "russia",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

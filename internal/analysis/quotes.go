@@ -501,6 +501,14 @@ func (a *attributor) statementIssuers(qs []Quote) {
 		lo := a.paras[max(para-1, 0)].Start
 		o := quoteLastWordBefore(a.body, lo, q.MentionStart, "statement")
 		if o < 0 {
+			// No statement was brought in: "the statement" is what the
+			// quote before it, in the same paragraph or the one before,
+			// read out ("with Ambassador Anatoly Antonov saying on
+			// Twitter, “...” / “...,” the statement continued").
+			if i > 0 && qs[i-1].Kind == QuoteDirect && qs[i-1].Start >= lo && qs[i-1].MentionEnd > qs[i-1].MentionStart &&
+				qs[i-1].Speaker != "" && !strings.EqualFold(qs[i-1].Speaker, "statement") {
+				q.Speaker = qs[i-1].Speaker
+			}
 			continue
 		}
 		p := a.paras[a.paraOf(o)]
@@ -1206,10 +1214,24 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 	if n < 2 || !toks[n-1].is(a.body, ":") || !toks[n-2].word {
 		return quoteAttribution{}, false
 	}
-	if n <= 4 {
+	if att, ok := a.attributeFromLabel(toks); ok {
+		return att, true
+	}
+	lo := 0
+	if n > 4 {
+		// A label after a dash: "... are particularly problematic - Pew
+		// Research: "..."".
+		for j := n - 2; j >= n-5 && j > 0; j-- {
+			if toks[j].is(a.body, "-") || toks[j].is(a.body, "—") || toks[j].is(a.body, "–") {
+				lo = j + 1
+				break
+			}
+		}
+	}
+	if n-lo <= 4 {
 		// A transcript-style label: `Clinton: "..."`.
 		np := a.np[:0]
-		for j := 0; j < n-1; j++ {
+		for j := lo; j < n-1; j++ {
 			// A label names someone: "From WBUR:" introduces a link.
 			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&(swLabel|swPreps|swStop) != 0 {
 				np = nil
@@ -1218,7 +1240,7 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 			np = append(np, j)
 		}
 		if len(np) > 0 {
-			if sp, m := a.people.resolveNP(a.body, toks, np, toks[0].s); sp != "" {
+			if sp, m := a.people.resolveNP(a.body, toks, np, toks[lo].s); sp != "" {
 				return quoteAttribution{sp, m, ":"}, true
 			}
 		}
@@ -1236,6 +1258,35 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 		return quoteAttribution{}, false
 	}
 	return quoteAttribution{sp, m, v}, true
+}
+
+// attributeFromLabel reads "From Bush's Facebook post: "..."": the owner
+// of a post, statement or letter a quote is taken from speaks. toks are
+// the tokens of the text from the sentence start to the opening mark.
+func (a *attributor) attributeFromLabel(toks []qTok) (quoteAttribution, bool) {
+	n := len(toks)
+	if n < 4 || n > 8 || !toks[0].is(a.body, "From") && !toks[0].is(a.body, "from") ||
+		!speechWhereNouns[speakerLower(a.body, toks, n-2)] {
+		return quoteAttribution{}, false
+	}
+	for j := 1; j < n-2; j++ {
+		w := a.body[toks[j].s:toks[j].e]
+		if !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") {
+			continue
+		}
+		np := a.np[:0]
+		for i := 1; i <= j; i++ {
+			np = append(np, i)
+		}
+		if !speakerNameWord(a.body, toks[j]) {
+			return quoteAttribution{}, false
+		}
+		if sp, m := a.people.resolveNP(a.body, toks, np, toks[1].s); sp != "" {
+			return quoteAttribution{sp, m, ":"}, true
+		}
+		return quoteAttribution{}, false
+	}
+	return quoteAttribution{}, false
 }
 
 // attributeIn finds the last speech cue with a speaker in body[start:end].
@@ -1262,7 +1313,30 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
 			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
-			if len(np) == 0 && !verb {
+			if len(np) == 0 && k > 0 && toks[k-1].is(a.body, "and") {
+				// "The president dismissed the op-ed, and told
+				// Stephanopoulos": the second verb shares the subject.
+				np = speakerSubject(a.body, toks, k, a.np[:0])
+				for x, i := range np {
+					// "The Chinese embassy in Islamabad": the head before
+					// a place (a person "of" a place is read whole).
+					if x > 0 && !speakerCapitalized(a.body, toks[i]) && speakerTokFlags(a.body, toks, i)&swPreps != 0 && !toks[i].is(a.body, "of") {
+						np = np[:x]
+						break
+					}
+				}
+				if len(np) == 1 && speakerSentenceInitial(a.body, toks[np[0]].s) && speakerTokFlags(a.body, toks, np[0])&(swNouns|swPronouns) == 0 {
+					// One capitalized word opening the sentence is a
+					// subject only as a name the article gives a person
+					// ("Obama"), not "Indeed" or "Asked".
+					if _, ok := a.people.lookupFold(a.body[toks[np[0]].s:toks[np[0]].e]); !ok {
+						np = nil
+					}
+				}
+			} else if len(np) == 0 && !verb && !speechCueParticiple(cue) && !speechCueTakesListener(cue) {
+				// "..., said Lavrov": the speaker after the cue. Not after
+				// an -ing form or "told", whose object is who hears it
+				// ("the only warning Russia was given", "told Reuters").
 				np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			}
 		}

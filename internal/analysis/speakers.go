@@ -105,6 +105,17 @@ var speechWhereOpeners = wordSet(`in during at`)
 // and its cue: "on Tuesday", "late Friday", "earlier this week".
 var speechTimeOpeners = wordSet(`on late early earlier later last this`)
 
+// speechTimeOpenerFold reports whether w, in any case, opens a time
+// phrase: "Late Monday, ...".
+func speechTimeOpenerFold(w string) bool {
+	for o := range speechTimeOpeners {
+		if strings.EqualFold(w, o) {
+			return true
+		}
+	}
+	return false
+}
+
 // speechQuoteVerbs are verbs that bring in a quoted phrase as what the
 // subject said without being speech cues themselves: "the foreign
 // ministry condemned the “blatant violation”", "Michel called Israel's
@@ -194,7 +205,41 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerTokFlags(body, toks, k-1)&swPassive != 0 {
 		return "", 0
 	}
+	if speechCueBase(lw) && speechCueAfterModifier(body, toks, k) {
+		return "", 0 // "Syrian state media said", "a Pentagon report said"
+	}
 	return lw, 1
+}
+
+// speechCueBase reports whether cue is a verb's base form ("say",
+// "report", "state"), which takes a plural subject, not a singular name.
+func speechCueBase(cue string) bool {
+	if speechCueWords[cue+"s"] || speechCueWords[cue+"es"] {
+		return true
+	}
+	return strings.HasSuffix(cue, "y") && speechCueWords[cue[:len(cue)-1]+"ies"]
+}
+
+// speechCueAfterModifier reports whether the word before token k is a
+// singular name that modifies it as a noun: in "Syrian state media", "a
+// Pentagon report", "the CNN report", a base form after a capitalized word
+// is a noun, since a singular subject would take "states", "reports".
+// Plural subjects are not this: "Democrats say", "Police say" (a noun of
+// the speaker list), "Obama and Putin agree".
+func speechCueAfterModifier(body string, toks []qTok, k int) bool {
+	if k == 0 || !speakerCapitalized(body, toks[k-1]) {
+		return false
+	}
+	w, f := speakerTokInfo(body, toks, k-1)
+	if f&(swNouns|swPronouns|swDeterminers|swStop) != 0 || strings.HasSuffix(w, "s") {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-3; j-- {
+		if toks[j].is(body, "and") || toks[j].is(body, "&") {
+			return false
+		}
+	}
+	return true
 }
 
 // speakerSkip are the words between a subject and its speech verb that are
@@ -231,7 +276,9 @@ var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperso
 	judge court investigators investigator researchers scientists economists strategist strategists
 	pollster pollsters insiders insider operatives operative donors donor person man woman men women
 	friend friends father mother wife husband son daughter brother sister family spokesmen representatives
-	representative delegation negotiators mediators he she they we`)
+	representative delegation negotiators mediators embassy embassies consulate narrator announcer moderator
+	anchor correspondent reporter reporters columnist columnists editor editors author commentator commentators
+	pundit pundits he she they we`)
 
 // speakerPronouns are the pronouns a speaker may stand as.
 var speakerPronouns = wordSet(`he she they`)
@@ -724,6 +771,12 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	for a, b := 0, len(np)-1; a < b; a, b = a+1, b-1 {
 		np[a], np[b] = np[b], np[a]
 	}
+	// "..., with Ambassador Anatoly Antonov saying": the absolute
+	// construction's "with" is no part of the subject.
+	if len(np) > 1 && k < len(toks) && body[toks[np[0]].s:toks[np[0]].e] == "with" &&
+		strings.HasSuffix(body[toks[k].s:toks[k].e], "ing") {
+		np = np[1:]
+	}
 	// A subject does not start with a preposition ("in Aleppo said"). A
 	// capitalized one may start a name, unless it opens the sentence,
 	// where every word is capitalized: "With the FBI acknowledging" is
@@ -739,6 +792,13 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 				np = np[1:]
 			}
 		}
+	}
+	// "Sen. Mark Begich, D-Alaska, issued a statement saying": a verb and
+	// its object stand between an -ing cue and the subject, which an
+	// apposition ends; the subject is read before the verb.
+	if len(np) >= 2 && np[0] > lo && toks[np[0]-1].is(body, ",") && k < len(toks) &&
+		strings.HasSuffix(body[toks[k].s:toks[k].e], "ing") && speakerVerbObject(body, toks, np) {
+		return speakerNPBefore(body, toks, lo, np[0], np[:0])
 	}
 	// "Clinton's campaign sent out an email saying": the subject is what
 	// stands before the verb and its object.
@@ -758,6 +818,20 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		return nil
 	}
 	return np
+}
+
+// speakerVerbObject reports whether the phrase opens with a past-tense
+// verb and its object: "issued a statement", "sent out an email".
+func speakerVerbObject(body string, toks []qTok, np []int) bool {
+	w := speakerLower(body, toks, np[0])
+	if speakerCapitalized(body, toks[np[0]]) || !(len(w) > 4 && strings.HasSuffix(w, "ed") || w == "sent" || w == "put" || w == "made" || w == "gave") {
+		return false
+	}
+	y := 1
+	if p := speakerLower(body, toks, np[1]); (p == "out" || p == "up" || p == "off") && len(np) > 2 {
+		y = 2
+	}
+	return speakerTokFlags(body, toks, np[y])&swObjectDets != 0
 }
 
 // speakerObjectDets are the words that, after a verb, show the verb has an
@@ -820,7 +894,10 @@ func speakerMonthSurname(body string, toks []qTok, np []int) bool {
 // speakerNPAfter returns the tokens of the speaker after a cue ending before
 // token k: "said Lavrov", "according to reports in the US media".
 func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
-	for j := k; j < len(toks) && len(np) < 10; j++ {
+	// A long title may run past ten words; the name at its end is read
+	// whole ("U.S. Chairman of the Joint Chiefs of Staff Gen. Joseph
+	// Dunford"), up to sixteen.
+	for j := k; j < len(toks) && (len(np) < 10 || len(np) < 16 && speakerCapitalized(body, toks[j])); j++ {
 		t := toks[j]
 		if !t.word {
 			break
@@ -890,7 +967,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		switch {
 		case speakerConjunctions[w]:
 			start = 1 // "But the minister left, saying ..."
-		case f&(swPreps|swTimeWords|swStop) != 0:
+		case f&(swPreps|swTimeWords|swStop|swCue) != 0 || speechTimeOpenerFold(w):
 			// A leading adverbial or clause ("On Tuesday,", "When Congress
 			// was on summer break,") ends at a comma, and the subject
 			// follows it; with no comma there is no subject to find.
@@ -919,22 +996,38 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		}
 		if len(np) > 0 && f&swNouns != 0 {
 			np = append(np, j)
+			if j+1 < k && speakerCapitalized(body, toks[j+1]) {
+				continue // "CBS correspondent Lara Logan"
+			}
+		} else if len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swDeterminers != 0 && f&(swStop|swPreps|swCue) == 0 &&
+			j+1 < k && toks[j+1].word && speakerTokFlags(body, toks, j+1)&swNouns != 0 {
+			// "The current president": one adjective before the noun.
+			np = append(np, j, j+1)
 		}
 		break
 	}
 	// "Secretary of State John Kerry on Sunday": the time is no part of
-	// the subject.
-	for len(np) > 1 && speakerTokFlags(body, toks, np[len(np)-1])&(swTimeWords|swCalendar) != 0 &&
-		speakerTokFlags(body, toks, np[len(np)-2])&swPreps != 0 {
+	// the subject, nor a day after the name ("David Cameron Thursday").
+	for len(np) > 1 && (speakerTokFlags(body, toks, np[len(np)-1])&(swTimeWords|swCalendar) != 0 &&
+		speakerTokFlags(body, toks, np[len(np)-2])&swPreps != 0 || speakerWeekday(speakerLower(body, toks, np[len(np)-1]))) {
 		np = np[:len(np)-1] // "USA Today" keeps its name
 	}
 	for len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swPreps != 0 {
 		np = np[:len(np)-1]
 	}
-	if !speakerNominal(body, toks, np) {
-		return nil
+	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
+		return nil // "Prior to the first photo": no subject
 	}
 	return np
+}
+
+// speakerWeekday reports whether w, in lower case, names a day of the week.
+func speakerWeekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
 }
 
 // speakerNominal reports whether the phrase can name a speaker: it holds a
@@ -1645,11 +1738,22 @@ func speakerPersonOf(body string, toks []qTok, np []int, r int) int {
 			continue
 		}
 		if p > 0 && speakerTokFlags(body, toks, np[p-1])&swDeterminers != 0 ||
-			speakerTokFlags(body, toks, np[q-1])&swOrg != 0 || !speakerFirstNameIn(body, toks, np[p:q-1]) {
+			speakerTokFlags(body, toks, np[q-1])&swOrg != 0 ||
+			!speakerFirstNameIn(body, toks, np[p:q-1]) && !speakerTitledName(body, toks, np[p:q]) {
 			return -1
 		}
 		return q
 	}
+}
+
+// speakerTitledName reports whether a run of capitalized words ends in a
+// title and two more words, a name whose first name the lists lack: "House
+// Majority Leader Steny Hoyer".
+func speakerTitledName(body string, toks []qTok, run []int) bool {
+	n := len(run)
+	return n >= 3 && speakerTokFlags(body, toks, run[n-3])&swTitles != 0 &&
+		speakerTokFlags(body, toks, run[n-2])&(swTitles|swOrg|swNouns|swRoles) == 0 &&
+		speakerTokFlags(body, toks, run[n-1])&(swTitles|swOrg|swNouns|swRoles) == 0
 }
 
 // speakerFirstNameIn reports whether one of the tokens is a first name.
@@ -1706,8 +1810,11 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	}
 	// A trailing run of capitalized words is a name, unless a preposition
 	// stands before it ("armed groups in eastern Aleppo").
+	// "TV" is written in capitals but is a common noun: "Russian state TV"
+	// is a phrase like "Russian state television".
 	r := len(np)
-	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 ||
+	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 &&
+		!(r == len(np) && body[toks[np[r-1]].s:toks[np[r-1]].e] == "TV") ||
 		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
 		r--
 	}
