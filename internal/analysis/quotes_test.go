@@ -266,6 +266,10 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"is contrary to the assurances given to me.", "Steny Hoyer"}}},
 		{name: "DayAfterSubjectName", body: "Prime Minister David Cameron Thursday praised the witness and said she “spoke for all of us” at the scene.",
 			direct: [][2]string{{"spoke for all of us", "David Cameron"}}},
+		{name: "SentenceAdverbIsNoSubject", body: "Meanwhile, Muslim leaders condemned the attack, saying they \"condemn this criminal act unequivocally.\"",
+			direct: [][2]string{{"condemn this criminal act unequivocally.", "Muslim leaders"}}},
+		{name: "CommissionerIsTitle", body: "The suspect was declared dead at the scene, New South Wales Deputy Commissioner Catherine Burn said.",
+			report: [][2]string{{"The suspect was declared dead at the scene", "Catherine Burn"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

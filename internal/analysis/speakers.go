@@ -293,7 +293,7 @@ var speakerTitles = wordSet(`president minister secretary foreign defense defenc
 	presidential white press ceo executive campaign manager chair coordinator adviser advisor aide lieutenant
 	major captain capt capt. u.s. us u.n. un gop sens. reps. gens. interior economy finance health trade
 	security national first lady rev rev. reverend dhs fbi cia nsa sergeant professor prof prof.
-	emir crown foreign-minister`)
+	emir crown foreign-minister commissioner superintendent inspector detective premier chancellor`)
 
 // speakerRoles are the title words that name a role on their own ("the
 // minister", "the president").
@@ -930,6 +930,12 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 // speakerConjunctions open a sentence without being part of its subject.
 var speakerConjunctions = wordSet(`and but or so yet still`)
 
+// speakerSentenceAdverbs open a sentence before a comma without being its
+// subject: "Meanwhile, Muslim leaders ...".
+var speakerSentenceAdverbs = wordSet(`meanwhile however instead moreover furthermore nevertheless nonetheless
+	separately additionally indeed still similarly likewise overall finally ultimately elsewhere afterward
+	afterwards subsequently previously initially`)
+
 // speakerTimeWords end an inverted speaker ("said Lavrov on Monday").
 var speakerTimeWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday yesterday today
 	tonight tomorrow earlier later last this next recently during when after before while in on at`)
@@ -982,6 +988,9 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 				return nil
 			}
 		}
+	}
+	if start == 0 && k > 2 && toks[1].is(body, ",") && speakerSentenceAdverbs[speakerLower(body, toks, 0)] {
+		start = 2 // "Meanwhile, Muslim leaders in Australia condemned ..."
 	}
 	start = speakerAfterDateline(body, toks, start, k)
 	for j := start; j < k && len(np) < 8; j++ {
