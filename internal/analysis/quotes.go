@@ -1211,6 +1211,14 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 // the opening mark.
 func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 	n := len(toks)
+	if n > 3 && toks[n-1].is(a.body, ":") && toks[n-2].is(a.body, ")") {
+		// "Rep. Trey Gowdy (R-S.C.):": the label is read without its aside.
+		for j := n - 3; j > 0 && j >= n-8; j-- {
+			if toks[j].is(a.body, "(") {
+				return a.attributeColon(append(toks[:j:j], toks[n-1]))
+			}
+		}
+	}
 	if n < 2 || !toks[n-1].is(a.body, ":") || !toks[n-2].word {
 		return quoteAttribution{}, false
 	}
@@ -1225,6 +1233,23 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 			if toks[j].is(a.body, "-") || toks[j].is(a.body, "—") || toks[j].is(a.body, "–") {
 				lo = j + 1
 				break
+			}
+		}
+	}
+	if n-lo > 4 && n <= 10 && (toks[0].s == 0 || a.body[toks[0].s-1] == '\n') {
+		// A transcript label with a description: "Former secretary of
+		// state Hillary Rodham Clinton:" names the person at its end.
+		r := n - 2
+		for r > 0 && speakerNameWord(a.body, toks[r-1]) && speakerTokFlags(a.body, toks, r-1)&(swTitles|swPreps|swStop) == 0 {
+			r--
+		}
+		if n-1-r >= 2 && speakerFirstNameIn(a.body, toks, []int{r}) {
+			np := a.np[:0]
+			for j := r; j < n-1; j++ {
+				np = append(np, j)
+			}
+			if sp, m := a.people.resolveNP(a.body, toks, np, toks[r].s); sp != "" {
+				return quoteAttribution{sp, m, ":"}, true
 			}
 		}
 	}
@@ -1298,6 +1323,13 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		cue, n := speechCueAt(a.body, toks, k)
+		if cue != "" && k > 0 && toks[k-1].word && speechCueNounContext[a.body[toks[k-1].s:toks[k-1].e]] &&
+			!(speechCueParticiple(cue) && speakerTokFlags(a.body, toks, k-1)&swPreps != 0) {
+			// A noun or an infinitive: "His answer was", "the report", "to
+			// say". An -ing form after a preposition is a verb's: "by
+			// saying", "for adding".
+			continue
+		}
 		verb := false // a quote verb: its object follows, never its subject
 		if cue == "" {
 			cue, n = quoteVerbAt(a.body, toks, k)
@@ -1313,6 +1345,12 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
 			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
+			if len(np) == 0 && k > 1 && toks[k-1].is(a.body, "and") && toks[k-2].word && !speakerCapitalized(a.body, toks[k-2]) &&
+				strings.HasSuffix(a.body[toks[k-2].s:toks[k-2].e], "ed") {
+				// "she laughed and admitted": the verbs share the subject
+				// before the first.
+				np = speakerNPBefore(a.body, toks, 0, k-2, a.np[:0])
+			}
 			if len(np) == 0 && k > 0 && toks[k-1].is(a.body, "and") {
 				// "The president dismissed the op-ed, and told
 				// Stephanopoulos": the second verb shares the subject.

@@ -205,8 +205,9 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerTokFlags(body, toks, k-1)&swPassive != 0 {
 		return "", 0
 	}
-	if speechCueBase(lw) && speechCueAfterModifier(body, toks, k) {
-		return "", 0 // "Syrian state media said", "a Pentagon report said"
+	if speechCueBase(lw) && (speechCueAfterModifier(body, toks, k) ||
+		k+1 < len(toks) && toks[k+1].word && speechCueAuxAfter[body[toks[k+1].s:toks[k+1].e]]) {
+		return "", 0 // "Syrian state media said", "a Pentagon report said", "email has helped"
 	}
 	return lw, 1
 }
@@ -293,7 +294,8 @@ var speakerTitles = wordSet(`president minister secretary foreign defense defenc
 	presidential white press ceo executive campaign manager chair coordinator adviser advisor aide lieutenant
 	major captain capt capt. u.s. us u.n. un gop sens. reps. gens. interior economy finance health trade
 	security national first lady rev rev. reverend dhs fbi cia nsa sergeant professor prof prof.
-	emir crown foreign-minister commissioner superintendent inspector detective premier chancellor`)
+	emir crown foreign-minister commissioner superintendent inspector detective premier chancellor
+	cardinal bishop archbishop rabbi imam pastor ayatollah mufti patriarch`)
 
 // speakerRoles are the title words that name a role on their own ("the
 // minister", "the president").
@@ -930,6 +932,10 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 // speakerConjunctions open a sentence without being part of its subject.
 var speakerConjunctions = wordSet(`and but or so yet still`)
 
+// speakerPossessives are the possessive determiners, which name no one
+// without a noun after them.
+var speakerPossessives = wordSet(`his her its their our my your`)
+
 // speakerSentenceAdverbs open a sentence before a comma without being its
 // subject: "Meanwhile, Muslim leaders ...".
 var speakerSentenceAdverbs = wordSet(`meanwhile however instead moreover furthermore nevertheless nonetheless
@@ -1024,8 +1030,8 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	for len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swPreps != 0 {
 		np = np[:len(np)-1]
 	}
-	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
-		return nil // "Prior to the first photo": no subject
+	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) || len(np) == 1 && speakerPossessives[speakerLower(body, toks, np[0])] {
+		return nil // "Prior to the first photo", "His answer was": no subject
 	}
 	return np
 }
