@@ -256,6 +256,10 @@ func registryKey(s string) string {
 		}
 		w := strings.ToLower(s[st:en])
 		w = speakerStripPossessive(w)
+		if len(w) > 2 && w[len(w)-1] == '.' && strings.IndexByte(w[:len(w)-1], '.') >= 0 {
+			// "U.N." and "U.N", the sentence's period taken: one key.
+			w = w[:len(w)-1]
+		}
 		words = append(words, w)
 		i = en
 	}

@@ -114,6 +114,8 @@ func TestRegistryResolve(t *testing.T) {
 		{"RussianSurname", "Лавров", "Sergey Lavrov", "russia"},
 		{"RussianFullName", "Сергей Лавров", "Sergey Lavrov", "russia"},
 		{"OppositionNegotiator", "Nasr al-Hariri", "Nasr al-Hariri", "syrian-opposition"},
+		{"AbbreviationWithoutFinalPeriod", "U.N", "United Nations", "un"},
+		{"AbbreviationInPhrase", "the U.N Security Council", "United Nations", "un"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
