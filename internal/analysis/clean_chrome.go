@@ -114,7 +114,8 @@ advertising ad ads sponsored promoted menu search home close next prev previous 
 whatsapp linkedin pinterest reddit flipboard instagram youtube telegram messenger tumblr copy
 link links save saved bookmark bookmarks follow newsletter newsletters manage cookies cookie
 accept settings privacy policy terms skip toggle caption enlarge image images photo photos video
-videos gallery play replay watch more read post continue loading trending popular latest slideshow`)
+videos gallery play replay watch more read post continue loading trending popular latest slideshow
+listen audio article`)
 
 // cleanLabelWords name a story's genre or urgency. A line of them alone
 // ("ANALYSIS/OPINION:", "Urgent:", "Updated") labels what follows.

@@ -73,6 +73,8 @@ func TestCleanChrome(t *testing.T) {
 		kept("IconWordsInSentence", "The iconic bridge, an icon of the city and an icon of silicon wealth, was shut."),
 		dropped("ShareBar", "Share Tweet Post Email"),
 		dropped("ShareBarInCapitals", "SHARE THIS ARTICLE Share Tweet Post Email"),
+		dropped("ListenBarWithDuration", "LISTEN TO ARTICLE 4:13 SHARE THIS ARTICLE Share Tweet Post Email"),
+		kept("ArticleInSentence", "Article 5 of the treaty obliges every member to come to the aid of the others."),
 		dropped("Advertisement", "Advertisement"),
 		dropped("AdvertisementWithColon", "Advertisement:"),
 		dropped("AdvertisementContinueReading", "Advertisement Continue reading the main story"),
