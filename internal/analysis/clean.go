@@ -91,6 +91,13 @@ func Clean(raw string, known Meta) Document {
 				continue
 			}
 		}
+		if header && !titleDone && cleanIsBareByline(line) {
+			// "Scott Jennings", "Ammar Al Shamary and Gilgamesh Nabeel":
+			// the writer's name alone, over the text; a title stands
+			// above it, so none is looked for below.
+			titleDone = true
+			continue
+		}
 		if header {
 			if date, ok := cleanMetaLine(line); ok {
 				if !knownDate && doc.Published == "" {
@@ -104,8 +111,8 @@ func Clean(raw string, known Meta) Document {
 					if cleanSameWords(line, doc.Title) {
 						continue
 					}
-				} else if cleanLooksLikeTitle(line) {
-					doc.Title = line
+				} else if t := cleanTitleText(line); cleanLooksLikeTitle(t) {
+					doc.Title = t
 					continue
 				}
 			}
@@ -244,7 +251,7 @@ func cleanRuneChanges(r rune, n int) bool {
 // article, can be its headline: a line of words that is not a paragraph.
 func cleanLooksLikeTitle(line string) bool {
 	n := CountWords(line)
-	if n == 0 || n > cleanTitleMaxWords || len(line) > 400 {
+	if n == 0 || n > cleanTitleMaxWords || len(line) > 400 || cleanIsTimeOrDay(line) {
 		return false
 	}
 	// A line ending in a colon ("Its prospects:") heads a section, not
@@ -257,6 +264,73 @@ func cleanLooksLikeTitle(line string) bool {
 	// a quote, is a lede or a caption, not a headline.
 	end := strings.TrimRight(line, "\"'”’)] ")
 	return !(n > 10 && strings.HasSuffix(end, "."))
+}
+
+// cleanTitleText returns the headline a title line holds: CNN's first
+// "Story highlights" line is the summary under a label, the best headline
+// a page scraped without its own has.
+func cleanTitleText(line string) string {
+	for _, p := range [...]string{"Story highlights ", "Story Highlights ", "STORY HIGHLIGHTS "} {
+		if rest, ok := strings.CutPrefix(line, p); ok && rest != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return line
+}
+
+// cleanIsTimeOrDay reports whether line is only a time of day or a weekday,
+// a dateline's remains ("3:54 p.m.", "Sunday"), which cannot be a title.
+func cleanIsTimeOrDay(line string) bool {
+	l := strings.ToLower(strings.TrimRight(line, " ,"))
+	switch l {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	i := 0
+	for i < len(l) && i < 2 && '0' <= l[i] && l[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+3 > len(l) || l[i] != ':' || !('0' <= l[i+1] && l[i+1] <= '9' && '0' <= l[i+2] && l[i+2] <= '9') {
+		return false
+	}
+	switch strings.TrimSpace(l[i+3:]) {
+	case "", "a.m.", "p.m.", "am", "pm", "a.m", "p.m":
+		return true
+	}
+	return false
+}
+
+// cleanIsBareByline reports whether line is one or a few people's names
+// alone, as a writer's byline without "By": each name two or three words
+// starting with a known first name ("Scott Jennings", "michael barbaro",
+// "Jane Doe and John Roe"). A headline in title case
+// starts with a name far less often than with a place or a verb, and the
+// first-name test keeps "Boston Marathon Bombing" a title.
+func cleanIsBareByline(line string) bool {
+	if len(line) > 80 || strings.ContainsAny(line, ".:;?!\"“”()0123456789") {
+		return false
+	}
+	lower := strings.ToLower(line) == line
+	names := 0
+	for _, name := range strings.Split(strings.ReplaceAll(line, ", and ", " and "), " and ") {
+		for _, part := range strings.Split(name, ", ") {
+			words := strings.Fields(part)
+			if len(words) < 2 || len(words) > 3 {
+				return false
+			}
+			first := strings.ToLower(words[0])
+			if !speakerMaleNames[first] && !speakerFemaleNames[first] {
+				return false
+			}
+			for _, w := range words {
+				if !lower && !cleanIsUpperStart(w) {
+					return false
+				}
+			}
+			names++
+		}
+	}
+	return names > 0
 }
 
 // cleanPeekLine returns the next non-blank line of rest, trimmed, and the

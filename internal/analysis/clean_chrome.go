@@ -115,7 +115,7 @@ whatsapp linkedin pinterest reddit flipboard instagram youtube telegram messenge
 link links save saved bookmark bookmarks follow newsletter newsletters manage cookies cookie
 accept settings privacy policy terms skip toggle caption enlarge image images photo photos video
 videos gallery play replay watch more read post continue loading trending popular latest slideshow
-listen audio article`)
+listen audio article slide show`)
 
 // cleanLabelWords name a story's genre or urgency. A line of them alone
 // ("ANALYSIS/OPINION:", "Urgent:", "Updated") labels what follows.
@@ -165,7 +165,7 @@ func cleanIsChrome(line string) bool {
 	if icons >= 3 && cleanIsIconRun(line) {
 		return true
 	}
-	if cleanHasChromePrefix(line) || cleanIsGallery(line) || cleanIsCaption(line) {
+	if cleanHasChromePrefix(line) || cleanIsGallery(line) || cleanIsCaption(line) || cleanIsVideoBlurb(line) {
 		return true
 	}
 	if cookie && cleanIsCookieNotice(line) {
@@ -265,7 +265,21 @@ func cleanIsCaption(line string) bool {
 		return false
 	}
 	credit := line[open+1:]
-	return strings.HasPrefix(credit, "Photo: ") || strings.HasPrefix(credit, "Photos: ")
+	if strings.HasPrefix(credit, "Photo: ") || strings.HasPrefix(credit, "Photos: ") {
+		return true
+	}
+	// "... at Morristown Municipal Airport, August 15, 2019. (Jonathan
+	// Ernst/Reuters)", "Secretary of State Mike Pompeo (Mandel
+	// Ngan/Reuters)": a photographer and agency close a caption.
+	return open > 0 && strings.Contains(credit, "/") && cleanIsCredit(line[open+1:len(line)-1])
+}
+
+// cleanIsVideoBlurb reports whether line is the text of a video player
+// run into its close button: "CLOSE Obama says that as commander in chief
+// ..." (USA TODAY), a summary of a clip, not of the article.
+func cleanIsVideoBlurb(line string) bool {
+	return strings.HasPrefix(line, "CLOSE ") && len(line) > len("CLOSE ") && ('A' <= line[6] && line[6] <= 'Z' || '0' <= line[6] && line[6] <= '9') &&
+		strings.ContainsAny(line, "abcdefghijklmnopqrstuvwxyz") // not a line in capitals: "CLOSE TO 300 PEOPLE ..."
 }
 
 // cleanPromoMaxBytes bounds the lines tested for promotions: a newsletter

@@ -73,6 +73,13 @@ func TestCleanChrome(t *testing.T) {
 		kept("IconWordsInSentence", "The iconic bridge, an icon of the city and an icon of silicon wealth, was shut."),
 		dropped("ShareBar", "Share Tweet Post Email"),
 		dropped("ShareBarInCapitals", "SHARE THIS ARTICLE Share Tweet Post Email"),
+		dropped("VideoBlurb", "CLOSE Secretary of State John Kerry said chemical weapons were used in Syria. VPC"),
+		dropped("VideoBlurbOpeningWithNumber", "CLOSE 9/11 victims' loved ones marked the 12th anniversary of the attacks Wednesday. USA TODAY"),
+		kept("CapitalsSentence", "CLOSE TO 300 PEOPLE WERE KILLED IN THE ATTACK, OFFICIALS SAID."),
+		dropped("CaptionWithAgencyCredit", "President Donald Trump speaks to reporters in Morristown, N.J., August 15, 2019. (Jonathan Ernst/Reuters)"),
+		dropped("NameWithAgencyCredit", "Secretary of State Mike Pompeo (Mandel Ngan/Reuters)"),
+		kept("ParenthesisAfterSentence", "The vote was close. (The count went on past midnight.)"),
+		dropped("SlideShowLabel", "Slide Show"),
 		dropped("ListenBarWithDuration", "LISTEN TO ARTICLE 4:13 SHARE THIS ARTICLE Share Tweet Post Email"),
 		kept("ArticleInSentence", "Article 5 of the treaty obliges every member to come to the aid of the others."),
 		dropped("Advertisement", "Advertisement"),
@@ -242,9 +249,32 @@ func TestCleanTitle(t *testing.T) {
 			want:  analysis.Document{Title: "Aleppo talks collapse", Body: "The talks collapsed."},
 		},
 		{
-			name: "NamesWithoutAgencyStayTitle",
-			raw:  "Vladimir Putin\n\nThe talks collapsed.",
-			want: analysis.Document{Title: "Vladimir Putin", Body: "The talks collapsed."},
+			// In the AllSides corpus the five articles that open on a
+			// person's name alone (op-eds, a podcast, a wire story) all
+			// open on their writer's.
+			name: "BareNameIsByline",
+			raw:  "Scott Jennings\n\nThe talks collapsed.",
+			want: analysis.Document{Body: "The talks collapsed."},
+		},
+		{
+			name: "BareNamesJoinedAreByline",
+			raw:  "Jane Doe and John Roe\n\nThe talks collapsed.",
+			want: analysis.Document{Body: "The talks collapsed."},
+		},
+		{
+			name: "TitleCaseHeadlineStaysTitle",
+			raw:  "Boston Marathon Bombing\n\nThe talks collapsed.",
+			want: analysis.Document{Title: "Boston Marathon Bombing", Body: "The talks collapsed."},
+		},
+		{
+			name: "StoryHighlightsLabelLeavesTitle",
+			raw:  "Story highlights Hamas' Cabinet headquarters is destroyed, Hamas TV reports\n\nThe talks collapsed.",
+			want: analysis.Document{Title: "Hamas' Cabinet headquarters is destroyed, Hamas TV reports", Body: "The talks collapsed."},
+		},
+		{
+			name: "TimeOfDayIsNoTitle",
+			raw:  "3:54 p.m.\n\nThe talks collapsed.",
+			want: analysis.Document{Body: "3:54 p.m.\n\nThe talks collapsed."},
 		},
 		{
 			name: "LineAfterLabelIsNotTitle",

@@ -435,6 +435,13 @@ func TestAnalyzeAllsides(t *testing.T) {
 		if r.Balance < 0 || r.Balance > 1 {
 			t.Fatalf("article %d: balance %v out of [0,1]", i, r.Balance)
 		}
+		// The corpus's bodies have no headline of their own: what is
+		// found must not be page furniture, a caption or a byline.
+		switch title := r.Title; {
+		case strings.HasPrefix(title, "Story highlights"), strings.HasPrefix(title, "CLOSE "),
+			strings.HasSuffix(title, "/Reuters)"), title == "Sunday", title == "Scott Jennings", strings.HasPrefix(title, "LISTEN TO"):
+			t.Errorf("article %d: title %q is no headline", i, title)
+		}
 	}
 	t.Logf("allsides: %d of %d articles analysed, %d hits, %d quotes", analysed, len(texts), hits, quotes)
 	if analysed < len(texts)*99/100 {
