@@ -1014,7 +1014,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			break
 		}
 		cue, _ := speechCueAt(a.body, toks, k)
-		if cue == "" || speechCueAccording(cue) {
+		if cue == "" || speechCueAccording(cue) || a.cueIsNoun(toks, k, cue) {
 			continue
 		}
 		np := speakerNPBefore(a.body, toks, i, k, a.np[:0])
@@ -1139,7 +1139,8 @@ func inApposition(body string, toks []qTok, m int) bool {
 // attributeApposition reads "Name, apposition, said" after a quote: the
 // name runs from token i to the comma at token k.
 func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttribution, bool) {
-	for m := k + 1; m < len(toks) && m <= k+16; m++ {
+	last := k // the comma before the latest part of the apposition
+	for m := k + 1; m < len(toks) && m <= k+20; m++ {
 		if inApposition(a.body, toks, m) {
 			continue
 		}
@@ -1154,12 +1155,28 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 			return quoteAttribution{}, false
 		}
 		cue, _ := speechCueAt(a.body, toks, c)
+		if cue == "" && m+1 < len(toks) && toks[m+1].word && m <= k+16 {
+			// "agent with the Bureau of Alcohol, Tobacco and Firearms,
+			// John D’Angelo, told": the apposition goes on.
+			last = m
+			continue
+		}
 		if cue == "" || speechCueAccording(cue) {
 			return quoteAttribution{}, false
 		}
 		np := a.np[:0]
-		for j := i; j < k; j++ {
-			np = append(np, j)
+		if n := m - last - 1; n >= 2 && n <= 6 && !speakerCapitalized(a.body, toks[i]) && a.bareName(toks, last+1, m) {
+			// A description first, the name after it: "an agent with
+			// the ATF, John D’Angelo, told reporters".
+			for j := last + 1; j < m; j++ {
+				np = append(np, j)
+			}
+		} else if last != k {
+			return quoteAttribution{}, false
+		} else {
+			for j := i; j < k; j++ {
+				np = append(np, j)
+			}
 		}
 		if !speakerNominal(a.body, toks, np) {
 			return quoteAttribution{}, false
@@ -1172,6 +1189,30 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 		return quoteAttribution{sp, mention, cue}, true
 	}
 	return quoteAttribution{}, false
+}
+
+// cueIsNoun reports whether the cue at token k follows a word that makes it
+// a noun or an infinitive: "His answer was", "the report", "in charge",
+// "to say". An -ing form after a preposition is a verb's: "by saying",
+// "for adding".
+func (a *attributor) cueIsNoun(toks []qTok, k int, cue string) bool {
+	return k > 0 && toks[k-1].word && speechCueNounContext[a.body[toks[k-1].s:toks[k-1].e]] &&
+		!(speechCueParticiple(cue) && speakerTokFlags(a.body, toks, k-1)&swPreps != 0)
+}
+
+// bareName reports whether the tokens from j to e are a person's name and
+// nothing else: capitalized words, none a title or a word of an
+// institution's name.
+func (a *attributor) bareName(toks []qTok, j, e int) bool {
+	for ; j < e; j++ {
+		if toks[j].is(a.body, "’") || toks[j].is(a.body, "'") {
+			continue // "D’Angelo"
+		}
+		if !toks[j].word || !speakerNameWord(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&(swTitles|swOrg|swNouns|swStop|swPreps) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // attributeBefore looks for an attribution in the sentence before a quote's
@@ -1323,11 +1364,7 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		cue, n := speechCueAt(a.body, toks, k)
-		if cue != "" && k > 0 && toks[k-1].word && speechCueNounContext[a.body[toks[k-1].s:toks[k-1].e]] &&
-			!(speechCueParticiple(cue) && speakerTokFlags(a.body, toks, k-1)&swPreps != 0) {
-			// A noun or an infinitive: "His answer was", "the report", "to
-			// say". An -ing form after a preposition is a verb's: "by
-			// saying", "for adding".
+		if cue != "" && a.cueIsNoun(toks, k, cue) {
 			continue
 		}
 		verb := false // a quote verb: its object follows, never its subject
@@ -1436,6 +1473,9 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 			r, n = utf8.DecodeRuneInString(body[i:end])
 			if isWordRune(r) {
 				cls = quoteTokWord
+			} else if unicode.IsSpace(r) {
+				i += n // a no-break space: "so,”\u00a0Butz, 49, told"
+				continue
 			}
 		}
 		if cls != quoteTokWord {
@@ -1789,6 +1829,9 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 				continue
 			}
 			cs, ce = speakerContentAfter(a.body, toks, k+n, e), e
+			if speechCueTakesListener(cue) && k+n < len(toks) && cs == toks[k+n].s && a.onlyListener(toks, k+n) {
+				cs = ce // "..., John D’Angelo told reporters in California Monday."
+			}
 			if cs >= ce || quoteAtEnd(a.body, cs, e) || strings.TrimLeft(a.body[cs:ce], " .") == "" {
 				// "..., X said.": the content is what comes before.
 				first := np[0]
@@ -1834,6 +1877,33 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		return q, true
 	}
 	return Quote{}, false
+}
+
+// onlyListener reports whether the tokens from j to the sentence's end
+// are who was told and where or when, with no content: "reporters in
+// California Monday", "Fox News on Sunday".
+func (a *attributor) onlyListener(toks []qTok, j int) bool {
+	// Not a.np: the caller holds the speaker's phrase in it.
+	var buf [16]int
+	np := speakerNPAfter(a.body, toks, j, buf[:0])
+	if len(np) == 0 {
+		return false
+	}
+	words := 0
+	for i := np[len(np)-1] + 1; i < len(toks); i++ {
+		switch {
+		case toks[i].is(a.body, "."):
+			return i == len(toks)-1
+		case !toks[i].word:
+			return false
+		}
+		w, f := speakerTokInfo(a.body, toks, i)
+		if w == "that" || words >= 5 || f&(swPreps|swTimeWords|swCalendar|swDeterminers) == 0 && !speakerCapitalized(a.body, toks[i]) {
+			return false
+		}
+		words++
+	}
+	return true
 }
 
 // speakerContentAfter returns where the reported content begins after a

@@ -932,6 +932,27 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 // speakerConjunctions open a sentence without being part of its subject.
 var speakerConjunctions = wordSet(`and but or so yet still`)
 
+// speakerHeadWord returns the head noun of a speaker phrase: its last word
+// before a preposition or a modifier that follows the noun ("report" of
+// "the State Department's 2015 country report on terrorism", "source" of
+// "source familiar with the matter").
+func speakerHeadWord(phrase string) string {
+	head := ""
+	for phrase != "" {
+		w := phrase
+		if k := strings.IndexByte(phrase, ' '); k >= 0 {
+			w, phrase = phrase[:k], phrase[k+1:]
+		} else {
+			phrase = ""
+		}
+		if head != "" && (speakerPreps[w] || w == "familiar" || w == "who" || w == "that") {
+			break
+		}
+		head = w
+	}
+	return head
+}
+
 // speakerPossessives are the possessive determiners, which name no one
 // without a noun after them.
 var speakerPossessives = wordSet(`his her its their our my your`)
@@ -1964,6 +1985,14 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		if role := lowerWord(phrase); speakerRoles[role] {
 			if p, ok := x.lastPerson(pos, 0, role); ok {
 				return p, m
+			}
+		}
+		// "the report said", "the embassy said": the last source named
+		// with that noun ("the State Department's 2015 country report on
+		// terrorism", "The U.S. embassy in Cairo").
+		for k := len(x.collectives) - 1; k >= 0; k-- {
+			if c := x.collectives[k]; c.pos < pos && len(c.name) > len(phrase) && strings.EqualFold(speakerHeadWord(c.name), phrase) {
+				return c.name, m
 			}
 		}
 	}
