@@ -1408,10 +1408,12 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 						np = nil
 					}
 				}
-			} else if len(np) == 0 && !verb && !speechCueParticiple(cue) && !speechCueTakesListener(cue) {
-				// "..., said Lavrov": the speaker after the cue. Not after
-				// an -ing form or "told", whose object is who hears it
-				// ("the only warning Russia was given", "told Reuters").
+			} else if len(np) == 0 && !verb && !speechCueParticiple(cue) && !speechCueTakesListener(cue) && (k == 0 || !toks[k-1].word) {
+				// "..., said Lavrov": the speaker after the cue, when the
+				// cue opens its clause. Not after an -ing form or "told",
+				// whose object is who hears it ("the only warning Russia
+				// was given", "told Reuters"), nor after a subject the
+				// cue has ("It says such activities must cease").
 				np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 			}
 		}

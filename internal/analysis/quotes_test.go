@@ -289,6 +289,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"All of my relationships are with girls and with women", "Butz"}}},
 		{name: "DefiniteNounTakesLastSource", body: "“Drones will join the hunt,” a senior U.S. official told CNN.\n\n“The video made a handy excuse,” the official said.",
 			direct: [][2]string{{"Drones will join the hunt", "senior U.S. official"}, {"The video made a handy excuse", "senior U.S. official"}}},
+		{name: "CueWithSubjectTakesNoSpeakerAfter", body: "The resolution condemns “settlement activities.” It says such activities must cease in “occupied Palestinian territory, including East Jerusalem.”",
+			direct: [][2]string{{"occupied Palestinian territory, including East Jerusalem.", ""}}, scare: []string{"settlement activities."}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}
