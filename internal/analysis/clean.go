@@ -270,13 +270,49 @@ func cleanLooksLikeTitle(line string) bool {
 // "Story highlights" line is the summary under a label, the best headline
 // a page scraped without its own has.
 func cleanTitleText(line string) string {
+	// A video player's attribute left before the headline:
+	// `poster="http://v.politico.com/images/....jpg" Trump commemorates ...`.
+	if rest, ok := strings.CutPrefix(line, `poster="`); ok {
+		if i := strings.IndexByte(rest, '"'); i >= 0 {
+			line = strings.TrimSpace(rest[i+1:])
+		}
+	}
 	for _, p := range [...]string{"Story highlights ", "Story Highlights ", "STORY HIGHLIGHTS "} {
-		if rest, ok := strings.CutPrefix(line, p); ok && rest != "" {
-			return strings.TrimSpace(rest)
+		// At the start (CNN) or after a caption and its credit (USA
+		// TODAY: "... luncheon. (Photo: Pool photo from Getty Images)
+		// Story Highlights Lawmakers on both sides ...").
+		if i := strings.Index(line, p); i == 0 || i > 0 && strings.HasSuffix(strings.TrimSpace(line[:i]), ")") {
+			if rest := strings.TrimSpace(line[i+len(p):]); rest != "" {
+				return rest
+			}
+		}
+	}
+	// POLITICO's pages run the picture's caption and credit into the
+	// headline: "... in the past. | AP Photo Netanyahu says Hamas violating
+	// its own cease-fire", "... | John Shinkle/POLITICO Senate takes its
+	// own path on CR". The headline is what follows the credit.
+	if i := strings.LastIndex(line, " | "); i > 0 {
+		words := strings.Fields(line[i+3:])
+		skip := 0
+		for k, w := range words {
+			if k >= 5 {
+				break
+			}
+			if strings.Contains(w, "/") || cleanTitleCreditWords[w] {
+				skip = k + 1
+			}
+		}
+		if skip > 0 && skip < len(words) {
+			return strings.Join(words[skip:], " ")
 		}
 	}
 	return line
 }
+
+// cleanTitleCreditWords are the words of a picture credit run into a
+// headline.
+var cleanTitleCreditWords = map[string]bool{"REUTERS": true, "Reuters": true, "AP": true, "Photo": true, "Photos": true,
+	"Getty": true, "Images": true, "AFP": true}
 
 // cleanIsTimeOrDay reports whether line is only a time of day or a weekday,
 // a dateline's remains ("3:54 p.m.", "Sunday"), which cannot be a title.

@@ -257,6 +257,13 @@ func cleanIsGallery(line string) bool {
 // with the picture's credit in parentheses, "... on Sept. 12 after the
 // fatal attack. (Photo: Ibrahim Alaguri, AP)" (USA TODAY).
 func cleanIsCaption(line string) bool {
+	// "... running mate. Photo: BRYAN R. SMITH/AFP/Getty Images"
+	// (New York magazine): the credit after the caption's last sentence.
+	if i := strings.LastIndex(line, " Photo: "); i > 0 && len(line)-i <= 80 && cleanEndsSentence(line[:i]) {
+		if rest := line[i+len(" Photo: "):]; strings.Contains(rest, "/") && cleanIsCredit(rest) {
+			return true
+		}
+	}
 	if line[len(line)-1] != ')' {
 		return false
 	}
@@ -271,7 +278,34 @@ func cleanIsCaption(line string) bool {
 	// "... at Morristown Municipal Airport, August 15, 2019. (Jonathan
 	// Ernst/Reuters)", "Secretary of State Mike Pompeo (Mandel
 	// Ngan/Reuters)": a photographer and agency close a caption.
-	return open > 0 && strings.Contains(credit, "/") && cleanIsCredit(line[open+1:len(line)-1])
+	// "... in 2011. (Reuters photo: Jim Young)": an agency's photo label.
+	inner := line[open+1 : len(line)-1]
+	if i := strings.Index(inner, " photo: "); i > 0 && len(inner) <= 60 && cleanAllCapitalized(inner[:i]) && cleanAllCapitalized(inner[i+len(" photo: "):]) {
+		return true
+	}
+	return open > 0 && strings.Contains(credit, "/") && cleanIsCredit(inner)
+}
+
+// cleanEndsSentence reports whether s ends a sentence, perhaps inside a
+// quotation: ".", "?", "!", then closing marks.
+func cleanEndsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’)")
+	return s != "" && strings.IndexByte(".?!", s[len(s)-1]) >= 0
+}
+
+// cleanAllCapitalized reports whether s is one to four words, each
+// starting with a capital: a name.
+func cleanAllCapitalized(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !cleanIsUpperStart(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanIsVideoBlurb reports whether line is the text of a video player
@@ -602,7 +636,7 @@ func cleanIsCredit(line string) bool {
 		return false
 	}
 	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '/' || r == '(' || r == ')' }) {
-		if c := f[0]; 'a' <= c && c <= 'z' && f != "via" && f != "photo" {
+		if c := f[0]; 'a' <= c && c <= 'z' && f != "via" && strings.TrimSuffix(f, ":") != "photo" {
 			return false
 		}
 	}

@@ -412,7 +412,8 @@ func (d *cleanDate) addISO(tok string) bool {
 // 12, so that day and month cannot be swapped (or are equal); a dotted one
 // is read day first, as everywhere dots are used.
 func (d *cleanDate) addNumericDate(tok string) bool {
-	if d.parts > 0 {
+	// Only a time may come before: "Updated 4:32 p.m. ET, 5/30/2014".
+	if d.day != 0 || d.month != 0 || d.year != 0 {
 		return false
 	}
 	var sep byte
