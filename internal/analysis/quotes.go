@@ -623,7 +623,7 @@ func quoteByline(line string) (string, bool) {
 		return "", false
 	}
 	nw, ow := strings.Fields(name), strings.Fields(outlet)
-	if len(nw) < 2 || len(nw) > 5 || len(ow) < 1 || len(ow) > 6 {
+	if len(nw) < 2 || len(nw) > 7 || len(ow) < 1 || len(ow) > 6 {
 		return "", false
 	}
 	if r, _ := utf8.DecodeRuneInString(outlet); !unicode.IsUpper(r) {
@@ -637,7 +637,15 @@ func quoteByline(line string) (string, bool) {
 	// Discussion, But ...", "AND NOW, A WORD ..."): capitalized words that
 	// are no function words, nouns or verbs the engine knows, not in
 	// capitals unless initials.
-	for _, w := range nw {
+	and := 0
+	for i, w := range nw {
+		if i > 0 && i < len(nw)-1 && (w == "and" || speakerParticles[w] || w == "vanden") {
+			// "Joseph Votel and Elizabeth Dent", "Katrina vanden Heuvel"
+			if w == "and" {
+				and++
+			}
+			continue
+		}
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return "", false
 		}
@@ -647,6 +655,9 @@ func quoteByline(line string) (string, bool) {
 		if _, f := speakerWordInfo(w); f&(swStop|swPreps|swDeterminers|swPronouns|swNouns|swVerbsS|swCue|swTimeWords|swCalendar) != 0 {
 			return "", false
 		}
+	}
+	if len(nw)-and > 5 {
+		return "", false
 	}
 	return name, true
 }
@@ -1712,7 +1723,13 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 	c := cue - s
 	ws := s
 	if c > 100 && !strings.HasSuffix(lastWordAt(a.body, s+c), "ing") {
-		ws = s + c - 100
+		back := 100
+		if strings.Contains(a.body[s+c-100:s+c], ", who ") {
+			// "Darrell Issa, a California Republican and chairman of
+			// ..., who has claimed": the name may stand far before.
+			back = min(c, 220)
+		}
+		ws = s + c - back
 		for ws < s+c && a.body[ws] != ' ' {
 			ws++
 		}

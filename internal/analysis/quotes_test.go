@@ -291,6 +291,13 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"Drones will join the hunt", "senior U.S. official"}, {"The video made a handy excuse", "senior U.S. official"}}},
 		{name: "CueWithSubjectTakesNoSpeakerAfter", body: "The resolution condemns “settlement activities.” It says such activities must cease in “occupied Palestinian territory, including East Jerusalem.”",
 			direct: [][2]string{{"occupied Palestinian territory, including East Jerusalem.", ""}}, scare: []string{"settlement activities."}},
+		{name: "WhoAfterApposition", body: "The charge came from Darrell Issa, a California Republican and chairman of the House Committee on Oversight and Government Reform, who has claimed that the review board was not independent.",
+			report: [][2]string{{"the review board was not independent", "Darrell Issa"}}},
+		{name: "WhoAfterDeterminedPhrase", body: "The push helped convince some Democratic lawmakers who thought the law did not go far enough.",
+			report: [][2]string{{"the law did not go far enough", "Democratic lawmakers"}}},
+		{name: "PostsIsANoun", body: "The board called for boosting U.S. assets at high-risk posts where the host countries are unable to protect U.S. missions."},
+		{name: "RoundupBylinesWithTwoNamesAndParticle", body: "“The U.S. still needs to keep ISIS from coming back.”\n\nJoseph Votel and Elizabeth Dent, The Atlantic\n\n“We cannot keep a light footprint without endless wars.”\n\nKatrina vanden Heuvel, Washington Post",
+			direct: [][2]string{{"The U.S. still needs to keep ISIS from coming back.", "Joseph Votel and Elizabeth Dent"}, {"We cannot keep a light footprint without endless wars.", "Katrina vanden Heuvel"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}
