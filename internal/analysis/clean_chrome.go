@@ -283,13 +283,18 @@ func cleanIsCaption(line string) bool {
 	if i := strings.Index(inner, " photo: "); i > 0 && len(inner) <= 60 && cleanAllCapitalized(inner[:i]) && cleanAllCapitalized(inner[i+len(" photo: "):]) {
 		return true
 	}
+	// "... than ever." (Iranian Presidency Office via AP)": a source
+	// handed out through an agency.
+	if open > 0 && strings.Contains(inner, " via ") && cleanEndsSentence(line[:open]) && cleanIsCredit(line[open:]) {
+		return true
+	}
 	return open > 0 && strings.Contains(credit, "/") && cleanIsCredit(inner)
 }
 
 // cleanEndsSentence reports whether s ends a sentence, perhaps inside a
 // quotation: ".", "?", "!", then closing marks.
 func cleanEndsSentence(s string) bool {
-	s = strings.TrimRight(s, "\"'”’)")
+	s = strings.TrimRight(s, " \"'”’)")
 	return s != "" && strings.IndexByte(".?!", s[len(s)-1]) >= 0
 }
 

@@ -77,6 +77,7 @@ func TestCleanChrome(t *testing.T) {
 		dropped("VideoBlurbOpeningWithNumber", "CLOSE 9/11 victims' loved ones marked the 12th anniversary of the attacks Wednesday. USA TODAY"),
 		kept("CapitalsSentence", "CLOSE TO 300 PEOPLE WERE KILLED IN THE ATTACK, OFFICIALS SAID."),
 		dropped("CaptionWithAgencyCredit", "President Donald Trump speaks to reporters in Morristown, N.J., August 15, 2019. (Jonathan Ernst/Reuters)"),
+		dropped("CaptionViaAgency", "Iran's President Hassan Rouhani in Tehran, Sept. 27, 2019. Rouhani said U.S. sanctions are \"more unstable than ever.\" (Iranian Presidency Office via AP)"),
 		dropped("CreditWithPhotoLabel", "(Reuters photo: Joshua Roberts)"),
 		dropped("StockPhotoLabel", "At the Western Wall in Jerusalem (Dreamstime photo: Felix Bensman)"),
 		dropped("CaptionWithTrailingCredit", "Mike Pence speaking at an AIPAC conference. He wasn’t there for “the Benjamins.” Photo: Chip Somodevilla/Getty Images"),

@@ -298,6 +298,7 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "PostsIsANoun", body: "The board called for boosting U.S. assets at high-risk posts where the host countries are unable to protect U.S. missions."},
 		{name: "RoundupBylinesWithTwoNamesAndParticle", body: "“The U.S. still needs to keep ISIS from coming back.”\n\nJoseph Votel and Elizabeth Dent, The Atlantic\n\n“We cannot keep a light footprint without endless wars.”\n\nKatrina vanden Heuvel, Washington Post",
 			direct: [][2]string{{"The U.S. still needs to keep ISIS from coming back.", "Joseph Votel and Elizabeth Dent"}, {"We cannot keep a light footprint without endless wars.", "Katrina vanden Heuvel"}}},
+		{name: "PleadedGuiltyIsNoSpeech", body: "The list includes Jared Lee Loughner, who pleaded guilty in the Tucson, Arizona, shooting that killed six."},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -208,6 +208,12 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerTokFlags(body, toks, k-1)&swPassive != 0 {
 		return "", 0
 	}
+	if (lw == "plead" || lw == "pleads" || lw == "pleaded") && k+1 < len(toks) {
+		switch speakerLower(body, toks, k+1) {
+		case "guilty", "not", "no":
+			return "", 0 // "who pleaded guilty in the Tucson shooting"
+		}
+	}
 	if speechCueBase(lw) && (speechCueAfterModifier(body, toks, k) ||
 		k+1 < len(toks) && toks[k+1].word && speechCueAuxAfter[body[toks[k+1].s:toks[k+1].e]]) {
 		return "", 0 // "Syrian state media said", "a Pentagon report said", "email has helped"
