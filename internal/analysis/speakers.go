@@ -1863,6 +1863,12 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 			if name, ok := x.lastPerson(pos, g, ""); ok {
 				return name, m
 			}
+			// The latest speaker, unless a collective by a common noun:
+			// "he" is not "Authorities" ("Authorities say ... He wrote").
+			head := x.recent[strings.LastIndexByte(x.recent, ' ')+1:]
+			if speakerWordFlags0(head)&(swNouns|swPronouns) != 0 {
+				return "", m
+			}
 			return x.recent, m
 		case "they":
 			best, bestPos := "", -1
@@ -2037,7 +2043,9 @@ func (x *speakerIndex) addCollective(name string, pos int) {
 }
 
 // speakerFirstPerson reports whether the phrase is "I" or "we": the writer
-// speaks, and the quote has no speaker to register but is attributed.
+// speaks, and the quote has no speaker to register but is attributed. (A
+// "he" or "she" no one named fits is not taken so: the speaker of the
+// quotes around, which such a quote then takes, is most often right.)
 func speakerFirstPerson(body string, toks []qTok, np []int) bool {
 	if len(np) != 1 {
 		return false
