@@ -299,6 +299,9 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "RoundupBylinesWithTwoNamesAndParticle", body: "“The U.S. still needs to keep ISIS from coming back.”\n\nJoseph Votel and Elizabeth Dent, The Atlantic\n\n“We cannot keep a light footprint without endless wars.”\n\nKatrina vanden Heuvel, Washington Post",
 			direct: [][2]string{{"The U.S. still needs to keep ISIS from coming back.", "Joseph Votel and Elizabeth Dent"}, {"We cannot keep a light footprint without endless wars.", "Katrina vanden Heuvel"}}},
 		{name: "PleadedGuiltyIsNoSpeech", body: "The list includes Jared Lee Loughner, who pleaded guilty in the Tucson, Arizona, shooting that killed six."},
+		{name: "SheIsNoCommonNounCollective", body: "“This is New Zealand, we don't expect this,” one reporter said.\n\nOne woman said she even saw the shooting unfold. “I heard what I thought was fireworks,” she said.",
+			direct: [][2]string{{"This is New Zealand, we don't expect this", "reporter"}, {"I heard what I thought was fireworks", "woman"}},
+			report: [][2]string{{"she even saw the shooting unfold", "woman"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}
