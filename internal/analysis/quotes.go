@@ -333,8 +333,9 @@ type attributor struct {
 	blocker  []int
 	short    []int
 	// np is the buffer the speaker phrases are built in: one phrase is
-	// looked at at a time.
-	np []int
+	// looked at at a time; np2 holds a second one read against it.
+	np  []int
+	np2 []int
 	// index is the speaker index people points to, kept with its buffers
 	// between calls.
 	index speakerIndex
@@ -1832,17 +1833,29 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			cs, ce = speakerContentAfter(a.body, toks, k+n, e), e
 		default:
 			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
-			if len(np) == 0 && k > 1 && toks[k-1].is(a.body, ",") && speechCueInverts(cue) {
+			if k > 1 && toks[k-1].is(a.body, ",") && speechCueInverts(cue) {
 				// "..., said Audrey Taupenas, a spokeswoman for City
 				// Hall.", "..., reports the New York Times.": the speaker
 				// follows the cue at the sentence's end, the content
-				// comes before.
-				np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
-				if len(np) == 0 || !quoteClauseEndsAfter(a.body, toks, np[len(np)-1]+1) {
-					continue
+				// comes before; also after an apposition, which the
+				// phrase before would take for the speaker ("...
+				// Tamaoki Watanabe, one of the survivors, said Japanese
+				// Chief cabinet secretary Yoshihide Suga.").
+				after := speakerNPAfter(a.body, toks, k+n, a.np2[:0])
+				a.np2 = after
+				if len(after) == 0 || !quoteClauseEndsAfter(a.body, toks, after[len(after)-1]+1) ||
+					len(np) > 0 && !speakerCapitalized(a.body, toks[after[0]]) {
+					// Over a subject before the cue, only a name or title
+					// after it: "..., said each side suspects the other"
+					// is what the subject said.
+					if len(np) == 0 {
+						continue
+					}
+				} else {
+					np = after
+					cs, ce = s, toks[k-1].s
+					break
 				}
-				cs, ce = s, toks[k-1].s
-				break
 			}
 			if len(np) == 0 {
 				continue

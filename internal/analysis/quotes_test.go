@@ -302,6 +302,13 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "SheIsNoCommonNounCollective", body: "“This is New Zealand, we don't expect this,” one reporter said.\n\nOne woman said she even saw the shooting unfold. “I heard what I thought was fireworks,” she said.",
 			direct: [][2]string{{"This is New Zealand, we don't expect this", "reporter"}, {"I heard what I thought was fireworks", "woman"}},
 			report: [][2]string{{"she even saw the shooting unfold", "woman"}}},
+		{name: "InvertedSpeakerAfterApposition", body: "The victims were employees dining with consultant Tamaoki Watanabe, one of the survivors, said Japanese Chief cabinet secretary Yoshihide Suga.",
+			report: [][2]string{{"The victims were employees dining with consultant Tamaoki Watanabe, one of the survivors", "Yoshihide Suga"}}},
+		{name: "ClauseAfterSaidIsContent", body: "Nathan J. Brown, a professor at George Washington University, said each side suspects the other of playing politics.",
+			report: [][2]string{{"each side suspects the other of playing politics", "Nathan J. Brown"}}},
+		{name: "TitleWordsMatchTheirHolder", body: "Bangladeshi Prime Minister Sheikh Hasina said the attackers were local.\n\nJapan sent Vice Foreign Minister Seiji Kihara to Dhaka.\n\n\"We don't want these terrorists in Bangladesh,\" the Prime Minister said.",
+			direct: [][2]string{{"We don't want these terrorists in Bangladesh", "Hasina"}},
+			report: [][2]string{{"the attackers were local", "Hasina"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

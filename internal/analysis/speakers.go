@@ -1763,6 +1763,35 @@ func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bo
 	return x.persons[best].name, true
 }
 
+// lastPersonTitled is lastPerson for a role named with more title words
+// ("prime minister"): the person must hold all of them.
+func (x *speakerIndex) lastPersonTitled(pos int, role string, titles []string) (string, bool) {
+	if len(titles) < 2 {
+		return x.lastPerson(pos, 0, role)
+	}
+	best, bestPos := -1, -1
+	for _, m := range x.mentions {
+		if m.pos >= pos || m.person < 0 || m.pos <= bestPos {
+			continue
+		}
+		p := x.persons[m.person]
+		all := true
+		for _, t := range titles {
+			if t != "the" && !speakerHasTitle(p.titles, t) {
+				all = false
+				break
+			}
+		}
+		if all {
+			best, bestPos = m.person, m.pos
+		}
+	}
+	if best < 0 {
+		return "", false
+	}
+	return x.persons[best].name, true
+}
+
 func speakerHasTitle(titles []string, role string) bool {
 	for _, t := range titles {
 		if t == role {
@@ -1970,9 +1999,11 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 					return x.mention(p, pos), m
 				}
 			}
-			// A title alone: "the President" is the last person holding it.
+			// A title alone: "the President" is the last person holding it,
+			// "the Prime Minister" the last prime minister, not the last
+			// foreign minister.
 			if role := titles[len(titles)-1]; speakerRoles[role] {
-				if p, ok := x.lastPerson(pos, 0, role); ok {
+				if p, ok := x.lastPersonTitled(pos, role, titles); ok {
 					return p, m
 				}
 			}
