@@ -961,7 +961,9 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 	toks := quoteTokenize(a.body, r.close, end, a.toks[:0])
 	a.toks = toks
 	i := 0
+	dashed := false // a dash stands between the quote and what follows
 	for i < len(toks) && !toks[i].word && (toks[i].is(a.body, ",") || toks[i].is(a.body, "—") || toks[i].is(a.body, "–")) {
+		dashed = dashed || !toks[i].is(a.body, ",")
 		i++
 	}
 	if i >= len(toks) || !toks[i].word {
@@ -1070,6 +1072,19 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		}
 		a.used = append(a.used, Span{toks[k].s, toks[k].e})
 		return quoteAttribution{sp, m, cue}, true
+	}
+	if dashed {
+		// "...” – Gov. Scott Walker, R-Wisc., “On the Record ...”": a
+		// name after a dash signs the quote.
+		np := a.np[:0]
+		for j := i; j < len(toks) && j < i+6 && toks[j].word && speakerNameWord(a.body, toks[j]); j++ {
+			np = append(np, j)
+		}
+		if len(np) >= 2 && (len(np) == len(toks)-i || !toks[np[len(np)-1]+1].word) && speakerFirstNameIn(a.body, toks, np) {
+			if sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s); sp != "" {
+				return quoteAttribution{sp, m, "–"}, true
+			}
+		}
 	}
 	return quoteAttribution{}, false
 }
@@ -1183,9 +1198,11 @@ func (a *attributor) attributeApposition(toks []qTok, i, k int) (quoteAttributio
 			for j := last + 1; j < m; j++ {
 				np = append(np, j)
 			}
-		} else if last != k {
+		} else if last != k && !speakerCapitalized(a.body, toks[i]) {
 			return quoteAttribution{}, false
 		} else {
+			// The name before its appositions: "Rep. Darrell Issa,
+			// R-Calif., chairman of the House Oversight Committee, told".
 			for j := i; j < k; j++ {
 				np = append(np, j)
 			}
@@ -1272,6 +1289,29 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 			}
 		}
 	}
+	if n > 3 && quoteIsDash(a.body, toks[n-1]) && toks[n-2].word {
+		// A roundup's "TOPIC - Campaign Carl Cameron - “...”": the name
+		// between two dashes signs the quote.
+		for j := n - 3; j > 0 && j >= n-6; j-- {
+			if !quoteIsDash(a.body, toks[j]) {
+				if toks[j].word && speakerNameWord(a.body, toks[j]) {
+					continue
+				}
+				break
+			}
+			np := a.np[:0]
+			for m := j + 1; m < n-1; m++ {
+				np = append(np, m)
+			}
+			if len(np) >= 2 && speakerFirstNameIn(a.body, toks, np) {
+				if sp, m := a.people.resolveNP(a.body, toks, np, toks[j+1].s); sp != "" {
+					return quoteAttribution{sp, m, "–"}, true
+				}
+			}
+			break
+		}
+		return quoteAttribution{}, false
+	}
 	if n < 2 || !toks[n-1].is(a.body, ":") || !toks[n-2].word {
 		return quoteAttribution{}, false
 	}
@@ -1336,6 +1376,11 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 		return quoteAttribution{}, false
 	}
 	return quoteAttribution{sp, m, v}, true
+}
+
+// quoteIsDash reports whether t is a hyphen or dash standing alone.
+func quoteIsDash(body string, t qTok) bool {
+	return t.is(body, "-") || t.is(body, "–") || t.is(body, "—")
 }
 
 // attributeFromLabel reads "From Bush's Facebook post: "..."": the owner

@@ -62,7 +62,7 @@ var speechCueWords = func() map[string]bool {
 		surmise surmised venture ventured emailed texted posted messaged gripe griped
 		grumble grumbled tease teased brag brags bragged reason reasoned opine opines opined assure assured
 		remind reminds reminded inform informed thunder thundered acknowledge concede wrote writes pointed points
-		chimed summed went goes began begins remember remembers remembered`) {
+		chimed summed went goes began begins remember remembers remembered put puts`) {
 		m[w] = true
 	}
 	return m
@@ -190,6 +190,13 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		return "", 0
 	}
 	switch lw {
+	case "put", "puts":
+		// Only "as Putin put it": the subject of "as" speaks.
+		if k+1 < len(toks) && toks[k+1].is(body, "it") && k >= 2 && (toks[k-2].is(body, "as") || toks[k-2].is(body, "As") ||
+			k >= 3 && (toks[k-3].is(body, "as") || toks[k-3].is(body, "As"))) {
+			return lw + " it", 2
+		}
+		return "", 0
 	case "pointed", "points", "chimed", "summed", "went", "goes", "began", "begins":
 		// Only as part of a phrase: "pointed out", "went on", "began by saying".
 		if k+1 < len(toks) && toks[k+1].word {
@@ -197,6 +204,10 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 			if nw == "out" || nw == "in" || nw == "up" || nw == "on" {
 				if lw == "went" || lw == "goes" || lw == "began" || lw == "begins" {
 					if nw != "on" {
+						return "", 0
+					}
+					// "went on CNN", "went on television": an appearance.
+					if k+2 < len(toks) && (speakerCapitalized(body, toks[k+2]) || toks[k+2].is(body, "television") || toks[k+2].is(body, "air")) {
 						return "", 0
 					}
 				}
