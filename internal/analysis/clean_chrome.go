@@ -259,8 +259,14 @@ func cleanIsGallery(line string) bool {
 func cleanIsCaption(line string) bool {
 	// "... running mate. Photo: BRYAN R. SMITH/AFP/Getty Images"
 	// (New York magazine): the credit after the caption's last sentence.
-	if i := strings.LastIndex(line, " Photo: "); i > 0 && len(line)-i <= 80 && cleanEndsSentence(line[:i]) {
-		if rest := line[i+len(" Photo: "):]; strings.Contains(rest, "/") && cleanIsCredit(rest) {
+	// Only the line's tail is searched, and only when it holds the
+	// credit's slash: this runs on every line.
+	from := max(0, len(line)-80-len(" Photo: "))
+	if strings.IndexByte(line[from:], '/') < 0 {
+		from = len(line)
+	}
+	if i := strings.LastIndex(line[from:], " Photo: "); i >= 0 && from+i > 0 && cleanEndsSentence(line[:from+i]) {
+		if rest := line[from+i+len(" Photo: "):]; strings.Contains(rest, "/") && cleanIsCredit(rest) {
 			return true
 		}
 	}

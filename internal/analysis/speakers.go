@@ -186,7 +186,8 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	// lw is the token as written, its first letter in lower case: it is a
 	// cue word exactly when the word-set look-up returns it unchanged, with
 	// the cue flag.
-	if tw, f := speakerTokInfo(body, toks, k); f&swCue == 0 || tw != lw {
+	tw, f := speakerTokInfo(body, toks, k)
+	if f&swCue == 0 || tw != lw {
 		return "", 0
 	}
 	switch lw {
@@ -225,21 +226,25 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 			return "", 0 // "who pleaded guilty in the Tucson shooting"
 		}
 	}
-	if speechCueBase(lw) && (speechCueAfterModifier(body, toks, k) ||
+	if f&swCueBase != 0 && (speechCueAfterModifier(body, toks, k) ||
 		k+1 < len(toks) && toks[k+1].word && speechCueAuxAfter[body[toks[k+1].s:toks[k+1].e]]) {
 		return "", 0 // "Syrian state media said", "a Pentagon report said", "email has helped"
 	}
 	return lw, 1
 }
 
-// speechCueBase reports whether cue is a verb's base form ("say",
-// "report", "state"), which takes a plural subject, not a singular name.
-func speechCueBase(cue string) bool {
-	if speechCueWords[cue+"s"] || speechCueWords[cue+"es"] {
-		return true
+// speechCueBaseForms are the cue words that are a verb's base form ("say",
+// "report", "state"), which takes a plural subject, not a singular name:
+// those whose -s form is a cue too.
+var speechCueBaseForms = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range speechCueWords {
+		if speechCueWords[w+"s"] || speechCueWords[w+"es"] || strings.HasSuffix(w, "y") && speechCueWords[w[:len(w)-1]+"ies"] {
+			m[w] = true
+		}
 	}
-	return strings.HasSuffix(cue, "y") && speechCueWords[cue[:len(cue)-1]+"ies"]
-}
+	return m
+}()
 
 // speechCueAfterModifier reports whether the word before token k is a
 // singular name that modifies it as a noun: in "Syrian state media", "a
@@ -456,6 +461,7 @@ const (
 	swPassive
 	swAbbrev
 	swQuoteVerb
+	swCueBase
 	// swIntern marks the words of speakerIntern: lowerWord folds a word
 	// holding upper-case letters only to one of those.
 	swIntern
@@ -592,7 +598,7 @@ func init() {
 		{speakerFemaleNames, swFemale}, {speakerObjectDets, swObjectDets}, {speakerVerbsS, swVerbsS},
 		{speakerCalendar, swCalendar}, {speakerTimeWords, swTimeWords}, {speakerHonorifics, swHonorifics},
 		{quoteLabelWords, swLabel}, {speechCueWords, swCue}, {speakerPassive, swPassive}, {quoteAbbrevs, swAbbrev},
-		{speechQuoteVerbs, swQuoteVerb},
+		{speechQuoteVerbs, swQuoteVerb}, {speechCueBaseForms, swCueBase},
 	} {
 		for w, ok := range set.words {
 			if ok {
