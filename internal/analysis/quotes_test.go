@@ -319,6 +319,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "RoundupLabelBetweenDashes", body: "CONGRESS NOT WAITING ON OBAMA - Campaign Carl Cameron - “Could the emergency meeting signal that Hill leaders have given up hope?”",
 			direct: [][2]string{{"Could the emergency meeting signal that Hill leaders have given up hope?", "Carl Cameron"}}},
 		{name: "WentOnTelevisionIsNoCue", body: "Fernando, the telecommunications minister, went on CNN overnight to expand on his earlier tweet."},
+		{name: "WentOnSaleIsNoCue", body: "Charlie Hebdo's new issue went on sale Wednesday in France, with the prophet on its cover."},
+		{name: "AgreeToIsConsent", body: "Hamas wants promises that Israel will agree to a seaport and airport in Gaza in the foreseeable future."},
+		{name: "WentOnToSay", body: "The minister went on to say that the talks would resume in the spring.",
+			report: [][2]string{{"the talks would resume in the spring", "minister"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -207,8 +207,9 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 					if nw != "on" {
 						return "", 0
 					}
-					// "went on CNN", "went on television": an appearance.
-					if k+2 < len(toks) && (speakerCapitalized(body, toks[k+2]) || toks[k+2].is(body, "television") || toks[k+2].is(body, "air")) {
+					// "went on to say", "went on, ...": more speech. Not
+					// "went on CNN", "went on sale", "went on trial".
+					if k+2 < len(toks) && toks[k+2].word && !toks[k+2].is(body, "to") && !toks[k+2].is(body, "that") {
 						return "", 0
 					}
 				}
@@ -219,6 +220,9 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	}
 	if k > 0 && toks[k-1].word && !strings.HasSuffix(lw, "ing") && speakerTokFlags(body, toks, k-1)&swPassive != 0 {
 		return "", 0
+	}
+	if (lw == "agree" || lw == "agrees" || lw == "agreed") && k+1 < len(toks) && toks[k+1].is(body, "to") {
+		return "", 0 // "Israel will agree to a seaport": consent, not a claim
 	}
 	if (lw == "plead" || lw == "pleads" || lw == "pleaded") && k+1 < len(toks) {
 		switch speakerLower(body, toks, k+1) {
