@@ -220,10 +220,32 @@ func dropExcluded(hits []Hit, exclude []Span) []Hit {
 // (a direct quote wins over reported speech), and flags scare quotes and
 // "so-called".
 func assignVoices(body string, hits []Hit, att Attributions) {
+	// Hits and quotes are in text order, so one sweep keeps the quotes
+	// that have begun and not yet ended: an article of thousands of
+	// quotes and hits costs no more per hit than one of a few. (Unsorted
+	// input, which the engine never makes, is read the slow way.)
+	sorted := slices.IsSortedFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) }) &&
+		slices.IsSortedFunc(att.Quotes, func(a, b Quote) int { return cmp.Compare(a.Start, b.Start) }) &&
+		slices.IsSortedFunc(att.Scare, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	var open []Quote // quotes begun before the hit and ending after its start
+	var scare []Span
+	q, sc := 0, 0
 	for i := range hits {
 		h := &hits[i]
+		quotes, scares := att.Quotes, att.Scare
+		if sorted {
+			for ; q < len(att.Quotes) && att.Quotes[q].Start <= h.Start; q++ {
+				open = append(open, att.Quotes[q])
+			}
+			open = slices.DeleteFunc(open, func(x Quote) bool { return x.End <= h.Start })
+			for ; sc < len(att.Scare) && att.Scare[sc].Start <= h.Start; sc++ {
+				scare = append(scare, att.Scare[sc])
+			}
+			scare = slices.DeleteFunc(scare, func(x Span) bool { return x.End <= h.Start })
+			quotes, scares = open, scare
+		}
 		h.Voice = VoiceOwn
-		for _, q := range att.Quotes {
+		for _, q := range quotes {
 			if q.Start > h.Start {
 				break
 			}
@@ -236,7 +258,7 @@ func assignVoices(body string, hits []Hit, att Attributions) {
 			}
 			h.Voice = VoiceReported
 		}
-		for _, s := range att.Scare {
+		for _, s := range scares {
 			if s.Contains(h.Start, h.End) {
 				h.ScareQuote = true
 				break
@@ -541,18 +563,37 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 // two first differ ("police" over "Police", "Site" over "SITE"). Speakers the
 // registry placed already carry its canonical name.
 func mergeSpeakerCase(qs []Quote) {
-	// forms lists each distinct speaker form once, in order of first use;
-	// an article has few, so they are compared pairwise.
+	// forms lists each distinct speaker form once, in order of first use.
+	// An article has few, so they are compared pairwise; past formsMax
+	// (a long document of many articles) a map of each form and of its
+	// case fold finds them.
+	const formsMax = 32
 	type form struct {
 		name string
 		n    int
 	}
 	var buf [16]form
 	forms := buf[:0]
+	var index, folds map[string]int
 	variants := false
 next:
 	for _, q := range qs {
 		if q.Speaker == "" {
+			continue
+		}
+		if index != nil {
+			if i, ok := index[q.Speaker]; ok {
+				forms[i].n++
+				continue
+			}
+			k := speakerFoldKey(q.Speaker)
+			if _, ok := folds[k]; ok {
+				variants = true
+			} else {
+				folds[k] = len(forms)
+			}
+			index[q.Speaker] = len(forms)
+			forms = append(forms, form{q.Speaker, 1})
 			continue
 		}
 		for i := range forms {
@@ -569,36 +610,61 @@ next:
 			}
 		}
 		forms = append(forms, form{q.Speaker, 1})
+		if len(forms) > formsMax {
+			index, folds = make(map[string]int, 2*len(forms)), make(map[string]int, 2*len(forms))
+			for i, f := range forms {
+				index[f.name] = i
+				if k := speakerFoldKey(f.name); !mapHas(folds, k) {
+					folds[k] = i
+				}
+			}
+		}
 	}
 	if !variants {
 		return
 	}
-	best := map[string]string{} // a form → the name its speaker takes
+	// The name of each group of case variants: the form most quotes carry,
+	// on a tie the greater (lower case where they first differ).
+	pick := map[string]int{}
+	keys := make([]string, len(forms))
 	for i, f := range forms {
-		if _, done := best[f.name]; done {
-			continue
+		keys[i] = speakerFoldKey(f.name)
+		if p, ok := pick[keys[i]]; !ok || f.n > forms[p].n || f.n == forms[p].n && f.name > forms[p].name {
+			pick[keys[i]] = i
 		}
-		pick := i
-		for j := i + 1; j < len(forms); j++ {
-			g := forms[j]
-			if !strings.EqualFold(f.name, g.name) {
-				continue
-			}
-			if p := forms[pick]; g.n > p.n || g.n == p.n && g.name > p.name {
-				pick = j
-			}
-		}
-		for j := i; j < len(forms); j++ {
-			if strings.EqualFold(f.name, forms[j].name) {
-				best[forms[j].name] = forms[pick].name
-			}
-		}
+	}
+	best := make(map[string]string, len(forms)) // a form → the name its speaker takes
+	for i, f := range forms {
+		best[f.name] = forms[pick[keys[i]]].name
 	}
 	for i := range qs {
 		if name, ok := best[qs[i].Speaker]; ok {
 			qs[i].Speaker = name
 		}
 	}
+}
+
+// speakerFoldKey returns s with each rune replaced by the least of its case
+// fold orbit: two strings have one key exactly when strings.EqualFold holds.
+func speakerFoldKey(s string) string {
+	if speakerASCII(s) {
+		return strings.ToUpper(s) // the least of "k", "K" and the Kelvin sign is "K"
+	}
+	var b strings.Builder
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
+// mapHas reports whether m holds key k.
+func mapHas(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // speakerASCII reports whether s is all ASCII.

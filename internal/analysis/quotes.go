@@ -336,6 +336,11 @@ type attributor struct {
 	// looked at at a time; np2 holds a second one read against it.
 	np  []int
 	np2 []int
+	// order is quoteMentionOrder's buffer.
+	order []int
+	// usedSorted and usedMax are what findReported reads the used cues by.
+	usedSorted []Span
+	usedMax    int
 	// index is the speaker index people points to, kept with its buffers
 	// between calls.
 	index speakerIndex
@@ -436,8 +441,11 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		}
 	}
 	a.sortQuotes(res.Quotes, nDirect)
+	a.order = quoteMentionOrder(res.Quotes, a.order)
 	a.statementIssuers(res.Quotes)
 	a.bylineSpeakers(res.Quotes)
+	// The bylines gave mentions: the order is taken again.
+	a.order = quoteMentionOrder(res.Quotes, a.order)
 	a.sentenceSpeakers(res.Quotes, blocker)
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
@@ -512,7 +520,7 @@ func (a *attributor) statementIssuers(qs []Quote) {
 			}
 			continue
 		}
-		p := a.paras[a.paraOf(o)]
+		p := a.near(a.paras[a.paraOf(o)], o, o)
 		ss, se := a.sentenceAround(o, p), a.sentenceEnd(o, p.End)
 		// "a statement from Cameron's office": the issuer is named right
 		// after, or not by this sentence's speaker.
@@ -520,7 +528,7 @@ func (a *attributor) statementIssuers(qs []Quote) {
 		if rest := a.body[o+len("statement"):]; strings.HasPrefix(rest, " from ") || strings.HasPrefix(rest, " by ") {
 			from = o + len("statement") + strings.IndexByte(rest[1:], ' ') + 2
 		}
-		k := quoteNearestSpeaker(qs, i, o, func(m Quote) bool {
+		k := quoteNearestSpeaker(qs, a.order, i, o, max(ss, o-quoteStatementReach), min(se, o+quoteStatementReach), func(m Quote) bool {
 			// A statement inside what someone reports is not theirs: "The
 			// AP reported that it received a statement from al Qaeda's
 			// branch in Yemen".
@@ -533,20 +541,59 @@ func (a *attributor) statementIssuers(qs []Quote) {
 	}
 }
 
+// quoteMentionOrder returns the indices of the quotes that name their
+// speaker (a mention), in the order of their mentions' offsets.
+func quoteMentionOrder(qs []Quote, dst []int) []int {
+	dst = dst[:0]
+	for k, m := range qs {
+		if m.MentionEnd > m.MentionStart {
+			dst = append(dst, k)
+		}
+	}
+	slices.SortStableFunc(dst, func(x, y int) int { return cmp.Compare(qs[x].MentionStart, qs[y].MentionStart) })
+	return dst
+}
+
 // quoteNearestSpeaker returns the index of the quote, other than qs[i],
 // that names its speaker (a mention) nearest to offset at among those ok
-// accepts, or -1.
-func quoteNearestSpeaker(qs []Quote, i, at int, ok func(Quote) bool) int {
+// accepts, or -1; of two as near, the first. Only mentions starting in
+// [lo, hi] are looked at, which ok must not accept outside: order
+// (quoteMentionOrder) is searched from at outwards, so that an article
+// of thousands of quotes costs no more than one of a few.
+func quoteNearestSpeaker(qs []Quote, order []int, i, at, lo, hi int, ok func(Quote) bool) int {
 	best, dist := -1, -1
-	for k, m := range qs {
-		if k == i || m.Speaker == "" || m.MentionEnd <= m.MentionStart || !ok(m) {
+	r := sort.Search(len(order), func(j int) bool { return qs[order[j]].MentionStart >= at })
+	l := r - 1
+	for {
+		// The nearer of the next mention to the left and to the right.
+		dl, dr := -1, -1
+		if l >= 0 && qs[order[l]].MentionStart >= lo {
+			dl = at - qs[order[l]].MentionStart
+		}
+		if r < len(order) && qs[order[r]].MentionStart <= hi {
+			dr = qs[order[r]].MentionStart - at
+		}
+		var k, d int
+		switch {
+		case dl < 0 && dr < 0:
+			return best
+		case dr < 0 || dl >= 0 && dl <= dr:
+			k, d = order[l], dl
+			l--
+		default:
+			k, d = order[r], dr
+			r++
+		}
+		if best >= 0 && d > dist {
+			return best
+		}
+		if m := qs[k]; k == i || m.Speaker == "" || !ok(m) {
 			continue
 		}
-		if d := abs(m.MentionStart - at); best < 0 || d < dist {
+		if best < 0 || d < dist || k < best {
 			best, dist = k, d
 		}
 	}
-	return best
 }
 
 // sentenceSpeakers gives a direct quote with no speaker the speaker of
@@ -567,9 +614,9 @@ func (a *attributor) sentenceSpeakers(qs []Quote, blocker []int) {
 		if pi < 0 || a.paraOf(q.End) != pi {
 			continue
 		}
-		p := a.paras[pi]
+		p := a.near(a.paras[pi], q.Start, q.End)
 		ss, se := a.sentenceAround(q.Start, p), a.sentenceEnd(q.End, p.End)
-		best := quoteNearestSpeaker(qs, i, q.Start, func(m Quote) bool { return m.MentionStart >= ss && m.MentionEnd <= se })
+		best := quoteNearestSpeaker(qs, a.order, i, q.Start, ss, se, func(m Quote) bool { return m.MentionStart >= ss && m.MentionEnd <= se })
 		if best >= 0 {
 			m := qs[best]
 			q.Speaker, q.Mention, q.MentionStart, q.MentionEnd = m.Speaker, m.Mention, m.MentionStart, m.MentionEnd
@@ -951,7 +998,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		return quoteAttribution{}, false
 	}
 	p := a.paras[r.lastPara]
-	end := a.sentenceEnd(r.close, p.End)
+	end := a.sentenceEnd(r.close, a.near(p, r.close, r.close).End)
 	if end-r.close > 400 {
 		end = r.close + 400
 		for end < p.End && !utf8.RuneStart(a.body[end]) {
@@ -1252,6 +1299,15 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 	if a.lastEnd > lo && a.lastEnd <= r.open {
 		lo = a.lastEnd
 	}
+	if r.open-lo > quoteBeforeReach {
+		// A "sentence" with no end in sight (a paragraph of quotes and no
+		// periods) is read back only so far: every quote in it would
+		// read it all again.
+		lo = r.open - quoteBeforeReach
+		for lo < r.open && !utf8.RuneStart(a.body[lo]) {
+			lo++
+		}
+	}
 	start := a.sentenceStart(r.open, lo)
 	if start >= r.open {
 		// The quote opens its paragraph: a previous paragraph ending in
@@ -1273,6 +1329,32 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 	// the word look-ups it made kept in them: the colon reading shares them
 	// rather than tokenizing the range again.
 	return a.attributeColon(a.toks)
+}
+
+// quoteBeforeReach bounds the bytes before an opening mark that are read
+// for its attribution, and those around a quote its sentence is looked
+// for in: far more than any sentence of news.
+const quoteBeforeReach = 1500
+
+// near returns paragraph p cut to quoteBeforeReach bytes around [from,
+// to], on rune boundaries. A paragraph of a thousand quotes and no
+// sentence end would otherwise be read whole for each of them.
+func (a *attributor) near(p Span, from, to int) Span {
+	if from-p.Start > quoteBeforeReach {
+		s := from - quoteBeforeReach
+		for s < from && !utf8.RuneStart(a.body[s]) {
+			s++
+		}
+		p.Start = s
+	}
+	if p.End-to > quoteBeforeReach {
+		e := to + quoteBeforeReach
+		for e > to && !utf8.RuneStart(a.body[e]) {
+			e--
+		}
+		p.End = e
+	}
+	return p
 }
 
 // attributeColon reads "Kasich resisted: "..."": a subject and a past-tense
@@ -1631,6 +1713,14 @@ func quoteAtEnd(body string, i, end int) bool {
 // quotes. Only sentences holding a cue candidate the scan noted are read:
 // for each, the sentence is bounded around the cue.
 func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
+	// The cues the direct quotes took, sorted for reportedIn's look-ups:
+	// an article of thousands of quotes would scan them all per token.
+	a.usedSorted = append(a.usedSorted[:0], a.used...)
+	slices.SortFunc(a.usedSorted, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) })
+	a.usedMax = 0
+	for _, u := range a.used {
+		a.usedMax = max(a.usedMax, u.End-u.Start)
+	}
 	di, pi := 0, 0
 	done := -1 // sentences ending at or before done were read
 	for _, c := range a.scan.cues {
@@ -1801,8 +1891,11 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 	cues := a.scan.cues
 	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
 	isUsed := func(t qTok) bool {
-		for _, u := range a.used {
-			if t.s >= u.Start && t.e <= u.End {
+		// a.usedSorted is a.used by start (findReported): the spans that
+		// can hold t start at most usedMax bytes before it.
+		u := a.usedSorted
+		for j := sort.Search(len(u), func(j int) bool { return u[j].Start > t.s }) - 1; j >= 0 && u[j].Start >= t.s-a.usedMax; j-- {
+			if t.e <= u[j].End {
 				return true
 			}
 		}
