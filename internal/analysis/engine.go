@@ -224,7 +224,8 @@ func assignVoices(body string, hits []Hit, att Attributions) {
 	// that have begun and not yet ended: an article of thousands of
 	// quotes and hits costs no more per hit than one of a few. (Unsorted
 	// input, which the engine never makes, is read the slow way.)
-	sorted := slices.IsSortedFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) }) &&
+	sorted := len(att.Quotes)+len(att.Scare) > 64 && // the plain loops serve an article of news
+		slices.IsSortedFunc(hits, func(a, b Hit) int { return cmp.Compare(a.Start, b.Start) }) &&
 		slices.IsSortedFunc(att.Quotes, func(a, b Quote) int { return cmp.Compare(a.Start, b.Start) }) &&
 		slices.IsSortedFunc(att.Scare, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	var open []Quote // quotes begun before the hit and ending after its start
