@@ -991,13 +991,7 @@ var speakerConjunctions = wordSet(`and but or so yet still`)
 // "source familiar with the matter").
 func speakerHeadWord(phrase string) string {
 	head := ""
-	for phrase != "" {
-		w := phrase
-		if k := strings.IndexByte(phrase, ' '); k >= 0 {
-			w, phrase = phrase[:k], phrase[k+1:]
-		} else {
-			phrase = ""
-		}
+	for w := range strings.SplitSeq(phrase, " ") {
 		if head != "" && (speakerPreps[w] || w == "familiar" || w == "who" || w == "that") {
 			break
 		}
