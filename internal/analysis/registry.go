@@ -271,7 +271,7 @@ func registryKey(s string) string {
 // broadcasters, universities, think tanks.
 var registryIndependent = wordSet(`times post journal herald tribune telegraph gazette daily magazine review
 	radio tv television institute institution university college school center centre foundation
-	observatory council`)
+	observatory council bank company corporation`)
 
 // registryWordMark is what Resolve needs to know of a speaker's word as
 // written: whether it is capitalized, ends in a possessive, and is the head
@@ -371,9 +371,10 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 			if !ok {
 				continue
 			}
-			if s+n < len(words) && mark(s+n).head {
-				// "Washington Institute", "Moscow Times": the place names
-				// an institution of its own, not its government.
+			if s+n < len(words) && mark(s+n).head || s >= 2 && words[s-1] == "of" && mark(s-2).head {
+				// "Washington Institute", "Moscow Times", "University of
+				// Damascus", "Bank of America": the place names an
+				// institution of its own, not its government.
 				continue
 			}
 			if n == 1 && s > 0 && s+1 == len(words) && words[s] == x.last[i] && !registryOwnSurname(words[s-1], mark(s-1), r.Entries[i].Name) {

@@ -125,6 +125,13 @@ func TestRegistryResolve(t *testing.T) {
 			}
 		})
 	}
+	for _, speaker := range []string{"Bank of America", "University of Damascus"} {
+		t.Run("PlaceAfterInstitution/"+speaker, func(t *testing.T) {
+			if name, side, _, ok := reg.Resolve(speaker); ok && side != "media" {
+				t.Errorf("Resolve(%q) = %q on %q, want no government", speaker, name, side)
+			}
+		})
+	}
 	t.Run("Unknown", func(t *testing.T) {
 		if name, _, _, ok := reg.Resolve("a local shopkeeper"); ok {
 			t.Errorf("Resolve(a local shopkeeper) = %q, want no match", name)

@@ -646,8 +646,24 @@ func speakerCapitalized(body string, t qTok) bool {
 		return false
 	}
 	w := body[t.s:t.e]
-	// "I" and sentence-initial participles ("Having") are not names.
-	return w != "I" && !(len(w) > 5 && strings.HasSuffix(w, "ing"))
+	// "I" and sentence-initial participles ("Having", "Speaking to
+	// reporters") are not names; "Pickering", "Browning", "Beijing" are,
+	// and so is "Pickering said" or "Pickering, a career diplomat".
+	return w != "I" && !(len(w) > 5 && strings.HasSuffix(w, "ing") && speakerSentenceInitial(body, t.s) && !speakerNameFollows(body, t.e))
+}
+
+// speakerNameFollows reports whether what follows offset e is what follows
+// a name, not a participle: a comma or a speech verb.
+func speakerNameFollows(body string, e int) bool {
+	rest := strings.TrimLeft(body[e:min(len(body), e+24)], " ")
+	if strings.HasPrefix(rest, ",") {
+		return true
+	}
+	end := 0
+	for end < len(rest) && 'a' <= rest[end] && rest[end] <= 'z' {
+		end++
+	}
+	return end > 0 && speakerWordFlags0(rest[:end])&swCue != 0
 }
 
 // speakerSentenceInitial reports whether the word at offset pos opens a
@@ -723,7 +739,10 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	// verb follows "who" ("the brothers who authorities say" is not one:
 	// the authorities speak), unless a pronoun or a name stands right
 	// before the cue ("a man who was willing ... if he thought").
-	if j > lo && toks[j].word && !speakerNameWord(body, toks[j]) && speakerTokFlags(body, toks, j)&swPronouns == 0 {
+	// A name right before the cue is its subject, unless a preposition
+	// makes it an object: "an official who spoke to Reuters said".
+	if j > lo && toks[j].word && (!speakerNameWord(body, toks[j]) || speakerTokFlags(body, toks, j-1)&swPreps != 0 && !speakerCapitalized(body, toks[j-1])) &&
+		speakerTokFlags(body, toks, j)&swPronouns == 0 {
 		for w := j - 1; w > lo && w >= j-12 && toks[w].word; w-- {
 			if body[toks[w].s:toks[w].e] != "who" {
 				continue
@@ -1830,6 +1849,21 @@ func speakerPersonOf(body string, toks []qTok, np []int, r int) int {
 	if r >= len(np) || speakerFirstNameIn(body, toks, np[r:len(np)-1]) {
 		return -1
 	}
+	// "Stephen Vladeck of the University of Texas School of Law": a name
+	// with a first name that opens the phrase, before its first "of".
+	for q := 2; q < r; q++ {
+		if !toks[np[q]].is(body, "of") {
+			if !speakerNameWord(body, toks[np[q]]) {
+				break
+			}
+			continue
+		}
+		if speakerFirstNameIn(body, toks, np[q-2:q]) && speakerTokFlags(body, toks, np[q-1])&(swOrg|swTitles) == 0 &&
+			q+1 < len(np) && toks[np[q+1]].is(body, "the") {
+			return q
+		}
+		break
+	}
 	for {
 		q := r - 1
 		if q >= 0 && word(q) == "the" {
@@ -1944,6 +1978,25 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		for r > 0 && speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 {
 			r--
 		}
+	} else if r >= 2 && r < len(np) && toks[np[r-1]].is(body, "of") && speakerNameWord(body, toks[np[r-2]]) &&
+		speakerTokFlags(body, toks, np[r-2])&swOrg != 0 && !speakerFirstNameIn(body, toks, np[:r-2]) {
+		// "The Republican Party of Wyoming", "Bank of America": an
+		// institution named with "of" is one name, not the place after it
+		// (unless a person stands before it: "Stephen Vladeck of the
+		// University of Texas School of Law").
+		r -= 2
+		for r > 0 && speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 {
+			r--
+		}
+		x.words, x.starts = x.words[:0], x.starts[:0]
+		for _, i := range np[r:] {
+			x.words = append(x.words, body[toks[i].s:toks[i].e])
+			x.starts = append(x.starts, toks[i].s)
+		}
+		m.Start = x.starts[0]
+		name := speakerJoinName(body, x.starts, x.words)
+		x.addCollective(name, pos)
+		return name, m
 	}
 	// prep is the place in np of the last preposition in lower case (a
 	// capitalized one is part of a name: "Near East Policy").
