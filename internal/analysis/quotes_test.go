@@ -333,6 +333,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the speech was canceled", "Republican Party of Wyoming"}}},
 		{name: "PersonOfInstitutionWithOf", body: "“It would have been a long shot,” said Stephen Vladeck of the University of Texas School of Law.",
 			direct: [][2]string{{"It would have been a long shot", "Stephen Vladeck"}}},
+		{name: "ClauseAfterConjunctionBeforeSubject", body: "And when Israel moved troops into Gaza, Obama offered only qualified support, warning the allies were \"deeply concerned about the loss of more innocent life.\"",
+			direct: [][2]string{{"deeply concerned about the loss of more innocent life.", "Obama"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -222,7 +222,10 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		return "", 0
 	}
 	if (lw == "agree" || lw == "agrees" || lw == "agreed") && k+1 < len(toks) && toks[k+1].is(body, "to") {
-		return "", 0 // "Israel will agree to a seaport": consent, not a claim
+		// "Israel will agree to a seaport": consent, not a claim. ("X
+		// responded to Y" stays: "Omar responded to the decision by
+		// calling it “an affront”".)
+		return "", 0
 	}
 	if (lw == "plead" || lw == "pleads" || lw == "pleaded") && k+1 < len(toks) {
 		switch speakerLower(body, toks, k+1) {
@@ -1061,17 +1064,19 @@ func speakerAfterDateline(body string, toks []qTok, start, k int) int {
 // or a dateline.
 func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	start := 0
-	if k > 0 && toks[0].word {
-		w, f := speakerTokInfo(body, toks, 0)
-		switch {
-		case speakerConjunctions[w]:
-			start = 1 // "But the minister left, saying ..."
-		case f&(swPreps|swTimeWords|swStop|swCue) != 0 || speechTimeOpenerFold(w):
+	if k > 0 && toks[0].word && speakerConjunctions[speakerLower(body, toks, 0)] {
+		start = 1 // "But the minister left, saying ..."
+	}
+	if start < k && toks[start].word {
+		w, f := speakerTokInfo(body, toks, start)
+		if !speakerConjunctions[w] && (f&(swPreps|swTimeWords|swStop|swCue) != 0 || speechTimeOpenerFold(w)) {
 			// A leading adverbial or clause ("On Tuesday,", "When Congress
-			// was on summer break,") ends at a comma, and the subject
-			// follows it; with no comma there is no subject to find.
+			// was on summer break,", "And when Israel responded ...,")
+			// ends at a comma, and the subject follows it; with no comma
+			// there is no subject to find.
+			from := start
 			start = -1
-			for j := 1; j < k && j < 16; j++ {
+			for j := from + 1; j < k && j < from+16; j++ {
 				if toks[j].is(body, ",") {
 					start = j + 1
 					break
