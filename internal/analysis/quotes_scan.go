@@ -197,6 +197,11 @@ var quoteScanWords = func() (t [1 << 12]struct {
 	for _, w := range quoteScanNameForms() {
 		add(w, quoteScanName)
 	}
+	// Roles in lower case too: "Palestinian leader Mahmud Abbas" names a
+	// person by the title before the name (speakerScanNames).
+	for w := range speakerRoles {
+		add(w, quoteScanName)
+	}
 	return
 }()
 

@@ -335,6 +335,9 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"It would have been a long shot", "Stephen Vladeck"}}},
 		{name: "ClauseAfterConjunctionBeforeSubject", body: "And when Israel moved troops into Gaza, Obama offered only qualified support, warning the allies were \"deeply concerned about the loss of more innocent life.\"",
 			direct: [][2]string{{"deeply concerned about the loss of more innocent life.", "Obama"}}},
+		{name: "LowerCaseRoleBeforeName", body: "Palestinian leader Mahmud Abbas announced a cut of all ties.\n\n\"We are informing you that there will be no relations with you,\" Abbas said.\n\nHe said the move followed the \"disavowal of signed agreements\" by the US and Israel, and US President Donald Trump was silent.",
+			direct: [][2]string{{"We are informing you that there will be no relations with you", "Mahmud Abbas"}, {"disavowal of signed agreements", "Mahmud Abbas"}},
+			report: [][2]string{{"a cut of all ties", "Mahmud Abbas"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

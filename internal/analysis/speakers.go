@@ -1271,6 +1271,19 @@ func speakerScanNames(x *speakerIndex, body string, triggers []Span, toks []qTok
 		if tr.Start < runEnd {
 			continue
 		}
+		if c := body[tr.Start]; 'a' <= c && c <= 'z' {
+			// A role in lower case: the run of names right after it
+			// ("leader Mahmud Abbas") is a person's, the role a title.
+			j := tr.End
+			if j+1 < len(body) && body[j] == ' ' && 'A' <= body[j+1] && body[j+1] <= 'Z' {
+				if e := speakerGatherRun(body, j+1); e > j+1 && strings.IndexByte(body[j+1:e], ' ') >= 0 {
+					toks = quoteTokenize(body, j+1, e, toks[:0])
+					x.addRun(body, toks, j+1, body[tr.Start:tr.End])
+					runEnd = e
+				}
+			}
+			continue
+		}
 		i := speakerRunBackoff(body, tr.Start, runEnd)
 		for i <= tr.Start {
 			c := body[i]
@@ -1285,7 +1298,7 @@ func speakerScanNames(x *speakerIndex, body string, triggers []Span, toks []qTok
 			if e > tr.Start {
 				if strings.IndexByte(body[i:e], ' ') >= 0 && speakerRunMayName(body[i:e]) {
 					toks = quoteTokenize(body, i, e, toks[:0])
-					x.addRun(body, toks, i)
+					x.addRun(body, toks, i, "")
 				}
 				runEnd = e
 				break
@@ -1600,7 +1613,8 @@ var speakerHonorifics = wordSet(`mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. ge
 var speakerParticles = wordSet(`de da di del der van von la le du bin ibn abu al el dos das ben`)
 
 // addRun records a capitalized run found at pos.
-func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
+// title, when set, is a role in lower case standing right before the run.
+func (x *speakerIndex) addRun(body string, toks []qTok, pos int, title string) {
 	words, starts := x.words[:0], x.starts[:0]
 	for _, t := range toks {
 		if t.word {
@@ -1613,6 +1627,9 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int) {
 		return
 	}
 	titles, name := speakerSplitName(words, x.titles[:0])
+	if title != "" && len(titles) == 0 && len(name) >= 2 {
+		titles = append(titles, title)
+	}
 	x.titles = titles
 	if len(name) == 0 || len(name) > 4 {
 		return
