@@ -338,6 +338,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "LowerCaseRoleBeforeName", body: "Palestinian leader Mahmud Abbas announced a cut of all ties.\n\n\"We are informing you that there will be no relations with you,\" Abbas said.\n\nHe said the move followed the \"disavowal of signed agreements\" by the US and Israel, and US President Donald Trump was silent.",
 			direct: [][2]string{{"We are informing you that there will be no relations with you", "Mahmud Abbas"}, {"disavowal of signed agreements", "Mahmud Abbas"}},
 			report: [][2]string{{"a cut of all ties", "Mahmud Abbas"}}},
+		{name: "GuardAfterSaid", body: "\"Nobody goes in or out tonight,\" said the guard.",
+			direct: [][2]string{{"Nobody goes in or out tonight", "guard"}}},
+		{name: "ComparedIsQuoteVerb", body: "Deputy Foreign Minister Sergei Ryabkov compared the downing to \"a planned provocation by those who stand behind the terrorists\".",
+			direct: [][2]string{{"a planned provocation by those who stand behind the terrorists", "Sergei Ryabkov"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

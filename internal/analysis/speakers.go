@@ -127,7 +127,8 @@ func speechTimeOpenerFold(w string) bool {
 // speech ("the ministry condemned the attack" reports nothing).
 var speechQuoteVerbs = wordSet(`called calls calling described describes describing condemned condemns
 	denounced denounces dismissed dismisses labeled labelled labels termed terms branded brands decried decries
-	criticized criticised criticizes criticises welcomed welcomes characterized characterised dubbed`)
+	criticized criticised criticizes criticises welcomed welcomes characterized characterised dubbed compared
+	likened`)
 
 // speechCueNounContext are the words after which a cue word is a noun or an
 // infinitive ("the report", "his remarks", "to say"), not a speech verb.
@@ -311,7 +312,10 @@ var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperso
 	friend friends father mother wife husband son daughter brother sister family spokesmen representatives
 	representative delegation negotiators mediators embassy embassies consulate narrator announcer moderator
 	anchor correspondent reporter reporters columnist columnists editor editors author commentator commentators
-	pundit pundits he she they we`)
+	pundit pundits guard guards confidant confidante neighbor neighbors neighbour neighbours associate associates
+	colleague colleagues relative relatives cousin uncle aunt student students teacher worker workers employee
+	employees survivor survivors soldier soldiers fighter fighters passenger passengers driver owner shopkeeper
+	eyewitness eyewitnesses he she they we`)
 
 // speakerPronouns are the pronouns a speaker may stand as.
 var speakerPronouns = wordSet(`he she they`)
