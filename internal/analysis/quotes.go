@@ -1163,6 +1163,20 @@ func speechCueTakesListener(cue string) bool {
 	return false
 }
 
+// speechCueGoesOn reports whether "continued" at token k goes on
+// speaking, as it does before a mark (", he continued.", "continued: “")
+// or "that"/"by" ("continued by arguing that"), unlike "McDonough's remarks
+// continued the White House's pushback", "oil prices continued to rise",
+// "airstrikes continued overnight". Only reported speech asks: after a
+// direct quote ("...,” Trump continued at the rally) the quote is the
+// speech.
+func speechCueGoesOn(body string, toks []qTok, k int, cue string) bool {
+	if cue != "continued" && cue != "continues" || k+1 >= len(toks) || !toks[k+1].word {
+		return true
+	}
+	return toks[k+1].is(body, "that") || toks[k+1].is(body, "by")
+}
+
 // speechCueInverts reports whether a cue may stand before its speaker at
 // the end of a sentence ("..., said Lavrov."): finite verbs that need no
 // object ("told" and "asked" do: "..., told CNN").
@@ -1945,7 +1959,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			continue // a noun or a negated verb: "his comments", "didn't say"
 		}
 		cue, n := speechCueAt(a.body, toks, k)
-		if cue == "" {
+		if cue == "" || !speechCueGoesOn(a.body, toks, k, cue) {
 			continue
 		}
 		var np []int

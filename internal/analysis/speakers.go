@@ -798,9 +798,11 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		}
 		if w == "to" && len(np) > 0 && j > lo && (speakerLower(body, toks, j-1) == "close" ||
 			speakerCapitalized(body, toks[j-1]) && speakerTokFlags(body, toks, j-1)&(swTitles|swRoles) != 0 &&
-				speakerCapitalized(body, toks[np[len(np)-1]])) {
+				(speakerCapitalized(body, toks[np[len(np)-1]]) ||
+					len(np) > 1 && toks[np[len(np)-1]].is(body, "the") && speakerCapitalized(body, toks[np[len(np)-2]]))) {
 			// "a source close to Petraeus": the source speaks. "U.S.
-			// Ambassador to Israel David Friedman": the title goes on.
+			// Ambassador to Israel David Friedman", "Israeli Ambassador to
+			// the United States Yoram Ettinger": the title goes on.
 			np = append(np, j)
 			continue
 		}
