@@ -1764,6 +1764,7 @@ func speakerPronounGender(mention string) byte {
 // the sentence between only names ("... a good relationship with Russian
 // President Vladimir Putin. He added that ...").
 func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
+	pos = x.pronounReach(pos)
 	best := -1
 	for k, s := range x.speakers {
 		if s.pos < pos && (best < 0 || s.pos > x.speakers[best].pos) {
@@ -1777,22 +1778,89 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 	if p := x.persons[s.person]; gender != 0 && p.gender != 0 && p.gender != gender || len(x.paras) == 0 {
 		return "", false
 	}
-	switch para := x.paraOf(pos); para - x.paraOf(s.pos) {
-	case 0:
-	case 1:
+	para, sp := x.paraOf(pos), x.paraOf(s.pos)
+	if para-sp > 3 {
+		return "", false
+	}
+	// Paragraphs of quotation alone between go on with the speaker:
+	// "'...,' he said. / 'Step-by-step, ...' / He said Britain would ...".
+	// One with an attribution of its own ("'...,' Karim said.") does not.
+	for p := sp + 1; p < para; p++ {
+		b := x.body[x.paras[p].Start:x.paras[p].End]
+		if !(strings.HasPrefix(b, `"`) || strings.HasPrefix(b, "“")) || !(strings.HasSuffix(b, `"`) || strings.HasSuffix(b, "”")) {
+			return "", false
+		}
+	}
+	if para > sp {
 		// A paragraph that names someone else before the pronoun has
 		// moved on to them: "UN envoy Staffan de Mistura ... was more
 		// cautious. '...,' he said."
-		from := x.paras[para].Start
+		from := x.paras[sp+1].Start
 		for _, m := range x.mentions {
 			if m.person >= 0 && m.person != s.person && m.pos >= from && m.pos < pos {
 				return "", false
 			}
 		}
-	default:
-		return "", false
+		// Past a quoted paragraph, a surname alone moves on too: "And
+		// when Trump was asked ..., he simply responded".
+		if para-sp > 1 {
+			if p, _ := x.surnameAfter(from-1, pos, 0, ""); p >= 0 && p != s.person {
+				return "", false
+			}
+		}
 	}
 	return x.persons[s.person].name, true
+}
+
+// pronounReach returns where the search for the person a pronoun at pos
+// stands for ends: at pos, or at its paragraph's start when the paragraph
+// opens with a participle phrase. In "Describing Mr Haines as a "British
+// hero", he said" the names of the phrase are its objects, and the
+// pronoun is its subject.
+func (x *speakerIndex) pronounReach(pos int) int {
+	if len(x.paras) == 0 {
+		return pos
+	}
+	from := x.paras[x.paraOf(pos)].Start
+	if from < pos && participleOpens(x.body[from:pos]) {
+		return from
+	}
+	return pos
+}
+
+// participleOpens reports whether a paragraph's text up to a pronoun is
+// one fronted participle phrase and its comma: "Describing Mr Haines as a
+// hero, ", "Asked about Putin, ". "During ..." and "According to ..." are
+// prepositions, whose names may be the pronoun's ("During the years bin
+// Laden lived there, he had").
+func participleOpens(s string) bool {
+	s = strings.TrimRight(s, " ")
+	// The text may run up to the cue: "..., he said", "..., she also said".
+	for range 2 {
+		i := strings.LastIndexByte(s, ' ')
+		if w := s[i+1:]; w == "he" || w == "she" || speakerSkip[w] {
+			s = strings.TrimRight(s[:i+1], " ")
+		}
+	}
+	if !strings.HasSuffix(s, ",") {
+		return false
+	}
+	for _, end := range [...]string{". ", ".”", `."`, "? ", "?”", `?"`, "! "} {
+		if strings.Contains(s, end) {
+			return false // the phrase is one sentence's opening
+		}
+	}
+	w, _, _ := strings.Cut(s, " ")
+	if len(w) < 5 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	switch w {
+	case "Asked":
+		return true
+	case "During", "According", "Including", "Regarding", "Concerning", "Notwithstanding":
+		return false
+	}
+	return strings.HasSuffix(w, "ing")
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
@@ -1963,6 +2031,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		switch speakerLower(body, toks, np[0]) {
 		case "he", "she":
 			g := speakerPronounGender(body[toks[np[0]].s:toks[np[0]].e])
+			pos := x.pronounReach(pos)
 			if name, ok := x.lastSpeaker(pos, g); ok {
 				return name, m
 			}
