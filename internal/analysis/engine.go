@@ -384,6 +384,13 @@ func (e *Engine) namedBy(speaker, name string) bool {
 		if t == "" {
 			continue
 		}
+		if w, ok := strings.CutPrefix(t, "="); ok {
+			// An alias for the whole speaker only.
+			if strings.EqualFold(strings.TrimSpace(speaker), w) {
+				return true
+			}
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(t)
 		if t != name && !unicode.IsUpper(r) {
 			continue

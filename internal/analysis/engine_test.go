@@ -665,6 +665,9 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 		{"GivenNameTheListsLack",
 			"Peace plan\n\nAaron David Miller said the plan had no chance of working at all.",
 			"the plan had no chance", "Aaron David Miller"},
+		{"WholeSpeakerAlias",
+			"Weapons\n\nSyria said on Monday it would not use chemical weapons. A Syria expert said that the claim was hollow.",
+			"would not use chemical weapons", "Syrian government"},
 		{"NamedAgainThenPronoun",
 			"Deal in doubt\n\nQasim Dawoodzai said: \"Do not trust them at all, not for a moment.\"\n\n" +
 				"President Barack Obama said the deal would stay in place for now.\n\n" +

@@ -64,8 +64,12 @@ func ParseRegistryCSV(name string, data []byte) (*Registry, error) {
 		if len(rec) == 4 {
 			e.Role = strings.TrimSpace(rec[3])
 		}
+		bad := ""
 		for _, a := range strings.Split(rec[1], "|") {
 			if a = strings.TrimSpace(a); a != "" {
+				if w, ok := strings.CutPrefix(a, "="); ok && registryKey(w) == "" {
+					bad = a
+				}
 				e.Aliases = append(e.Aliases, a)
 			}
 		}
@@ -77,6 +81,9 @@ func ParseRegistryCSV(name string, data []byte) (*Registry, error) {
 			// A name is one line of text: the registry's own CSV could not
 			// write a line break back as it was read (CRLF becomes LF).
 			problems = append(problems, fmt.Sprintf("line %d: %q holds a line break", line, e.Name))
+			continue
+		case bad != "":
+			problems = append(problems, fmt.Sprintf("line %d: alias %q of %q names nothing after its \"=\"", line, bad, e.Name))
 			continue
 		case e.Side == "":
 			problems = append(problems, fmt.Sprintf("line %d: %q has no side", line, e.Name))
@@ -169,10 +176,14 @@ func (r *Registry) Sides() []string {
 // registryIndex speeds up Resolve: lower-case names and aliases (with
 // their word counts) and surnames, mapped to entry indexes.
 type registryIndex struct {
-	reg      *Registry
-	version  string
-	n        int
-	exact    map[string]int
+	reg     *Registry
+	version string
+	n       int
+	exact   map[string]int
+	// whole holds the aliases written with a leading "=": they name the
+	// entry only as the whole speaker ("Syria said"), never as a word of
+	// a longer phrase ("a Syria expert", "the envoy to Syria").
+	whole    map[string]int
 	maxWords int
 	surname  map[string]int
 	// proper marks the one-word names and aliases written only with a
@@ -199,7 +210,7 @@ func (r *Registry) index() *registryIndex {
 	if c := registryCache; c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
 		return c
 	}
-	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, surname: map[string]int{}, proper: map[string]bool{}}
+	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, whole: map[string]int{}, surname: map[string]int{}, proper: map[string]bool{}}
 	lower := map[string]bool{} // one-word keys some spelling writes in lower case
 	add := func(s string, i int) {
 		k := registryKey(s)
@@ -224,6 +235,14 @@ func (r *Registry) index() *registryIndex {
 	for i, e := range r.Entries {
 		add(e.Name, i)
 		for _, a := range e.Aliases {
+			if w, ok := strings.CutPrefix(a, "="); ok {
+				if k := registryKey(w); k != "" {
+					if _, dup := x.whole[k]; !dup {
+						x.whole[k] = i
+					}
+				}
+				continue
+			}
 			add(a, i)
 		}
 		x.last = append(x.last, "")
@@ -363,6 +382,9 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		return marks[k]
 	}
 	if i, ok := x.exact[key]; ok {
+		return hit(i)
+	}
+	if i, ok := x.whole[key]; ok {
 		return hit(i)
 	}
 	for n := min(x.maxWords, len(words)); n >= 1; n-- {

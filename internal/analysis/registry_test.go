@@ -67,6 +67,7 @@ func TestParseRegistryCSVErrors(t *testing.T) {
 		{"AllBadLinesListed", "name,aliases,side,role\n,x,russia,\nLavrov,,,\nPutin,,Russia Side,\nPutin,,russia,\nPutin,,russia,\n",
 			[]string{"line 2: empty name", "line 3", "no side", "line 4", "lower-case", "line 6", "already defined on line 5"}},
 		{"WrongFieldCount", "name,aliases,side,role\nA,b\n", []string{"line 2", "4 fields"}},
+		{"WholeAliasNamesNothing", "name,aliases,side,role\nSyrian government,Damascus|=,syrian-government,\n", []string{"line 2", `"="`, "names nothing"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -116,6 +117,8 @@ func TestRegistryResolve(t *testing.T) {
 		{"OppositionNegotiator", "Nasr al-Hariri", "Nasr al-Hariri", "syrian-opposition"},
 		{"AbbreviationWithoutFinalPeriod", "U.N", "United Nations", "un"},
 		{"AbbreviationInPhrase", "the U.N Security Council", "United Nations", "un"},
+		{"WholeSpeakerAlias", "Syria", "Syrian government", "syrian-government"},
+		{"WholeSpeakerAliasPossessive", "Syria's", "Syrian government", "syrian-government"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -129,6 +132,14 @@ func TestRegistryResolve(t *testing.T) {
 		t.Run("PlaceAfterInstitution/"+speaker, func(t *testing.T) {
 			if name, side, _, ok := reg.Resolve(speaker); ok && side != "media" {
 				t.Errorf("Resolve(%q) = %q on %q, want no government", speaker, name, side)
+			}
+		})
+	}
+	// "=Syria" names the government only as the whole speaker.
+	for _, speaker := range []string{"a Syria expert", "the U.S. envoy to Syria", "Friends of Syria"} {
+		t.Run("WholeAliasNotInPhrase/"+speaker, func(t *testing.T) {
+			if name, side, _, ok := reg.Resolve(speaker); ok && side == "syrian-government" {
+				t.Errorf("Resolve(%q) = %q on %q, want not the government", speaker, name, side)
 			}
 		})
 	}
