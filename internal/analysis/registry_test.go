@@ -119,6 +119,9 @@ func TestRegistryResolve(t *testing.T) {
 		{"AbbreviationInPhrase", "the U.N Security Council", "United Nations", "un"},
 		{"WholeSpeakerAlias", "Syria", "Syrian government", "syrian-government"},
 		{"WholeSpeakerAliasPossessive", "Syria's", "Syrian government", "syrian-government"},
+		{"PartyWhole", "Republicans", "US Republicans", "united-states"},
+		{"PartyInPhrase", "House Democrats", "US Democrats", "united-states"},
+		{"CongressWhole", "Congress", "US Congress", "united-states"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -135,11 +138,12 @@ func TestRegistryResolve(t *testing.T) {
 			}
 		})
 	}
-	// "=Syria" names the government only as the whole speaker.
-	for _, speaker := range []string{"a Syria expert", "the U.S. envoy to Syria", "Friends of Syria"} {
+	// "=Syria", "=Democrats", "=Congress" name their entries only as the
+	// whole speaker.
+	for _, speaker := range []string{"a Syria expert", "the envoy to Syria", "Friends of Syria", "Social Democrats", "Liberal Democrats", "the Indian National Congress"} {
 		t.Run("WholeAliasNotInPhrase/"+speaker, func(t *testing.T) {
-			if name, side, _, ok := reg.Resolve(speaker); ok && side == "syrian-government" {
-				t.Errorf("Resolve(%q) = %q on %q, want not the government", speaker, name, side)
+			if name, side, _, ok := reg.Resolve(speaker); ok && (side == "syrian-government" || side == "united-states") {
+				t.Errorf("Resolve(%q) = %q on %q, want neither the Syrian nor the US side", speaker, name, side)
 			}
 		})
 	}
