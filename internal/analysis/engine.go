@@ -385,8 +385,10 @@ func (e *Engine) namedBy(speaker, name string) bool {
 			continue
 		}
 		if w, ok := strings.CutPrefix(t, "="); ok {
-			// An alias for the whole speaker only.
-			if strings.EqualFold(strings.TrimSpace(speaker), w) {
+			// An alias for the whole speaker only; like the others, one in
+			// lower case ("=administration officials") gives its side and
+			// leaves the speaker's own words.
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && strings.EqualFold(strings.TrimSpace(speaker), w) {
 				return true
 			}
 			continue

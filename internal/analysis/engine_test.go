@@ -758,6 +758,21 @@ func TestSpeakerSideFromMention(t *testing.T) {
 			speaker: "Russian media", side: "russia",
 		},
 		{
+			name:    "WholeSpeakerAliasInLowerCaseKeepsWords",
+			text:    "Strikes\n\nA senior administration official said the strikes would go on for weeks.",
+			speaker: "senior administration official", side: "united-states",
+		},
+		{
+			name:    "WholeSpeakerAliasCapitalizedTakesEntryName",
+			text:    "Strikes\n\nRepublicans said the strikes came far too late to matter.",
+			speaker: "US Republicans", side: "united-states",
+		},
+		{
+			name:    "WholeSpeakerAliasNotInPhrase",
+			text:    "Strikes\n\nAssad administration officials said the strikes hit only empty depots.",
+			speaker: "Assad administration officials", side: "syrian-government",
+		},
+		{
 			name: "AmbassadorWithSaying",
 			text: "Strikes\n\nThe embassy reacted quickly, with Ambassador Anatoly Antonov saying on Twitter, " +
 				"\u201cThe worst apprehensions have come true.\u201d",

@@ -122,6 +122,7 @@ func TestRegistryResolve(t *testing.T) {
 		{"PartyWhole", "Republicans", "US Republicans", "united-states"},
 		{"PartyInPhrase", "House Democrats", "US Democrats", "united-states"},
 		{"CongressWhole", "Congress", "US Congress", "united-states"},
+		{"AdministrationOfficials", "senior administration officials", "United States", "united-states"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
