@@ -1038,6 +1038,18 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		a.used = append(a.used, Span{toks[i].s, toks[np[len(np)-1]].e})
 		return quoteAttribution{sp, m, cue}, true
 	}
+	// "...," read the intelligence bulletin, "...," reads a statement from
+	// the ministry: "read" is a cue only here, right after a quote and
+	// before a determiner ("he read the book" reports nothing).
+	if (toks[i].is(a.body, "read") || toks[i].is(a.body, "reads")) && i+1 < len(toks) && toks[i+1].word &&
+		speakerTokFlags(a.body, toks, i+1)&swDeterminers != 0 {
+		if np := speakerNPAfter(a.body, toks, i+1, a.np[:0]); len(np) > 0 {
+			if sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s); sp != "" {
+				a.used = append(a.used, Span{toks[i].s, toks[np[len(np)-1]].e})
+				return quoteAttribution{sp, m, a.body[toks[i].s:toks[i].e]}, true
+			}
+		}
+	}
 	// Subject first: Lavrov said, the minister added.
 	for k := i + 1; k < len(toks) && k <= i+12; k++ {
 		if !toks[k].word {

@@ -357,6 +357,12 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "PronounAfterQuotedParagraphWithSpeaker", body: "Rezaul Karim, the father of a hostage, said the attackers spared some.\n\nKarim said his son called him. \"He told me, please save us,\" he said.\n\n\"The gunmen gave them meals last night,\" Karim said.\n\nHe said detectives were questioning his son.",
 			direct: [][2]string{{"He told me, please save us", "Rezaul Karim"}, {"The gunmen gave them meals last night", "Karim"}},
 			report: [][2]string{{"the attackers spared some", "Rezaul Karim"}, {"his son called him", "Rezaul Karim"}, {"detectives were questioning his son", "Rezaul Karim"}}},
+		{name: "ReadAfterQuote", body: "\"Religious holiday gatherings are an attractive target for extremists,\" read the intelligence bulletin issued on Thursday.",
+			direct: [][2]string{{"Religious holiday gatherings are an attractive target for extremists", "intelligence bulletin"}}},
+		{name: "ReadWithoutDeterminerIsNoCue", body: "\"The talks will go on into the night at the hotel,\" read more from our live blog.",
+			direct: [][2]string{{"The talks will go on into the night at the hotel", ""}}},
+		{name: "ParticipleEndsSpeakerAfterCue", body: "\"It's a lot of moving parts,\" said one European diplomat involved in the discussions.",
+			direct: [][2]string{{"It's a lot of moving parts", "European diplomat"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -315,7 +315,7 @@ var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperso
 	pundit pundits guard guards confidant confidante neighbor neighbors neighbour neighbours associate associates
 	colleague colleagues relative relatives cousin uncle aunt student students teacher worker workers employee
 	employees survivor survivors soldier soldiers fighter fighters passenger passengers driver owner shopkeeper
-	eyewitness eyewitnesses he she they we`)
+	eyewitness eyewitnesses bulletin bulletins cable cables communique editorial indictment he she they we`)
 
 // speakerPronouns are the pronouns a speaker may stand as.
 var speakerPronouns = wordSet(`he she they`)
@@ -998,6 +998,10 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 			}
 		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 {
 			break
+		}
+		if len(np) > 0 && (len(w) > 4 && strings.HasSuffix(w, "ed") || w == "put" || w == "sent") && !speakerCapitalized(body, t) &&
+			speakerTokFlags(body, toks, np[len(np)-1])&swNouns != 0 && !(j+1 < len(toks) && toks[j+1].is(body, "by")) {
+			break // a participle after the head: "the intelligence bulletin issued on Thursday"
 		}
 		np = append(np, j)
 	}
