@@ -363,6 +363,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"The talks will go on into the night at the hotel", ""}}},
 		{name: "ParticipleEndsSpeakerAfterCue", body: "\"It's a lot of moving parts,\" said one European diplomat involved in the discussions.",
 			direct: [][2]string{{"It's a lot of moving parts", "European diplomat"}}},
+		{name: "WentOnToBecomeIsNoSpeech", body: "Mr. Sullivan went on to become one of the administration's top nuclear negotiators. Kerry went on to say that the talks were close to a deal.",
+			report: [][2]string{{"the talks were close to a deal", "Kerry"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

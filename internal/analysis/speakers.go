@@ -209,8 +209,13 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 						return "", 0
 					}
 					// "went on to say", "went on, ...": more speech. Not
-					// "went on CNN", "went on sale", "went on trial".
+					// "went on CNN", "went on sale", "went on trial", nor
+					// "went on to become": after "to" a verb of speech.
 					if k+2 < len(toks) && toks[k+2].word && !toks[k+2].is(body, "to") && !toks[k+2].is(body, "that") {
+						return "", 0
+					}
+					if k+3 < len(toks) && toks[k+2].is(body, "to") && toks[k+3].word &&
+						speakerTokFlags(body, toks, k+3)&(swCue|swQuoteVerb) == 0 && !speechGoesOnVerbs[body[toks[k+3].s:toks[k+3].e]] {
 						return "", 0
 					}
 				}
@@ -240,6 +245,10 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	}
 	return lw, 1
 }
+
+// speechGoesOnVerbs are verbs of speech after "went on to" that are no
+// cue words of their own.
+var speechGoesOnVerbs = wordSet(`speak cite quote suggest mention defend condemn name remind`)
 
 // speechCueBaseForms are the cue words that are a verb's base form ("say",
 // "report", "state"), which takes a plural subject, not a singular name:
