@@ -123,6 +123,9 @@ func TestRegistryResolve(t *testing.T) {
 		{"PartyInPhrase", "House Democrats", "US Democrats", "united-states"},
 		{"CongressWhole", "Congress", "US Congress", "united-states"},
 		{"AdministrationOfficials", "senior administration officials", "United States", "united-states"},
+		{"AliasWithOtherFirstName", "Edward R. Royce", "Ed Royce", "united-states"},
+		{"AliasNickname", "Rick DesLauriers", "Richard DesLauriers", "united-states"},
+		{"IsraeliOpposition", "Isaac Herzog", "Isaac Herzog", "israel"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
