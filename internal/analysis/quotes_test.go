@@ -365,6 +365,10 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"It's a lot of moving parts", "European diplomat"}}},
 		{name: "WentOnToBecomeIsNoSpeech", body: "Mr. Sullivan went on to become one of the administration's top nuclear negotiators. Kerry went on to say that the talks were close to a deal.",
 			report: [][2]string{{"the talks were close to a deal", "Kerry"}}},
+		{name: "TwoWordRoleIsLastHolder", body: "Vice President Joe Biden and President Barack Obama met on Monday.\n\nThe vice president said that common sense points to one culprit. The vice-president said that the talks would go on.",
+			report: [][2]string{{"common sense points to one culprit", "Joe Biden"}, {"the talks would go on", "Joe Biden"}}},
+		{name: "HyphenatedPersonNounAskedNotToBeNamed", body: "A co-worker who asked not to be named said she was twice interviewed by agents this week.",
+			report: [][2]string{{"she was twice interviewed by agents this week", "co-worker"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -233,6 +233,9 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		// calling it “an affront”".)
 		return "", 0
 	}
+	if (lw == "asked" || lw == "asking") && k+2 < len(toks) && toks[k+1].is(body, "not") && toks[k+2].is(body, "to") {
+		return "", 0 // "a co-worker who asked not to be named said": the cue is "said"
+	}
 	if (lw == "plead" || lw == "pleads" || lw == "pleaded") && k+1 < len(toks) {
 		switch speakerLower(body, toks, k+1) {
 		case "guilty", "not", "no":
@@ -1169,6 +1172,9 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 		}
 		if f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 			return true
+		}
+		if h := strings.LastIndexByte(w, '-'); h > 0 && h < len(w)-1 && speakerWordFlags0(w[h+1:])&swNouns != 0 && !speechWhereNouns[w[h+1:]] {
+			return true // "the vice-president", "a co-worker"; not "a capital-letter (tweet)"
 		}
 	}
 	last := speakerLower(body, toks, np[len(np)-1])
@@ -2226,6 +2232,21 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	phrase = phrase[cut:]
 	if phrase == "" {
 		return "", m
+	}
+	if definite && strings.Count(phrase, " ") == 1 || definite && !strings.Contains(phrase, " ") && strings.Count(phrase, "-") == 1 {
+		// "the vice president", "the foreign minister", "the
+		// vice-president": the last person holding both title words.
+		a, b, ok := strings.Cut(phrase, " ")
+		if !ok {
+			a, b, _ = strings.Cut(phrase, "-")
+		}
+		ta, fa := speakerWordInfo(a)
+		tb, fb := speakerWordInfo(b)
+		if fa&swTitles != 0 && fb&swTitles != 0 && speakerRoles[tb] && a == ta && b == tb {
+			if p, ok := x.lastPersonTitled(pos, tb, []string{ta, tb}); ok {
+				return p, m
+			}
+		}
 	}
 	if definite && !strings.Contains(phrase, " ") {
 		// lowerWord folds the role words, so a role comes back folded.
