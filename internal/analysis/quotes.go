@@ -447,6 +447,19 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	// The bylines gave mentions: the order is taken again.
 	a.order = quoteMentionOrder(res.Quotes, a.order)
 	a.sentenceSpeakers(res.Quotes, blocker)
+	// A bare surname attributed before its bearer was named in full: the
+	// reported speech that names "Rezaul Karim, the father of ..., said
+	// that" is read after the direct quotes, so "“...,” Karim said" found
+	// no one by that surname then.
+	for i := range res.Quotes {
+		q := &res.Quotes[i]
+		if q.Speaker == "" || strings.IndexByte(q.Speaker, ' ') >= 0 || q.Speaker[0] < 'A' || q.Speaker[0] > 'Z' {
+			continue
+		}
+		if full, ok := a.people.fullBearer(q.Speaker, q.Start); ok {
+			q.Speaker = full
+		}
+	}
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10

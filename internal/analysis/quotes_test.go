@@ -355,7 +355,7 @@ func TestFindAttributionsCases(t *testing.T) {
 				{"Step-by-step, we must drive back and destroy ISIL.", "David Cameron"}, {"comprehensive and sustained counter-terrorism strategy", "David Cameron"}},
 			report: [][2]string{{"he would act", "David Cameron"}}, scare: []string{"British hero"}},
 		{name: "PronounAfterQuotedParagraphWithSpeaker", body: "Rezaul Karim, the father of a hostage, said the attackers spared some.\n\nKarim said his son called him. \"He told me, please save us,\" he said.\n\n\"The gunmen gave them meals last night,\" Karim said.\n\nHe said detectives were questioning his son.",
-			direct: [][2]string{{"He told me, please save us", "Rezaul Karim"}, {"The gunmen gave them meals last night", "Karim"}},
+			direct: [][2]string{{"He told me, please save us", "Rezaul Karim"}, {"The gunmen gave them meals last night", "Rezaul Karim"}},
 			report: [][2]string{{"the attackers spared some", "Rezaul Karim"}, {"his son called him", "Rezaul Karim"}, {"detectives were questioning his son", "Rezaul Karim"}}},
 		{name: "ReadAfterQuote", body: "\"Religious holiday gatherings are an attractive target for extremists,\" read the intelligence bulletin issued on Thursday.",
 			direct: [][2]string{{"Religious holiday gatherings are an attractive target for extremists", "intelligence bulletin"}}},
@@ -369,6 +369,9 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"common sense points to one culprit", "Joe Biden"}, {"the talks would go on", "Joe Biden"}}},
 		{name: "HyphenatedPersonNounAskedNotToBeNamed", body: "A co-worker who asked not to be named said she was twice interviewed by agents this week.",
 			report: [][2]string{{"she was twice interviewed by agents this week", "co-worker"}}},
+		{name: "OccupationBeforeName", body: "Historian Julian Zelizer said that the speech would be remembered. \"It was a turning point,\" Zelizer said.",
+			direct: [][2]string{{"It was a turning point", "Julian Zelizer"}},
+			report: [][2]string{{"the speech would be remembered", "Julian Zelizer"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

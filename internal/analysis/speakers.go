@@ -343,7 +343,8 @@ var speakerTitles = wordSet(`president minister secretary foreign defense defenc
 	major captain capt capt. u.s. us u.n. un gop sens. reps. gens. interior economy finance health trade
 	security national first lady rev rev. reverend dhs fbi cia nsa sergeant professor prof prof.
 	emir crown foreign-minister commissioner superintendent inspector detective premier chancellor
-	cardinal bishop archbishop rabbi imam pastor ayatollah mufti patriarch`)
+	cardinal bishop archbishop rabbi imam pastor ayatollah mufti patriarch historian economist commentator
+	analyst researcher scholar activist journalist lawyer writer novelist`)
 
 // speakerRoles are the title words that name a role on their own ("the
 // minister", "the president").
@@ -1829,6 +1830,23 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 		}
 	}
 	return x.persons[s.person].name, true
+}
+
+// fullBearer returns the one person named before pos with a full name
+// (two words or more) that ends in the surname w.
+func (x *speakerIndex) fullBearer(w string, pos int) (string, bool) {
+	found := ""
+	for _, p := range x.persons {
+		i := strings.LastIndexByte(p.name, ' ')
+		if p.first >= pos || i < 0 || p.name[i+1:] != w {
+			continue
+		}
+		if found != "" && found != p.name {
+			return "", false
+		}
+		found = p.name
+	}
+	return found, found != ""
 }
 
 // pronounReach returns where the search for the person a pronoun at pos
