@@ -1040,6 +1040,20 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 	}
 	// Inverted: said Lavrov, according to Lavrov.
 	if cue, n := speechCueAt(a.body, toks, i); cue != "" {
+		if speechCueParticiple(cue) && i+n < len(toks) && toks[i+n].is(a.body, ",") && strings.HasSuffix(contentEnd, ",") {
+			// "Ismail Haniyeh ... thanked Mr. Morsi “for the quick and
+			// brave decisions he made,” adding, “...”": the subject of the
+			// sentence the quote stands in speaks.
+			s := a.sentenceAround(r.open, a.near(a.paras[r.para], r.open, r.open))
+			st := quoteTokenize(a.body, s, r.open, nil)
+			if np := speakerSubject(a.body, st, len(st), a.np[:0]); len(np) > 0 {
+				if sp, m := a.people.resolveNP(a.body, st, np, r.open); sp != "" {
+					a.used = append(a.used, Span{toks[i].s, toks[i].e})
+					return quoteAttribution{sp, m, cue}, true
+				}
+			}
+			return quoteAttribution{}, false
+		}
 		np := speakerNPAfter(a.body, toks, i+n, a.np[:0])
 		if len(np) == 0 {
 			return quoteAttribution{}, false

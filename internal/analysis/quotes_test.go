@@ -372,6 +372,8 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "OccupationBeforeName", body: "Historian Julian Zelizer said that the speech would be remembered. \"It was a turning point,\" Zelizer said.",
 			direct: [][2]string{{"It was a turning point", "Julian Zelizer"}},
 			report: [][2]string{{"the speech would be remembered", "Julian Zelizer"}}},
+		{name: "ParticipleAfterQuote", body: "Ismail Haniyeh, the Hamas prime minister, thanked Mr. Morsi in a televised speech \u201cfor the quick and brave decisions he made,\u201d adding, \u201cToday\u2019s Egypt is unlike that of yesterday.\u201d",
+			direct: [][2]string{{"for the quick and brave decisions he made", "Ismail Haniyeh"}, {"Today\u2019s Egypt is unlike that of yesterday.", "Ismail Haniyeh"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}
