@@ -75,7 +75,7 @@ func FindAttributions(body string) Attributions {
 	if a.np == nil {
 		a.np = make([]int, 0, 16)
 	}
-	a.people = speakerScanNames(&a.index, body, a.scan.names, a.toks)
+	a.people = speakerScanNames(&a.index, body, a.scan.names, a.scan.cues, a.toks)
 	a.people.paras = a.paras
 	res := a.run(raws)
 	res.Quotes = quoteEmbeds(body, a.paras, res.Quotes)

@@ -374,6 +374,10 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the speech would be remembered", "Julian Zelizer"}}},
 		{name: "ParticipleAfterQuote", body: "Ismail Haniyeh, the Hamas prime minister, thanked Mr. Morsi in a televised speech \u201cfor the quick and brave decisions he made,\u201d adding, \u201cToday\u2019s Egypt is unlike that of yesterday.\u201d",
 			direct: [][2]string{{"for the quick and brave decisions he made", "Ismail Haniyeh"}, {"Today\u2019s Egypt is unlike that of yesterday.", "Ismail Haniyeh"}}},
+		{name: "UnknownNameRepeatedAsSpeaker", body: "Prime Minister Benjamin Netanyahu won re-election, Avi Dgani says.\n\nAnother Israeli, Noam Chayut, shifted to the left politically. He says small jolts shook his beliefs.\n\nChayut wrote that the change took years.",
+			report: [][2]string{{"Prime Minister Benjamin Netanyahu won re-election", "Avi Dgani"}, {"small jolts shook his beliefs", "Noam Chayut"}, {"the change took years", "Noam Chayut"}}},
+		{name: "PeopleRepeatedAsSpeakerIsNoName", body: "British Muslims gathered in London on Friday. Muslims said that the attack was not in their name.",
+			report: [][2]string{{"the attack was not in their name", "Muslims"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -344,7 +344,7 @@ var speakerTitles = wordSet(`president minister secretary foreign defense defenc
 	security national first lady rev rev. reverend dhs fbi cia nsa sergeant professor prof prof.
 	emir crown foreign-minister commissioner superintendent inspector detective premier chancellor
 	cardinal bishop archbishop rabbi imam pastor ayatollah mufti patriarch historian economist commentator
-	analyst researcher scholar activist journalist lawyer writer novelist`)
+	analyst researcher scholar activist journalist lawyer writer novelist senators representatives`)
 
 // speakerRoles are the title words that name a role on their own ("the
 // minister", "the president").
@@ -1226,6 +1226,9 @@ type speakerIndex struct {
 	// capsTo is the offset up to which the body has been listed.
 	caps   []speakerCap
 	capsTo int
+	// looked holds the lone surnames speakerScanRepeatedNames has looked
+	// for.
+	looked map[string]bool
 }
 
 // reset empties the index for a new body, keeping its buffers.
@@ -1290,7 +1293,7 @@ func speakerJoinName(body string, starts []int, name []string) string {
 // the trigger words the scan noted are read. Later mentions of a known
 // surname alone are found lazily, when a pronoun or a description needs the
 // latest person before it (see lastPerson).
-func speakerScanNames(x *speakerIndex, body string, triggers []Span, toks []qTok) *speakerIndex {
+func speakerScanNames(x *speakerIndex, body string, triggers, cues []Span, toks []qTok) *speakerIndex {
 	x.reset(body)
 	runEnd := 0
 	for _, tr := range triggers {
@@ -1332,8 +1335,159 @@ func speakerScanNames(x *speakerIndex, body string, triggers []Span, toks []qTok
 			i = e
 		}
 	}
+	speakerScanRepeatedNames(x, body, cues)
 	x.scanned = len(x.persons)
 	return x
+}
+
+// speakerScanRepeatedNames registers the people the word lists cannot
+// tell, with no title and a first name the lists lack: a run of two or
+// three capitalized words whose last word later speaks alone ("Another
+// Israeli, Noam Chayut, shifted to the left. ... Chayut wrote a book",
+// "Freddy Escamilla ... Escamilla said"). A place or a group is rarely the
+// subject of "said" by its last word alone ("Saudi Arabia", "British
+// Muslims"); runs that end in an institution's word ("White House") or
+// hold a title, a day or a function word are left out. cues are the scan's
+// speech cue candidates.
+func speakerScanRepeatedNames(x *speakerIndex, body string, cues []Span) {
+	if x.looked == nil {
+		x.looked = map[string]bool{}
+	}
+	clear(x.looked)
+	for _, c := range cues {
+		if !speakerSpeaksCue(body[c.Start:c.End]) || c.Start < 3 || body[c.Start-1] != ' ' {
+			continue
+		}
+		e := c.Start - 1
+		s := e
+		for s > 0 && (body[s-1] >= 'a' && body[s-1] <= 'z' || body[s-1] == '-' || body[s-1] >= 0x80) {
+			s--
+		}
+		if s == 0 || s == e || body[s-1] < 'A' || body[s-1] > 'Z' {
+			continue
+		}
+		s--
+		if s > 0 && (body[s-1] >= 'a' && body[s-1] <= 'z' || body[s-1] >= 'A' && body[s-1] <= 'Z' || body[s-1] >= 0x80) ||
+			s >= 2 && body[s-1] == ' ' && body[s-2] != '.' && speakerCapitalizedBefore(body, s-1) {
+			continue // part of a longer word or run: "Chayut" alone only
+		}
+		w := body[s:e]
+		if x.looked[w] {
+			continue
+		}
+		x.looked[w] = true
+		if _, ok := x.lookupFold(w); ok {
+			continue
+		}
+		// The full name stands in the same article: the search reaches
+		// back a long article's length, so that a text of many articles
+		// is not searched whole per surname.
+		p := -1
+		for from := max(0, s-speakerRepeatedReach); from < s; {
+			k := strings.Index(body[from:s], w)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(w)
+			if at < 2 || body[at-1] != ' ' || from < len(body) && (body[from] >= 'a' && body[from] <= 'z' || body[from] >= 0x80) {
+				continue
+			}
+			rs := at
+			for n := 0; n < 2 && rs >= 2 && body[rs-1] == ' '; n++ {
+				ws := rs - 1
+				for ws > 0 && (body[ws-1] >= 'a' && body[ws-1] <= 'z' || body[ws-1] >= 'A' && body[ws-1] <= 'Z' || body[ws-1] == '-' || body[ws-1] >= 0x80) {
+					ws--
+				}
+				if ws == rs-1 || body[ws] < 'A' || body[ws] > 'Z' || ws > 0 && body[ws-1] != ' ' && body[ws-1] != '\n' {
+					break
+				}
+				rs = ws
+			}
+			run := body[rs:from]
+			if n := strings.Count(run, " "); n < 1 || n > 2 || !speakerRepeatedNameRun(run) {
+				continue
+			}
+			if p < 0 {
+				p = x.addPerson(run, nil, rs)
+			} else if x.persons[p].name == run {
+				x.mention(p, rs)
+			}
+		}
+	}
+}
+
+// speakerRepeatedReach is how far before a lone surname its full name is
+// looked for, in bytes.
+const speakerRepeatedReach = 30000
+
+// speakerSpeaksCue reports whether cue is a speech verb in the past or the
+// singular that a surname alone may stand before: "Escamilla said",
+// "Chayut wrote".
+func speakerSpeaksCue(cue string) bool {
+	switch cue {
+	case "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained", "noted", "recalled", "argued", "insisted":
+		return true
+	}
+	return false
+}
+
+// speakerCapitalizedBefore reports whether the word ending at e (before a
+// space) starts with a capital letter.
+func speakerCapitalizedBefore(body string, e int) bool {
+	s := e
+	for s > 0 && body[s-1] != ' ' && body[s-1] != '\n' {
+		s--
+	}
+	return s < e && body[s] >= 'A' && body[s] <= 'Z'
+}
+
+// speakerDemonyms are the adjectives of nations, regions and faiths, and
+// the names of the places the corpus names most, that open phrases like
+// "British Muslims", "Palestinian Abla Masrujeh" or "Israel David
+// Friedman"; and words that open a sentence ("Even Gause ...").
+var speakerDemonyms = wordSet(`american british english scottish welsh irish french german russian syrian
+	iranian iraqi israeli palestinian egyptian turkish kurdish saudi lebanese jordanian afghan pakistani
+	chinese japanese korean indian european western eastern arab muslim jewish sunni shiite shia libyan
+	yemeni qatari emirati chechen australian canadian italian spanish dutch belgian greek cypriot kuwaiti
+	bahraini tunisian algerian moroccan somali nigerian ukrainian georgian armenian uzbek kazakh
+	bangladeshi indonesian malaysian mexican cuban venezuelan brazilian islamic catholic evangelical
+	israel iran iraq syria russia turkey egypt lebanon america britain england france germany china japan
+	libya yemen qatar gaza afghanistan pakistan europe africa asia
+	middle northern southern no yes even only just so yet`)
+
+// speakerDemonym reports whether w opens a phrase about a people rather
+// than a name: a demonym ("British"), its plural, or a compound in lower
+// case after its hyphen ("Western-backed", "High-ranking").
+func speakerDemonym(w string) bool {
+	if h := strings.IndexByte(w, '-'); h > 0 && h+1 < len(w) && w[h+1] >= 'a' && w[h+1] <= 'z' {
+		return true
+	}
+	lw := strings.ToLower(w)
+	return speakerDemonyms[lw] || speakerDemonyms[strings.TrimSuffix(lw, "s")]
+}
+
+// speakerRepeatedNameRun reports whether run may be a name of words only:
+// each capitalized then in lower case, none a title, a day or month, a
+// function word or an adverb, the first no people's or place's name
+// ("British Muslims", "Israel David Friedman"), the last no institution's
+// word nor a people ("American Jews").
+func speakerRepeatedNameRun(run string) bool {
+	n := strings.Count(run, " ")
+	i := 0
+	for w := range strings.SplitSeq(run, " ") {
+		if len(w) < 2 || w[1] < 'a' || w[1] > 'z' || strings.ContainsAny(w, ".'’") {
+			return false
+		}
+		if speakerWordFlags0(w)&(swTitles|swCalendar|swStop|swDeterminers|swPreps|swOrg|swTimeWords|swCue|swNouns|swSkip) != 0 {
+			return false
+		}
+		if (i == 0 || i == n) && speakerDemonym(w) {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // speakerRunBackoff returns where to start reading the run of capitalized
