@@ -126,6 +126,9 @@ func TestRegistryResolve(t *testing.T) {
 		{"AliasWithOtherFirstName", "Edward R. Royce", "Ed Royce", "united-states"},
 		{"AliasNickname", "Rick DesLauriers", "Richard DesLauriers", "united-states"},
 		{"IsraeliOpposition", "Isaac Herzog", "Isaac Herzog", "israel"},
+		{"FormerAgencyHead", "Mohamed ElBaradei", "Mohamed ElBaradei", "un"},
+		{"AliasWithoutFirstName", "Ali Hajizadeh", "Amir Ali Hajizadeh", "iran"},
+		{"Candidate2016", "Gary Johnson", "Gary Johnson", "united-states"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -144,7 +147,7 @@ func TestRegistryResolve(t *testing.T) {
 	}
 	// "=Syria", "=Democrats", "=Congress" name their entries only as the
 	// whole speaker.
-	for _, speaker := range []string{"a Syria expert", "the envoy to Syria", "Friends of Syria", "Social Democrats", "Liberal Democrats", "the Indian National Congress"} {
+	for _, speaker := range []string{"a Syria expert", "the envoy to Syria", "Friends of Syria", "Social Democrats", "Liberal Democrats", "the Indian National Congress", "Mueller's parents"} {
 		t.Run("WholeAliasNotInPhrase/"+speaker, func(t *testing.T) {
 			if name, side, _, ok := reg.Resolve(speaker); ok && (side == "syrian-government" || side == "united-states") {
 				t.Errorf("Resolve(%q) = %q on %q, want neither the Syrian nor the US side", speaker, name, side)
