@@ -378,6 +378,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"Prime Minister Benjamin Netanyahu won re-election", "Avi Dgani"}, {"small jolts shook his beliefs", "Noam Chayut"}, {"the change took years", "Noam Chayut"}}},
 		{name: "PeopleRepeatedAsSpeakerIsNoName", body: "British Muslims gathered in London on Friday. Muslims said that the attack was not in their name.",
 			report: [][2]string{{"the attack was not in their name", "Muslims"}}},
+		{name: "FamilyOfNamedPerson", body: "The family of slain journalist Steven Sotloff said this week that the hostage was sold to the group. Obama instead said he would consult with Congress.",
+			report: [][2]string{{"the hostage was sold to the group", "family of slain journalist Steven Sotloff"}, {"he would consult with Congress", "Obama"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -288,12 +288,18 @@ func speechCueAfterModifier(body string, toks []qTok, k int) bool {
 	return true
 }
 
+// speakerRelationNouns are the people who speak for someone named after
+// "of": "the family of", "a spokesman of", "lawyers of".
+var speakerRelationNouns = wordSet(`family families relatives parents wife husband son daughter brother sister
+	father mother widow friend friends lawyer lawyers attorney attorneys spokesman spokeswoman spokesperson
+	aide aides adviser advisers advisor advisors supporters allies office representative representatives`)
+
 // speakerSkip are the words between a subject and its speech verb that are
 // not part of the subject: "Lavrov earlier said", "he has also said".
 var speakerSkip = wordSet(`earlier later also has have had previously recently again then further once
 	repeatedly reportedly publicly privately would will did does do may might could should can still
 	already never often always first himself herself itself themselves separately subsequently
-	too now just however though yet`)
+	too now just however though yet instead`)
 
 // speakerStop are the words that end a subject when walking back from a
 // speech verb.
@@ -2290,7 +2296,12 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// capitalized one is part of a name: "Near East Policy").
 	hasPrep, prep := false, -1
 	for k, i := range np[:r] {
-		if w, f := speakerTokInfo(body, toks, i); f&swPreps != 0 && w != "of" {
+		if w, f := speakerTokInfo(body, toks, i); f&swPreps != 0 && (w != "of" || k > 0 && !speakerCapitalized(body, toks[np[k-1]]) &&
+			speakerRelationNouns[speakerLower(body, toks, np[k-1])]) {
+			// "the family of slain journalist Steven Sotloff", "the
+			// spokesman of Prime Minister Netanyahu": someone for the
+			// person, as after "for"; "Secretary of State John Kerry" is
+			// a title.
 			hasPrep = true
 			if !speakerCapitalized(body, toks[i]) {
 				prep = k
