@@ -1183,6 +1183,19 @@ func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
 	if f&swQuoteVerb == 0 || w != body[toks[k].s:toks[k].e] || len(toks)-k-1 > 6 {
 		return "", 0
 	}
+	if speechQuoteOffers[w] {
+		// "Trump offered his “warmest sympathy”", not "offered his
+		// condolences to “the victims”" nor "wasn't offered a meeting: “".
+		if k > 0 && speakerTokFlags(body, toks, k-1)&swPassive != 0 || strings.HasSuffix(body[:toks[k].s], "n't ") ||
+			strings.HasSuffix(body[:toks[k].s], "n’t ") {
+			return "", 0
+		}
+		for j := k + 1; j < len(toks)-1; j++ {
+			if !toks[j].word || !speechOfferDeterminers[speakerLower(body, toks, j)] {
+				return "", 0
+			}
+		}
+	}
 	for j := k + 1; j < len(toks); j++ {
 		if toks[j].word || toks[j].is(body, "'") || toks[j].is(body, "’") || j == len(toks)-1 && toks[j].is(body, ":") {
 			continue

@@ -380,6 +380,10 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the attack was not in their name", "Muslims"}}},
 		{name: "FamilyOfNamedPerson", body: "The family of slain journalist Steven Sotloff said this week that the hostage was sold to the group. Obama instead said he would consult with Congress.",
 			report: [][2]string{{"the hostage was sold to the group", "family of slain journalist Steven Sotloff"}, {"he would consult with Congress", "Obama"}}},
+		{name: "OfferedQuote", body: "US President Donald Trump offered his \"warmest sympathy and best wishes\" to New Zealand.",
+			direct: [][2]string{{"warmest sympathy and best wishes", "Donald Trump"}}},
+		{name: "OfferedSomethingElse", body: "Officials offered their condolences to \"the victims and families of the attack\" on Friday.",
+			direct: [][2]string{{"the victims and families of the attack", ""}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -128,7 +128,16 @@ func speechTimeOpenerFold(w string) bool {
 var speechQuoteVerbs = wordSet(`called calls calling described describes describing condemned condemns
 	denounced denounces dismissed dismisses labeled labelled labels termed terms branded brands decried decries
 	criticized criticised criticizes criticises welcomed welcomes characterized characterised dubbed compared
-	likened`)
+	likened offered offers expressed expresses extended voiced`)
+
+// speechQuoteOffers are the quote verbs whose quote is their object
+// itself, right after them or a determiner: "offered his “deepest
+// condolences”", "expressed “outrage and sorrow”".
+var speechQuoteOffers = wordSet(`offered offers expressed expresses extended voiced`)
+
+// speechOfferDeterminers may stand between speechQuoteOffers and their
+// quote.
+var speechOfferDeterminers = wordSet(`a an the his her their its our my`)
 
 // speechCueNounContext are the words after which a cue word is a noun or an
 // infinitive ("the report", "his remarks", "to say"), not a speech verb.
