@@ -384,6 +384,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"warmest sympathy and best wishes", "Donald Trump"}}},
 		{name: "OfferedSomethingElse", body: "Officials offered their condolences to \"the victims and families of the attack\" on Friday.",
 			direct: [][2]string{{"the victims and families of the attack", ""}}},
+		{name: "PassiveInfinitiveIsNoSpeech", body: "Najim Laachraoui, an explosives expert believed to have built the bombs, died at the airport. Bush vowed to be unyielding in the fight against the group.",
+			report: [][2]string{{"to be unyielding in the fight against the group", "Bush"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -242,6 +242,11 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		// calling it “an affront”".)
 		return "", 0
 	}
+	if speechCuePassiveInfinitive[lw] && k+2 < len(toks) && toks[k+1].is(body, "to") && (toks[k+2].is(body, "be") || toks[k+2].is(body, "have")) {
+		// "an ISIS explosives expert believed to have built the bombs": a
+		// passive. Not "vowed to be", "claimed to have": speech.
+		return "", 0
+	}
 	if (lw == "asked" || lw == "asking") && k+2 < len(toks) && toks[k+1].is(body, "not") && toks[k+2].is(body, "to") {
 		return "", 0 // "a co-worker who asked not to be named said": the cue is "said"
 	}
@@ -261,6 +266,12 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 // speechGoesOnVerbs are verbs of speech after "went on to" that are no
 // cue words of their own.
 var speechGoesOnVerbs = wordSet(`speak cite quote suggest mention defend condemn name remind`)
+
+// speechCuePassiveInfinitive are the cue words that, before "to be" or
+// "to have", are a passive without its auxiliary: "a man believed to be",
+// "the group said to have".
+var speechCuePassiveInfinitive = wordSet(`believed thought said reported alleged known rumored rumoured understood
+	expected suspected estimated considered presumed`)
 
 // speechCueBaseForms are the cue words that are a verb's base form ("say",
 // "report", "state"), which takes a plural subject, not a singular name:
