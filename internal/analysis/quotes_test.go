@@ -386,6 +386,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"the victims and families of the attack", ""}}},
 		{name: "PassiveInfinitiveIsNoSpeech", body: "Najim Laachraoui, an explosives expert believed to have built the bombs, died at the airport. Bush vowed to be unyielding in the fight against the group.",
 			report: [][2]string{{"to be unyielding in the fight against the group", "Bush"}}},
+		{name: "ParticipleEndsSpeakerBeforeCue", body: "A statement released on Sunday said that the army had withdrawn from the town.",
+			report: [][2]string{{"the army had withdrawn from the town", "statement"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -936,6 +936,13 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			}
 		}
 	}
+	// "A statement released on Sunday said": the participle after the
+	// head noun is no part of the speaker.
+	if n := len(np); n >= 2 && !speakerCapitalized(body, toks[np[n-1]]) && speakerTokFlags(body, toks, np[n-2])&swNouns != 0 {
+		if w := speakerLower(body, toks, np[n-1]); len(w) > 4 && strings.HasSuffix(w, "ed") || w == "put" || w == "sent" {
+			np = np[:n-1]
+		}
+	}
 	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
 		return nil
 	}
