@@ -317,12 +317,13 @@ func TestPolNeAREval(t *testing.T) {
 	if articles < 800 {
 		t.Errorf("scored %d articles, want the 840 of the train split", articles)
 	}
-	const minF1, minSpeaker = 0.95, 0.90
+	// The engine reached 0.955 and 0.910 (3,437 of 3,776) at 1.62.0.
+	const minF1, minSpeaker = 0.95, 0.905
 	if f1 < minF1 {
 		t.Errorf("quote F1 = %.3f, want >= %.2f", f1, minF1)
 	}
 	if spk < minSpeaker {
-		t.Errorf("speaker accuracy = %.3f, want >= %.2f", spk, minSpeaker)
+		t.Errorf("speaker accuracy = %.3f, want >= %.3f", spk, minSpeaker)
 	}
 }
 
