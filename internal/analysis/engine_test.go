@@ -309,6 +309,35 @@ func TestAnalyzeExcludesFalsePositives(t *testing.T) {
 	}
 }
 
+// TestShippedExclusions checks the exclusions of conflict-actors against
+// the uses they keep: "opposition" as a stance is no label, the opposition
+// as a camp is one.
+func TestShippedExclusions(t *testing.T) {
+	eng := mustEngine(t)
+	tests := []struct {
+		text, pattern string
+		want          int
+	}{
+		{"Voters voiced their opposition to the deal on Monday.", "opposition", 0},
+		{"The accord faces fierce opposition from Republicans in Congress.", "opposition", 0},
+		{"He stood alone in opposition to the whole world.", "opposition", 0},
+		{"The Syrian opposition rejected the plan on Monday.", "opposition", 1},
+		{"Moscow urged the opposition to accept the ceasefire.", "opposition", 1},
+		{"The armed opposition to the regime held the east of the city.", "armed opposition", 1},
+		{"The sanctions regime has hurt the economy.", "regime", 0},
+		{"The regime shelled the eastern districts again.", "regime", 1},
+	}
+	for _, tc := range tests {
+		r, err := eng.Analyze(analysis.Input{Text: tc.text, Precleaned: true, Meta: analysis.Meta{Title: "t"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := countPattern(r, tc.pattern); n != tc.want {
+			t.Errorf("%q: %s hits = %d, want %d", tc.text, tc.pattern, n, tc.want)
+		}
+	}
+}
+
 func TestVoicesAndSoCalled(t *testing.T) {
 	eng := mustEngine(t)
 	text := "The so-called rebels held the east.\n\n" +
