@@ -309,9 +309,9 @@ func TestAnalyzeExcludesFalsePositives(t *testing.T) {
 	}
 }
 
-// TestShippedExclusions checks the exclusions of conflict-actors against
-// the uses they keep: "opposition" as a stance is no label, the opposition
-// as a camp is one.
+// TestShippedExclusions checks the exclusions of the shipped lexicons
+// against the uses they keep: "opposition" as a stance is no label, the
+// opposition as a camp is one; military aid is no relief, aid is.
 func TestShippedExclusions(t *testing.T) {
 	eng := mustEngine(t)
 	tests := []struct {
@@ -326,6 +326,9 @@ func TestShippedExclusions(t *testing.T) {
 		{"The armed opposition to the regime held the east of the city.", "armed opposition", 1},
 		{"The sanctions regime has hurt the economy.", "regime", 0},
 		{"The regime shelled the eastern districts again.", "regime", 1},
+		{"Congress cut military aid to Egypt.", "aid", 0},
+		{"The convoy brought aid to the besieged districts.", "aid", 1},
+		{"The foreign aid worker was freed on Monday.", "foreign aid worker", 1},
 	}
 	for _, tc := range tests {
 		r, err := eng.Analyze(analysis.Input{Text: tc.text, Precleaned: true, Meta: analysis.Meta{Title: "t"}})
