@@ -388,6 +388,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"to be unyielding in the fight against the group", "Bush"}}},
 		{name: "ParticipleEndsSpeakerBeforeCue", body: "A statement released on Sunday said that the army had withdrawn from the town.",
 			report: [][2]string{{"the army had withdrawn from the town", "statement"}}},
+		{name: "EvenAndLittleDoubt", body: "The men even agreed that Russia might one day join the alliance. There's little doubt, though, that the group remains a threat.",
+			report: [][2]string{{"Russia might one day join the alliance", "men"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -142,7 +142,7 @@ var speechOfferDeterminers = wordSet(`a an the his her their its our my`)
 // speechCueNounContext are the words after which a cue word is a noun or an
 // infinitive ("the report", "his remarks", "to say"), not a speech verb.
 var speechCueNounContext = wordSet(`the a an to his her its their our my your this these those of in for on with
-	by from no any every such The A An His Her Its Their This These Those`)
+	by from no any every such little much The A An His Her Its Their This These Those`)
 
 // lastWordAt returns the word starting at offset i of s.
 func lastWordAt(s string, i int) string {
@@ -319,7 +319,7 @@ var speakerRelationNouns = wordSet(`family families relatives parents wife husba
 var speakerSkip = wordSet(`earlier later also has have had previously recently again then further once
 	repeatedly reportedly publicly privately would will did does do may might could should can still
 	already never often always first himself herself itself themselves separately subsequently
-	too now just however though yet instead`)
+	too now just however though yet instead even`)
 
 // speakerStop are the words that end a subject when walking back from a
 // speech verb.
