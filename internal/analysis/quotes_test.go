@@ -390,6 +390,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the army had withdrawn from the town", "statement"}}},
 		{name: "EvenAndLittleDoubt", body: "The men even agreed that Russia might one day join the alliance. There's little doubt, though, that the group remains a threat.",
 			report: [][2]string{{"Russia might one day join the alliance", "men"}}},
+		{name: "PronounTakesPreviousSubject", body: "Sen. Lindsey Graham spoke on Sunday.\n\nSenators debated the case for hours.\n\nBut Mr. Graham rejected the view that agents could persuade Mr. Tsarnaev to talk. He said interrogators needed to build a rapport with a prisoner.\n\nIt wasn't enough for Mr. Obama's aides to stop the project, they deleted Mr. Haney's files. He concludes that the administration cared more about others.",
+			report: [][2]string{{"interrogators needed to build a rapport with a prisoner", "Lindsey Graham"}, {"the administration cared more about others", "Haney"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -2019,6 +2019,77 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 	return x.persons[s.person].name, true
 }
 
+// prevSubject returns the subject of the sentence before a pronoun at
+// pron that opens its own sentence, when that sentence names someone else
+// after it: in "Yussef Magariaf, president of the congress, offered “an
+// apology to the United States ...” He pledged ..." the pronoun is
+// Magariaf, not a person named later in his sentence. The subject is a
+// person named within the sentence's first four words.
+func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
+	b := x.body
+	s := pron
+	for s > 0 && (b[s-1] == ' ' || b[s-1] == '"') {
+		s--
+	}
+	if s > 0 && !speakerSentenceEnd(b, s-1) {
+		return "", false
+	}
+	ps := s - 1
+	for ps > 0 && !(b[ps-1] == '\n' || speakerSentenceEnd(b, ps-1) && b[ps] == ' ') {
+		ps--
+	}
+	if s-ps < 10 {
+		return "", false
+	}
+	first, firstPos, other := -1, -1, false
+	for _, m := range x.mentions {
+		if m.person < 0 || m.pos < ps || m.pos >= s {
+			continue
+		}
+		if firstPos < 0 || m.pos < firstPos {
+			if first >= 0 && first != m.person {
+				other = true
+			}
+			first, firstPos = m.person, m.pos
+		} else if m.person != first {
+			other = true
+		}
+	}
+	if first < 0 || strings.Count(b[ps:firstPos], " ") > 4 || strings.ContainsAny(b[ps:firstPos], ",;") {
+		return "", false
+	}
+	if run := b[firstPos:speakerGatherRun(b, firstPos)]; strings.HasSuffix(run, "'s") || strings.HasSuffix(run, "’s") {
+		return "", false // "Mr. Obama's regime ...": a possessive, no subject
+	}
+	if p, _ := x.surnameAfter(firstPos, s, 0, ""); p >= 0 && p != first {
+		other = true
+	}
+	if !other {
+		return "", false
+	}
+	if pp := x.persons[first]; g != 0 && pp.gender != 0 && pp.gender != g {
+		return "", false
+	}
+	return x.persons[first].name, true
+}
+
+// speakerSentenceEnd reports whether b[i] ends a sentence: a full stop
+// that ends no abbreviation, a question or exclamation mark, a closing
+// quotation mark after one of those, or a line break.
+func speakerSentenceEnd(b string, i int) bool {
+	switch c := b[i]; {
+	case c == '\n' || c == '?' || c == '!':
+		return true
+	case c == '.':
+		return !quoteAbbrevBefore(b, i)
+	case c == '"' && i > 0:
+		return b[i-1] == '.' || b[i-1] == '?' || b[i-1] == '!'
+	case c == 0x9D && i >= 3 && b[i-2:i+1] == "\u201d":
+		return b[i-3] == '.' || b[i-3] == '?' || b[i-3] == '!'
+	}
+	return false
+}
+
 // fullBearer returns the one person named before pos with a full name
 // (two words or more) that ends in the surname w.
 func (x *speakerIndex) fullBearer(w string, pos int) (string, bool) {
@@ -2257,6 +2328,9 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 			g := speakerPronounGender(body[toks[np[0]].s:toks[np[0]].e])
 			pos := x.pronounReach(pos)
 			if name, ok := x.lastSpeaker(pos, g); ok {
+				return name, m
+			}
+			if name, ok := x.prevSubject(toks[np[0]].s, g); ok {
 				return name, m
 			}
 			if name, ok := x.lastPerson(pos, g, ""); ok {
