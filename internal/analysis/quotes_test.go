@@ -376,6 +376,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"for the quick and brave decisions he made", "Ismail Haniyeh"}, {"Today\u2019s Egypt is unlike that of yesterday.", "Ismail Haniyeh"}}},
 		{name: "UnknownNameRepeatedAsSpeaker", body: "Prime Minister Benjamin Netanyahu won re-election, Avi Dgani says.\n\nAnother Israeli, Noam Chayut, shifted to the left politically. He says small jolts shook his beliefs.\n\nChayut wrote that the change took years.",
 			report: [][2]string{{"Prime Minister Benjamin Netanyahu won re-election", "Avi Dgani"}, {"small jolts shook his beliefs", "Noam Chayut"}, {"the change took years", "Noam Chayut"}}},
+		{name: "RepeatedNameGluedToLinkText", body: "Chairman Bob Corker Robert (Bob) Phillips CorkerLindsey Graham basks in the spotlight. Corker said that the decision was a shock.",
+			report: [][2]string{{"the decision was a shock", "Corker"}}},
 		{name: "PeopleRepeatedAsSpeakerIsNoName", body: "British Muslims gathered in London on Friday. Muslims said that the attack was not in their name.",
 			report: [][2]string{{"the attack was not in their name", "Muslims"}}},
 		{name: "FamilyOfNamedPerson", body: "The family of slain journalist Steven Sotloff said this week that the hostage was sold to the group. Obama instead said he would consult with Congress.",

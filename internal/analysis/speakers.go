@@ -1423,7 +1423,7 @@ func speakerScanRepeatedNames(x *speakerIndex, body string, cues []Span) {
 			}
 			at := from + k
 			from = at + len(w)
-			if at < 2 || body[at-1] != ' ' || from < len(body) && (body[from] >= 'a' && body[from] <= 'z' || body[from] >= 0x80) {
+			if at < 2 || body[at-1] != ' ' || from < len(body) && (body[from] >= 'a' && body[from] <= 'z' || body[from] >= 'A' && body[from] <= 'Z' || body[from] >= 0x80) {
 				continue
 			}
 			rs := at
