@@ -129,6 +129,7 @@ func TestRegistryResolve(t *testing.T) {
 		{"FormerAgencyHead", "Mohamed ElBaradei", "Mohamed ElBaradei", "un"},
 		{"AliasWithoutFirstName", "Ali Hajizadeh", "Amir Ali Hajizadeh", "iran"},
 		{"Candidate2016", "Gary Johnson", "Gary Johnson", "united-states"},
+		{"SurnameAliasOfSenator", "Burr", "Richard Burr", "united-states"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
