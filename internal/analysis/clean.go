@@ -34,7 +34,7 @@ const cleanTitleMaxWords = 30
 // and a known title garbled by UTF-8 read as Windows-1252 ("Syriaâ€™s")
 // are repaired first when they can be undone whole (cleanRepairMojibake).
 func Clean(raw string, known Meta) Document {
-	text := cleanNormalize(cleanRepairMojibake(raw))
+	text := cleanHoverCards(cleanNormalize(cleanRepairMojibake(raw)))
 	doc := Document{
 		Title:     strings.TrimSpace(cleanRepairMojibake(strings.ToValidUTF8(known.Title, "\uFFFD"))),
 		Published: strings.TrimSpace(strings.ToValidUTF8(known.Published, "\uFFFD")),
@@ -478,3 +478,116 @@ func cleanFirstRune(s string) rune {
 
 // cleanIsUpperStart reports whether s starts with an upper-case letter.
 func cleanIsUpperStart(s string) bool { return unicode.IsUpper(cleanFirstRune(s)) }
+
+// cleanHoverCards removes the hover cards some sites (The Hill) print
+// after a person's name: the full legal name run into the titles of
+// recent headlines and a closing "MORE", as in "Chairman John McCain John
+// Sidney McCain2020 Democrats make play for veterans' votes ... MORE
+// (R-Ariz.)". Such a card is known by the surname said twice, the second
+// time glued to the next word ("McCain2020", "TillisThis"); the text keeps
+// the name as the article gives it: "Chairman John McCain (R-Ariz.)".
+func cleanHoverCards(text string) string {
+	if !strings.Contains(text, " MORE") {
+		return text
+	}
+	var b strings.Builder
+	last := 0 // text[:last] is written or dropped
+	for from := 0; ; {
+		k := strings.Index(text[from:], " MORE")
+		if k < 0 {
+			break
+		}
+		m := from + k
+		end := m + len(" MORE")
+		from = end
+		if end < len(text) && (text[end] >= 'A' && text[end] <= 'Z' || text[end] >= 'a' && text[end] <= 'z' ||
+			text[end] >= 0x80 && !strings.HasPrefix(text[end:], "’")) {
+			continue // "MOREOVER"; "MORE’s" is the name's possessive
+		}
+		lo := max(last, m-1000)
+		if nl := strings.LastIndexByte(text[lo:m], '\n'); nl >= 0 {
+			lo += nl + 1
+		}
+		d, ok := cleanCardStart(text[lo:m])
+		if !ok {
+			continue
+		}
+		b.WriteString(text[last : lo+d])
+		last = end
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// cleanCardStart returns where a hover card starts in s, the text before
+// its "MORE": right after the name the article gives ("John McCain"),
+// before the legal name whose surname is glued to the first headline
+// ("John Sidney McCain2020 Democrats ...").
+func cleanCardStart(s string) (int, bool) {
+	for g := 1; g < len(s); g++ {
+		if !(s[g-1] >= 'a' && s[g-1] <= 'z') || !(s[g] >= 'A' && s[g] <= 'Z' || s[g] >= '0' && s[g] <= '9') {
+			continue
+		}
+		// The surname ends at g and starts the word ("McCain2020": a
+		// capital inside a name, "Mc|Cain", finds no mention below).
+		w := strings.LastIndexByte(s[:g], ' ') + 1
+		if w == 0 || s[w] < 'A' || s[w] > 'Z' {
+			continue
+		}
+		surname := s[w:g]
+		// The legal name: at most five words (or a nickname in
+		// parentheses) before the surname, the first one right after
+		// the article's own mention of the same surname.
+		ls := w
+		for n := 0; n < 5 && ls >= 2 && s[ls-1] == ' '; n++ {
+			j := ls - 1
+			for j > 0 && s[j-1] != ' ' {
+				j--
+			}
+			if j == ls-1 {
+				break
+			}
+			if strings.HasPrefix(s[j:], surname+" ") {
+				return j + len(surname), true
+			}
+			if c := s[j]; !(c >= 'A' && c <= 'Z' || c == '(') {
+				break
+			}
+			ls = j
+		}
+	}
+	// Some cards leave a space after the legal name: "Speaker Paul Ryan
+	// Paul Davis Ryan Retirees should say ...", "Joe Biden Joe Biden
+	// Parnas: ...". The card starts after the first of a surname said
+	// twice with only capitalized words between.
+	words := strings.Fields(s)
+	off := make([]int, len(words)) // the end of each word in s
+	for i, at := 0, 0; i < len(words); i++ {
+		at = strings.Index(s[at:], words[i]) + at + len(words[i])
+		off[i] = at
+	}
+	// Of the words said twice, the surname is the one whose second
+	// occurrence ends the legal name ("Paul Ryan Paul Davis Ryan": Ryan).
+	best, bestJ := -1, -1
+	for i := range words {
+		w := words[i]
+		if w[0] < 'A' || w[0] > 'Z' || len(w) < 3 {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+4; j++ {
+			if words[j][0] < 'A' || words[j][0] > 'Z' && words[j][0] != '(' {
+				break
+			}
+			if words[j] == w && j+1 < len(words) && j > i+1 && j > bestJ {
+				best, bestJ = i, j
+			}
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	return off[best], true
+}

@@ -450,6 +450,18 @@ func TestCleanText(t *testing.T) {
 		{name: "InvalidUTF8Replaced", raw: "Bad \xff\xfe byte.", known: known, want: doc("Bad \uFFFD\uFFFD byte.")},
 		{name: "ByteOrderMarkDropped", raw: "\uFEFFOne.", known: known, want: doc("One.")},
 		{name: "InvalidUTF8InKnownTitle", raw: "One.", known: analysis.Meta{Title: "T\xff"}, want: analysis.Document{Title: "T\uFFFD", Body: "One."}},
+		// Hover cards (written for this test in The Hill's form): the
+		// legal name run into headlines, then "MORE".
+		{name: "HoverCardGlued", raw: "The sharpest criticism came from Chairman John McCain John Sidney McCain2020 hopefuls court veterans Senate passes the budget MORE (R-Ariz.), who spoke first.",
+			known: known, want: doc("The sharpest criticism came from Chairman John McCain (R-Ariz.), who spoke first.")},
+		{name: "HoverCardNickname", raw: "Allies like Sens. Thom Tillis Thomas (Thom) Roland TillisThis week: House votes Trump signs the bill MORE (N.C.) and Orrin Hatch Orrin Grant HatchTrump awards a medal MORE (Utah) were critical.",
+			known: known, want: doc("Allies like Sens. Thom Tillis (N.C.) and Orrin Hatch (Utah) were critical.")},
+		{name: "HoverCardPossessive", raw: "President Trump Donald John TrumpSenators balk at a long trial MORE’s refusal surprised no one.",
+			known: known, want: doc("President Trump’s refusal surprised no one.")},
+		{name: "HoverCardWithSpace", raw: "Speaker Paul Ryan Paul Davis Ryan Retirees should say no thanks to the plan MORE (R-Wis.) warned them.",
+			known: known, want: doc("Speaker Paul Ryan (R-Wis.) warned them.")},
+		{name: "MoreInCapitalsStays", raw: "OBAMACARE FORCES MORE HOSPITAL CLOSURES, and READ MORE here.", known: known,
+			want: doc("OBAMACARE FORCES MORE HOSPITAL CLOSURES, and READ MORE here.")},
 	})
 }
 
