@@ -1215,19 +1215,43 @@ func speechCueTakesListener(cue string) bool {
 	return false
 }
 
-// speechCueGoesOn reports whether "continued" at token k goes on
-// speaking, as it does before a mark (", he continued.", "continued: “")
+// speechCueGoesOn reports whether "continued" or "maintained" at token k
+// brings in speech, as before a mark (", he continued.", "continued: “")
 // or "that"/"by" ("continued by arguing that"), unlike "McDonough's remarks
 // continued the White House's pushback", "oil prices continued to rise",
 // "airstrikes continued overnight". Only reported speech asks: after a
 // direct quote ("...,” Trump continued at the rally) the quote is the
 // speech.
 func speechCueGoesOn(body string, toks []qTok, k int, cue string) bool {
-	if cue != "continued" && cue != "continues" || k+1 >= len(toks) || !toks[k+1].word {
+	switch cue {
+	case "continued", "continues", "maintain", "maintains", "maintained":
+		// "Russia maintains that ...", not "the group can maintain such
+		// a state" nor "maintained control of the city".
+	default:
 		return true
 	}
-	return toks[k+1].is(body, "that") || toks[k+1].is(body, "by")
+	if k+1 >= len(toks) || !toks[k+1].word {
+		return true
+	}
+	if toks[k+1].is(body, "that") || toks[k+1].is(body, "by") {
+		return true
+	}
+	if strings.HasPrefix(cue, "maintain") {
+		// "Iran maintains its program is peaceful": a clause, whose verb
+		// follows within a few words; "maintains a nationalist stance"
+		// has none.
+		for j := k + 1; j < len(toks) && j <= k+7 && toks[j].word; j++ {
+			if speechClauseVerbs[speakerLower(body, toks, j)] {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// speechClauseVerbs are the finite verbs that show a clause after a cue
+// with no "that".
+var speechClauseVerbs = wordSet(`is are was were has have had will would can could should must may might does do did`)
 
 // speechCueInverts reports whether a cue may stand before its speaker at
 // the end of a sentence ("..., said Lavrov."): finite verbs that need no

@@ -394,6 +394,10 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"Russia might one day join the alliance", "men"}}},
 		{name: "PronounTakesPreviousSubject", body: "Sen. Lindsey Graham spoke on Sunday.\n\nSenators debated the case for hours.\n\nBut Mr. Graham rejected the view that agents could persuade Mr. Tsarnaev to talk. He said interrogators needed to build a rapport with a prisoner.\n\nIt wasn't enough for Mr. Obama's aides to stop the project, they deleted Mr. Haney's files. He concludes that the administration cared more about others.",
 			report: [][2]string{{"interrogators needed to build a rapport with a prisoner", "Lindsey Graham"}, {"the administration cared more about others", "Haney"}}},
+		{name: "PronounSkipsLeadingPhraseOfPreviousSentence", body: "President Barack Obama and Russian President Vladimir Putin met in Paris.\n\nTalks went on all day.\n\nSpeaking to Barack Obama on Monday, Vladimir Putin looked tired and angry. He said the sanctions would fail.",
+			report: [][2]string{{"the sanctions would fail", "Vladimir Putin"}}},
+		{name: "MaintainsWithObjectReportsNothing", body: "The Islamic State can maintain such a state over the long term. Iran maintains its nuclear program is peaceful. Carney maintained that there was no evidence of a plot.",
+			report: [][2]string{{"its nuclear program is peaceful", "Iran"}, {"there was no evidence of a plot", "Carney"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

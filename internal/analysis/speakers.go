@@ -2041,6 +2041,16 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	if s-ps < 10 {
 		return "", false
 	}
+	// A leading phrase that opens with a preposition or a participle ("As
+	// an example of the latter, Mr. Cohen cited ...", "Speaking to Obama,
+	// Putin said ...") ends at its comma; the subject follows it.
+	if fw, _, _ := strings.Cut(b[ps:s], " "); speakerWordFlags0(fw)&swPreps != 0 || len(fw) > 4 && strings.HasSuffix(fw, "ing") || fw == "Asked" {
+		c := strings.Index(b[ps:s], ", ")
+		if c < 0 || strings.Count(b[ps:ps+c], " ") > 10 {
+			return "", false
+		}
+		ps += c + 2
+	}
 	first, firstPos, other := -1, -1, false
 	for _, m := range x.mentions {
 		if m.person < 0 || m.pos < ps || m.pos >= s {
