@@ -550,8 +550,56 @@ func (a *attributor) statementIssuers(qs []Quote) {
 		})
 		if k >= 0 && !strings.EqualFold(qs[k].Speaker, "statement") {
 			q.Speaker = qs[k].Speaker
+			continue
+		}
+		if from >= 0 {
+			continue
+		}
+		if sp := a.statementSubject(ss, o); sp != "" {
+			q.Speaker = sp
 		}
 	}
+}
+
+// statementSubject returns who issued the statement named at o when no
+// quote of its sentence names them: the capitalized words before it ("a
+// White House statement", "a Kremlin statement") or the sentence's
+// subject ("Turkey's Ministry of Foreign Affairs also published a
+// statement denouncing the attack", "President Francois Hollande
+// announced in a statement").
+func (a *attributor) statementSubject(ss, o int) string {
+	toks := quoteTokenize(a.body, ss, o, nil)
+	n := len(toks)
+	// "..., the White House said in a statement": the subject of the cue.
+	if n >= 4 && speakerTokFlags(a.body, toks, n-1)&swDeterminers != 0 && toks[n-2].is(a.body, "in") {
+		if cue, _ := speechCueAt(a.body, toks, n-3); cue != "" {
+			if np := speakerNPBefore(a.body, toks, 0, n-3, nil); len(np) > 0 {
+				sp, _ := a.people.resolveNP(a.body, toks, np, o)
+				return sp
+			}
+		}
+	}
+	j := n
+	for j > 0 && toks[j-1].word && speakerCapitalized(a.body, toks[j-1]) && !speakerSentenceInitial(a.body, toks[j-1].s) &&
+		speakerTokFlags(a.body, toks, j-1)&swCalendar == 0 {
+		j--
+	}
+	if j < n {
+		np := make([]int, 0, n-j)
+		for k := j; k < n; k++ {
+			np = append(np, k)
+		}
+		sp, _ := a.people.resolveNP(a.body, toks, np, o)
+		return sp
+	}
+	if np := speakerSubject(a.body, toks, n, nil); len(np) > 0 && np[len(np)-1] < n-1 {
+		sp, _ := a.people.resolveNP(a.body, toks, np, o)
+		if w := speakerLower(a.body, toks, np[len(np)-1]); w == "statement" || w == "it" || w == "they" {
+			return ""
+		}
+		return sp
+	}
+	return ""
 }
 
 // quoteMentionOrder returns the indices of the quotes that name their
@@ -1203,6 +1251,22 @@ func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
 		return "", 0
 	}
 	return w, 1
+}
+
+// quoteWherePhrase reports whether s, what follows a cue up to the
+// sentence's end, only says where or when it was said: "in a statement",
+// "in an interview on Sunday", "on Twitter".
+func quoteWherePhrase(s string) bool {
+	f := strings.Fields(strings.TrimRight(s, " ."))
+	if len(f) < 2 || len(f) > 6 || f[0] != "in" && f[0] != "on" {
+		return false
+	}
+	for _, w := range f[1:] {
+		if speechWhereNouns[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // speechCueTakesListener reports whether the words after a cue name who
@@ -2092,8 +2156,16 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			if speechCueTakesListener(cue) && k+n < len(toks) && cs == toks[k+n].s && a.onlyListener(toks, k+n) {
 				cs = ce // "..., John D’Angelo told reporters in California Monday."
 			}
-			if cs >= ce || quoteAtEnd(a.body, cs, e) || strings.TrimLeft(a.body[cs:ce], " .") == "" {
-				// "..., X said.": the content is what comes before.
+			// "..., the White House said in a statement.": the content is
+			// before the comma too, unless a direct quote stands there
+			// ("“...” of the framework, Cardin said in an interview").
+			where := false
+			if first := np[0]; cs < ce && first > 0 && toks[first-1].is(a.body, ",") && quoteWherePhrase(a.body[cs:ce]) {
+				where = !inDirect(toks[0].s) && !inDirect(toks[first-1].s-1)
+			}
+			if cs >= ce || quoteAtEnd(a.body, cs, e) || strings.TrimLeft(a.body[cs:ce], " .") == "" || where {
+				// "..., X said.", "..., the White House said in a
+				// statement.": the content is what comes before.
 				first := np[0]
 				if first > 0 && toks[first-1].is(a.body, ",") {
 					cs, ce = s, toks[first-1].s

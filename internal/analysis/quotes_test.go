@@ -398,6 +398,9 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the sanctions would fail", "Vladimir Putin"}}},
 		{name: "MaintainsWithObjectReportsNothing", body: "The Islamic State can maintain such a state over the long term. Iran maintains its nuclear program is peaceful. Carney maintained that there was no evidence of a plot.",
 			report: [][2]string{{"its nuclear program is peaceful", "Iran"}, {"there was no evidence of a plot", "Carney"}}},
+		{name: "StatementIssuerWithoutQuote", body: "Turkey's Ministry of Foreign Affairs also published a statement denouncing the attack on the church.\n\n\"We convey our condolences to the bereaved families,\" the statement said.\n\nThe king was ready to raise output, the White House said in a statement.\n\n\"King Salman affirmed that the kingdom keeps spare capacity,\" the statement said.",
+			direct: [][2]string{{"We convey our condolences to the bereaved families", "Turkey's Ministry of Foreign Affairs"}, {"King Salman affirmed that the kingdom keeps spare capacity", "White House"}},
+			report: [][2]string{{"The king was ready to raise output", "White House"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}
