@@ -401,6 +401,8 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "StatementIssuerWithoutQuote", body: "Turkey's Ministry of Foreign Affairs also published a statement denouncing the attack on the church.\n\n\"We convey our condolences to the bereaved families,\" the statement said.\n\nThe king was ready to raise output, the White House said in a statement.\n\n\"King Salman affirmed that the kingdom keeps spare capacity,\" the statement said.",
 			direct: [][2]string{{"We convey our condolences to the bereaved families", "Turkey's Ministry of Foreign Affairs"}, {"King Salman affirmed that the kingdom keeps spare capacity", "White House"}},
 			report: [][2]string{{"The king was ready to raise output", "White House"}}},
+		{name: "DiscourseOpenerBeforeSubject", body: "On the other hand counter-terrorism experts have always believed that bombers prefer a city.",
+			report: [][2]string{{"bombers prefer a city", "counter-terrorism experts"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

@@ -314,6 +314,11 @@ var speakerRelationNouns = wordSet(`family families relatives parents wife husba
 	father mother widow friend friends lawyer lawyers attorney attorneys spokesman spokeswoman spokesperson
 	aide aides adviser advisers advisor advisors supporters allies office representative representatives`)
 
+// speakerDiscourseOpeners open a sentence before its subject, often with
+// no comma after them.
+var speakerDiscourseOpeners = []string{"on the other hand", "at the same time", "in the meantime", "in fact", "of course",
+	"by contrast", "in contrast", "for example", "for instance", "in addition", "in turn"}
+
 // speakerSkip are the words between a subject and its speech verb that are
 // not part of the subject: "Lavrov earlier said", "he has also said".
 var speakerSkip = wordSet(`earlier later also has have had previously recently again then further once
@@ -898,6 +903,20 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	if len(np) > 1 && k < len(toks) && body[toks[np[0]].s:toks[np[0]].e] == "with" &&
 		strings.HasSuffix(body[toks[k].s:toks[k].e], "ing") {
 		np = np[1:]
+	}
+	// A discourse opener with no comma after it is no part of the subject:
+	// "On the other hand counter-terrorism experts have believed".
+	if len(np) > 2 {
+		lead := strings.ToLower(body[toks[np[0]].s:toks[np[len(np)-1]].e])
+		for _, o := range speakerDiscourseOpeners {
+			if strings.HasPrefix(lead, o+" ") {
+				n := strings.Count(o, " ") + 1
+				if n < len(np) {
+					np = np[n:]
+				}
+				break
+			}
+		}
 	}
 	// A subject does not start with a preposition ("in Aleppo said"). A
 	// capitalized one may start a name, unless it opens the sentence,
