@@ -403,6 +403,9 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"The king was ready to raise output", "White House"}}},
 		{name: "DiscourseOpenerBeforeSubject", body: "On the other hand counter-terrorism experts have always believed that bombers prefer a city.",
 			report: [][2]string{{"bombers prefer a city", "counter-terrorism experts"}}},
+		{name: "InitialsAndNicknameBeforeOf", body: "\u201cThis is a very serious situation,\u201d said Representative C. A. (Dutch) Ruppersberger of Maryland, the ranking Democrat. Professor Clifton W. Sherrill of Troy University said that the war would last.",
+			direct: [][2]string{{"This is a very serious situation", "C. A. Ruppersberger"}},
+			report: [][2]string{{"the war would last", "Clifton W. Sherrill"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}

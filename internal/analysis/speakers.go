@@ -1048,6 +1048,13 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 	for j := k; j < len(toks) && (len(np) < 10 || len(np) < 16 && speakerCapitalized(body, toks[j])); j++ {
 		t := toks[j]
 		if !t.word {
+			// "Representative C. A. (Dutch) Ruppersberger": a nickname in
+			// parentheses inside a name is stepped over.
+			if len(np) > 0 && t.is(body, "(") && j+3 < len(toks) && toks[j+1].word && speakerCapitalized(body, toks[j+1]) &&
+				toks[j+2].is(body, ")") && toks[j+3].word && speakerCapitalized(body, toks[j+3]) && speakerCapitalized(body, toks[np[len(np)-1]]) {
+				j += 2
+				continue
+			}
 			break
 		}
 		w, f := speakerTokInfo(body, toks, j)
@@ -2305,7 +2312,7 @@ func speakerPersonOf(body string, toks []qTok, np []int, r int) int {
 		}
 		if p > 0 && speakerTokFlags(body, toks, np[p-1])&swDeterminers != 0 ||
 			speakerTokFlags(body, toks, np[q-1])&swOrg != 0 ||
-			!speakerFirstNameIn(body, toks, np[p:q-1]) && !speakerTitledName(body, toks, np[p:q]) {
+			!speakerFirstNameIn(body, toks, np[p:q-1]) && !speakerTitledName(body, toks, np[p:q]) && !speakerInitialsIn(body, toks, np[p:q-1]) {
 			return -1
 		}
 		return q
@@ -2320,6 +2327,17 @@ func speakerTitledName(body string, toks []qTok, run []int) bool {
 	return n >= 3 && speakerTokFlags(body, toks, run[n-3])&swTitles != 0 &&
 		speakerTokFlags(body, toks, run[n-2])&(swTitles|swOrg|swNouns|swRoles) == 0 &&
 		speakerTokFlags(body, toks, run[n-1])&(swTitles|swOrg|swNouns|swRoles) == 0
+}
+
+// speakerInitialsIn reports whether one of the tokens is an initial ("C."
+// in "Representative C. A. Ruppersberger of Maryland").
+func speakerInitialsIn(body string, toks []qTok, idx []int) bool {
+	for _, i := range idx {
+		if w := body[toks[i].s:toks[i].e]; len(w) <= 2 && w[0] >= 'A' && w[0] <= 'Z' && (len(w) == 1 || w[1] == '.') {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerFirstNameIn reports whether one of the tokens is a first name.
