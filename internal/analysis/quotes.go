@@ -1313,6 +1313,9 @@ func speechCueGoesOn(body string, toks []qTok, k int, cue string) bool {
 	return false
 }
 
+// speechNobody open a subject that names no speaker.
+var speechNobody = wordSet(`no nobody none neither`)
+
 // speechClauseVerbs are the finite verbs that show a clause after a cue
 // with no "that".
 var speechClauseVerbs = wordSet(`is are was were has have had will would can could should must may might does do did`)
@@ -2196,6 +2199,9 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		// for a quote that is kept.
 		if cs >= ce || countWordsUpTo(a.body[cs:ce], 2) < 2 {
 			continue
+		}
+		if len(np) > 0 && speechNobody[speakerLower(a.body, toks, np[0])] {
+			continue // "No group has claimed responsibility": no one spoke
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, t.s)
 		if sp == "" {

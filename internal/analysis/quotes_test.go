@@ -406,6 +406,8 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "InitialsAndNicknameBeforeOf", body: "\u201cThis is a very serious situation,\u201d said Representative C. A. (Dutch) Ruppersberger of Maryland, the ranking Democrat. Professor Clifton W. Sherrill of Troy University said that the war would last.",
 			direct: [][2]string{{"This is a very serious situation", "C. A. Ruppersberger"}},
 			report: [][2]string{{"the war would last", "Clifton W. Sherrill"}}},
+		{name: "NoOneSpoke", body: "No group has claimed responsibility for the attack on the embassy. No U.S. officials have suggested troops on the ground. Officials said the embassy would reopen.",
+			report: [][2]string{{"the embassy would reopen", "Officials"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}
