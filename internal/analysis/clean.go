@@ -487,19 +487,24 @@ func cleanIsUpperStart(s string) bool { return unicode.IsUpper(cleanFirstRune(s)
 // time glued to the next word ("McCain2020", "TillisThis"); the text keeps
 // the name as the article gives it: "Chairman John McCain (R-Ariz.)".
 func cleanHoverCards(text string) string {
-	if !strings.Contains(text, " MORE") {
+	// "MORE" is searched for rather than " MORE": a leading space makes
+	// strings.Index stop at every space of the text.
+	if !strings.Contains(text, "MORE") {
 		return text
 	}
 	var b strings.Builder
 	last := 0 // text[:last] is written or dropped
 	for from := 0; ; {
-		k := strings.Index(text[from:], " MORE")
+		k := strings.Index(text[from:], "MORE")
 		if k < 0 {
 			break
 		}
-		m := from + k
+		m := from + k - 1 // the space before "MORE"
 		end := m + len(" MORE")
 		from = end
+		if m < 0 || text[m] != ' ' {
+			continue
+		}
 		if end < len(text) && (text[end] >= 'A' && text[end] <= 'Z' || text[end] >= 'a' && text[end] <= 'z' ||
 			text[end] >= 0x80 && !strings.HasPrefix(text[end:], "’")) {
 			continue // "MOREOVER"; "MORE’s" is the name's possessive
