@@ -242,7 +242,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		// calling it “an affront”".)
 		return "", 0
 	}
-	if speechCuePassiveInfinitive[lw] && k+2 < len(toks) && toks[k+1].is(body, "to") && (toks[k+2].is(body, "be") || toks[k+2].is(body, "have")) {
+	if k+2 < len(toks) && toks[k+1].is(body, "to") && (toks[k+2].is(body, "be") || toks[k+2].is(body, "have")) && speechCuePassiveInfinitive[lw] {
 		// "an ISIS explosives expert believed to have built the bombs": a
 		// passive. Not "vowed to be", "claimed to have": speech.
 		return "", 0
