@@ -55,6 +55,20 @@ func DefaultLexiconNames() []string {
 	return names
 }
 
+// DefaultLexicons returns fresh copies of all shipped lexicons, in the
+// order of DefaultLexiconNames.
+func DefaultLexicons() ([]*Lexicon, error) {
+	var all []*Lexicon
+	for _, name := range DefaultLexiconNames() {
+		l, err := DefaultLexicon(name)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, l)
+	}
+	return all, nil
+}
+
 // DefaultLexicon returns a fresh copy of the shipped lexicon with the given
 // name, which the caller may change freely. An unknown name gives an
 // *Error with code ENOTFOUND.

@@ -327,13 +327,9 @@ func TestParseLexiconLIWCErrors(t *testing.T) {
 }
 
 func TestLexiconCSVRoundTrip(t *testing.T) {
-	var lexicons []*analysis.Lexicon
-	for _, name := range analysis.DefaultLexiconNames() {
-		lex, err := analysis.DefaultLexicon(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lexicons = append(lexicons, lex)
+	lexicons, err := analysis.DefaultLexicons()
+	if err != nil {
+		t.Fatal(err)
 	}
 	native, err := analysis.ParseLexiconCSV("native.csv", readFixture(t, "native.csv"))
 	if err != nil {
@@ -512,6 +508,19 @@ func TestDefaultLexicons(t *testing.T) {
 		slices.Sort(actors)
 		if want := []string{"government", "jihadist-groups", "opposition"}; !slices.Equal(actors, want) {
 			t.Errorf("actors = %q, want %q", actors, want)
+		}
+	})
+	t.Run("All", func(t *testing.T) {
+		all, err := analysis.DefaultLexicons()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, l := range all {
+			got = append(got, l.Name)
+		}
+		if !slices.Equal(got, names) {
+			t.Errorf("DefaultLexicons() names = %q, want %q", got, names)
 		}
 	})
 	t.Run("Unknown", func(t *testing.T) {

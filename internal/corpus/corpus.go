@@ -66,15 +66,13 @@ func (s *Service) seed(ctx context.Context) error {
 		return fmt.Errorf("corpus: read active lexicon: %w", err)
 	}
 	if active == "" {
-		var shipped []*analysis.Lexicon
-		for _, name := range analysis.DefaultLexiconNames() {
-			l, err := analysis.DefaultLexicon(name)
-			if err != nil {
-				return fmt.Errorf("corpus: shipped lexicon %s: %w", name, err)
-			}
-			shipped = append(shipped, l)
+		shipped, err := analysis.DefaultLexicons()
+		if err != nil {
+			return fmt.Errorf("corpus: shipped lexicons: %w", err)
+		}
+		for _, l := range shipped {
 			if err := s.store.SaveLexicon(ctx, l); err != nil {
-				return fmt.Errorf("corpus: seed lexicon %s: %w", name, err)
+				return fmt.Errorf("corpus: seed lexicon %s: %w", l.Name, err)
 			}
 		}
 		def := analysis.MergeLexicons(DefaultLexiconName, shipped...)
