@@ -369,6 +369,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"common sense points to one culprit", "Joe Biden"}, {"the talks would go on", "Joe Biden"}}},
 		{name: "HyphenatedPersonNounAskedNotToBeNamed", body: "A co-worker who asked not to be named said she was twice interviewed by agents this week.",
 			report: [][2]string{{"she was twice interviewed by agents this week", "co-worker"}}},
+		{name: "WitnessBeforeName", body: "Witness Sue Savage said that the blast shook the whole terminal building.",
+			report: [][2]string{{"the blast shook the whole terminal building", "Sue Savage"}}},
 		{name: "OccupationBeforeName", body: "Historian Julian Zelizer said that the speech would be remembered. \"It was a turning point,\" Zelizer said.",
 			direct: [][2]string{{"It was a turning point", "Julian Zelizer"}},
 			report: [][2]string{{"the speech would be remembered", "Julian Zelizer"}}},

@@ -375,7 +375,8 @@ var speakerTitles = wordSet(`president minister secretary foreign defense defenc
 	security national first lady rev rev. reverend dhs fbi cia nsa sergeant professor prof prof.
 	emir crown foreign-minister commissioner superintendent inspector detective premier chancellor
 	cardinal bishop archbishop rabbi imam pastor ayatollah mufti patriarch historian economist commentator
-	analyst researcher scholar activist journalist lawyer writer novelist senators representatives`)
+	analyst researcher scholar activist journalist lawyer writer novelist senators representatives witness
+	eyewitness demonstrator protester`)
 
 // speakerRoles are the title words that name a role on their own ("the
 // minister", "the president").
