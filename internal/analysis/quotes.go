@@ -1288,7 +1288,7 @@ func speechCueTakesListener(cue string) bool {
 // speech.
 func speechCueGoesOn(body string, toks []qTok, k int, cue string) bool {
 	switch cue {
-	case "continued", "continues", "maintain", "maintains", "maintained":
+	case "continued", "continues", "maintain", "maintains", "maintained", "recall", "recalls", "recalled":
 		// "Russia maintains that ...", not "the group can maintain such
 		// a state" nor "maintained control of the city".
 	default:
@@ -1300,7 +1300,21 @@ func speechCueGoesOn(body string, toks []qTok, k int, cue string) bool {
 	if toks[k+1].is(body, "that") || toks[k+1].is(body, "by") {
 		return true
 	}
-	if strings.HasPrefix(cue, "maintain") {
+	if strings.HasPrefix(cue, "recall") {
+		// "recalled how Foley helped", "recalled asking his supervisor",
+		// "recalled the mother saying": a memory told; not "recalled its
+		// ambassador".
+		switch speakerLower(body, toks, k+1) {
+		case "how", "when", "what", "why", "whether", "being":
+			return true
+		}
+		for j := k + 1; j < len(toks) && j <= k+4 && toks[j].word; j++ {
+			if w := speakerLower(body, toks, j); len(w) > 4 && strings.HasSuffix(w, "ing") {
+				return true
+			}
+		}
+	}
+	if strings.HasPrefix(cue, "maintain") || strings.HasPrefix(cue, "recall") {
 		// "Iran maintains its program is peaceful": a clause, whose verb
 		// follows within a few words; "maintains a nationalist stance"
 		// has none.

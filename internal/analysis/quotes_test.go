@@ -410,6 +410,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the war would last", "Clifton W. Sherrill"}}},
 		{name: "NoOneSpoke", body: "No group has claimed responsibility for the attack on the embassy. No U.S. officials have suggested troops on the ground. Officials said the embassy would reopen.",
 			report: [][2]string{{"the embassy would reopen", "Officials"}}},
+		{name: "RecalledAnAmbassadorReportsNothing", body: "Egypt, for example, recalled its ambassador to Israel on Wednesday. Khozhugov recalled the mother saying that the talks were about religion. He recalled how the men had argued about the war.",
+			report: [][2]string{{"the talks were about religion", "Khozhugov"}, {"about the war", "men"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
 	}
