@@ -435,7 +435,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		if g == 0 {
 			continue
 		}
-		if name, ok := a.people.lastSpeaker(q.MentionStart, g); ok && name != q.Speaker {
+		if name, ok := a.people.lastSpeaker(a.people.pronounReach(q.MentionStart), g); ok && name != q.Speaker {
 			a.people.resaid(q.MentionStart, name)
 			q.Speaker = name
 		}
@@ -593,10 +593,10 @@ func (a *attributor) statementSubject(ss, o int) string {
 		return sp
 	}
 	if np := speakerSubject(a.body, toks, n, nil); len(np) > 0 && np[len(np)-1] < n-1 {
-		sp, _ := a.people.resolveNP(a.body, toks, np, o)
 		if w := speakerLower(a.body, toks, np[len(np)-1]); w == "statement" || w == "it" || w == "they" {
 			return ""
 		}
+		sp, _ := a.people.resolveNP(a.body, toks, np, o)
 		return sp
 	}
 	return ""

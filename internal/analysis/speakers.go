@@ -1996,9 +1996,9 @@ func speakerPronounGender(mention string) byte {
 // paragraph or the one before, when they fit the gender: in news a "he
 // said" goes on with the speaker before it more often than with a person
 // the sentence between only names ("... a good relationship with Russian
-// President Vladimir Putin. He added that ...").
+// President Vladimir Putin. He added that ..."). pos is where the search
+// ends: the pronoun's offset after pronounReach.
 func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
-	pos = x.pronounReach(pos)
 	best := -1
 	for k, s := range x.speakers {
 		if s.pos < pos && (best < 0 || s.pos > x.speakers[best].pos) {
@@ -2071,7 +2071,7 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	// A leading phrase that opens with a preposition or a participle ("As
 	// an example of the latter, Mr. Cohen cited ...", "Speaking to Obama,
 	// Putin said ...") ends at its comma; the subject follows it.
-	if fw, _, _ := strings.Cut(b[ps:s], " "); speakerWordFlags0(fw)&swPreps != 0 || len(fw) > 4 && strings.HasSuffix(fw, "ing") || fw == "Asked" {
+	if fw, _, _ := strings.Cut(b[ps:s], " "); speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) {
 		c := strings.Index(b[ps:s], ", ")
 		if c < 0 || strings.Count(b[ps:ps+c], " ") > 10 {
 			return "", false
@@ -2177,22 +2177,24 @@ func participleOpens(s string) bool {
 	if !strings.HasSuffix(s, ",") {
 		return false
 	}
-	for _, end := range [...]string{". ", ".”", `."`, "? ", "?”", `?"`, "! "} {
-		if strings.Contains(s, end) {
+	for i := 0; i < len(s)-1; i++ {
+		if speakerSentenceEnd(s, i) {
 			return false // the phrase is one sentence's opening
 		}
 	}
 	w, _, _ := strings.Cut(s, " ")
-	if len(w) < 5 || w[0] < 'A' || w[0] > 'Z' {
-		return false
-	}
 	switch w {
-	case "Asked":
-		return true
 	case "During", "According", "Including", "Regarding", "Concerning", "Notwithstanding":
 		return false
 	}
-	return strings.HasSuffix(w, "ing")
+	return speakerIngOpener(w)
+}
+
+// speakerIngOpener reports whether w, a sentence's first word, may open a
+// phrase that ends at a comma before the subject: a participle
+// ("Describing", "Speaking", "Asked") or a preposition in -ing ("During").
+func speakerIngOpener(w string) bool {
+	return w == "Asked" || len(w) > 4 && w[0] >= 'A' && w[0] <= 'Z' && strings.HasSuffix(w, "ing")
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
