@@ -1011,13 +1011,8 @@ func quoteSentenceBreak(b string, i, limit int) bool {
 }
 
 // quoteAbbrevs are the abbreviations whose period does not end a sentence.
-var quoteAbbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true, "gen": true,
-	"lt": true, "col": true, "st": true, "jr": true, "sr": true, "vs": true, "sgt": true, "capt": true,
-	"prof": true, "rev": true, "inc": true, "co": true, "corp": true, "jan": true, "feb": true, "aug": true,
-	"sept": true, "sep": true, "oct": true, "nov": true, "dec": true, "no": true, "maj": true, "adm": true,
-	"pres": true, "gens": true, "reps": true, "sens": true, "u.s": true, "u.n": true, "u.k": true, "d.c": true,
-}
+var quoteAbbrevs = wordSet(`mr mrs ms dr sen rep gov gen lt col st jr sr vs sgt capt prof rev inc co
+	corp jan feb aug sept sep oct nov dec no maj adm pres gens reps sens u.s u.n u.k d.c`)
 
 // quoteAbbrevMaxLen is the length of the longest abbreviation: a longer
 // word needs no look-up.
@@ -1294,6 +1289,11 @@ func speechCueGoesOn(body string, toks []qTok, k int, cue string) bool {
 	default:
 		return true
 	}
+	if strings.HasPrefix(cue, "continue") && k+2 < len(toks) && toks[k+1].is(body, ",") && toks[k+2].word {
+		// "While the search continues, NPR's Jeff Brady reports": a new
+		// clause follows the comma; `he continued, "We ...` goes on.
+		return false
+	}
 	if k+1 >= len(toks) || !toks[k+1].word {
 		return true
 	}
@@ -1491,7 +1491,10 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 			return quoteAttribution{}, false
 		}
 		start = a.sentenceStart(pp.End-1, pp.Start)
-		return a.attributeIn(start, pp.End, true)
+		if att, ok := a.attributeIn(start, pp.End, true); ok {
+			return att, ok
+		}
+		return a.attributeStatementIntro(a.toks)
 	}
 	if att, ok := a.attributeIn(start, r.open, true); ok {
 		return att, ok
@@ -1629,6 +1632,37 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 		return quoteAttribution{}, false
 	}
 	return quoteAttribution{sp, m, v}, true
+}
+
+// attributeStatementIntro reads a paragraph that introduces a statement
+// printed after it: "The State Department released this statement on the
+// family's behalf:". toks are the paragraph's last sentence, ending in the
+// colon; the subject before "released this statement" speaks.
+func (a *attributor) attributeStatementIntro(toks []qTok) (quoteAttribution, bool) {
+	n := len(toks)
+	if n < 4 || !toks[n-1].is(a.body, ":") {
+		return quoteAttribution{}, false
+	}
+	for v := 1; v+2 < n && v < 12; v++ {
+		if !toks[v].word || !toks[v+1].word || !toks[v+2].word || !speakerDocNouns[speakerLower(a.body, toks, v+2)] ||
+			speakerTokFlags(a.body, toks, v+1)&swObjectDets == 0 {
+			continue
+		}
+		switch speakerLower(a.body, toks, v) {
+		case "released", "issued", "sent", "posted", "published", "put":
+		default:
+			continue
+		}
+		np := speakerNPBefore(a.body, toks, 0, v, a.np[:0])
+		if len(np) == 0 || np[0] != 0 {
+			return quoteAttribution{}, false
+		}
+		if sp, m := a.people.resolveNP(a.body, toks, np, toks[v].s); sp != "" {
+			return quoteAttribution{sp, m, speakerLower(a.body, toks, v)}, true
+		}
+		return quoteAttribution{}, false
+	}
+	return quoteAttribution{}, false
 }
 
 // quoteIsDash reports whether t is a hyphen or dash standing alone.

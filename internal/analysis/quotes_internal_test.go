@@ -150,10 +150,11 @@ func TestSpeakerWordInfo(t *testing.T) {
 		{"LowerCue", "said", "said", swCue, swAbbrev},
 		{"CapitalizedCueFolds", "Said", "said", swCue | swIntern, 0},
 		{"AllCapitalsFolds", "PRESIDENT", "president", swTitles | swRoles | swNouns, 0},
-		{"LowerAbbreviation", "jan", "jan", swAbbrev, swIntern},
-		// An abbreviation in no word set is not folded, so its capitalized
-		// form has no flags: lowerWord leaves it as it is.
-		{"CapitalizedAbbreviationNotFolded", "Jan", "Jan", 0, swAbbrev},
+		{"LowerAbbreviation", "jan", "jan", swAbbrev, swCue},
+		// A capitalized abbreviation folds, so that "Sept. 14" and "Sen.
+		// Cruz" read as one sentence (it once kept its case and lost the
+		// flag).
+		{"CapitalizedAbbreviationFolds", "Jan", "jan", swAbbrev | swIntern, 0},
 		{"UnknownWord", "Lavrov", "Lavrov", 0, ^uint32(0)},
 		{"LongerThanAnySetWord", "internationalization", "internationalization", 0, ^uint32(0)},
 	} {

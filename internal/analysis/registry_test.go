@@ -210,6 +210,23 @@ func TestRegistryDoesNotConfuseCouncils(t *testing.T) {
 	}
 }
 
+// TestRegistryKeepsAlQaedaApart names al-Qaeda as itself: it was once an
+// alias of Jabhat al-Nusra, which made "Al Qaeda said" in a 2015 report on
+// Paris a quote of the Syrian group.
+func TestRegistryKeepsAlQaedaApart(t *testing.T) {
+	reg := syriaRegistry(t)
+	for _, tt := range []struct{ speaker, name string }{
+		{"Al Qaeda", "al-Qaeda"},
+		{"al-Qaida", "al-Qaeda"},
+		{"Nusra Front", "Jabhat al-Nusra"},
+	} {
+		name, side, _, ok := reg.Resolve(tt.speaker)
+		if !ok || name != tt.name || side != "jihadist-groups" {
+			t.Errorf("Resolve(%q) = %q, side %q, ok %v; want %q on jihadist-groups", tt.speaker, name, side, ok, tt.name)
+		}
+	}
+}
+
 // TestRegistryPlaceBeforeInstitution keeps papers, think tanks and
 // universities named after a place off that place's government, while a
 // place before a title or a government body still counts.

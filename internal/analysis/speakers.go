@@ -48,7 +48,7 @@ var speechCueWords = func() map[string]bool {
 		conclude concludes concluded agree agrees agreed believe believes believed
 		charge charges charged counter counters countered maintain maintains maintained
 		estimate estimates estimated disclose discloses disclosed indicate indicates indicated
-		recount recounts recounted testify testifies testified demand demands demanded
+		restate restates restated recount recounts recounted testify testifies testified demand demands demanded
 		proclaim proclaims proclaimed repeat repeats repeated speculate speculates speculated
 		muse mused underscore underscores underscored underline underlines underlined
 		clarify clarifies clarified elaborate elaborated accuse accuses accused
@@ -358,7 +358,10 @@ var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperso
 	pundit pundits guard guards confidant confidante neighbor neighbors neighbour neighbours associate associates
 	colleague colleagues relative relatives cousin uncle aunt student students teacher worker workers employee
 	employees survivor survivors soldier soldiers fighter fighters passenger passengers driver owner shopkeeper
-	eyewitness eyewitnesses bulletin bulletins cable cables communique editorial indictment he she they we`)
+	eyewitness eyewitnesses bulletin bulletins cable cables communique editorial indictment gunman gunmen
+	executioner attacker attackers hostage hostages captor captors kidnapper kidnappers bomber shooter suspect
+	suspects victim victims protester protesters protestor protestors demonstrator demonstrators veteran veterans
+	farmer farmers parent parents he she they we`)
 
 // speakerPronouns are the pronouns a speaker may stand as.
 var speakerPronouns = wordSet(`he she they`)
@@ -814,6 +817,15 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			}
 			if toks[c].is(body, ",") && c < j-1 && c > lo {
 				j = c - 1
+				t := j
+				if toks[t].is(body, ".") {
+					t-- // "R-Calif."
+				}
+				if t > lo+1 && toks[t].word && speakerPartyTag(body[toks[t].s:toks[t].e]) && toks[t-1].is(body, ",") {
+					// "Rep. Dana Rohrabacher, R-Calif., among those in
+					// Congress ..., released": the party tag goes too.
+					j = t - 2
+				}
 			}
 			break
 		}
@@ -888,6 +900,12 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			if len(np) == 0 {
 				np = append(np, j)
 			}
+			break
+		}
+		if len(np) > 0 && speakerMonths[lowerWord(strings.TrimSuffix(w, "."))] && speakerDigits(body[toks[np[len(np)-1]].s:toks[np[len(np)-1]].e]) {
+			// A date is no part of a speaker: "during Feb. 26 remarks",
+			// "wrote in a Feb. 18 report".
+			np = np[:len(np)-1]
 			break
 		}
 		np = append(np, j)
@@ -1020,6 +1038,29 @@ func speakerHeadOK(body string, toks []qTok, np []int) bool {
 		return true
 	}
 	return f&(swVerbsS|swPreps|swObjectDets|swDeterminers) == 0
+}
+
+// speakerPlainModifier reports whether the lower-case word w, with flags
+// f, may modify a noun after a name, as "intelligence" in "U.S.
+// intelligence official": it is in no function-word set and has no verb's
+// ending.
+func speakerPlainModifier(w string, f uint32) bool {
+	return f&(swStop|swPreps|swCue|swVerbsS|swPronouns|swDeterminers|swTimeWords|swCalendar|swSkip) == 0 &&
+		len(w) > 2 && w[0] >= 'a' && w[0] <= 'z' && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s")
+}
+
+// speakerMonths are the months' names and their abbreviations.
+var speakerMonths = wordSet(`january february march april may june july august september october november
+	december jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// speakerDigits reports whether w is a number written in digits.
+func speakerDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // speakerMonthSurnames are months that are surnames too ("Theresa May").
@@ -1192,6 +1233,11 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		} else if len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swDeterminers != 0 && f&(swStop|swPreps|swCue) == 0 &&
 			j+1 < k && toks[j+1].word && speakerTokFlags(body, toks, j+1)&swNouns != 0 {
 			// "The current president": one adjective before the noun.
+			np = append(np, j, j+1)
+		} else if len(np) > 0 && speakerCapitalized(body, toks[np[len(np)-1]]) && speakerPlainModifier(body[t.s:t.e], f) &&
+			j+1 < k && toks[j+1].word && speakerTokFlags(body, toks, j+1)&swNouns != 0 {
+			// "A U.S. intelligence official": a plain word between a name
+			// and the noun; not a verb ("Russia accused officials").
 			np = append(np, j, j+1)
 		}
 		break
@@ -2364,6 +2410,77 @@ var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the "
 	"a report in the ", "a report in ", "reports from the ", "reports from ", "reports by the ", "reports by ",
 	"the ", "a ", "an ", "one ", "another ", "some ", "many ", "several ", "both "}
 
+// speakerDocNouns are the writings whose author speaks through them: "his
+// statement said", "Lavrov's letter reads".
+var speakerDocNouns = wordSet(`statement letter tweet tweets post email memo note message op-ed column`)
+
+// resolveAuthor resolves "Lavrov's statement", "a statement from Lavrov"
+// and "his letter" to the author: a named possessor (a capitalized word
+// with 's) or source, or "his" or "her" standing for a person as "he" or
+// "she" would.
+func (x *speakerIndex) resolveAuthor(body string, toks []qTok, np []int, pos int) (string, bool) {
+	n := len(np)
+	d := 0 // the noun of "a statement from Lavrov", after its article
+	if n > 1 && speakerTokFlags(body, toks, np[0])&swDeterminers != 0 {
+		d = 1
+	}
+	if n >= d+3 && speakerDocNouns[speakerLower(body, toks, np[d])] && speakerLower(body, toks, np[d+1]) == "from" {
+		// "a statement from Lavrov", "a letter from the Kremlin".
+		c := d + 2
+		if n > c+1 && speakerLower(body, toks, np[c]) == "the" {
+			c++
+		}
+		if !speakerCapitalized(body, toks[np[c]]) {
+			return "", false
+		}
+		name, _ := x.resolveNP(body, toks, np[d+2:], pos)
+		return name, name != ""
+	}
+	if n < 2 || !speakerDocNouns[speakerLower(body, toks, np[n-1])] {
+		return "", false
+	}
+	i := np[n-2]
+	w := body[toks[i].s:toks[i].e]
+	switch {
+	case n == 2 && strings.EqualFold(w, "his"):
+		name := x.resolvePronoun('m', toks[i].s, pos)
+		return name, name != ""
+	case n == 2 && strings.EqualFold(w, "her"):
+		name := x.resolvePronoun('f', toks[i].s, pos)
+		return name, name != ""
+	case speakerCapitalized(body, toks[i]) && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")):
+		// The possessor is read as a token of its own, without the 's.
+		save := toks[i]
+		toks[i] = qTok{s: save.s, e: save.s + strings.LastIndexAny(w, "'’"), word: true}
+		name, _ := x.resolveNP(body, toks, np[:n-1], pos)
+		toks[i] = save
+		return name, name != ""
+	}
+	return "", false
+}
+
+// resolvePronoun returns the person "he" or "she" (gender g) at offset
+// at stands for, with pos where the search ends, or "".
+func (x *speakerIndex) resolvePronoun(g byte, at, pos int) string {
+	pos = x.pronounReach(pos)
+	if name, ok := x.lastSpeaker(pos, g); ok {
+		return name
+	}
+	if name, ok := x.prevSubject(at, g); ok {
+		return name
+	}
+	if name, ok := x.lastPerson(pos, g, ""); ok {
+		return name
+	}
+	// The latest speaker, unless a collective by a common noun: "he" is
+	// not "Authorities" ("Authorities say ... He wrote").
+	head := x.recent[strings.LastIndexByte(x.recent, ' ')+1:]
+	if speakerWordFlags0(head)&(swNouns|swPronouns) != 0 {
+		return ""
+	}
+	return x.recent
+}
+
 // resolveNP turns a speaker phrase (token indices into toks) into the
 // canonical speaker name and the mention span, resolving pronouns,
 // descriptions and surnames against what the article said before pos.
@@ -2375,27 +2492,13 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		return "", Span{}
 	}
 	m := Span{toks[np[0]].s, toks[np[len(np)-1]].e}
+	if name, ok := x.resolveAuthor(body, toks, np, pos); ok {
+		return name, m
+	}
 	if len(np) == 1 {
 		switch speakerLower(body, toks, np[0]) {
 		case "he", "she":
-			g := speakerPronounGender(body[toks[np[0]].s:toks[np[0]].e])
-			pos := x.pronounReach(pos)
-			if name, ok := x.lastSpeaker(pos, g); ok {
-				return name, m
-			}
-			if name, ok := x.prevSubject(toks[np[0]].s, g); ok {
-				return name, m
-			}
-			if name, ok := x.lastPerson(pos, g, ""); ok {
-				return name, m
-			}
-			// The latest speaker, unless a collective by a common noun:
-			// "he" is not "Authorities" ("Authorities say ... He wrote").
-			head := x.recent[strings.LastIndexByte(x.recent, ' ')+1:]
-			if speakerWordFlags0(head)&(swNouns|swPronouns) != 0 {
-				return "", m
-			}
-			return x.recent, m
+			return x.resolvePronoun(speakerPronounGender(body[toks[np[0]].s:toks[np[0]].e]), toks[np[0]].s, pos), m
 		case "they":
 			best, bestPos := "", -1
 			for _, c := range x.collectives {
