@@ -1494,6 +1494,7 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 		if att, ok := a.attributeIn(start, pp.End, true); ok {
 			return att, ok
 		}
+		// attributeIn left the sentence's tokens in a.toks, as below.
 		return a.attributeStatementIntro(a.toks)
 	}
 	if att, ok := a.attributeIn(start, r.open, true); ok {
