@@ -292,6 +292,21 @@ var registryIndependent = wordSet(`times post journal herald tribune telegraph g
 	radio tv television institute institution university college school center centre foundation
 	observatory council bank company corporation`)
 
+// registryMissions are the head words of a country's offices abroad.
+var registryMissions = wordSet(`embassy consulate mission`)
+
+// registryLocated reports whether the words (keys; mark gives each as
+// written) hold an independent institution's head word or a capitalized
+// foreign mission's, so that a place after "in" only says where it is.
+func registryLocated(words []string, mark func(int) registryWordMark) bool {
+	for k, w := range words {
+		if m := mark(k); m.head || m.upper && registryMissions[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // registryWordMark is what Resolve needs to know of a speaker's word as
 // written: whether it is capitalized, ends in a possessive, and is the head
 // word of an independent institution (registryIndependent).
@@ -397,6 +412,12 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 				// "Washington Institute", "Moscow Times", "University of
 				// Damascus", "Bank of America": the place names an
 				// institution of its own, not its government.
+				continue
+			}
+			if s >= 1 && mark(s-1).head || s >= 2 && words[s-1] == "in" && registryLocated(words[:s-1], mark) {
+				// "the Asia-Pacific Foundation London", "the Embassy of
+				// Yemen in Washington": where an institution or a foreign
+				// mission stands is not whose it is.
 				continue
 			}
 			if n == 1 && s > 0 && s+1 == len(words) && words[s] == x.last[i] && !registryOwnSurname(words[s-1], mark(s-1), r.Entries[i].Name) {

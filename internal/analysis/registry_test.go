@@ -201,6 +201,13 @@ func TestRegistryDoesNotConfuseCouncils(t *testing.T) {
 		{"the UN Security Council", "un", true},
 		{"U.N. Ambassador Susan Rice", "united-states", true},
 		{"the Islamic Republic", "iran", true},
+		// Where an institution or a foreign mission stands is not whose
+		// it is; a country's own mission is still its.
+		{"Embassy of the Republic of Yemen in Washington", "", false},
+		{"Sajjan Gohel of the Asia-Pacific Foundation London", "", false},
+		{"Sajjan Gohel of the Asia-Pacific Foundation in London", "", false},
+		{"U.S. Embassy in Baghdad", "united-states", true},
+		{"officials in Washington", "united-states", true},
 	}
 	for _, tt := range tests {
 		_, side, _, ok := reg.Resolve(tt.speaker)

@@ -180,6 +180,12 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		c += 'a' - 'A'
 	}
+	if (w == "shot" || w == "hit" || w == "hits") && k+1 < len(toks) && toks[k+1].is(body, "back") {
+		// "shot back:", "“...,” Sanders hit back at Clinton": a retort.
+		// The words are no cues alone ("police shot the driver"), so they
+		// carry no cue flag, and the scan lists them as no reported cue.
+		return w + " back", 2
+	}
 	if c < 'a' || c > 'z' || !speechCueShape[c-'a'][len(w)] {
 		return "", 0
 	}
@@ -771,6 +777,11 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 				break
 			}
 		}
+	}
+	if j-2 >= lo && toks[j-1].is(body, ",") && (toks[j].is(body, "D.C.") || toks[j].is(body, "D.C")) {
+		// "The Embassy of Yemen in Washington, D.C. said": the comma is
+		// the city's, not a clause's.
+		j -= 2
 	}
 	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
 		w, f := speakerTokInfo(body, toks, j)
@@ -2323,6 +2334,17 @@ func speakerHasTitle(titles []string, role string) bool {
 // Justice"). It returns -1 when the final run names a person itself or the
 // run before "of" is an institution's name: "Secretary of State John
 // Kerry", "the John Jay College of Criminal Justice", "Bank of America".
+// speakerOrgAfter reports whether the tokens np hold an institution's word
+// ("Foundation", "University").
+func speakerOrgAfter(body string, toks []qTok, np []int) bool {
+	for _, i := range np {
+		if speakerCapitalized(body, toks[i]) && speakerTokFlags(body, toks, i)&swOrg != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func speakerPersonOf(body string, toks []qTok, np []int, r int) int {
 	word := func(k int) string { return body[toks[np[k]].s:toks[np[k]].e] }
 	if r >= len(np) || speakerFirstNameIn(body, toks, np[r:len(np)-1]) {
@@ -2337,8 +2359,12 @@ func speakerPersonOf(body string, toks []qTok, np []int, r int) int {
 			}
 			continue
 		}
-		if speakerFirstNameIn(body, toks, np[q-2:q]) && speakerTokFlags(body, toks, np[q-1])&(swOrg|swTitles) == 0 &&
-			q+1 < len(np) && toks[np[q+1]].is(body, "the") {
+		if q+1 < len(np) && toks[np[q+1]].is(body, "the") && speakerTokFlags(body, toks, np[q-1])&(swOrg|swTitles) == 0 &&
+			(speakerFirstNameIn(body, toks, np[q-2:q]) || q == 2 && speakerNameWord(body, toks[np[0]]) &&
+				speakerTokFlags(body, toks, np[0])&(swDeterminers|swOrg|swTitles) == 0 && speakerOrgAfter(body, toks, np[q+2:])) {
+			// A first name the lists do not know is a person's too when
+			// two words open the phrase and an institution follows:
+			// "Sajjan Gohel of the Asia-Pacific Foundation".
 			return q
 		}
 		break
