@@ -1375,7 +1375,7 @@ func quoteClauseEndsAfter(body string, toks []qTok, j int) bool {
 // abbreviation that ends it ("Sen. Mark Kirk, R-Ill., said").
 func inApposition(body string, toks []qTok, m int) bool {
 	t := toks[m]
-	if t.word || t.is(body, "-") || t.is(body, "’") || t.is(body, "'") {
+	if t.word || t.is(body, "-") || t.is(body, "’") || t.is(body, "'") || t.is(body, "&") {
 		return true
 	}
 	return t.is(body, ".") && m > 0 && toks[m-1].word && m+1 < len(toks) && toks[m+1].is(body, ",")

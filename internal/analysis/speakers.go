@@ -1296,7 +1296,39 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 		}
 	}
 	last := speakerLower(body, toks, np[len(np)-1])
-	return len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "ous")
+	if len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !strings.HasSuffix(last, "ous") {
+		return true
+	}
+	// "the designer", "a former wicketkeeper": an article, at most one
+	// word, and a lower-case noun with an agent's ending.
+	if n := len(np); n >= 2 && n <= 3 && speakerArticles[speakerLower(body, toks, np[0])] && !speakerCapitalized(body, toks[np[n-1]]) {
+		return speakerAgentNoun(last)
+	}
+	return false
+}
+
+// speakerArticles open a description of one person.
+var speakerArticles = wordSet(`the a an another`)
+
+// speakerNotAgents end as agent nouns do but name no person.
+var speakerNotAgents = wordSet(`other another latter former either neither better bigger greater larger
+	smaller longer shorter higher lower easier harder earlier later whether together however forever
+	center centre terror error order number matter letter paper poster banner border corner quarter
+	computer twitter chapter meter minister`)
+
+// speakerAgentNoun reports whether the lower-case word w has the ending of
+// a noun for a person who does something ("designer", "organizer",
+// "economist", "historian"), which the noun list cannot all hold.
+func speakerAgentNoun(w string) bool {
+	if len(w) < 6 || speakerNotAgents[w] || strings.HasSuffix(w, "ier") {
+		return false
+	}
+	for _, suf := range [...]string{"er", "or", "ist", "ian"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerPerson is one person the article names.

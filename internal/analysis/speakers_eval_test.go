@@ -89,11 +89,12 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 	// 1,132; that of 1.53.0 to 1.62.0 and more officials to 50.6% and
 	// 1,111; that of 1.75.0 (folded abbreviations, party tags before an
 	// apposition, statements speaking for their authors) to 50.3% and
-	// 1,094. These bounds keep it.
+	// 1,094; that of 1.77.0 (agent nouns: "the designer said") to 1,083.
+	// These bounds keep it.
 	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.52 {
 		t.Errorf("%.3f of the quotes have no known side, want at most 0.52", share)
 	}
-	if silent > 1110 {
-		t.Errorf("%d direct quotes have no speaker, want at most 1,110", silent)
+	if silent > 1100 {
+		t.Errorf("%d direct quotes have no speaker, want at most 1,100", silent)
 	}
 }
