@@ -1077,7 +1077,7 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 	contentEnd := strings.TrimRight(a.body[r.cs:r.ce], " ")
 	if strings.HasSuffix(contentEnd, ".") && i == 0 {
 		c, _ := utf8.DecodeRuneInString(a.body[toks[i].s:])
-		if unicode.IsUpper(c) {
+		if unicode.IsUpper(c) && !a.bareAttribution(toks) {
 			return quoteAttribution{}, false
 		}
 	}
@@ -1216,6 +1216,25 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		}
 	}
 	return quoteAttribution{}, false
+}
+
+// bareAttribution reports whether toks, the sentence after a quote that
+// closed its own, is an attribution and nothing more: a name of up to
+// four words and a cue that needs no object ("...missing.” Trump said.").
+func (a *attributor) bareAttribution(toks []qTok) bool {
+	k := 0
+	for k < len(toks) && k < 4 && toks[k].word && speakerNameWord(a.body, toks[k]) {
+		k++
+	}
+	if k == 0 || k >= len(toks) {
+		return false
+	}
+	cue, n := speechCueAt(a.body, toks, k)
+	if !speechCueInverts(cue) {
+		return false
+	}
+	k += n
+	return k == len(toks) || k+1 == len(toks) && toks[k].is(a.body, ".")
 }
 
 // quoteVerbAt returns the verb at token k when it is one of

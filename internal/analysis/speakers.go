@@ -761,6 +761,33 @@ func speakerNameWord(body string, t qTok) bool {
 	return unicode.IsUpper(r)
 }
 
+// speakerAppositionMax bounds the words of an apposition stepped over
+// between a name and its cue: "Ted Nordhaus, co-founder of the
+// Breakthrough Institute and advocate of an Apollo Project-type effort to
+// cultivate new technologies, welcomed" has 16.
+const speakerAppositionMax = 24
+
+// speakerBeforeApposition returns where the name before an apposition
+// ending at token j stands: "Nabil Shaath, the Palestinian Authority's
+// commissioner for international relations, who was in Cairo ..., said"
+// steps over the relative clause to "relations", and the apposition
+// before it, opening with an article, names no one. It returns j when
+// there is no such apposition.
+func speakerBeforeApposition(body string, toks []qTok, lo, j int) int {
+	for c := j; c > lo && c >= j-speakerAppositionMax; c-- {
+		if toks[c].is(body, ",") {
+			if c < j && speakerArticles[speakerLower(body, toks, c+1)] && toks[c-1].word && speakerNameWord(body, toks[c-1]) {
+				return c - 1
+			}
+			return j
+		}
+		if !inApposition(body, toks, c) {
+			return j
+		}
+	}
+	return j
+}
+
 // speakerNPBefore returns the tokens of the subject before the cue at token
 // k, walking back to a clause boundary; lo bounds the walk.
 func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
@@ -822,7 +849,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	// "Brian Fallon, a spokesman for the campaign, said": step over the
 	// apposition to the name before it.
 	if j > lo && toks[j].is(body, ",") {
-		for c := j - 1; c >= lo && c >= j-16; c-- {
+		for c := j - 1; c >= lo && c >= j-speakerAppositionMax; c-- {
 			if inApposition(body, toks, c) && (c > lo || !toks[c].is(body, ".")) {
 				continue
 			}
@@ -836,6 +863,8 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 					// "Rep. Dana Rohrabacher, R-Calif., among those in
 					// Congress ..., released": the party tag goes too.
 					j = t - 2
+				} else if toks[c+1].is(body, "who") {
+					j = speakerBeforeApposition(body, toks, lo, j)
 				}
 			}
 			break

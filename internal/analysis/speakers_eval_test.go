@@ -89,7 +89,8 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 	// 1,132; that of 1.53.0 to 1.62.0 and more officials to 50.6% and
 	// 1,111; that of 1.75.0 (folded abbreviations, party tags before an
 	// apposition, statements speaking for their authors) to 50.3% and
-	// 1,094; that of 1.77.0 (agent nouns: "the designer said") to 1,083.
+	// 1,094; that of 1.77.0 and 1.78.0 (agent nouns: "the designer said",
+	// longer appositions) to 1,081.
 	// These bounds keep it.
 	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.52 {
 		t.Errorf("%.3f of the quotes have no known side, want at most 0.52", share)
