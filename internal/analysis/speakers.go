@@ -385,13 +385,16 @@ var speakerTitles = wordSet(`president minister secretary foreign defense defenc
 	emir crown foreign-minister commissioner superintendent inspector detective premier chancellor
 	cardinal bishop archbishop rabbi imam pastor ayatollah mufti patriarch historian economist commentator
 	analyst researcher scholar activist journalist lawyer writer novelist senators representatives witness
-	eyewitness demonstrator protester`)
+	eyewitness demonstrator protester prosecutor counsel diplomat negotiator strategist pollster consultant
+	editor reporter correspondent anchor founder co-founder sheriff investigator filmmaker photographer author`)
 
 // speakerRoles are the title words that name a role on their own ("the
 // minister", "the president").
 var speakerRoles = wordSet(`president minister secretary senator governor spokesman spokeswoman spokesperson
 	ambassador envoy chairman chairwoman director leader king queen prince judge mayor pope general commander
-	speaker nominee candidate adviser advisor aide chief manager emir sheikh colonel admiral`)
+	speaker nominee candidate adviser advisor aide chief manager emir sheikh colonel admiral prosecutor
+	diplomat negotiator investigator sheriff commissioner professor analyst economist historian lawyer
+	researcher strategist pollster consultant editor correspondent founder`)
 
 // speakerOrgWords end the names of institutions, not people.
 var speakerOrgWords = wordSet(`department ministry house council party army forces committee agency news times
@@ -1854,12 +1857,37 @@ func (x *speakerIndex) readCap(c *speakerCap) {
 		return
 	}
 	c.end = int32(e)
-	if strings.IndexByte(body[i:e], ' ') >= 0 {
+	run := speakerStripPossessive(speakerTrimRightMarks(body[i:e]))
+	if k := strings.LastIndexByte(run, ' '); k >= 0 {
+		// "Van Leeuw", "de Mistura": a surname with its particles names
+		// the person whose full name ends so.
+		for _, w := range strings.Fields(run[:k]) {
+			if !speakerParticles[lowerWord(w)] {
+				return
+			}
+		}
+		if p, ok := x.byKey[run[k+1:]]; ok && p < x.scanned && len(x.persons[p].name) > len(run) &&
+			strings.EqualFold(x.persons[p].name[len(x.persons[p].name)-len(run):], run) {
+			c.person = int32(p)
+		}
 		return
 	}
-	if p, ok := x.byKey[speakerStripPossessive(speakerTrimRightMarks(body[i:e]))]; ok && p < x.scanned {
+	if p, ok := x.byKey[run]; ok && p < x.scanned {
 		c.person = int32(p)
 	}
+}
+
+// speakerSurname returns the surname of a full name: its last word, or
+// the word before a generational suffix ("Tony Lippa Jr." is Lippa).
+func speakerSurname(name string) string {
+	w := lastWord(name)
+	switch w {
+	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
+		if rest := strings.TrimSuffix(name, " "+w); rest != name {
+			return lastWord(rest)
+		}
+	}
+	return w
 }
 
 func lastWord(s string) string {
@@ -2023,9 +2051,17 @@ func speakerHasRole(titles []string) bool {
 // addPerson records a mention of a person with a full name, merging it with
 // a person known by the same surname.
 func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
+	sur := speakerSurname(name)
+	suffixed := sur != lastWord(name)
+	if suffixed && !strings.HasSuffix(name, ".") && (strings.HasSuffix(name, " Jr") || strings.HasSuffix(name, " Sr")) {
+		name += "." // as it is written but for a sentence's end
+	}
 	p, ok := x.lookupFold(name)
-	if !ok {
-		if q, ok2 := x.lookupFold(lastWord(name)); ok2 && !strings.Contains(x.persons[q].name, " ") {
+	if !ok && suffixed {
+		// A son is not his father: "Trump Jr." merges with no Trump.
+		p, ok = x.lookupFold(strings.TrimSuffix(name, "."))
+	} else if !ok {
+		if q, ok2 := x.lookupFold(sur); ok2 && !strings.Contains(x.persons[q].name, " ") {
 			// "President Obama" first, "Barack Obama" later: upgrade the name.
 			p, ok = q, true
 			x.persons[p].name = name
@@ -2055,8 +2091,18 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 		}
 		x.persons = append(x.persons, speakerPerson{name: name, first: pos, gender: g})
 		x.byKey[strings.ToLower(name)] = p
-		x.byKey[strings.ToLower(lastWord(name))] = p
-		x.byKey[lastWord(name)] = p // as written, for the scan's fast path
+		if suffixed {
+			// "Lippa" alone is Tony Lippa Jr., unless it names someone
+			// already; the name is also found without its period.
+			x.byKey[strings.ToLower(strings.TrimSuffix(name, "."))] = p
+			if _, taken := x.byKey[strings.ToLower(sur)]; !taken {
+				x.byKey[strings.ToLower(sur)] = p
+				x.byKey[sur] = p
+			}
+		} else {
+			x.byKey[strings.ToLower(sur)] = p
+			x.byKey[sur] = p // as written, for the scan's fast path
+		}
 	}
 	x.persons[p].titles = append(x.persons[p].titles, titles...)
 	x.mention(p, pos)
