@@ -1513,7 +1513,12 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 		if att, ok := a.attributeIn(start, pp.End, true); ok {
 			return att, ok
 		}
-		// attributeIn left the sentence's tokens in a.toks, as below.
+		// attributeIn left the sentence's tokens in a.toks, as below:
+		// "17-year-old Jared Potts echoed:", "The State Department
+		// released this statement:".
+		if att, ok := a.attributeColon(a.toks); ok {
+			return att, ok
+		}
 		return a.attributeStatementIntro(a.toks)
 	}
 	if att, ok := a.attributeIn(start, r.open, true); ok {
@@ -1605,7 +1610,7 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 			}
 		}
 	}
-	if n-lo > 4 && n <= 10 && (toks[0].s == 0 || a.body[toks[0].s-1] == '\n') {
+	if n-lo > 4 && n <= 10 && (toks[0].s == 0 || a.body[toks[0].s-1] == '\n') && speakerNameWord(a.body, toks[n-2]) {
 		// A transcript label with a description: "Former secretary of
 		// state Hillary Rodham Clinton:" names the person at its end.
 		r := n - 2
@@ -1627,7 +1632,9 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 		np := a.np[:0]
 		for j := lo; j < n-1; j++ {
 			// A label names someone: "From WBUR:" introduces a link.
-			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&(swLabel|swPreps|swStop) != 0 {
+			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&(swLabel|swPreps|swStop|swSkip) != 0 ||
+				speechNobody[speakerLower(a.body, toks, j)] {
+				// Nor does a headline: "No Details Yet:".
 				np = nil
 				break
 			}
@@ -2014,7 +2021,36 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if b[i:e] == "not" || b[i:e] == "never" || b[i:e] == "t" && cueAfterNegation(b, i) {
 		return false // "Obama didn't indicate whether ...": no claim
 	}
-	return !speechCueNounContext[b[i:e]]
+	if speechCueNounContext[b[i:e]] {
+		return false
+	}
+	// "sounded a rare note of", "the final report": a bare cue after an
+	// article and one lower-case word is a noun. A verb there would take
+	// a plural subject ("the two leaders note"), which ends in s.
+	if speechCueBaseForms[w] && b[e-1] != 's' && b[i] >= 'a' && b[i] <= 'z' && i >= 2 && b[i-1] == ' ' {
+		k := i - 1
+		for k > 0 && quoteScanLetter[b[k-1]] != 0 {
+			k--
+		}
+		switch b[k : i-1] {
+		case "a", "an", "the", "A", "An", "The":
+			// Not after a preposition, whose object the article opens:
+			// "critics of the idea say", "sources familiar with the
+			// subject say".
+			m := k - 1
+			for m > 0 && b[m-1] == ' ' {
+				m--
+			}
+			l := m
+			for l > 0 && quoteScanLetter[b[l-1]] != 0 {
+				l--
+			}
+			if m <= 0 || speakerWordFlags0(b[l:m])&swPreps == 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // cueAfterNegation reports whether the "t" at b[i] ends "n't" or "n’t".

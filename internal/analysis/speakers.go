@@ -330,7 +330,7 @@ var speakerDiscourseOpeners = []string{"on the other hand", "at the same time", 
 var speakerSkip = wordSet(`earlier later also has have had previously recently again then further once
 	repeatedly reportedly publicly privately would will did does do may might could should can still
 	already never often always first himself herself itself themselves separately subsequently
-	too now just however though yet instead even`)
+	too now just however though yet instead even only`)
 
 // speakerStop are the words that end a subject when walking back from a
 // speech verb.
@@ -1157,7 +1157,7 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 			break
 		}
 		if len(np) > 0 && (len(w) > 4 && strings.HasSuffix(w, "ed") || w == "put" || w == "sent") && !speakerCapitalized(body, t) &&
-			speakerTokFlags(body, toks, np[len(np)-1])&swNouns != 0 && !(j+1 < len(toks) && toks[j+1].is(body, "by")) {
+			speakerParticipleHead(body, toks, np) && !(j+1 < len(toks) && toks[j+1].is(body, "by")) {
 			break // a participle after the head: "the intelligence bulletin issued on Thursday"
 		}
 		np = append(np, j)
@@ -1169,6 +1169,18 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 		return nil
 	}
 	return np
+}
+
+// speakerParticipleHead reports whether the phrase np ends in a head a
+// participle may follow: a speaker noun ("the intelligence bulletin
+// issued on Thursday"), or a capitalized word after a determiner ("one
+// Republican involved in the planning").
+func speakerParticipleHead(body string, toks []qTok, np []int) bool {
+	n := len(np)
+	if speakerTokFlags(body, toks, np[n-1])&swNouns != 0 {
+		return true
+	}
+	return n >= 2 && speakerCapitalized(body, toks[np[n-1]]) && speakerTokFlags(body, toks, np[n-2])&swDeterminers != 0
 }
 
 // speakerConjunctions open a sentence without being part of its subject.
