@@ -1157,6 +1157,9 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			break
 		}
 		cue, _ := speechCueAt(a.body, toks, k)
+		if w := a.body[toks[k].s:toks[k].e]; cue == "" && speechAfterQuoteVerbs[w] && (k+1 == len(toks) || !toks[k+1].word || toks[k+1].is(a.body, "and")) {
+			cue = w // '“Go back to Univision,” Trump barked.'
+		}
 		if cue == "" || speechCueAccording(cue) || a.cueIsNoun(toks, k, cue) {
 			continue
 		}
@@ -1215,6 +1218,43 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			}
 		}
 	}
+	// The quote's sentence goes on, then is attributed: '“...” about
+	// fixing inequality and enabling public-sector unions, said Marla
+	// Kilfoyle, executive director of the Badass Teachers Association.'
+	for k := i + 1; k+1 < len(toks) && k <= i+25; k++ {
+		if !toks[k].is(a.body, ",") {
+			if !toks[k].word && !toks[k].is(a.body, "-") {
+				break // another quote, a dash, a parenthesis
+			}
+			continue
+		}
+		cue, n := speechCueAt(a.body, toks, k+1)
+		if !speechCueInverts(cue) {
+			continue
+		}
+		np := speakerNPAfter(a.body, toks, k+1+n, a.np[:0])
+		if len(np) == 0 {
+			break
+		}
+		// The sentence ends with the speaker, or an apposition after it;
+		// not "..., said the Israeli army “must stop”", its subject.
+		j := np[len(np)-1] + 1
+		if j < len(toks) && toks[j].is(a.body, ",") {
+			for j++; j < len(toks) && inApposition(a.body, toks, j); j++ {
+			}
+		}
+		if j < len(toks) && !toks[j].is(a.body, ".") {
+			break
+		}
+		sp, m := a.people.resolveNP(a.body, toks, np, toks[k+1].s)
+		if sp == "" {
+			break
+		}
+		// The cue stays free: the words between may be reported speech
+		// of the same speaker ('"The world turned upside down" when the
+		// car bomb exploded, said Zaher Usman').
+		return quoteAttribution{sp, m, cue}, true
+	}
 	return quoteAttribution{}, false
 }
 
@@ -1236,6 +1276,11 @@ func (a *attributor) bareAttribution(toks []qTok) bool {
 	k += n
 	return k == len(toks) || k+1 == len(toks) && toks[k].is(a.body, ".")
 }
+
+// speechAfterQuoteVerbs are cues only right after a quote, with their
+// subject before them and nothing after: '“...?” Hannity pressed.'
+// Elsewhere they report nothing ("pressed for sanctions").
+var speechAfterQuoteVerbs = wordSet(`pressed barked snarled growled deadpanned laughed sniffed`)
 
 // quoteVerbAt returns the verb at token k when it is one of
 // speechQuoteVerbs and the quote opens at most six tokens after it, in the

@@ -1096,6 +1096,12 @@ func speakerPlainModifier(w string, f uint32) bool {
 var speakerMonths = wordSet(`january february march april may june july august september october november
 	december jan feb mar apr jun jul aug sep sept oct nov dec`)
 
+// speakerAge reports whether w is an age as a noun: "46-year-old".
+func speakerAge(w string) bool {
+	n, ok := strings.CutSuffix(w, "-year-old")
+	return ok && speakerDigits(n)
+}
+
 // speakerDigits reports whether w is a number written in digits.
 func speakerDigits(w string) bool {
 	for i := 0; i < len(w); i++ {
@@ -1332,7 +1338,7 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 		if speakerNameWord(body, toks[i]) && f&(swDeterminers|swStop|swSkip) == 0 {
 			return true // "Lavrov", "al-Maliki"
 		}
-		if f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
+		if f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" || speakerAge(w) {
 			return true
 		}
 		if h := strings.LastIndexByte(w, '-'); h > 0 && h < len(w)-1 && speakerWordFlags0(w[h+1:])&swNouns != 0 && !speechWhereNouns[w[h+1:]] {
@@ -1366,6 +1372,11 @@ var speakerNotAgents = wordSet(`other another latter former either neither bette
 func speakerAgentNoun(w string) bool {
 	if len(w) < 6 || speakerNotAgents[w] || strings.HasSuffix(w, "ier") {
 		return false
+	}
+	if len(w) >= 8 && strings.HasSuffix(w, "man") {
+		// "businessman", "cameraman"; not the titles of members, which
+		// name the last one holding them ("the congressman said").
+		return !strings.HasPrefix(w, "congress") && !strings.HasPrefix(w, "council") && !strings.HasPrefix(w, "assembly")
 	}
 	for _, suf := range [...]string{"er", "or", "ist", "ian"} {
 		if strings.HasSuffix(w, suf) {
@@ -2639,6 +2650,12 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	m := Span{toks[np[0]].s, toks[np[len(np)-1]].e}
 	if name, ok := x.resolveAuthor(body, toks, np, pos); ok {
 		return name, m
+	}
+	if n := len(np); n <= 2 && (n == 1 || speakerLower(body, toks, np[0]) == "the") && speakerAge(body[toks[np[n-1]].s:toks[np[n-1]].e]) {
+		// "said the 46-year-old": the person last named.
+		if name, ok := x.lastPerson(pos, 0, ""); ok {
+			return name, m
+		}
 	}
 	if len(np) == 1 {
 		switch speakerLower(body, toks, np[0]) {
