@@ -1096,6 +1096,12 @@ func speakerPlainModifier(w string, f uint32) bool {
 var speakerMonths = wordSet(`january february march april may june july august september october november
 	december jan feb mar apr jun jul aug sep sept oct nov dec`)
 
+// speakerFirstName reports whether w is a first name of the lists.
+func speakerFirstName(w string) bool {
+	lw := lowerWord(w)
+	return speakerMaleNames[lw] || speakerFemaleNames[lw]
+}
+
 // speakerAge reports whether w is an age as a noun: "46-year-old".
 func speakerAge(w string) bool {
 	n, ok := strings.CutSuffix(w, "-year-old")
@@ -1159,6 +1165,10 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 			if nf&swTimeWords != 0 || (w == "to" && nf&swDeterminers == 0 && !speakerCapitalized(body, toks[j+1])) {
 				break
 			}
+			if nw := speakerLower(body, toks, j+1); speakerPossessives[nw] && speakerCircumstancePreps[w] ||
+				nf&swDeterminers != 0 && j+2 < len(toks) && toks[j+2].word && speechWhereNouns[speakerLower(body, toks, j+2)] {
+				break // "... on his return", "... in an email"
+			}
 		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 {
 			break
 		}
@@ -1188,6 +1198,11 @@ func speakerParticipleHead(body string, toks []qTok, np []int) bool {
 	}
 	return n >= 2 && speakerCapitalized(body, toks[np[n-1]]) && speakerTokFlags(body, toks, np[n-2])&swDeterminers != 0
 }
+
+// speakerCircumstancePreps open a phrase of when or where something was
+// said, which ends a speaker after it: "on his return", "in his speech".
+// "of" and "from" do not ("a statement from his family").
+var speakerCircumstancePreps = wordSet(`on in during at after before upon`)
 
 // speakerConjunctions open a sentence without being part of its subject.
 var speakerConjunctions = wordSet(`and but or so yet still`)
@@ -1974,8 +1989,8 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 	// what follows the last title with a word after it.
 	last := -1
 	for i := from; i < len(words)-1; i++ {
-		if _, f := speakerWordInfo(words[i]); f&swTitles != 0 {
-			last = i
+		if _, f := speakerWordInfo(words[i]); f&swTitles != 0 && !(i > from && speakerFirstName(words[i-1])) {
+			last = i // not after a first name: "Peter King", "Stephen Prince"
 		}
 	}
 	if last >= 0 {
@@ -2003,6 +2018,18 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 			name = name[i:]
 		}
 		break
+	}
+	if len(name) >= 4 && name[0] == "of" {
+		// "Minister of Aviation Sherif Fathy": the office runs on; with
+		// no first name known in it, the name is its last two words.
+		titles = append(titles, "of")
+		name = name[len(name)-2:]
+	}
+	for j := 2; j < len(name)-1; j++ {
+		if name[j] == "of" && speakerFirstName(name[0]) {
+			name = name[:j] // "Peter King of New York": where he is from
+			break
+		}
 	}
 	if len(name) == 0 && len(words) >= 2 && speakerWordFlags0(words[len(words)-2])&swHonorifics != 0 {
 		// "Mr. King": after an honorific, a title word is the surname.
