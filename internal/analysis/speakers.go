@@ -1899,9 +1899,9 @@ func (x *speakerIndex) readCap(c *speakerCap) {
 	if k := strings.LastIndexByte(run, ' '); k >= 0 {
 		// "Van Leeuw", "de Mistura": a surname with its particles names
 		// the person whose full name ends so.
-		for _, w := range strings.Fields(run[:k]) {
+		for w := range strings.SplitSeq(run[:k], " ") {
 			if !speakerParticles[lowerWord(w)] {
-				return
+				return // most runs: a first word that is no particle
 			}
 		}
 		if p, ok := x.byKey[run[k+1:]]; ok && p < x.scanned && len(x.persons[p].name) > len(run) &&
