@@ -2220,7 +2220,8 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 				continue
 			}
 			one, _ := quoteTokenizeN(a.body, cues[j].Start, we, a.toks[:0], 1)
-			live = !isUsed(one[0])
+			// The loop below also passes over a cue in a noun's place.
+			live = !isUsed(one[0]) && a.cueInVerbPlace(Span{one[0].s, one[0].e})
 			a.toks = one
 		}
 		if !live {
