@@ -1737,6 +1737,41 @@ func (a *attributor) attributeStatementIntro(toks []qTok) (quoteAttribution, boo
 	return quoteAttribution{}, false
 }
 
+// quoteCommaBefore reports whether a comma stands right before token k,
+// or before an adverb in -ly before it: "..., simply promising that".
+func quoteCommaBefore(body string, toks []qTok, k int) bool {
+	if k > 0 && toks[k-1].is(body, ",") {
+		return true
+	}
+	if k < 2 || !toks[k-1].word || !toks[k-2].is(body, ",") {
+		return false
+	}
+	w := body[toks[k-1].s:toks[k-1].e]
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
+}
+
+// quoteCommaBeforeAt is quoteCommaBefore read in the bytes before the
+// word at offset i.
+func quoteCommaBeforeAt(b string, i int) bool {
+	for i > 0 && b[i-1] == ' ' {
+		i--
+	}
+	if i > 0 && b[i-1] == ',' {
+		return true
+	}
+	e := i
+	for i > 0 && b[i-1] >= 'a' && b[i-1] <= 'z' {
+		i--
+	}
+	if e-i <= 4 || b[e-2:e] != "ly" {
+		return false
+	}
+	for i > 0 && b[i-1] == ' ' {
+		i--
+	}
+	return i > 0 && b[i-1] == ','
+}
+
 // quoteIsDash reports whether t is a hyphen or dash standing alone.
 func quoteIsDash(body string, t qTok) bool {
 	return t.is(body, "-") || t.is(body, "–") || t.is(body, "—")
@@ -1794,7 +1829,7 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 		var np []int
 		if speechCueAccording(cue) {
 			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
-		} else if speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ",") {
+		} else if speechCueParticiple(cue) && quoteCommaBefore(a.body, toks, k) {
 			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
 			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
@@ -2040,6 +2075,9 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if w[0] < 'a' {
 		return false
 	}
+	if w == "promising" && !quoteCommaBeforeAt(b, c.Start) {
+		return false // "promising results", "seems less promising"
+	}
 	i := c.Start
 	for i > 0 && quoteScanLetter[b[i-1]] == 0 && c.Start-i < 8 {
 		if b[i-1] == '\n' {
@@ -2269,7 +2307,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			} else {
 				cs, ce = s, t.s
 			}
-		case speechCueParticiple(cue) && k > 0 && toks[k-1].is(a.body, ","):
+		case speechCueParticiple(cue) && quoteCommaBefore(a.body, toks, k):
 			// "..., saying that ...": the sentence's subject speaks.
 			np = speakerSubject(a.body, toks, k, a.np[:0])
 			if len(np) == 0 {

@@ -41,14 +41,14 @@ var speechCueWords = func() map[string]bool {
 		tweet tweets tweeted tweeting comment comments commented commenting
 		complain complains complained complaining concede concedes conceded
 		contend contends contended cautioned cautions predict predicts predicted
-		promise promises promised pledge pledges pledged vow vows vowed
+		promise promises promised promising pledge pledges pledged vow vows vowed
 		urge urges urged urging observe observes observed mention mentions mentioned
 		report reports reported reveal reveals revealed boast boasts boasted
 		joke jokes joked quip quips quipped shout shouted yell yelled
 		conclude concludes concluded agree agrees agreed believe believes believed
 		charge charges charged counter counters countered maintain maintains maintained
 		estimate estimates estimated disclose discloses disclosed indicate indicates indicated
-		restate restates restated recount recounts recounted testify testifies testified demand demands demanded
+		restate restates restated editorialize editorializes editorialized recount recounts recounted testify testifies testified demand demands demanded
 		proclaim proclaims proclaimed repeat repeats repeated speculate speculates speculated
 		muse mused underscore underscores underscored underline underlines underlined
 		clarify clarifies clarified elaborate elaborated accuse accuses accused
@@ -92,7 +92,7 @@ func speakerPartyTag(w string) bool {
 
 // speechWhereNouns are what something was said in: "in the email", "in
 // an interview", "at a news conference".
-var speechWhereNouns = wordSet(`email statement interview letter speech tweet post video memo briefing
+var speechWhereNouns = wordSet(`email e-mail statement interview letter speech tweet post video memo briefing
 	testimony remarks conference hearing address op-ed column broadcast podcast`)
 
 // speechRelativeVerbs open a relative clause on its subject: "who was not
@@ -364,7 +364,7 @@ var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperso
 	pundit pundits guard guards confidant confidante neighbor neighbors neighbour neighbours associate associates
 	colleague colleagues relative relatives cousin uncle aunt student students teacher worker workers employee
 	employees survivor survivors soldier soldiers fighter fighters passenger passengers driver owner shopkeeper
-	eyewitness eyewitnesses bulletin bulletins cable cables communique editorial indictment gunman gunmen
+	eyewitness eyewitnesses bulletin bulletins cable cables communique editorial indictment e-mail e-mails gunman gunmen
 	executioner attacker attackers hostage hostages captor captors kidnapper kidnappers bomber shooter suspect
 	suspects victim victims protester protesters protestor protestors demonstrator demonstrators veteran veterans
 	farmer farmers parent parents he she they we`)
@@ -873,6 +873,22 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			break
 		}
 	}
+	dashed := false // an aside between dashes was stepped over
+	if j > lo && (toks[j].is(body, "–") || toks[j].is(body, "—")) {
+		// "Benjamin Netanyahu – who tried to block it – said": step over
+		// the aside between dashes.
+		for c := j - 1; c > lo && c >= j-speakerAppositionMax; c-- {
+			if toks[c].is(body, "–") || toks[c].is(body, "—") {
+				if c < j-1 && toks[c-1].word {
+					j, dashed = c-1, true
+				}
+				break
+			}
+			if !inApposition(body, toks, c) && !toks[c].is(body, ",") {
+				break
+			}
+		}
+	}
 	if j > lo && toks[j].is(body, ")") {
 		// "Sen. Marco Rubio (R-Fla.) said": step over the aside.
 		for c := j - 1; c >= lo && c >= j-8; c-- {
@@ -1026,6 +1042,13 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	}
 	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
 		return nil
+	}
+	if dashed {
+		// Before an aside a speaker ends in a name or a speaker noun, not
+		// "Syria's civil war – including the US and Russia – agreed".
+		if last := np[len(np)-1]; !speakerNameWord(body, toks[last]) && speakerTokFlags(body, toks, last)&swNouns == 0 {
+			return nil
+		}
 	}
 	return np
 }
@@ -2595,7 +2618,7 @@ var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the "
 
 // speakerDocNouns are the writings whose author speaks through them: "his
 // statement said", "Lavrov's letter reads".
-var speakerDocNouns = wordSet(`statement letter tweet tweets post email memo note message op-ed column`)
+var speakerDocNouns = wordSet(`statement letter tweet tweets post email e-mail memo note message op-ed column`)
 
 // resolveAuthor resolves "Lavrov's statement", "a statement from Lavrov"
 // and "his letter" to the author: a named possessor (a capitalized word
