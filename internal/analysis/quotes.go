@@ -1737,6 +1737,23 @@ func (a *attributor) attributeStatementIntro(toks []qTok) (quoteAttribution, boo
 	return quoteAttribution{}, false
 }
 
+// quoteSkipPlace returns the token after a place phrase at token j ("in
+// Gaza", "at the Pentagon" is none: "in" or "at" and capitalized words),
+// or j when none stands there.
+func quoteSkipPlace(body string, toks []qTok, j int) int {
+	if j >= len(toks) || !(toks[j].is(body, "in") || toks[j].is(body, "at")) {
+		return j
+	}
+	e := j + 1
+	for e < len(toks) && speakerCapitalized(body, toks[e]) {
+		e++
+	}
+	if e == j+1 {
+		return j
+	}
+	return e
+}
+
 // quoteCommaBefore reports whether a comma stands right before token k,
 // or before an adverb in -ly before it: "..., simply promising that".
 func quoteCommaBefore(body string, toks []qTok, k int) bool {
@@ -2326,7 +2343,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 				// Chief cabinet secretary Yoshihide Suga.").
 				after := speakerNPAfter(a.body, toks, k+n, a.np2[:0])
 				a.np2 = after
-				if len(after) == 0 || !quoteClauseEndsAfter(a.body, toks, after[len(after)-1]+1) ||
+				if len(after) == 0 || !quoteClauseEndsAfter(a.body, toks, quoteSkipPlace(a.body, toks, after[len(after)-1]+1)) ||
 					len(np) > 0 && !speakerCapitalized(a.body, toks[after[0]]) {
 					// Over a subject before the cue, only a name or title
 					// after it: "..., said each side suspects the other"

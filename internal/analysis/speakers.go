@@ -779,7 +779,11 @@ const speakerAppositionMax = 24
 func speakerBeforeApposition(body string, toks []qTok, lo, j int) int {
 	for c := j; c > lo && c >= j-speakerAppositionMax; c-- {
 		if toks[c].is(body, ",") {
-			if c < j && speakerArticles[speakerLower(body, toks, c+1)] && toks[c-1].word && speakerNameWord(body, toks[c-1]) {
+			// The apposition opens with an article in lower case ("The
+			// American Mesopotamian Organization" is an item of a list),
+			// and a bare name stands before it ("On Sunday, the deputy
+			// speaker ... Haider al-Abadi" has none).
+			if c < j && speakerArticles[body[toks[c+1].s:toks[c+1].e]] && speakerBareName(body, toks, lo, c) {
 				return c - 1
 			}
 			return j
@@ -789,6 +793,23 @@ func speakerBeforeApposition(body string, toks []qTok, lo, j int) int {
 		}
 	}
 	return j
+}
+
+// speakerBareName reports whether the words before token c, back to a
+// comma or lo, are a name alone: capitalized words of no function-word
+// set, at most four.
+func speakerBareName(body string, toks []qTok, lo, c int) bool {
+	n := 0
+	for i := c - 1; i >= lo && !toks[i].is(body, ","); i-- {
+		if !toks[i].word || !speakerNameWord(body, toks[i]) ||
+			speakerTokFlags(body, toks, i)&(swPreps|swStop|swDeterminers|swCalendar|swTimeWords|swSkip) != 0 {
+			return false
+		}
+		if n++; n > 4 {
+			return false
+		}
+	}
+	return n > 0
 }
 
 // speakerNPBefore returns the tokens of the subject before the cue at token
@@ -866,7 +887,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 					// "Rep. Dana Rohrabacher, R-Calif., among those in
 					// Congress ..., released": the party tag goes too.
 					j = t - 2
-				} else if toks[c+1].is(body, "who") {
+				} else if toks[c+1].is(body, "who") || speakerArticles[speakerLower(body, toks, c+1)] {
 					j = speakerBeforeApposition(body, toks, lo, j)
 				}
 			}
@@ -1187,6 +1208,11 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 			nf := speakerTokFlags(body, toks, j+1)
 			if nf&swTimeWords != 0 || (w == "to" && nf&swDeterminers == 0 && !speakerCapitalized(body, toks[j+1])) {
 				break
+			}
+			if (w == "in" || w == "at") && len(np) >= 2 && speakerCapitalized(body, toks[j+1]) &&
+				speakerNameWord(body, toks[np[len(np)-1]]) && speakerNameWord(body, toks[np[len(np)-2]]) &&
+				speakerTokFlags(body, toks, np[len(np)-1])&swOrg == 0 && speakerFirstNameIn(body, toks, np) {
+				break // "U.N. official Chris Gunness in Gaza": where he spoke
 			}
 			if nw := speakerLower(body, toks, j+1); speakerPossessives[nw] && speakerCircumstancePreps[w] ||
 				nf&swDeterminers != 0 && j+2 < len(toks) && toks[j+2].word && speechWhereNouns[speakerLower(body, toks, j+2)] {
