@@ -795,6 +795,17 @@ func speakerBeforeApposition(body string, toks []qTok, lo, j int) int {
 	return j
 }
 
+// speakerNamesSomeone reports whether the tokens np hold a name or a
+// speaker noun.
+func speakerNamesSomeone(body string, toks []qTok, np []int) bool {
+	for _, i := range np {
+		if speakerNameWord(body, toks[i]) || speakerTokFlags(body, toks, i)&swNouns != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // speakerBareName reports whether the words before token c, back to a
 // comma or lo, are a name alone: capitalized words of no function-word
 // set, at most four.
@@ -1064,6 +1075,13 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	if !speakerNominal(body, toks, np) || !speakerHeadOK(body, toks, np) {
 		return nil
 	}
+	if w := body[toks[np[0]].s:toks[np[0]].e]; len(np) >= 2 && speakerIngOpener(w) && !strings.Contains(w, "-") &&
+		speakerSentenceInitial(body, toks[np[0]].s) && !speakerCapitalized(body, toks[np[1]]) && !speakerNamesSomeone(body, toks, np[1:]) {
+		// "Holding signs calling Christie “...”": a participle and its
+		// object; not a name ("Manning said", "Sterling Brown said"), nor
+		// a compound with a speaker noun ("Carjacking victim Danny Meng").
+		return nil
+	}
 	if dashed {
 		// Before an aside a speaker ends in a name or a speaker noun, not
 		// "Syria's civil war – including the US and Russia – agreed".
@@ -1297,12 +1315,12 @@ func speakerAfterDateline(body string, toks []qTok, start, k int) int {
 	if len(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
 		return start
 	}
-	for j := start + 1; j < k && j <= start+6; j++ {
+	for j := start + 1; j < k && j <= start+9; j++ {
 		switch {
 		case toks[j].is(body, "-") || toks[j].is(body, "—") || toks[j].is(body, "–"):
 			return j + 1
-		case !toks[j].word && !toks[j].is(body, ",") && !toks[j].is(body, "."):
-			return start
+		case !toks[j].word && !toks[j].is(body, ",") && !toks[j].is(body, ".") && !toks[j].is(body, "(") && !toks[j].is(body, ")"):
+			return start // the agency in parentheses: "WASHINGTON, Dec. 8 (UPI) —"
 		}
 	}
 	return start
@@ -1316,9 +1334,15 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	if k > 0 && toks[0].word && speakerConjunctions[speakerLower(body, toks, 0)] {
 		start = 1 // "But the minister left, saying ..."
 	}
+	// "WASHINGTON, Dec. 8 (UPI) — In response to ..., X rallied": a
+	// dateline first, then a leading phrase.
+	start = speakerAfterDateline(body, toks, start, k)
 	if start < k && toks[start].word {
 		w, f := speakerTokInfo(body, toks, start)
-		if !speakerConjunctions[w] && (f&(swPreps|swTimeWords|swStop|swCue) != 0 || speechTimeOpenerFold(w)) {
+		if !speakerConjunctions[w] && (f&(swPreps|swTimeWords|swStop|swCue) != 0 || speechTimeOpenerFold(w) || strings.EqualFold(w, "back") ||
+			speakerIngOpener(body[toks[start].s:toks[start].e])) {
+			// ("Back in 1999, Mr. Trump ...", "Holding signs calling
+			// Christie ..., the protesters chanted")
 			// A leading adverbial or clause ("On Tuesday,", "When Congress
 			// was on summer break,", "And when Israel responded ...,")
 			// ends at a comma, and the subject follows it; with no comma
