@@ -48,7 +48,8 @@ var speechCueWords = func() map[string]bool {
 		conclude concludes concluded agree agrees agreed believe believes believed
 		charge charges charged counter counters countered maintain maintains maintained
 		estimate estimates estimated disclose discloses disclosed indicate indicates indicated
-		restate restates restated editorialize editorializes editorialized recount recounts recounted testify testifies testified demand demands demanded
+		confide confides confided implore implores implored screamed mutter muttered inquire inquires
+		inquired restate restates restated editorialize editorializes editorialized recount recounts recounted testify testifies testified demand demands demanded
 		proclaim proclaims proclaimed repeat repeats repeated speculate speculates speculated
 		muse mused underscore underscores underscored underline underlines underlined
 		clarify clarifies clarified elaborate elaborated accuse accuses accused
@@ -2664,7 +2665,7 @@ func speakerFirstNameIn(body string, toks []qTok, idx []int) bool {
 var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the ", "one of the ", "all of the ",
 	"several of the ", "some of ", "many of ", "most of ", "one of ", "reports in the ", "reports in ",
 	"a report in the ", "a report in ", "reports from the ", "reports from ", "reports by the ", "reports by ",
-	"the ", "a ", "an ", "one ", "another ", "some ", "many ", "several ", "both "}
+	"the ", "a ", "an ", "one ", "another ", "some ", "many ", "several ", "both ", "of his ", "of her ", "of their "}
 
 // speakerDocNouns are the writings whose author speaks through them: "his
 // statement said", "Lavrov's letter reads".
