@@ -2967,9 +2967,83 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 			}
 		}
 	}
+	if head := lastWord(phrase); definite && strings.Count(phrase, " ") <= 1 && speakerGroupNouns[head] {
+		// "the group said", "the militant group claimed": the
+		// organization last named.
+		if org, ok := x.lastOrganization(pos); ok {
+			return org, m
+		}
+	}
 	x.addCollective(phrase, pos)
 	return phrase, m
 }
+
+// speakerGroupNouns name an organization without naming it.
+var speakerGroupNouns = wordSet(`group organization organisation militia movement faction`)
+
+// lastOrganization returns the organization named last before pos, within
+// quoteBeforeReach bytes: a run of capitalized words ending in an
+// institution's word ("Free Syrian Army", "Islamic State" is not one: see
+// speakerOrgRun) or an acronym of four letters or more ("ISIS", "AQAP").
+func (x *speakerIndex) lastOrganization(pos int) (string, bool) {
+	x.capsUpTo(pos)
+	caps := x.caps
+	k := sort.Search(len(caps), func(k int) bool { return int(caps[k].at) >= pos })
+	for k--; k >= 0 && int(caps[k].at) > pos-quoteBeforeReach; k-- {
+		c := &caps[k]
+		if c.end == 0 {
+			x.readCap(c)
+		}
+		if c.end <= 0 || int(c.end) > pos {
+			continue
+		}
+		// Every capitalized word starts a run; the run is read from its
+		// first word ("Human Rights Watch", not "Rights Watch").
+		for k > 0 {
+			if p := &caps[k-1]; p.end == 0 {
+				x.readCap(p)
+			}
+			if caps[k-1].end != c.end {
+				break
+			}
+			k--
+			c = &caps[k]
+		}
+		run := speakerStripPossessive(speakerTrimRightMarks(x.body[c.at:c.end]))
+		if run = strings.TrimPrefix(run, "The "); speakerOrgRun(run) {
+			return run, true
+		}
+	}
+	return "", false
+}
+
+// speakerOrgRun reports whether a run of capitalized words names an
+// organization: two words or more ending in an institution's word or in
+// "State" after "Islamic", or one acronym of four capitals or more.
+func speakerOrgRun(run string) bool {
+	i := strings.LastIndexByte(run, ' ')
+	if i < 0 {
+		if len(run) < 4 || len(run) > 6 {
+			return false
+		}
+		for j := 0; j < len(run); j++ {
+			if run[j] < 'A' || run[j] > 'Z' {
+				return false
+			}
+		}
+		return true
+	}
+	last := lowerWord(run[i+1:])
+	return speakerOrgWords[last] && !speakerNotGroups[last] || last == "state" && strings.HasSuffix(run[:i], "Islamic")
+}
+
+// speakerNotGroups are institution words that end no group's name:
+// states, governments and the media ("the group" is not the United
+// States, the White House nor Israeli TV).
+var speakerNotGroups = wordSet(`states nations kingdom republic union tv television radio news press times post
+	journal daily herald tribune telegraph guardian gazette reuters agency network channel magazine review
+	service services house department ministry ministries government administration office congress senate
+	court police commission committee bureau`)
 
 func (x *speakerIndex) addCollective(name string, pos int) {
 	x.collectives = append(x.collectives, speakerMention{pos, -1, name})
