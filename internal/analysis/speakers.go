@@ -2970,7 +2970,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	if head := lastWord(phrase); definite && strings.Count(phrase, " ") <= 1 && speakerGroupNouns[head] {
 		// "the group said", "the militant group claimed": the
 		// organization last named.
-		if org, ok := x.lastOrganization(pos); ok {
+		if org, ok := x.lastOrganization(m.Start, head); ok {
 			return org, m
 		}
 	}
@@ -2981,11 +2981,11 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 // speakerGroupNouns name an organization without naming it.
 var speakerGroupNouns = wordSet(`group organization organisation militia movement faction`)
 
-// lastOrganization returns the organization named last before pos, within
-// quoteBeforeReach bytes: a run of capitalized words ending in an
+// lastOrganization returns the organization named last before pos (where
+// "the <head>" stands), within quoteBeforeReach bytes: a run of capitalized words ending in an
 // institution's word ("Free Syrian Army", "Islamic State" is not one: see
 // speakerOrgRun) or an acronym of four letters or more ("ISIS", "AQAP").
-func (x *speakerIndex) lastOrganization(pos int) (string, bool) {
+func (x *speakerIndex) lastOrganization(pos int, head string) (string, bool) {
 	x.capsUpTo(pos)
 	caps := x.caps
 	k := sort.Search(len(caps), func(k int) bool { return int(caps[k].at) >= pos })
@@ -3009,8 +3009,19 @@ func (x *speakerIndex) lastOrganization(pos int) (string, bool) {
 			k--
 			c = &caps[k]
 		}
+		if c.at > 0 && x.body[c.at-1] == '-' {
+			continue // "anti-Islamic State activists": no name of its own
+		}
 		run := speakerStripPossessive(speakerTrimRightMarks(x.body[c.at:c.end]))
 		if run = strings.TrimPrefix(run, "The "); speakerOrgRun(run) {
+			// Another group that opens a sentence since is the one meant:
+			// "A group of anti-Islamic State activists ... reported", then
+			// "the group said".
+			// (An apposition of the same, ", a group of pro-Assad
+			// hackers", is no other.)
+			if strings.Contains(x.body[c.end:pos], "A "+head+" ") {
+				return "", false
+			}
 			return run, true
 		}
 	}
