@@ -89,13 +89,13 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 	// 1,132; that of 1.53.0 to 1.62.0 and more officials to 50.6% and
 	// 1,111; that of 1.75.0 (folded abbreviations, party tags before an
 	// apposition, statements speaking for their authors) to 50.3% and
-	// 1,094; that of 1.77.0 and 1.78.0 (agent nouns: "the designer said",
-	// longer appositions) to 1,081.
-	// These bounds keep it.
-	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.52 {
-		t.Errorf("%.3f of the quotes have no known side, want at most 0.52", share)
+	// 1,094; that of 1.77.0 to 1.88.0 (agent nouns, longer appositions,
+	// retorts, offices split from names, "the group" as the organization
+	// last named) to 50.2% and 1,053. These bounds keep it.
+	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.51 {
+		t.Errorf("%.3f of the quotes have no known side, want at most 0.51", share)
 	}
-	if silent > 1100 {
-		t.Errorf("%d direct quotes have no speaker, want at most 1,100", silent)
+	if silent > 1070 {
+		t.Errorf("%d direct quotes have no speaker, want at most 1,070", silent)
 	}
 }
