@@ -1972,7 +1972,11 @@ func (x *speakerIndex) readCap(c *speakerCap) {
 	run := speakerStripPossessive(speakerTrimRightMarks(body[i:e]))
 	if k := strings.LastIndexByte(run, ' '); k >= 0 {
 		// "Van Leeuw", "de Mistura": a surname with its particles names
-		// the person whose full name ends so.
+		// the person whose full name ends so. Particles have three
+		// letters at most, which rules out most runs at once.
+		if f := strings.IndexByte(run, ' '); f > 3 {
+			return
+		}
 		for w := range strings.SplitSeq(run[:k], " ") {
 			if !speakerParticles[lowerWord(w)] {
 				return // most runs: a first word that is no particle
