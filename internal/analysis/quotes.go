@@ -1737,9 +1737,9 @@ func (a *attributor) attributeStatementIntro(toks []qTok) (quoteAttribution, boo
 	return quoteAttribution{}, false
 }
 
-// quoteSkipPlace returns the token after a place phrase at token j ("in
-// Gaza", "at the Pentagon" is none: "in" or "at" and capitalized words),
-// or j when none stands there.
+// quoteSkipPlace returns the token after a place phrase at token j, "in"
+// or "at" and capitalized words ("in Gaza"; not "at the Pentagon"), or j
+// when none stands there.
 func quoteSkipPlace(body string, toks []qTok, j int) int {
 	if j >= len(toks) || !(toks[j].is(body, "in") || toks[j].is(body, "at")) {
 		return j
