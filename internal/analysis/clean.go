@@ -318,8 +318,7 @@ var cleanTitleCreditWords = map[string]bool{"REUTERS": true, "Reuters": true, "A
 // a dateline's remains ("3:54 p.m.", "Sunday"), which cannot be a title.
 func cleanIsTimeOrDay(line string) bool {
 	l := strings.ToLower(strings.TrimRight(line, " ,"))
-	switch l {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+	if fullWeekday(l) {
 		return true
 	}
 	i := 0

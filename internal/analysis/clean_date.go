@@ -28,6 +28,10 @@ var cleanMonths = map[string]time.Month{
 var cleanWeekdays = cleanWordSet(`mon monday tue tues tuesday wed weds wednesday thu thur thurs
 thursday fri friday sat saturday sun sunday`)
 
+// fullWeekday reports whether w, in lower case, is a weekday's full name:
+// its abbreviations in cleanWeekdays have five letters at most.
+func fullWeekday(w string) bool { return len(w) >= 6 && cleanWeekdays[w] }
+
 // cleanDateLabels open a date: "Published:", "Updated", "Last updated on".
 var cleanDateLabels = cleanWordSet(`published updated posted modified edited created first last
 pub`)

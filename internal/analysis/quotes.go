@@ -1716,7 +1716,7 @@ func (a *attributor) attributeStatementIntro(toks []qTok) (quoteAttribution, boo
 		return quoteAttribution{}, false
 	}
 	for v := 1; v+2 < n && v < 12; v++ {
-		if !toks[v].word || !toks[v+1].word || !toks[v+2].word || !speakerDocNouns[speakerLower(a.body, toks, v+2)] ||
+		if !toks[v].word || !toks[v+1].word || !toks[v+2].word || speakerTokFlags(a.body, toks, v+2)&swDoc == 0 ||
 			speakerTokFlags(a.body, toks, v+1)&swObjectDets == 0 {
 			continue
 		}
@@ -1765,28 +1765,6 @@ func quoteCommaBefore(body string, toks []qTok, k int) bool {
 	}
 	w := body[toks[k-1].s:toks[k-1].e]
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && w[0] >= 'a' && w[0] <= 'z'
-}
-
-// quoteCommaBeforeAt is quoteCommaBefore read in the bytes before the
-// word at offset i.
-func quoteCommaBeforeAt(b string, i int) bool {
-	for i > 0 && b[i-1] == ' ' {
-		i--
-	}
-	if i > 0 && b[i-1] == ',' {
-		return true
-	}
-	e := i
-	for i > 0 && b[i-1] >= 'a' && b[i-1] <= 'z' {
-		i--
-	}
-	if e-i <= 4 || b[e-2:e] != "ly" {
-		return false
-	}
-	for i > 0 && b[i-1] == ' ' {
-		i--
-	}
-	return i > 0 && b[i-1] == ','
 }
 
 // quoteIsDash reports whether t is a hyphen or dash standing alone.
@@ -2091,9 +2069,6 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	}
 	if w[0] < 'a' {
 		return false
-	}
-	if w == "promising" && !quoteCommaBeforeAt(b, c.Start) {
-		return false // "promising results", "seems less promising"
 	}
 	i := c.Start
 	for i > 0 && quoteScanLetter[b[i-1]] == 0 && c.Start-i < 8 {

@@ -207,6 +207,9 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	if f&swCue == 0 || tw != lw {
 		return "", 0
 	}
+	if lw == "promising" && !quoteCommaBefore(body, toks, k) {
+		return "", 0 // only "..., promising that": not "promising results"
+	}
 	switch lw {
 	case "put", "puts":
 		// Only "as Putin put it": the subject of "as" speaks.
@@ -531,6 +534,7 @@ const (
 	swAbbrev
 	swQuoteVerb
 	swCueBase
+	swDoc
 	// swIntern marks the words of speakerIntern: lowerWord folds a word
 	// holding upper-case letters only to one of those.
 	swIntern
@@ -667,7 +671,7 @@ func init() {
 		{speakerFemaleNames, swFemale}, {speakerObjectDets, swObjectDets}, {speakerVerbsS, swVerbsS},
 		{speakerCalendar, swCalendar}, {speakerTimeWords, swTimeWords}, {speakerHonorifics, swHonorifics},
 		{quoteLabelWords, swLabel}, {speechCueWords, swCue}, {speakerPassive, swPassive}, {quoteAbbrevs, swAbbrev},
-		{speechQuoteVerbs, swQuoteVerb}, {speechCueBaseForms, swCueBase},
+		{speechQuoteVerbs, swQuoteVerb}, {speechCueBaseForms, swCueBase}, {speakerDocNouns, swDoc},
 	} {
 		for w, ok := range set.words {
 			if ok {
@@ -994,7 +998,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			}
 			break
 		}
-		if len(np) > 0 && speakerMonths[lowerWord(strings.TrimSuffix(w, "."))] && speakerDigits(body[toks[np[len(np)-1]].s:toks[np[len(np)-1]].e]) {
+		if len(np) > 0 && allDigits(body[toks[np[len(np)-1]].s:toks[np[len(np)-1]].e]) && speakerMonths[lowerWord(strings.TrimSuffix(w, "."))] {
 			// A date is no part of a speaker: "during Feb. 26 remarks",
 			// "wrote in a Feb. 18 report".
 			np = np[:len(np)-1]
@@ -1160,25 +1164,12 @@ var speakerMonths = wordSet(`january february march april may june july august s
 	december jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // speakerFirstName reports whether w is a first name of the lists.
-func speakerFirstName(w string) bool {
-	lw := lowerWord(w)
-	return speakerMaleNames[lw] || speakerFemaleNames[lw]
-}
+func speakerFirstName(w string) bool { return speakerWordFlags0(w)&(swMale|swFemale) != 0 }
 
 // speakerAge reports whether w is an age as a noun: "46-year-old".
 func speakerAge(w string) bool {
 	n, ok := strings.CutSuffix(w, "-year-old")
-	return ok && speakerDigits(n)
-}
-
-// speakerDigits reports whether w is a number written in digits.
-func speakerDigits(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return w != ""
+	return ok && allDigits(n)
 }
 
 // speakerMonthSurnames are months that are surnames too ("Theresa May").
@@ -1233,9 +1224,11 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 				speakerTokFlags(body, toks, np[len(np)-1])&swOrg == 0 && speakerFirstNameIn(body, toks, np) {
 				break // "U.N. official Chris Gunness in Gaza": where he spoke
 			}
-			if nw := speakerLower(body, toks, j+1); speakerPossessives[nw] && speakerCircumstancePreps[w] ||
+			if nw := speakerLower(body, toks, j+1); speakerPossessives[nw] && f&swTimeWords != 0 ||
 				nf&swDeterminers != 0 && j+2 < len(toks) && toks[j+2].word && speechWhereNouns[speakerLower(body, toks, j+2)] {
-				break // "... on his return", "... in an email"
+				// "... on his return", "... in an email": a preposition of
+				// time or place (not "a statement from his family").
+				break
 			}
 		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 {
 			break
@@ -1266,11 +1259,6 @@ func speakerParticipleHead(body string, toks []qTok, np []int) bool {
 	}
 	return n >= 2 && speakerCapitalized(body, toks[np[n-1]]) && speakerTokFlags(body, toks, np[n-2])&swDeterminers != 0
 }
-
-// speakerCircumstancePreps open a phrase of when or where something was
-// said, which ends a speaker after it: "on his return", "in his speech".
-// "of" and "from" do not ("a statement from his family").
-var speakerCircumstancePreps = wordSet(`on in during at after before upon`)
 
 // speakerConjunctions open a sentence without being part of its subject.
 var speakerConjunctions = wordSet(`and but or so yet still`)
@@ -1395,7 +1383,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	// "Secretary of State John Kerry on Sunday": the time is no part of
 	// the subject, nor a day after the name ("David Cameron Thursday").
 	for len(np) > 1 && (speakerTokFlags(body, toks, np[len(np)-1])&(swTimeWords|swCalendar) != 0 &&
-		speakerTokFlags(body, toks, np[len(np)-2])&swPreps != 0 || speakerWeekday(speakerLower(body, toks, np[len(np)-1]))) {
+		speakerTokFlags(body, toks, np[len(np)-2])&swPreps != 0 || fullWeekday(speakerLower(body, toks, np[len(np)-1]))) {
 		np = np[:len(np)-1] // "USA Today" keeps its name
 	}
 	for len(np) > 0 && speakerTokFlags(body, toks, np[len(np)-1])&swPreps != 0 {
@@ -1405,15 +1393,6 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		return nil // "Prior to the first photo", "His answer was": no subject
 	}
 	return np
-}
-
-// speakerWeekday reports whether w, in lower case, names a day of the week.
-func speakerWeekday(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
-		return true
-	}
-	return false
 }
 
 // speakerNominal reports whether the phrase can name a speaker: it holds a
@@ -2685,7 +2664,7 @@ func (x *speakerIndex) resolveAuthor(body string, toks []qTok, np []int, pos int
 	if n > 1 && speakerTokFlags(body, toks, np[0])&swDeterminers != 0 {
 		d = 1
 	}
-	if n >= d+3 && speakerDocNouns[speakerLower(body, toks, np[d])] && speakerLower(body, toks, np[d+1]) == "from" {
+	if n >= d+3 && speakerTokFlags(body, toks, np[d])&swDoc != 0 && speakerLower(body, toks, np[d+1]) == "from" {
 		// "a statement from Lavrov", "a letter from the Kremlin".
 		c := d + 2
 		if n > c+1 && speakerLower(body, toks, np[c]) == "the" {
@@ -2697,7 +2676,7 @@ func (x *speakerIndex) resolveAuthor(body string, toks []qTok, np []int, pos int
 		name, _ := x.resolveNP(body, toks, np[d+2:], pos)
 		return name, name != ""
 	}
-	if n < 2 || !speakerDocNouns[speakerLower(body, toks, np[n-1])] {
+	if n < 2 || speakerTokFlags(body, toks, np[n-1])&swDoc == 0 {
 		return "", false
 	}
 	i := np[n-2]
