@@ -531,6 +531,16 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the talks were about religion", "Khozhugov"}, {"about the war", "men"}}},
 		{name: "ShortUtteranceStaysQuote", body: "“Never,” Lavrov said.\n\n“We will not give the militants a pause to regroup now.”",
 			direct: [][2]string{{"Never", "Lavrov"}, {"We will not give the militants a pause to regroup now.", "Lavrov"}}},
+		{name: "RoleAfterAbbreviatedTitle", body: "U.S. Sen. John McCain, R-Arizona, called for a suspension of aid. \"We cannot repeat the same mistakes,\" the senator told CNN.\n\nGen. Martin Dempsey was asked about it. “I can’t make that report yet,” said the general.",
+			direct: [][2]string{{"We cannot repeat the same mistakes", "John McCain"}, {"I can’t make that report yet", "Martin Dempsey"}}},
+		{name: "ModifierBeforeRole", body: "Pope Francis arrived in Rome. Former Sen. Jim Webb and Sen. Tim Kaine met him. The new pope said it was \"a day of joy.\"\n\n“We are not done,” said the former senator.",
+			direct: [][2]string{{"a day of joy.", "Francis"}, {"We are not done", "Jim Webb"}}},
+		{name: "SecretaryGeneralIsTitle", body: "U.N. Secretary-General Ban Ki-moon said the attack was a crime. The secretary-general said the team \"adhered to the most stringent protocols available.\"",
+			direct: [][2]string{{"adhered to the most stringent protocols available.", "Ban Ki-moon"}},
+			report: [][2]string{{"the attack was a crime", "Ban Ki-moon"}}},
+		{name: "KoreanFamilyNameFirst", body: "Congratulations came from Ban Ki-moon and from President Barack Obama.\n\nBan said the pope shares common goals with the United Nations. \"We also share the conviction that we can only resolve them through dialogue,\" he said.",
+			direct: [][2]string{{"We also share the conviction that we can only resolve them through dialogue", "Ban Ki-moon"}},
+			report: [][2]string{{"the pope shares common goals with the United Nations", "Ban Ki-moon"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -371,7 +371,9 @@ var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperso
 	eyewitness eyewitnesses bulletin bulletins cable cables communique editorial indictment e-mail e-mails gunman gunmen
 	executioner attacker attackers hostage hostages captor captors kidnapper kidnappers bomber shooter suspect
 	suspects victim victims protester protesters protestor protestors demonstrator demonstrators veteran veterans
-	farmer farmers parent parents he she they we`)
+	farmer farmers parent parents mayor pope general colonel admiral sheriff commissioner professor economist
+	historian researcher consultant founder nominee negotiator king queen prince emir sheikh speaker
+	he she they we`)
 
 // speakerPronouns are the pronouns a speaker may stand as.
 var speakerPronouns = wordSet(`he she they`)
@@ -390,7 +392,8 @@ var speakerTitles = wordSet(`president minister secretary foreign defense defenc
 	cardinal bishop archbishop rabbi imam pastor ayatollah mufti patriarch historian economist commentator
 	analyst researcher scholar activist journalist lawyer writer novelist senators representatives witness
 	eyewitness demonstrator protester prosecutor counsel diplomat negotiator strategist pollster consultant
-	editor reporter correspondent anchor founder co-founder sheriff investigator filmmaker photographer author`)
+	editor reporter correspondent anchor founder co-founder sheriff investigator filmmaker photographer author
+	secretary-general`)
 
 // speakerRoles are the title words that name a role on their own ("the
 // minister", "the president").
@@ -398,7 +401,7 @@ var speakerRoles = wordSet(`president minister secretary senator governor spokes
 	ambassador envoy chairman chairwoman director leader king queen prince judge mayor pope general commander
 	speaker nominee candidate adviser advisor aide chief manager emir sheikh colonel admiral prosecutor
 	diplomat negotiator investigator sheriff commissioner professor analyst economist historian lawyer
-	researcher strategist pollster consultant editor correspondent founder`)
+	researcher strategist pollster consultant editor correspondent founder secretary-general`)
 
 // speakerOrgWords end the names of institutions, not people.
 var speakerOrgWords = wordSet(`department ministry house council party army forces committee agency news times
@@ -1982,7 +1985,28 @@ func speakerSurname(name string) string {
 			return lastWord(rest)
 		}
 	}
+	if k := strings.LastIndexByte(name, ' '); k > 0 && speakerKoreanGiven(w) {
+		// "Ban Ki-moon", "Kim Jong-un": the family name comes first.
+		return lastWord(name[:k])
+	}
 	return w
+}
+
+// speakerKoreanGiven reports whether w is written as a romanized Korean
+// given name: two syllables joined by a hyphen, the second in lower case
+// ("Ki-moon", "Jong-un"). Western double names capitalize both parts
+// ("Smith-Jones", "Jean-Marc").
+func speakerKoreanGiven(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h < 2 || h > len(w)-2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; i != h && (c < 'a' || c > 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 func lastWord(s string) string {
@@ -2211,9 +2235,23 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 			x.byKey[sur] = p // as written, for the scan's fast path
 		}
 	}
-	x.persons[p].titles = append(x.persons[p].titles, titles...)
+	for _, t := range titles {
+		x.persons[p].titles = append(x.persons[p].titles, t)
+		if role := speakerTitleRoles[t]; role != "" {
+			x.persons[p].titles = append(x.persons[p].titles, role)
+		}
+	}
 	x.mention(p, pos)
 	return p
+}
+
+// speakerTitleRoles are the roles that abbreviated titles stand for, so
+// that "the senator" after "Sen. John McCain" is McCain and "the general"
+// after "Gen. Martin Dempsey" is Dempsey.
+var speakerTitleRoles = map[string]string{
+	"sen": "senator", "sen.": "senator", "gen": "general", "gen.": "general", "gov": "governor",
+	"gov.": "governor", "adm": "admiral", "adm.": "admiral", "col": "colonel", "col.": "colonel",
+	"prof": "professor", "prof.": "professor",
 }
 
 // mention records that person p is named again at pos, so that a pronoun
@@ -2934,6 +2972,22 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 			}
 		}
 	}
+	if a, b, ok := strings.Cut(phrase, " "); definite && ok && !strings.Contains(b, " ") {
+		// "the new pope", "the four-star general", "the former senator":
+		// the last person holding the role, and for "former" (a title
+		// word) one who held it before.
+		if mod := strings.ToLower(a); speakerRoleModifiers[mod] {
+			if role := lowerWord(b); speakerRoles[role] {
+				if mod == "former" {
+					if p, ok := x.lastPersonTitled(pos, role, []string{mod, role}); ok {
+						return p, m
+					}
+				} else if p, ok := x.lastPerson(pos, 0, role); ok {
+					return p, m
+				}
+			}
+		}
+	}
 	if definite && !strings.Contains(phrase, " ") {
 		// lowerWord folds the role words, so a role comes back folded.
 		if role := lowerWord(phrase); speakerRoles[role] {
@@ -2960,6 +3014,11 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	x.addCollective(phrase, pos)
 	return phrase, m
 }
+
+// speakerRoleModifiers describe the holder of a role without naming
+// another role: "the new pope", not "the deputy minister".
+var speakerRoleModifiers = wordSet(`new former late outgoing incoming retired veteran longtime embattled
+	two-star three-star four-star five-star`)
 
 // speakerGroupNouns name an organization without naming it.
 var speakerGroupNouns = wordSet(`group organization organisation militia movement faction`)
