@@ -1120,6 +1120,16 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			}
 		}
 	}
+	if toks[i].is(a.body, "as") {
+		// '“...,” as a Rand Corporation report put it.': the subject of
+		// "as" speaks (speechCueAt reads "put it" only after "as").
+		for k := i + 2; k < len(toks) && k <= i+8 && toks[k].word; k++ {
+			if cue, _ := speechCueAt(a.body, toks, k); cue == "put it" {
+				i++
+				break
+			}
+		}
+	}
 	// Subject first: Lavrov said, the minister added.
 	for k := i + 1; k < len(toks) && k <= i+12; k++ {
 		if !toks[k].word {
@@ -1572,7 +1582,40 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 	// attributeIn left the tokens of body[start:r.open] in a.toks, with
 	// the word look-ups it made kept in them: the colon reading shares them
 	// rather than tokenizing the range again.
-	return a.attributeColon(a.toks)
+	if att, ok := a.attributeColon(a.toks); ok {
+		return att, ok
+	}
+	return a.attributeWordsOf(a.toks)
+}
+
+// attributeWordsOf reads "in the words of former acting CIA director Mike
+// Morell, “...”": the phrase after "of", up to the comma before the quote,
+// speaks. "words" is no cue word, so the phrase is looked for only here,
+// before an opening mark.
+func (a *attributor) attributeWordsOf(toks []qTok) (quoteAttribution, bool) {
+	n := len(toks)
+	if n < 6 || !toks[n-1].is(a.body, ",") {
+		return quoteAttribution{}, false
+	}
+	for j := n - 3; j >= 3 && j >= n-12; j-- {
+		if !toks[j].word {
+			break
+		}
+		if !toks[j].is(a.body, "of") || !toks[j-1].is(a.body, "words") || !toks[j-2].is(a.body, "the") ||
+			!(toks[j-3].is(a.body, "in") || toks[j-3].is(a.body, "In")) {
+			continue
+		}
+		np := a.np[:0]
+		for m := j + 1; m < n-1; m++ {
+			np = append(np, m)
+		}
+		a.np = np
+		if sp, m := a.people.resolveNP(a.body, toks, np, toks[j+1].s); sp != "" {
+			return quoteAttribution{sp, m, "in the words of"}, true
+		}
+		break
+	}
+	return quoteAttribution{}, false
 }
 
 // quoteBeforeReach bounds the bytes before an opening mark that are read

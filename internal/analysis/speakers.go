@@ -2704,14 +2704,21 @@ func (x *speakerIndex) resolveAuthor(body string, toks []qTok, np []int, pos int
 	}
 	if n >= d+3 && speakerTokFlags(body, toks, np[d])&swDoc != 0 && speakerLower(body, toks, np[d+1]) == "from" {
 		// "a statement from Lavrov", "a letter from the Kremlin".
-		c := d + 2
+		from := d + 2
+		c := from
 		if n > c+1 && speakerLower(body, toks, np[c]) == "the" {
 			c++
+		}
+		if n > c+2 && speakerLower(body, toks, np[c]) == "office" && speakerLower(body, toks, np[c+1]) == "of" {
+			// "a tweet from the office of Prime Minister Theresa May", as
+			// "the office of ... said" is the person.
+			from = c + 2
+			c = from
 		}
 		if !speakerCapitalized(body, toks[np[c]]) {
 			return "", false
 		}
-		name, _ := x.resolveNP(body, toks, np[d+2:], pos)
+		name, _ := x.resolveNP(body, toks, np[from:], pos)
 		return name, name != ""
 	}
 	if n < 2 || speakerTokFlags(body, toks, np[n-1])&swDoc == 0 {
