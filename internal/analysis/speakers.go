@@ -1362,7 +1362,9 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 			break
 		}
 		f := speakerTokFlags(body, toks, j)
-		if speakerCapitalized(body, t) || f&swDeterminers != 0 || (len(np) > 0 && f&swPreps != 0) {
+		if speakerCapitalized(body, t) || f&swDeterminers != 0 || (len(np) > 0 && f&swPreps != 0) ||
+			len(np) > 0 && speakerCapitalized(body, toks[np[len(np)-1]]) && speakerNameWord(body, t) {
+			// (A particle name goes on a name: "Hakim al-Zamili".)
 			np = append(np, j)
 			continue
 		}
