@@ -547,6 +547,8 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "ParticleSurnameBeforeParticiple", body: "Hakim al-Zamili, a lawmaker affiliated with the cleric, played down the vote, saying al-Maliki already has enough power.\n\n\"The problem is that soldiers are not resisting,\" he said.",
 			direct: [][2]string{{"The problem is that soldiers are not resisting", "Hakim al-Zamili"}},
 			report: [][2]string{{"al-Maliki already has enough power", "Hakim al-Zamili"}}},
+		{name: "IngParticipleEndsInvertedSpeaker", body: "\"Today is not the day to be grumpy Parisians,\" said one woman sporting a bright-red French beret.\n\nSecretary of State John Kerry arrived. \"Israel has agreed to a 12-hour ceasefire,\" said a U.S. official traveling with Kerry.",
+			direct: [][2]string{{"Today is not the day to be grumpy Parisians", "woman"}, {"Israel has agreed to a 12-hour ceasefire", "U.S. official"}}},
 		{name: "KoreanFamilyNameFirst", body: "Congratulations came from Ban Ki-moon and from President Barack Obama.\n\nBan said the pope shares common goals with the United Nations. \"We also share the conviction that we can only resolve them through dialogue,\" he said.",
 			direct: [][2]string{{"We also share the conviction that we can only resolve them through dialogue", "Ban Ki-moon"}},
 			report: [][2]string{{"the pope shares common goals with the United Nations", "Ban Ki-moon"}}},

@@ -1236,9 +1236,11 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 {
 			break
 		}
-		if len(np) > 0 && (len(w) > 4 && strings.HasSuffix(w, "ed") || w == "put" || w == "sent") && !speakerCapitalized(body, t) &&
-			speakerParticipleHead(body, toks, np) && !(j+1 < len(toks) && toks[j+1].is(body, "by")) {
-			break // a participle after the head: "the intelligence bulletin issued on Thursday"
+		if len(np) > 0 && (len(w) > 4 && strings.HasSuffix(w, "ed") || w == "put" || w == "sent" || len(w) > 5 && strings.HasSuffix(w, "ing")) &&
+			!speakerCapitalized(body, t) && speakerParticipleHead(body, toks, np) && !(j+1 < len(toks) && toks[j+1].is(body, "by")) {
+			// A participle after the head: "the intelligence bulletin
+			// issued on Thursday", "one woman sporting a French beret".
+			break
 		}
 		np = append(np, j)
 	}
