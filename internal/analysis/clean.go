@@ -92,8 +92,8 @@ func Clean(raw string, known Meta) Document {
 			}
 		}
 		if header && !titleDone && cleanIsBareByline(line) {
-			// "Scott Jennings", "Ammar Al Shamary and Gilgamesh Nabeel":
-			// the writer's name alone, over the text; a title stands
+			// "Scott Jennings", "John Bacon and Jane Onyanga-Omara": the
+			// writer's name alone, over the text; a title stands
 			// above it, so none is looked for below.
 			titleDone = true
 			continue
@@ -298,7 +298,7 @@ func cleanTitleText(line string) string {
 			if k >= 5 {
 				break
 			}
-			if strings.Contains(w, "/") || cleanTitleCreditWords[w] {
+			if strings.Contains(w, "/") || cleanIsUpperStart(w) && cleanTitleCreditWords[strings.ToLower(w)] {
 				skip = k + 1
 			}
 		}
@@ -310,9 +310,9 @@ func cleanTitleText(line string) string {
 }
 
 // cleanTitleCreditWords are the words of a picture credit run into a
-// headline.
-var cleanTitleCreditWords = map[string]bool{"REUTERS": true, "Reuters": true, "AP": true, "Photo": true, "Photos": true,
-	"Getty": true, "Images": true, "AFP": true}
+// headline, capitalized there: some of cleanCreditWords, not the ones a
+// headline uses ("staff", "file", "pool").
+var cleanTitleCreditWords = cleanWordSet(`reuters ap photo photos getty images afp`)
 
 // cleanIsTimeOrDay reports whether line is only a time of day or a weekday,
 // a dateline's remains ("3:54 p.m.", "Sunday"), which cannot be a title.
@@ -338,7 +338,7 @@ func cleanIsTimeOrDay(line string) bool {
 // cleanIsBareByline reports whether line is one or a few people's names
 // alone, as a writer's byline without "By": each name two or three words
 // starting with a known first name ("Scott Jennings", "michael barbaro",
-// "Jane Doe and John Roe"). A headline in title case
+// "Susan Davis, David Jackson and Gregory Korte"). A headline in title case
 // starts with a name far less often than with a place or a verb, and the
 // first-name test keeps "Boston Marathon Bombing" a title.
 func cleanIsBareByline(line string) bool {
@@ -504,8 +504,7 @@ func cleanHoverCards(text string) string {
 		if m < 0 || text[m] != ' ' {
 			continue
 		}
-		if end < len(text) && (text[end] >= 'A' && text[end] <= 'Z' || text[end] >= 'a' && text[end] <= 'z' ||
-			text[end] >= 0x80 && !strings.HasPrefix(text[end:], "’")) {
+		if end < len(text) && (cleanIsLetterByte(text[end]) || text[end] >= 0x80 && !strings.HasPrefix(text[end:], "’")) {
 			continue // "MOREOVER"; "MORE’s" is the name's possessive
 		}
 		lo := max(last, m-1000)
@@ -582,7 +581,9 @@ func cleanCardStart(s string) (int, bool) {
 			continue
 		}
 		for j := i + 1; j < len(words) && j <= i+4; j++ {
-			if words[j][0] < 'A' || words[j][0] > 'Z' && words[j][0] != '(' {
+			// Capitalized words and a nickname in brackets: "Lindsey
+			// Olin (Lindsey) Graham".
+			if c := words[j][0]; !(c >= 'A' && c <= 'Z' || c == '(') {
 				break
 			}
 			if words[j] == w && j+1 < len(words) && j > i+1 && j > bestJ {

@@ -460,6 +460,8 @@ func TestCleanText(t *testing.T) {
 			known: known, want: doc("President Trump’s refusal surprised no one.")},
 		{name: "HoverCardWithSpace", raw: "Speaker Paul Ryan Paul Davis Ryan Retirees should say no thanks to the plan MORE (R-Wis.) warned them.",
 			known: known, want: doc("Speaker Paul Ryan (R-Wis.) warned them.")},
+		{name: "HoverCardWithSpaceAndNickname", raw: "Senator Lindsey Graham Lindsey Olin (Lindsey) Graham Retirees say no to the plan MORE (R-S.C.) said so.",
+			known: known, want: doc("Senator Lindsey Graham (R-S.C.) said so.")},
 		{name: "MoreInCapitalsStays", raw: "OBAMACARE FORCES MORE HOSPITAL CLOSURES, and READ MORE here.", known: known,
 			want: doc("OBAMACARE FORCES MORE HOSPITAL CLOSURES, and READ MORE here.")},
 	})

@@ -584,7 +584,8 @@ func mergeSpeakerCase(qs []Quote) {
 	}
 	var buf [16]form
 	forms := buf[:0]
-	var index, folds map[string]int
+	var index map[string]int
+	var folds map[string]struct{} // the case folds of forms
 	variants := false
 next:
 	for _, q := range qs {
@@ -597,11 +598,9 @@ next:
 				continue
 			}
 			k := speakerFoldKey(q.Speaker)
-			if _, ok := folds[k]; ok {
-				variants = true
-			} else {
-				folds[k] = len(forms)
-			}
+			_, seen := folds[k]
+			variants = variants || seen
+			folds[k] = struct{}{}
 			index[q.Speaker] = len(forms)
 			forms = append(forms, form{q.Speaker, 1})
 			continue
@@ -621,12 +620,10 @@ next:
 		}
 		forms = append(forms, form{q.Speaker, 1})
 		if len(forms) > formsMax {
-			index, folds = make(map[string]int, 2*len(forms)), make(map[string]int, 2*len(forms))
+			index, folds = make(map[string]int, 2*len(forms)), make(map[string]struct{}, 2*len(forms))
 			for i, f := range forms {
 				index[f.name] = i
-				if k := speakerFoldKey(f.name); !mapHas(folds, k) {
-					folds[k] = i
-				}
+				folds[speakerFoldKey(f.name)] = struct{}{}
 			}
 		}
 	}
@@ -669,12 +666,6 @@ func speakerFoldKey(s string) string {
 		b.WriteRune(m)
 	}
 	return b.String()
-}
-
-// mapHas reports whether m holds key k.
-func mapHas(m map[string]int, k string) bool {
-	_, ok := m[k]
-	return ok
 }
 
 // speakerASCII reports whether s is all ASCII.

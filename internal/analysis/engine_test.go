@@ -20,13 +20,9 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func mustEngine(tb testing.TB) *analysis.Engine {
 	tb.Helper()
-	var ls []*analysis.Lexicon
-	for _, name := range []string{"conflict-actors", "humanitarian"} {
-		l, err := analysis.DefaultLexicon(name)
-		if err != nil {
-			tb.Fatalf("DefaultLexicon(%q): %v", name, err)
-		}
-		ls = append(ls, l)
+	ls, err := analysis.DefaultLexicons()
+	if err != nil {
+		tb.Fatalf("DefaultLexicons: %v", err)
 	}
 	reg, err := analysis.DefaultRegistry("syria-2016")
 	if err != nil {
@@ -442,7 +438,9 @@ func BenchmarkAnalyzeDenseQuotes(b *testing.B) {
 	text := strings.Repeat("0\" Ban A00 A00''0''\"0", 4000)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		_, _ = eng.Analyze(analysis.Input{Text: text})
+		if _, err := eng.Analyze(analysis.Input{Text: text}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -608,6 +606,32 @@ func TestSpeakerCaseMerged(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSpeakerCaseMergedManyForms checks the merge past 32 distinct speaker
+// forms, where mergeSpeakerCase finds case variants by a map of their
+// folds rather than pairwise: "Police" and "police" are still one source.
+func TestSpeakerCaseMergedManyForms(t *testing.T) {
+	eng := mustEngine(t)
+	var b strings.Builder
+	b.WriteString("Town meeting\n\nPolice said the road was closed for the whole night.\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "Mr. %s said the road had been closed on day %d.\n\n", strings.Repeat("Xy", i+1)+"son", i+1)
+	}
+	b.WriteString("Hours later, police said that the driver had fled the scene on foot.")
+	r, err := eng.Analyze(analysis.Input{Text: b.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var police []analysis.Source
+	for _, s := range r.Sources {
+		if strings.EqualFold(s.Name, "police") {
+			police = append(police, s)
+		}
+	}
+	if len(r.Sources) < 34 || len(police) != 1 || police[0].Name != "police" || police[0].Reported != 2 {
+		t.Errorf("%d sources, police sources = %+v, want over 33 sources and one \"police\" with 2 reported", len(r.Sources), police)
 	}
 }
 

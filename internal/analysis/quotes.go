@@ -338,9 +338,9 @@ type attributor struct {
 	np2 []int
 	// order is quoteMentionOrder's buffer.
 	order []int
-	// usedSorted and usedMax are what findReported reads the used cues by.
-	usedSorted []Span
-	usedMax    int
+	// usedMax is the longest used cue, for findReported's look-ups in
+	// a.used, which it sorts by start.
+	usedMax int
 	// index is the speaker index people points to, kept with its buffers
 	// between calls.
 	index speakerIndex
@@ -1120,16 +1120,6 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			}
 		}
 	}
-	if toks[i].is(a.body, "as") {
-		// '“...,” as a Rand Corporation report put it.': the subject of
-		// "as" speaks (speechCueAt reads "put it" only after "as").
-		for k := i + 2; k < len(toks) && k <= i+8 && toks[k].word; k++ {
-			if cue, _ := speechCueAt(a.body, toks, k); cue == "put it" {
-				i++
-				break
-			}
-		}
-	}
 	// Subject first: Lavrov said, the minister added.
 	for k := i + 1; k < len(toks) && k <= i+12; k++ {
 		if !toks[k].word {
@@ -1174,7 +1164,8 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			continue
 		}
 		np := speakerNPBefore(a.body, toks, i, k, a.np[:0])
-		if len(np) == 0 || np[0] != i {
+		// '“...,” as Barack Obama put it.': the subject of "as" speaks.
+		if len(np) == 0 || np[0] != i && !(cue == "put it" && np[0] == i+1 && toks[i].is(a.body, "as")) {
 			return quoteAttribution{}, false
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, toks[i].s)
@@ -1308,7 +1299,7 @@ func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
 			return "", 0
 		}
 		for j := k + 1; j < len(toks)-1; j++ {
-			if !toks[j].word || !speechOfferDeterminers[speakerLower(body, toks, j)] {
+			if !toks[j].word || speakerTokFlags(body, toks, j)&swObjectDets == 0 {
 				return "", 0
 			}
 		}
@@ -1544,15 +1535,10 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 	if a.lastEnd > lo && a.lastEnd <= r.open {
 		lo = a.lastEnd
 	}
-	if r.open-lo > quoteBeforeReach {
-		// A "sentence" with no end in sight (a paragraph of quotes and no
-		// periods) is read back only so far: every quote in it would
-		// read it all again.
-		lo = r.open - quoteBeforeReach
-		for lo < r.open && !utf8.RuneStart(a.body[lo]) {
-			lo++
-		}
-	}
+	// A "sentence" with no end in sight (a paragraph of quotes and no
+	// periods) is read back only so far: every quote in it would read it
+	// all again.
+	lo = a.near(Span{lo, r.open}, r.open, r.open).Start
 	start := a.sentenceStart(r.open, lo)
 	if start >= r.open {
 		// The quote opens its paragraph: a previous paragraph ending in
@@ -1582,40 +1568,7 @@ func (a *attributor) attributeBefore(r quoteRaw) (quoteAttribution, bool) {
 	// attributeIn left the tokens of body[start:r.open] in a.toks, with
 	// the word look-ups it made kept in them: the colon reading shares them
 	// rather than tokenizing the range again.
-	if att, ok := a.attributeColon(a.toks); ok {
-		return att, ok
-	}
-	return a.attributeWordsOf(a.toks)
-}
-
-// attributeWordsOf reads "in the words of former acting CIA director Mike
-// Morell, “...”": the phrase after "of", up to the comma before the quote,
-// speaks. "words" is no cue word, so the phrase is looked for only here,
-// before an opening mark.
-func (a *attributor) attributeWordsOf(toks []qTok) (quoteAttribution, bool) {
-	n := len(toks)
-	if n < 6 || !toks[n-1].is(a.body, ",") {
-		return quoteAttribution{}, false
-	}
-	for j := n - 3; j >= 3 && j >= n-12; j-- {
-		if !toks[j].word {
-			break
-		}
-		if !toks[j].is(a.body, "of") || !toks[j-1].is(a.body, "words") || !toks[j-2].is(a.body, "the") ||
-			!(toks[j-3].is(a.body, "in") || toks[j-3].is(a.body, "In")) {
-			continue
-		}
-		np := a.np[:0]
-		for m := j + 1; m < n-1; m++ {
-			np = append(np, m)
-		}
-		a.np = np
-		if sp, m := a.people.resolveNP(a.body, toks, np, toks[j+1].s); sp != "" {
-			return quoteAttribution{sp, m, "in the words of"}, true
-		}
-		break
-	}
-	return quoteAttribution{}, false
+	return a.attributeColon(a.toks)
 }
 
 // quoteBeforeReach bounds the bytes before an opening mark that are read
@@ -2065,8 +2018,7 @@ func quoteAtEnd(body string, i, end int) bool {
 func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 	// The cues the direct quotes took, sorted for reportedIn's look-ups:
 	// an article of thousands of quotes would scan them all per token.
-	a.usedSorted = append(a.usedSorted[:0], a.used...)
-	slices.SortFunc(a.usedSorted, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) })
+	slices.SortFunc(a.used, func(x, y Span) int { return cmp.Compare(x.Start, y.Start) })
 	a.usedMax = 0
 	for _, u := range a.used {
 		a.usedMax = max(a.usedMax, u.End-u.Start)
@@ -2270,9 +2222,9 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 	cues := a.scan.cues
 	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
 	isUsed := func(t qTok) bool {
-		// a.usedSorted is a.used by start (findReported): the spans that
+		// a.used is sorted by start (findReported): the spans that
 		// can hold t start at most usedMax bytes before it.
-		u := a.usedSorted
+		u := a.used
 		for j := sort.Search(len(u), func(j int) bool { return u[j].Start > t.s }) - 1; j >= 0 && u[j].Start >= t.s-a.usedMax; j-- {
 			if t.e <= u[j].End {
 				return true

@@ -28,9 +28,10 @@ var speechCueRussianWords = func() map[string]bool {
 var speechCueRussianAccording = map[string]bool{"словам": true, "данным": true}
 
 // speechCueAccording reports whether cue puts its speaker after it
-// ("according to X", "по словам X") rather than being a verb.
+// ("according to X", "in the words of X", "по словам X") rather than
+// being a verb.
 func speechCueAccording(cue string) bool {
-	return cue == "according to" || strings.HasPrefix(cue, "по ")
+	return cue == "according to" || cue == "in the words of" || strings.HasPrefix(cue, "по ")
 }
 
 // speechCueRussianAt is speechCueAt for a token that starts with a

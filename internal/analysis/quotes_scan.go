@@ -172,8 +172,8 @@ const (
 // probing; empty slots have w == "". They are the words of the filter: the
 // lower-case cue words and "according", the capitalized cue forms
 // "According", "Said", "Says", "Added" and "Asked" (kept for the
-// sentence-initial inverted form), and the capitalized first names, roles
-// and honorifics.
+// sentence-initial inverted form), and the name triggers of
+// quoteScanNameForms.
 var quoteScanWords = func() (t [1 << 12]struct {
 	w    string
 	kind uint8
@@ -197,19 +197,17 @@ var quoteScanWords = func() (t [1 << 12]struct {
 	for _, w := range quoteScanNameForms() {
 		add(w, quoteScanName)
 	}
-	// Roles in lower case too: "Palestinian leader Mahmud Abbas" names a
-	// person by the title before the name (speakerScanNames).
-	for w := range speakerRoles {
-		add(w, quoteScanName)
-	}
 	return
 }()
 
 // quoteScanCueForms are the cue forms noted besides speechCueWords.
 var quoteScanCueForms = []string{"according", "According", "Said", "Says", "Added", "Asked"}
 
-// quoteScanNameForms returns the capitalized forms of the first names,
-// roles and honorifics (without a final period) that the pass notes.
+// quoteScanNameForms returns the name triggers the pass notes: the
+// capitalized forms of the first names, roles and honorifics (without a
+// final period), and the roles in lower case too: "Palestinian leader
+// Mahmud Abbas" names a person by the title before the name
+// (speakerScanNames).
 func quoteScanNameForms() []string {
 	var out []string
 	for _, set := range []map[string]bool{speakerRoles, speakerHonorifics, speakerMaleNames, speakerFemaleNames} {
@@ -220,6 +218,11 @@ func quoteScanNameForms() []string {
 			}
 			// All-capitals forms ("MR") are rare in running text and left out.
 			out = append(out, string(w[0]-'a'+'A')+w[1:])
+		}
+	}
+	for w := range speakerRoles {
+		if !strings.Contains(w, "-") { // the pass splits words at hyphens
+			out = append(out, w)
 		}
 	}
 	return out

@@ -132,13 +132,9 @@ var speechQuoteVerbs = wordSet(`called calls calling described describes describ
 	likened offered offers expressed expresses extended voiced`)
 
 // speechQuoteOffers are the quote verbs whose quote is their object
-// itself, right after them or a determiner: "offered his “deepest
+// itself, right after them or a determiner (speakerObjectDets): "offered his “deepest
 // condolences”", "expressed “outrage and sorrow”".
 var speechQuoteOffers = wordSet(`offered offers expressed expresses extended voiced`)
-
-// speechOfferDeterminers may stand between speechQuoteOffers and their
-// quote.
-var speechOfferDeterminers = wordSet(`a an the his her their its our my`)
 
 // speechCueNounContext are the words after which a cue word is a noun or an
 // infinitive ("the report", "his remarks", "to say"), not a speech verb.
@@ -165,6 +161,12 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	w := body[t.s:t.e]
 	if len(w) > 0 && w[0] >= utf8.RuneSelf {
 		return speechCueRussianAt(body, toks, k)
+	}
+	if (w == "in" || w == "In") && k+3 < len(toks) && toks[k+1].is(body, "the") && toks[k+2].is(body, "words") && toks[k+3].is(body, "of") {
+		// "in the words of former acting CIA director Mike Morell, “...":
+		// as "according to", the speaker follows. "in" is no cue
+		// candidate of the scan, so no reported speech is read from it.
+		return "in the words of", 4
 	}
 	if len(w) < 3 || len(w) > 15 {
 		return "", 0
@@ -212,10 +214,14 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	}
 	switch lw {
 	case "put", "puts":
-		// Only "as Putin put it": the subject of "as" speaks.
-		if k+1 < len(toks) && toks[k+1].is(body, "it") && k >= 2 && (toks[k-2].is(body, "as") || toks[k-2].is(body, "As") ||
-			k >= 3 && (toks[k-3].is(body, "as") || toks[k-3].is(body, "As"))) {
-			return lw + " it", 2
+		// Only "as Putin put it", "as a Rand Corporation report released
+		// this month put it": the subject of "as" speaks.
+		if k+1 < len(toks) && toks[k+1].is(body, "it") {
+			for j := k - 2; j >= 0 && j >= k-9 && toks[j].word; j-- {
+				if toks[j].is(body, "as") || toks[j].is(body, "As") {
+					return lw + " it", 2
+				}
+			}
 		}
 		return "", 0
 	case "pointed", "points", "chimed", "summed", "went", "goes", "began", "begins":
@@ -268,7 +274,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 	}
 	if f&swCueBase != 0 && (speechCueAfterModifier(body, toks, k) ||
 		k+1 < len(toks) && toks[k+1].word && speechCueAuxAfter[body[toks[k+1].s:toks[k+1].e]]) {
-		return "", 0 // "Syrian state media said", "a Pentagon report said", "email has helped"
+		return "", 0 // "Syrian state media said", "a Pentagon report said", "comment has helped"
 	}
 	return lw, 1
 }
@@ -371,9 +377,12 @@ var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperso
 	eyewitness eyewitnesses bulletin bulletins cable cables communique editorial indictment e-mail e-mails gunman gunmen
 	executioner attacker attackers hostage hostages captor captors kidnapper kidnappers bomber shooter suspect
 	suspects victim victims protester protesters protestor protestors demonstrator demonstrators veteran veterans
-	farmer farmers parent parents mayor pope general colonel admiral sheriff commissioner professor economist
-	historian researcher consultant founder nominee negotiator king queen prince emir sheikh speaker
-	he she they we`)
+	farmer farmers parent parents he she they we`)
+
+// speakerRolesNotNouns are the roles that head no speaker phrase: "the
+// former defense chief" would take Leon Panetta's quotes from him. Every
+// other role is a head noun too (see init).
+var speakerRolesNotNouns = wordSet(`chief`)
 
 // speakerPronouns are the pronouns a speaker may stand as.
 var speakerPronouns = wordSet(`he she they`)
@@ -680,6 +689,11 @@ func init() {
 			if ok {
 				flags[w] |= set.flag
 			}
+		}
+	}
+	for w := range speakerRoles {
+		if !speakerRolesNotNouns[w] {
+			flags[w] |= swNouns // "the general said", "the mayor said"
 		}
 	}
 	n := 0
@@ -1001,7 +1015,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			}
 			break
 		}
-		if len(np) > 0 && allDigits(body[toks[np[len(np)-1]].s:toks[np[len(np)-1]].e]) && speakerMonths[lowerWord(strings.TrimSuffix(w, "."))] {
+		if len(np) > 0 && allDigits(body[toks[np[len(np)-1]].s:toks[np[len(np)-1]].e]) && cleanMonths[strings.ToLower(strings.TrimSuffix(w, "."))] != 0 {
 			// A date is no part of a speaker: "during Feb. 26 remarks",
 			// "wrote in a Feb. 18 report".
 			np = np[:len(np)-1]
@@ -1076,7 +1090,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	// "A statement released on Sunday said": the participle after the
 	// head noun is no part of the speaker.
 	if n := len(np); n >= 2 && !speakerCapitalized(body, toks[np[n-1]]) && speakerTokFlags(body, toks, np[n-2])&swNouns != 0 {
-		if w := speakerLower(body, toks, np[n-1]); len(w) > 4 && strings.HasSuffix(w, "ed") || w == "put" || w == "sent" {
+		if speakerPastParticiple(speakerLower(body, toks, np[n-1])) {
 			np = np[:n-1]
 		}
 	}
@@ -1162,10 +1176,6 @@ func speakerPlainModifier(w string, f uint32) bool {
 		len(w) > 2 && w[0] >= 'a' && w[0] <= 'z' && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s")
 }
 
-// speakerMonths are the months' names and their abbreviations.
-var speakerMonths = wordSet(`january february march april may june july august september october november
-	december jan feb mar apr jun jul aug sep sept oct nov dec`)
-
 // speakerFirstName reports whether w is a first name of the lists.
 func speakerFirstName(w string) bool { return speakerWordFlags0(w)&(swMale|swFemale) != 0 }
 
@@ -1236,7 +1246,7 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 {
 			break
 		}
-		if len(np) > 0 && (len(w) > 4 && strings.HasSuffix(w, "ed") || w == "put" || w == "sent" || len(w) > 5 && strings.HasSuffix(w, "ing")) &&
+		if len(np) > 0 && (speakerPastParticiple(w) || len(w) > 5 && strings.HasSuffix(w, "ing")) &&
 			!speakerCapitalized(body, t) && speakerParticipleHead(body, toks, np) && !(j+1 < len(toks) && toks[j+1].is(body, "by")) {
 			// A participle after the head: "the intelligence bulletin
 			// issued on Thursday", "one woman sporting a French beret".
@@ -1251,6 +1261,13 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 		return nil
 	}
 	return np
+}
+
+// speakerPastParticiple reports whether lower-case w has the form of a
+// past participle that may follow a speaker's head noun ("issued",
+// "released", "put", "sent").
+func speakerPastParticiple(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || w == "put" || w == "sent"
 }
 
 // speakerParticipleHead reports whether the phrase np ends in a head a
@@ -1357,16 +1374,15 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	if start == 0 && k > 2 && toks[1].is(body, ",") && speakerSentenceAdverbs[speakerLower(body, toks, 0)] {
 		start = 2 // "Meanwhile, Muslim leaders in Australia condemned ..."
 	}
-	start = speakerAfterDateline(body, toks, start, k)
 	for j := start; j < k && len(np) < 8; j++ {
 		t := toks[j]
 		if !t.word {
 			break
 		}
 		f := speakerTokFlags(body, toks, j)
-		if speakerCapitalized(body, t) || f&swDeterminers != 0 || (len(np) > 0 && f&swPreps != 0) ||
-			len(np) > 0 && speakerCapitalized(body, toks[np[len(np)-1]]) && speakerNameWord(body, t) {
-			// (A particle name goes on a name: "Hakim al-Zamili".)
+		if speakerNameWord(body, t) || f&swDeterminers != 0 || (len(np) > 0 && f&swPreps != 0) {
+			// (speakerNameWord takes a particle name too: "Hakim
+			// al-Zamili", "al-Abadi".)
 			np = append(np, j)
 			continue
 		}
@@ -1983,11 +1999,8 @@ func (x *speakerIndex) readCap(c *speakerCap) {
 // the word before a generational suffix ("Tony Lippa Jr." is Lippa).
 func speakerSurname(name string) string {
 	w := lastWord(name)
-	switch w {
-	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
-		if rest := strings.TrimSuffix(name, " "+w); rest != name {
-			return lastWord(rest)
-		}
+	if speakerGenerational(name) {
+		return lastWord(strings.TrimSuffix(name, " "+w))
 	}
 	if k := strings.LastIndexByte(name, ' '); k > 0 && speakerKoreanGiven(w) {
 		// "Ban Ki-moon", "Kim Jong-un": the family name comes first.
@@ -1996,13 +2009,28 @@ func speakerSurname(name string) string {
 	return w
 }
 
+// speakerGenerational reports whether name ends in a generational suffix
+// after its surname: "Tony Lippa Jr.", "Donald Trump Jr.".
+func speakerGenerational(name string) bool {
+	k := strings.LastIndexByte(name, ' ')
+	if k <= 0 {
+		return false
+	}
+	switch name[k+1:] {
+	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
+		return true
+	}
+	return false
+}
+
 // speakerKoreanGiven reports whether w is written as a romanized Korean
 // given name: two syllables joined by a hyphen, the second in lower case
 // ("Ki-moon", "Jong-un"). Western double names capitalize both parts
-// ("Smith-Jones", "Jean-Marc").
+// ("Smith-Jones", "Jean-Marc"), and an Arabic article before a name is
+// no syllable ("Al-labede").
 func speakerKoreanGiven(w string) bool {
 	h := strings.IndexByte(w, '-')
-	if h < 2 || h > len(w)-2 || w[0] < 'A' || w[0] > 'Z' {
+	if h < 2 || h > len(w)-2 || w[0] < 'A' || w[0] > 'Z' || speakerParticles[strings.ToLower(w[:h])] {
 		return false
 	}
 	for i := 1; i < len(w); i++ {
@@ -2187,7 +2215,9 @@ func speakerHasRole(titles []string) bool {
 // a person known by the same surname.
 func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	sur := speakerSurname(name)
-	suffixed := sur != lastWord(name)
+	// Only a generational suffix makes a son: "Ban Ki-moon", whose
+	// surname is not his last word either, is Ban.
+	suffixed := speakerGenerational(name)
 	if suffixed && !strings.HasSuffix(name, ".") && (strings.HasSuffix(name, " Jr") || strings.HasSuffix(name, " Sr")) {
 		name += "." // as it is written but for a sentence's end
 	}
@@ -2240,9 +2270,10 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 		}
 	}
 	for _, t := range titles {
-		x.persons[p].titles = append(x.persons[p].titles, t)
-		if role := speakerTitleRoles[t]; role != "" {
-			x.persons[p].titles = append(x.persons[p].titles, role)
+		for _, t := range [2]string{t, speakerTitleRoles[t]} {
+			if t != "" && !speakerHasTitle(x.persons[p].titles, t) {
+				x.persons[p].titles = append(x.persons[p].titles, t)
+			}
 		}
 	}
 	x.mention(p, pos)
@@ -2448,8 +2479,7 @@ func speakerSentenceEnd(b string, i int) bool {
 func (x *speakerIndex) fullBearer(w string, pos int) (string, bool) {
 	found := ""
 	for _, p := range x.persons {
-		i := strings.LastIndexByte(p.name, ' ')
-		if p.first >= pos || i < 0 || p.name[i+1:] != w {
+		if p.first >= pos || !strings.Contains(p.name, " ") || speakerSurname(p.name) != w {
 			continue
 		}
 		if found != "" && found != p.name {
@@ -2708,21 +2738,20 @@ func (x *speakerIndex) resolveAuthor(body string, toks []qTok, np []int, pos int
 	}
 	if n >= d+3 && speakerTokFlags(body, toks, np[d])&swDoc != 0 && speakerLower(body, toks, np[d+1]) == "from" {
 		// "a statement from Lavrov", "a letter from the Kremlin".
-		from := d + 2
-		c := from
+		c := d + 2
 		if n > c+1 && speakerLower(body, toks, np[c]) == "the" {
 			c++
 		}
-		if n > c+2 && speakerLower(body, toks, np[c]) == "office" && speakerLower(body, toks, np[c+1]) == "of" {
-			// "a tweet from the office of Prime Minister Theresa May", as
-			// "the office of ... said" is the person.
-			from = c + 2
-			c = from
+		if n > c+2 && speakerRelationNouns[speakerLower(body, toks, np[c])] && speakerLower(body, toks, np[c+1]) == "of" {
+			// "a statement from the office of Theresa May", "a letter
+			// from the family of ...": the source is read as "the office
+			// of Theresa May said" is.
+			c += 2
 		}
 		if !speakerCapitalized(body, toks[np[c]]) {
 			return "", false
 		}
-		name, _ := x.resolveNP(body, toks, np[from:], pos)
+		name, _ := x.resolveNP(body, toks, np[d+2:], pos)
 		return name, name != ""
 	}
 	if n < 2 || speakerTokFlags(body, toks, np[n-1])&swDoc == 0 {
@@ -2971,31 +3000,24 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	if definite && strings.Count(phrase, " ") == 1 || definite && !strings.Contains(phrase, " ") && strings.Count(phrase, "-") == 1 {
 		// "the vice president", "the foreign minister", "the
 		// vice-president": the last person holding both title words.
-		a, b, ok := strings.Cut(phrase, " ")
-		if !ok {
+		// "the former senator" is one too: "former" is a title word.
+		a, b, spaced := strings.Cut(phrase, " ")
+		if !spaced {
 			a, b, _ = strings.Cut(phrase, "-")
 		}
 		ta, fa := speakerWordInfo(a)
 		tb, fb := speakerWordInfo(b)
-		if fa&swTitles != 0 && fb&swTitles != 0 && speakerRoles[tb] && a == ta && b == tb {
+		switch {
+		case fb&swRoles == 0:
+		case fa&swTitles != 0 && fb&swTitles != 0 && a == ta && b == tb:
 			if p, ok := x.lastPersonTitled(pos, tb, []string{ta, tb}); ok {
 				return p, m
 			}
-		}
-	}
-	if a, b, ok := strings.Cut(phrase, " "); definite && ok && !strings.Contains(b, " ") {
-		// "the new pope", "the four-star general", "the former senator":
-		// the last person holding the role, and for "former" (a title
-		// word) one who held it before.
-		if mod := strings.ToLower(a); speakerRoleModifiers[mod] {
-			if role := lowerWord(b); speakerRoles[role] {
-				if mod == "former" {
-					if p, ok := x.lastPersonTitled(pos, role, []string{mod, role}); ok {
-						return p, m
-					}
-				} else if p, ok := x.lastPerson(pos, 0, role); ok {
-					return p, m
-				}
+		case spaced && speakerRoleModifiers[strings.ToLower(a)]:
+			// "the new pope", "the four-star general": the last person
+			// holding the role.
+			if p, ok := x.lastPerson(pos, 0, tb); ok {
+				return p, m
 			}
 		}
 	}
@@ -3027,8 +3049,9 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 }
 
 // speakerRoleModifiers describe the holder of a role without naming
-// another role: "the new pope", not "the deputy minister".
-var speakerRoleModifiers = wordSet(`new former late outgoing incoming retired veteran longtime embattled
+// another role: "the new pope", not "the deputy minister". ("former" is a
+// title word, read with the role as "the vice president" is.)
+var speakerRoleModifiers = wordSet(`new late outgoing incoming retired veteran longtime embattled
 	two-star three-star four-star five-star`)
 
 // speakerGroupNouns name an organization without naming it.

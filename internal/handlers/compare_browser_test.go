@@ -3,7 +3,6 @@ package handlers_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,22 +18,6 @@ const cmpWatch = `window.__errs = [];
 window.addEventListener('error', function (e) { window.__errs.push('error: ' + e.message); });
 document.addEventListener('securitypolicyviolation', function (e) { window.__errs.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });
 (function () { var orig = console.error; console.error = function () { window.__errs.push('console: ' + Array.prototype.join.call(arguments, ' ')); return orig.apply(console, arguments); }; })();`
-
-// cmpChromium finds Debian's chromium; the test skips without one, except
-// in CI.
-func cmpChromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("no chromium on PATH in CI")
-	}
-	t.Skip("no chromium on PATH")
-	return ""
-}
 
 // cmpRun runs one browser action with a deadline.
 func cmpRun[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
@@ -62,7 +45,7 @@ func TestCompareInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser tests skipped in -short mode")
 	}
-	exe := cmpChromium(t)
+	exe := webChromium(t)
 	f := cmpSetup(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.WindowSize(1400, 1000))
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)

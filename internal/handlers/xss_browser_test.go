@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
-	"os/exec"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -30,22 +28,6 @@ const xssWatch = `window.__csp = []; window.__errs = [];
 document.addEventListener('securitypolicyviolation', function (e) { window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber); });
 window.addEventListener('error', function (e) { window.__errs.push(String(e.message)); });`
 
-// xssChromium finds Debian's chromium; the test skips without one, except
-// in CI, where it must run.
-func xssChromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("no chromium on PATH in CI")
-	}
-	t.Skip("no chromium on PATH")
-	return ""
-}
-
 // TestXSSInTheBrowser stores markup and script in every user-controlled
 // string the dashboard shows (article text and title, outlet, file name,
 // speaker and registry names, lexicon name, actor and note, search words),
@@ -53,7 +35,7 @@ func xssChromium(t *testing.T) string {
 // no script may run, no dialog open, no element be injected, and no CSP
 // violation be reported (a blocked inline script would be one).
 func TestXSSInTheBrowser(t *testing.T) {
-	chrome := xssChromium(t)
+	chrome := webChromium(t)
 	e := hardenStart(t, nil)
 	b := e.browser(t)
 	token := b.csrf()
