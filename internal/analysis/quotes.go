@@ -402,7 +402,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 				if q.Speaker == "" {
 					blocker = append(blocker, cs)
 				} else {
-					a.people.recent = q.Speaker
+					a.people.spoke(q.Start, q.Speaker)
 					a.people.said(q)
 				}
 				res.Quotes = append(res.Quotes, q)
@@ -416,7 +416,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 		case q.Speaker == "":
 			blocker = append(blocker, cs)
 		default:
-			a.people.recent = q.Speaker
+			a.people.spoke(q.Start, q.Speaker)
 			a.people.said(q)
 		}
 		a.lastEnd = r.close
@@ -2025,6 +2025,10 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 	}
 	di, pi := 0, 0
 	done := -1 // sentences ending at or before done were read
+	// A pronoun with no fitting person falls back on the recent speaker:
+	// the one of the direct quote before the cue, not the article's last.
+	last := a.people.recent
+	defer func() { a.people.recent = last }()
 	for _, c := range a.scan.cues {
 		if c.Start < done || !a.cueInVerbPlace(c) {
 			continue
@@ -2044,6 +2048,7 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 		for di < len(direct) && direct[di].End <= s {
 			di++
 		}
+		a.people.recent = a.people.recentBefore(c.Start)
 		if q, ok := a.reportedIn(s, e, c.Start, direct[di:]); ok {
 			a.people.said(q)
 			out = append(out, q)

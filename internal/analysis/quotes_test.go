@@ -170,6 +170,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"The convoy was hit near the city", "Red Cross"}}},
 		{name: "ReportedSayingThat", body: "The ministry rejected the plan, saying that it favoured the rebels.",
 			report: [][2]string{{"it favoured the rebels", "ministry"}}},
+		{name: "PronounTakesNoSpeakerNamedLater", body: "“Those days were great,” she said.\n\nBut when the uprising turned violent, she said she began to lose hope.\n\nBrigade commander Umm Rayan sensed her fear. “We are harsh with the infidels,” Umm Rayan said.",
+			direct: [][2]string{{"Those days were great", ""}, {"We are harsh with the infidels", "Umm Rayan"}}},
 		{name: "NoAttributionInPlainNarration", body: "The army entered the old city on Tuesday."},
 		{name: "PartyStateTagBeforeCue", body: "\"Paying ransom puts Americans even more at risk,\" Sen. Mark Kirk, R-Ill., said in a statement. \"The policy has led Iran to seize more hostages.\"",
 			direct: [][2]string{{"Paying ransom puts Americans even more at risk", "Mark Kirk"}, {"The policy has led Iran to seize more hostages.", "Mark Kirk"}}},

@@ -1500,8 +1500,11 @@ type speakerIndex struct {
 	mentions    []speakerMention
 	collectives []speakerMention
 	// recent is the speaker of the latest attribution, the fallback for a
-	// pronoun no named person fits.
-	recent string
+	// pronoun no named person fits. recents lists the direct quotes'
+	// speakers that set it, by quote start, so that reported speech read
+	// after them takes the one before its cue, not one named further on.
+	recent  string
+	recents []speakerMention
 	// speakers are the persons found speaking, where they are named, in
 	// the order they were found (direct quotes first, then reported
 	// speech); paras are the body's paragraphs.
@@ -1534,7 +1537,7 @@ func (x *speakerIndex) reset(body string) {
 	clear(x.byKey)
 	clear(x.persons) // drop the old names and titles for the collector
 	x.persons, x.mentions, x.collectives, x.speakers = x.persons[:0], x.mentions[:0], x.collectives[:0], x.speakers[:0]
-	x.recent, x.body, x.scanned = "", body, 0
+	x.recent, x.recents, x.body, x.scanned = "", x.recents[:0], body, 0
 	x.caps, x.capsTo = x.caps[:0], 0
 }
 
@@ -2322,6 +2325,23 @@ func (x *speakerIndex) resaid(pos int, name string) {
 			x.speakers[k].person, x.speakers[k].name = p, name
 		}
 	}
+}
+
+// spoke makes name the recent speaker, from the quote starting at pos on.
+func (x *speakerIndex) spoke(pos int, name string) {
+	x.recent = name
+	x.recents = append(x.recents, speakerMention{pos: pos, name: name})
+}
+
+// recentBefore returns the recent speaker as it stood at pos: the speaker
+// of the latest direct quote starting before it. The quotes were read in
+// text order, so recents is sorted.
+func (x *speakerIndex) recentBefore(pos int) string {
+	i := sort.Search(len(x.recents), func(i int) bool { return x.recents[i].pos >= pos })
+	if i == 0 {
+		return ""
+	}
+	return x.recents[i-1].name
 }
 
 // speakerPronounGender returns 'm' for a mention that is "he", 'f' for

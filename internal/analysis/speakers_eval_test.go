@@ -93,14 +93,16 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 	// retorts, offices split from names, "the group" as the organization
 	// last named) to 50.2% and 1,053; that of 1.89.0 to 1.93.0 (roles
 	// after abbreviated titles, "in the words of", particle surnames) to
-	// 50.2% and 1,043, of 36,107 quotes. These bounds keep it, and the
-	// quotes found: an engine that found fewer would leave fewer without
-	// a speaker.
+	// 50.2% and 1,043, of 36,107 quotes. 1.94.0 took 19 direct quotes
+	// back to no speaker: each had a speaker named only further on, given
+	// as the "recent" one to a pronoun (1,062 of 36,066). These bounds
+	// keep it, and the quotes found: an engine that found fewer would
+	// leave fewer without a speaker.
 	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.505 {
 		t.Errorf("%.3f of the quotes have no known side, want at most 0.505", share)
 	}
-	if silent > 1055 {
-		t.Errorf("%d direct quotes have no speaker, want at most 1,055", silent)
+	if silent > 1065 {
+		t.Errorf("%d direct quotes have no speaker, want at most 1,065", silent)
 	}
 	if quotes < 35500 {
 		t.Errorf("%d quotes found, want at least 35,500", quotes)
