@@ -1856,6 +1856,14 @@ func speakerGatherRun(body string, i int) int {
 				continue
 			}
 		}
+		// A particle joined by a hyphen is a word of the name: "Bashar
+		// al-Assad", "Abdel-Fattah el-Sissi".
+		if h := strings.IndexByte(body[k+1:min(len(body), k+6)], '-'); h > 0 && speakerParticles[body[k+1:k+1+h]] {
+			if n2 := k + 2 + h; n2 < len(body) && body[n2] >= 'A' && body[n2] <= 'Z' {
+				j = k + 1
+				continue
+			}
+		}
 		break
 	}
 	return e
@@ -2578,6 +2586,9 @@ func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bo
 		if gender != 0 && p.gender != 0 && p.gender != gender {
 			continue
 		}
+		if gender != 0 && speakerRuledBy(x.body, m.pos) {
+			continue
+		}
 		if role != "" && !speakerHasTitle(p.titles, role) {
 			continue
 		}
@@ -2591,6 +2602,23 @@ func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bo
 		return "", false
 	}
 	return x.persons[best].name, true
+}
+
+// speakerRuledBy reports whether the mention at pos names whom a regime or
+// government belongs to ("fighting the regime of Bashar al-Assad"): a
+// name standing for a state, which the next "he" is seldom about.
+func speakerRuledBy(body string, pos int) bool {
+	b := strings.TrimSuffix(body[:pos], " ")
+	if !strings.HasSuffix(b, " of") {
+		return false
+	}
+	b = strings.TrimSuffix(b, " of")
+	w := b[strings.LastIndexByte(b, ' ')+1:]
+	switch w {
+	case "regime", "government", "administration", "ouster", "rule", "forces":
+		return true
+	}
+	return false
 }
 
 // lastPersonTitled is lastPerson for a role named with more title words
