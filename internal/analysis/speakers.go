@@ -2436,17 +2436,25 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	if s > 0 && !speakerSentenceEnd(b, s-1) {
 		return "", false
 	}
-	ps := s - 1
+	// A pronoun opening a paragraph goes back to the last sentence of the
+	// paragraph before: "Mr. Faily dismissed criticisms of Mr.
+	// al-Maliki's handling ... / He said ...".
+	e := s
+	for e > 0 && b[e-1] == '\n' {
+		e--
+	}
+	ps := e - 1
 	for ps > 0 && !(b[ps-1] == '\n' || speakerSentenceEnd(b, ps-1) && b[ps] == ' ') {
 		ps--
 	}
-	if s-ps < 10 {
+	if e-ps < 10 {
 		return "", false
 	}
 	// A leading phrase that opens with a preposition or a participle ("As
 	// an example of the latter, Mr. Cohen cited ...", "Speaking to Obama,
-	// Putin said ...") ends at its comma; the subject follows it.
-	if fw, _, _ := strings.Cut(b[ps:s], " "); speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) {
+	// Putin said ...", "Unlike Mr. Netanyahu, who ..., Mr. Herzog has")
+	// ends at its comma; the subject follows it.
+	if fw, _, _ := strings.Cut(b[ps:s], " "); speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) || fw == "Unlike" || fw == "Like" {
 		c := strings.Index(b[ps:s], ", ")
 		if c < 0 || strings.Count(b[ps:ps+c], " ") > 10 {
 			return "", false
