@@ -1348,7 +1348,7 @@ func speechCueTakesListener(cue string) bool {
 // speech.
 func speechCueGoesOn(body string, toks []qTok, k int, cue string) bool {
 	switch cue {
-	case "continued", "continues", "maintain", "maintains", "maintained", "recall", "recalls", "recalled":
+	case "continued", "continues", "maintain", "maintains", "maintained", "recall", "recalls", "recalled", "questioned":
 		// "Russia maintains that ...", not "the group can maintain such
 		// a state" nor "maintained control of the city".
 	default:
@@ -1357,6 +1357,18 @@ func speechCueGoesOn(body string, toks []qTok, k int, cue string) bool {
 	if strings.HasPrefix(cue, "continue") && k+2 < len(toks) && toks[k+1].is(body, ",") && toks[k+2].word {
 		// "While the search continues, NPR's Jeff Brady reports": a new
 		// clause follows the comma; `he continued, "We ...` goes on.
+		return false
+	}
+	if cue == "questioned" {
+		// "Cruz has questioned whether Democrats ...": a doubt spoken;
+		// "police questioned the suspect", "Americans questioned by
+		// telephone" are no speech.
+		if k+1 < len(toks) {
+			switch speakerLower(body, toks, k+1) {
+			case "whether", "why", "how", "if":
+				return true
+			}
+		}
 		return false
 	}
 	if k+1 >= len(toks) || !toks[k+1].word {

@@ -63,7 +63,8 @@ var speechCueWords = func() map[string]bool {
 		surmise surmised venture ventured emailed texted posted messaged gripe griped
 		grumble grumbled tease teased brag brags bragged reason reasoned opine opines opined assure assured
 		remind reminds reminded inform informed thunder thundered acknowledge concede wrote writes pointed points
-		chimed summed went goes began begins remember remembers remembered put puts`) {
+		chimed summed went goes began begins remember remembers remembered put puts
+		questioned`) {
 		m[w] = true
 	}
 	return m
