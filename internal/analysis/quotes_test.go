@@ -183,6 +183,8 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "QuestionedWhetherIsSpeech", body: "A rally featuring Sen. Ted Cruz was held on Monday. Cruz has questioned whether Democrats “value the lives of Americans more than loyalty” — a message not likely to play well.\n\nSome experts have questioned whether the strategy could ever be effective.\n\nPolice questioned the suspect for hours. Some 1,022 adults were questioned by telephone.",
 			direct: [][2]string{{"value the lives of Americans more than loyalty", "Ted Cruz"}},
 			report: [][2]string{{"whether the strategy could ever be effective", "experts"}}},
+		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
+			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "NoAttributionInPlainNarration", body: "The army entered the old city on Tuesday."},
 		{name: "PartyStateTagBeforeCue", body: "\"Paying ransom puts Americans even more at risk,\" Sen. Mark Kirk, R-Ill., said in a statement. \"The policy has led Iran to seize more hostages.\"",
 			direct: [][2]string{{"Paying ransom puts Americans even more at risk", "Mark Kirk"}, {"The policy has led Iran to seize more hostages.", "Mark Kirk"}}},

@@ -1375,7 +1375,9 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	if start == 0 && k > 2 && toks[1].is(body, ",") && speakerSentenceAdverbs[speakerLower(body, toks, 0)] {
 		start = 2 // "Meanwhile, Muslim leaders in Australia condemned ..."
 	}
-	for j := start; j < k && len(np) < 8; j++ {
+	// A subject's title may run long: "Former U.S. Ambassador to the
+	// United Nations Nikki Haley" is nine words.
+	for j := start; j < k && len(np) < 10; j++ {
 		t := toks[j]
 		if !t.word {
 			break
