@@ -2190,6 +2190,11 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int, title string) {
 		return
 	}
 	titles, name := speakerSplitName(words, x.titles[:0])
+	// "President Trump Sunday in a speech ...": the day is no surname.
+	// (The name stays a tail of the words, as speakerJoinName reads it.)
+	for len(name) > 1 && speakerWeekday(name[len(name)-1]) {
+		name, starts = name[:len(name)-1], starts[:len(starts)-1]
+	}
 	if title != "" && len(titles) == 0 && len(name) >= 2 {
 		titles = append(titles, title)
 	}
@@ -2236,15 +2241,20 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 		name += "." // as it is written but for a sentence's end
 	}
 	p, ok := x.lookupFold(name)
+	kin := false // a relative of the person the surname names already
 	if !ok && suffixed {
 		// A son is not his father: "Trump Jr." merges with no Trump.
 		p, ok = x.lookupFold(strings.TrimSuffix(name, "."))
 	} else if !ok {
-		if q, ok2 := x.lookupFold(sur); ok2 && !strings.Contains(x.persons[q].name, " ") {
+		q, ok2 := x.lookupFold(sur)
+		switch {
+		case ok2 && !strings.Contains(x.persons[q].name, " ") && x.relative(q, titles, pos):
+			kin = true
+		case ok2 && !strings.Contains(x.persons[q].name, " "):
 			// "President Obama" first, "Barack Obama" later: upgrade the name.
 			p, ok = q, true
 			x.persons[p].name = name
-		} else if ok2 {
+		case ok2:
 			p, ok = q, true
 		}
 	}
@@ -2278,7 +2288,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 				x.byKey[strings.ToLower(sur)] = p
 				x.byKey[sur] = p
 			}
-		} else {
+		} else if !kin {
 			x.byKey[strings.ToLower(sur)] = p
 			x.byKey[sur] = p // as written, for the scan's fast path
 		}
@@ -2293,6 +2303,61 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	x.mention(p, pos)
 	return p
 }
+
+// speakerWeekday reports whether w is a weekday's full name in any case,
+// without the allocation of strings.ToLower: it runs for every name run.
+func speakerWeekday(w string) bool {
+	if len(w) < 6 || len(w) > 9 {
+		return false
+	}
+	for _, d := range [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.EqualFold(w, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// relative reports whether a full name found at pos with titles names
+// someone else than person p, known so far by the same surname alone: a
+// relative ("first lady Michelle Obama" after "President Obama", "his son
+// Dzhokhar Tsarnaev") or one holding other offices ("Crown Prince
+// Mohammed bin Salman" after "King Salman"). The surname stays p's.
+func (x *speakerIndex) relative(p int, titles []string, pos int) bool {
+	b := strings.TrimRight(x.body[:pos], " ,")
+	if speakerKin[lastWord(b)] {
+		return true
+	}
+	// The roles of both, abbreviated titles read as the role they stand
+	// for ("Sen." is a senator): other offices and none shared.
+	role := func(t string) string {
+		if r := speakerTitleRoles[t]; r != "" {
+			return r
+		}
+		return t
+	}
+	held, other := false, false
+	for _, t := range x.persons[p].titles {
+		if !speakerRoles[role(t)] {
+			continue
+		}
+		held = true
+		for _, u := range titles {
+			if role(u) == role(t) {
+				return false
+			}
+		}
+	}
+	for _, u := range titles {
+		other = other || speakerRoles[role(u)]
+	}
+	return held && other
+}
+
+// speakerKin name a relative: the name after them is another person's
+// of the same family.
+var speakerKin = wordSet(`lady wife husband son daughter brother sister father mother widow widower
+	cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother`)
 
 // speakerTitleRoles are the roles that abbreviated titles stand for, so
 // that "the senator" after "Sen. John McCain" is McCain and "the general"
@@ -2516,6 +2581,11 @@ func speakerSentenceEnd(b string, i int) bool {
 // fullBearer returns the one person named before pos with a full name
 // (two words or more) that ends in the surname w.
 func (x *speakerIndex) fullBearer(w string, pos int) (string, bool) {
+	if p, ok := x.lookupFold(w); ok && x.persons[p].name == w {
+		// Someone is known by the surname alone: "President Obama",
+		// whose wife, "first lady Michelle Obama", is no bearer.
+		return "", false
+	}
 	found := ""
 	for _, p := range x.persons {
 		if p.first >= pos || !strings.Contains(p.name, " ") || speakerSurname(p.name) != w {
