@@ -274,3 +274,27 @@ func TestNamesHead(t *testing.T) {
 		}
 	}
 }
+
+// TestPrevSubject checks the subject a sentence-opening pronoun takes from
+// the sentence before it, with no speaker before to go on with.
+func TestPrevSubject(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		// "According to X, ..." names its source first, as participleOpens
+		// reads it: the phrase is not stepped over to a later name.
+		{"AccordingKeepsItsSource", "Sales rose this year. According to Mr. Cem Karakas, the company's Chief Financial Officer, the deal with Secretary James Doe is a sign of confidence. He says the firm is eyeing three companies.", "Cem Karakas"},
+		// Other prepositions are stepped over, also mid-paragraph.
+		{"PrepositionSteppedOver", "Sales rose this year. On Monday, Senator John Smith met Secretary James Doe at the ministry. He says the firm is eyeing three companies.", "John Smith"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var x speakerIndex
+			var scan quoteScanResult
+			quoteScan(c.body, &scan)
+			speakerScanNames(&x, c.body, scan.names, scan.cues, nil)
+			got, _ := x.prevSubject(strings.LastIndex(c.body, "He "), 'm')
+			if got != c.want {
+				t.Errorf("prevSubject = %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -2518,11 +2518,15 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	if e-ps < 10 {
 		return "", false
 	}
+	for ps < e && b[ps] == ' ' {
+		ps++ // the sentence's first word, past the space after the last one's end
+	}
 	// A leading phrase that opens with a preposition or a participle ("As
 	// an example of the latter, Mr. Cohen cited ...", "Speaking to Obama,
 	// Putin said ...", "Unlike Mr. Netanyahu, who ..., Mr. Herzog has")
-	// ends at its comma; the subject follows it.
-	if fw, _, _ := strings.Cut(b[ps:s], " "); speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) || fw == "Unlike" || fw == "Like" {
+	// ends at its comma; the subject follows it. "According to X, ..."
+	// names its source first, as participleOpens reads it.
+	if fw, _, _ := strings.Cut(b[ps:s], " "); fw != "According" && (speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) || fw == "Unlike" || fw == "Like") {
 		c := strings.Index(b[ps:s], ", ")
 		if c < 0 || strings.Count(b[ps:ps+c], " ") > 10 {
 			return "", false
@@ -2542,6 +2546,16 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 		} else if m.person != first {
 			other = true
 		}
+	}
+	// The subject may be a surname alone opening the sentence, which is
+	// no mention of the scan: "Reich, who now teaches at Berkeley, has
+	// emerged as one of Donald Trump's most vocal critics. He recently
+	// wrote ...".
+	if p, at := x.surnameAfter(ps-1, min(speakerGatherRun(b, ps), s), 0, ""); p >= 0 && (firstPos < 0 || at < firstPos) {
+		if first >= 0 && first != p {
+			other = true
+		}
+		first, firstPos = p, at
 	}
 	if first < 0 || strings.Count(b[ps:firstPos], " ") > 4 || strings.ContainsAny(b[ps:firstPos], ",;") {
 		return "", false
