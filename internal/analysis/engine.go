@@ -346,7 +346,9 @@ func mentionBeyondName(speaker, mention string) string {
 		return mention
 	}
 	if n := len(mention) - len(speaker); n > 0 && strings.EqualFold(mention[n:], speaker) {
-		return strings.TrimSpace(mention[:n])
+		// (A description stands before the name with its comma: "Israel's
+		// military spokeswoman, Avital Leibovich".)
+		return strings.TrimRight(mention[:n], " ,")
 	}
 	if last := lastWord(mention); strings.EqualFold(last, lastWord(speaker)) {
 		return strings.TrimSpace(mention[:len(mention)-len(last)])

@@ -824,6 +824,16 @@ func TestSpeakerSideFromMention(t *testing.T) {
 			speaker: "US Republicans", side: "united-states",
 		},
 		{
+			name:    "DescriptionBeforeUnknownName",
+			text:    "Rockets\n\nAn Israeli military spokeswoman, Avital Leibovich, told CNN that five rockets had been fired from Gaza.",
+			speaker: "Avital Leibovich", side: "israel",
+		},
+		{
+			name:    "RelativeTellsNoSide",
+			text:    "Family\n\nNetanyahu's brother, Iddo Boaz, said the family had no idea what would happen.",
+			speaker: "Iddo Boaz", side: analysis.SideUnassigned,
+		},
+		{
 			name:    "WholeSpeakerAliasNotInPhrase",
 			text:    "Strikes\n\nAssad administration officials said the strikes hit only empty depots.",
 			speaker: "Assad administration officials", side: "syrian-government",

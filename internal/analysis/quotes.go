@@ -1875,6 +1875,9 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, toks[k].s)
+		if d := speakerDescriptionStart(a.body, toks, np); d >= 0 && sp != "" {
+			m.Start = d
+		}
 		if sp == "" {
 			if speakerFirstPerson(a.body, toks, np) {
 				return quoteAttribution{}, true
@@ -2398,6 +2401,9 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		sp, m := a.people.resolveNP(a.body, toks, np, t.s)
 		if sp == "" {
 			continue
+		}
+		if d := speakerDescriptionStart(a.body, toks, np); d >= 0 {
+			m.Start = d
 		}
 		words := CountWords(a.body[cs:ce])
 		q := Quote{Text: a.body[cs:ce], Start: cs, End: ce, Kind: QuoteReported, Speaker: sp, Cue: cue, Words: words}

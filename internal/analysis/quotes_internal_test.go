@@ -237,6 +237,7 @@ func TestMentionBeyondName(t *testing.T) {
 		{"Tom Bowman", "NPR's Tom Bowman", "NPR's"},
 		{"Sarah Sanders", "White House press secretary Sarah Sanders", "White House press secretary"},
 		{"John Kirby", "the Pentagon spokesman", "the Pentagon spokesman"},
+		{"Avital Leibovich", "An Israeli military spokeswoman, Avital Leibovich", "An Israeli military spokeswoman"},
 		// A one-word speaker gains from any longer mention.
 		{"Guardian", "the Guardian", "the Guardian"},
 		{"Kerry", "", ""},

@@ -806,7 +806,9 @@ func speakerBeforeApposition(body string, toks []qTok, lo, j int) int {
 			// American Mesopotamian Organization" is an item of a list),
 			// and a bare name stands before it ("On Sunday, the deputy
 			// speaker ... Haider al-Abadi" has none).
-			if c < j && speakerArticles[body[toks[c+1].s:toks[c+1].e]] && speakerBareName(body, toks, lo, c) {
+			// An age alone is stepped over too: "Alexandre Brans, 32, who
+			// was wiping blood from his face, said".
+			if a := body[toks[c+1].s:toks[c+1].e]; c < j && (speakerArticles[a] || c+1 == j && len(a) <= 3 && allDigits(a)) && speakerBareName(body, toks, lo, c) {
 				return c - 1
 			}
 			return j
@@ -816,6 +818,63 @@ func speakerBeforeApposition(body string, toks []qTok, lo, j int) int {
 		}
 	}
 	return j
+}
+
+// speakerDescribedName reports whether the words between the commas at
+// tokens c and j are a bare name after words in lower case, which describe
+// its bearer: "The head of the force, Gholamhossein Gharibpour, said",
+// "Trump's top rival, Ted Cruz, told".
+func speakerDescribedName(body string, toks []qTok, c, j int) bool {
+	return c > 0 && speakerBareName(body, toks, c, j) && toks[c-1].word && !speakerCapitalized(body, toks[c-1])
+}
+
+// speakerDescription reads back from the comma at token c, before a
+// described name, for a noun phrase whose words may tell the bearer's side:
+// it opens with a determiner or a possessive ("the", "Hawaii's", "his"),
+// runs to c with no preposition but "of" and "for", and holds a speaker
+// noun, role or title ("spokeswoman", "attorney general", "the head of
+// ..."). kin reports a relative's ("McCain's uncle"), whose side is not
+// the relative's. "after Soleimani's death, Agnes Callamard" and "When
+// Peres first fell ill, Gordon Robertson" describe no one.
+func speakerDescription(body string, toks []qTok, c int) (start int, kin, ok bool) {
+	start = -1
+	noun := false
+	for i := c - 1; i >= 0 && i >= c-8 && toks[i].word; i-- {
+		w, f := speakerTokInfo(body, toks, i)
+		possessive := speakerPossessives[strings.ToLower(w)] // "His spokeswoman, Marie Harf,"
+		if f&swDeterminers == 0 && !possessive && (f&swPreps != 0 && w != "of" && w != "for" || f&swStop != 0) {
+			break
+		}
+		if f&(swNouns|swRoles|swTitles) != 0 || w == "head" || speakerKin[w] {
+			noun = true
+			kin = kin || speakerKin[w]
+		}
+		if t := body[toks[i].s:toks[i].e]; f&swDeterminers != 0 || possessive || speakerStripPossessive(t) != t {
+			start = i
+		}
+	}
+	return start, kin, start >= 0 && noun
+}
+
+// speakerDescriptionStart returns where the description of a described
+// name begins (see speakerDescribedName), when np is such a name followed
+// by its comma and the description is no relative's; -1 otherwise. The
+// speaker is the name, and the mention runs from the description, whose
+// words may tell the speaker's side when the registry does not know the
+// name.
+func speakerDescriptionStart(body string, toks []qTok, np []int) int {
+	if len(np) == 0 {
+		return -1
+	}
+	c, j := np[0]-1, np[len(np)-1]+1
+	if c <= 0 || j >= len(toks) || !toks[c].is(body, ",") || !toks[j].is(body, ",") || !speakerDescribedName(body, toks, c, j) {
+		return -1
+	}
+	d, kin, ok := speakerDescription(body, toks, c)
+	if !ok || kin {
+		return -1
+	}
+	return toks[d].s
 }
 
 // speakerNamesSomeone reports whether the tokens np hold a name or a
@@ -912,6 +971,12 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 				continue
 			}
 			if toks[c].is(body, ",") && c < j-1 && c > lo {
+				if speakerDescribedName(body, toks, c, j) {
+					// "The head of the force, Gholamhossein Gharibpour,
+					// said": a description, then the name it is.
+					j--
+					break
+				}
 				j = c - 1
 				t := j
 				if toks[t].is(body, ".") {
