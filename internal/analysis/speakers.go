@@ -2319,6 +2319,11 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 			// "President Obama" first, "Barack Obama" later: upgrade the name.
 			p, ok = q, true
 			x.persons[p].name = name
+		case ok2 && (speakerKin[lastWord(strings.TrimRight(x.body[:pos], " ,"))] || speakerOtherGiven(x.persons[q].name, name)):
+			// Another of the family or of the same surname: "Bill
+			// Clinton" after "Hillary Clinton", "Abedini's wife, Naghmeh
+			// Abedini" after "Saeed Abedini".
+			kin = true
 		case ok2:
 			p, ok = q, true
 		}
@@ -2417,6 +2422,102 @@ func (x *speakerIndex) relative(p int, titles []string, pos int) bool {
 		other = other || speakerRoles[role(u)]
 	}
 	return held && other
+}
+
+// speakerOtherGiven reports whether two full names with one surname are
+// two people's: both open with a given name the lists know, and neither
+// given name can be the other's. A name opened by another word ("Ultimately
+// Bush", "Fox Host Kilmeade") stays merged, as the scan takes such runs.
+func speakerOtherGiven(a, b string) bool {
+	fa, _, _ := strings.Cut(a, " ")
+	fb, _, _ := strings.Cut(b, " ")
+	if !speakerFirstName(fa) || !speakerFirstName(fb) {
+		return false
+	}
+	ga := strings.Fields(a)
+	gb := strings.Fields(b)
+	for _, u := range ga[:len(ga)-1] {
+		for _, v := range gb[:len(gb)-1] {
+			if speakerSameGiven(strings.ToLower(u), strings.ToLower(v)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// speakerSameGiven reports whether two given names in lower case may name
+// one person: equal, one the start or the initial of the other ("abdel"
+// and "abdel-fattah", "j."), a nickname ("bill" and "william"), spelt
+// with the same consonants ("mohamed" and "mohammad") or one letter apart
+// in a long name ("yochanan" and "yohanan", "dianne" and "diane").
+func speakerSameGiven(u, v string) bool {
+	if len(u) < len(v) {
+		u, v = v, u
+	}
+	switch {
+	case strings.HasPrefix(u, v):
+		return true
+	case len(v) == 2 && v[1] == '.' && u[0] == v[0]:
+		return true
+	case speakerNicknames[u] != "" && speakerNicknames[u] == speakerNicknames[v] || speakerNicknames[v] == u || speakerNicknames[u] == v:
+		return true
+	}
+	if k := speakerSkeleton(u); len(k) >= 3 && k == speakerSkeleton(v) {
+		return true // "mohamed" and "mohammad"
+	}
+	return len(v) >= 5 && speakerOneEdit(u, v)
+}
+
+// speakerSkeleton returns the consonants of a lower-case given name, a
+// doubled one once: the spellings of a transliterated name share it.
+func speakerSkeleton(w string) string {
+	var b [24]byte
+	n := 0
+	for i := 0; i < len(w) && n < len(b); i++ {
+		switch c := w[i]; {
+		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
+		case n > 0 && b[n-1] == c:
+		default:
+			b[n] = c
+			n++
+		}
+	}
+	return string(b[:n])
+}
+
+// speakerNicknames map the nicknames that are no start of their name to
+// it.
+var speakerNicknames = map[string]string{
+	"bill": "william", "will": "william", "bob": "robert", "bobby": "robert", "rob": "robert",
+	"jim": "james", "jimmy": "james", "mike": "michael", "tom": "thomas", "dick": "richard",
+	"rick": "richard", "ted": "edward", "tony": "anthony", "andy": "andrew", "dave": "david",
+	"jerry": "jeremy", "joe": "joseph", "chuck": "charles", "jack": "john", "hank": "henry",
+	"larry": "lawrence", "peggy": "margaret", "kate": "katherine", "liz": "elizabeth",
+	"beth": "elizabeth", "sue": "susan", "ned": "edward", "newt": "newton",
+}
+
+// speakerOneEdit reports whether u, the longer, and v differ by one
+// letter changed, added or dropped.
+func speakerOneEdit(u, v string) bool {
+	switch len(u) - len(v) {
+	case 0:
+		diff := 0
+		for i := range len(u) {
+			if u[i] != v[i] {
+				diff++
+			}
+		}
+		return diff == 1
+	case 1:
+		for i := range len(v) {
+			if u[i] != v[i] {
+				return u[i+1:] == v[i:]
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // speakerKin name a relative: the name after them is another person's

@@ -100,7 +100,8 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 	// 1.97.0 ("questioned whether") made it 1,061 of 36,087; 1.99.0 (no
 	// first lady for the president) took the quotes of no known side to
 	// 50.1% (18,070); 1.101.0 (names after their descriptions) to 1,059
-	// of 36,105 (50.1%, 18,081). These
+	// of 36,105 (50.1%, 18,081); 1.102.0 (one surname, two people) to
+	// 18,087. These
 	// bounds keep it, and the quotes found: an engine that found fewer would
 	// leave fewer without a speaker.
 	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.505 {
