@@ -2446,15 +2446,31 @@ func (a *attributor) onlyListener(toks []qTok, j int) bool {
 // cue ending at token k: past "that", past the person told ("told
 // reporters"), past time phrases ("on Monday") and a colon or comma.
 func speakerContentAfter(body string, toks []qTok, k, e int) int {
-	// A "that" within the next few words starts the content.
-	for j := k; j < len(toks) && j < k+8; j++ {
+	// A "that" within the next few words starts the content. After a
+	// phrase of where it was said, "that" may stand further on, past
+	// quotation marks: "said on NBC's “Meet the Press” that", "said in a
+	// video after the beheading of a fourth person last week that".
+	reach, where := k+8, false
+	if k < len(toks) && toks[k].word {
+		switch speakerLower(body, toks, k) {
+		case "in", "on", "at", "during", "via":
+			where = true
+		}
+	}
+	if where {
+		reach = k + 20
+	}
+	for j := k; j < len(toks) && j < reach; j++ {
 		if toks[j].word && (strings.EqualFold(body[toks[j].s:toks[j].e], "that") || body[toks[j].s:toks[j].e] == "что") {
+			if j >= k+8 && !speechWhereEnd(body, toks, j-1) {
+				break // "said in a short speech ... ahead of a two-day tour that will"
+			}
 			if j+1 < len(toks) {
 				return toks[j+1].s
 			}
 			return e
 		}
-		if !toks[j].word && !toks[j].is(body, ",") {
+		if !toks[j].word && !toks[j].is(body, ",") && !(where && quoteIsMarkTok(body, toks[j])) {
 			break
 		}
 	}
@@ -2465,6 +2481,30 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 		return e
 	}
 	return toks[k].s
+}
+
+// speechWhereEnd reports whether token i may end a long phrase of where
+// something was said, before its "that": a closing mark ("on “Meet the
+// Press” that"), a name ("with the Australian Broadcasting Co. that"), a
+// time ("on Friday that", "last week that") or a where-noun ("at
+// Wednesday's ... hearing that"). A common noun there is more often the
+// head of a relative clause ("ahead of a two-day tour that will").
+func speechWhereEnd(body string, toks []qTok, i int) bool {
+	t := toks[i]
+	if !t.word {
+		return body[t.s:t.e] == "”" || body[t.s:t.e] == `"`
+	}
+	w, f := speakerTokInfo(body, toks, i)
+	return speakerCapitalized(body, t) || f&(swCalendar|swTimeWords) != 0 || speechWhereNouns[w]
+}
+
+// quoteIsMarkTok reports whether t is a quotation mark or an apostrophe.
+func quoteIsMarkTok(body string, t qTok) bool {
+	switch body[t.s:t.e] {
+	case `"`, "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
 }
 
 // quoteHigh8 has the high bit of each of eight bytes set.

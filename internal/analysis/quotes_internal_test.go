@@ -299,3 +299,27 @@ func TestPrevSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerContentAfter checks where reported speech starts after its
+// cue: after a "that" past a phrase of where it was said, but not after a
+// relative "that" far on.
+func TestSpeakerContentAfter(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"ThatAfterShowName", `Mike Rogers said on NBC's "Meet the Press" that the allies must act.`, "the allies must act."},
+		{"ThatAfterDay", "James Mattis said in a memo to military leaders on Friday that the Pentagon would meet.", "the Pentagon would meet."},
+		{"NearThat", "Kerry said in Geneva that talks would resume.", "talks would resume."},
+		{"RelativeThatFarOn", "Obama said in a short speech the allies' shared history ahead of a two-day tour that will pay respect.", "in a short speech the allies' shared history ahead of a two-day tour that will pay respect."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			toks := quoteTokenize(c.body, 0, len(c.body), nil)
+			k := 0
+			for k < len(toks) && !toks[k].is(c.body, "said") {
+				k++
+			}
+			if got := c.body[speakerContentAfter(c.body, toks, k+1, len(c.body)):]; got != c.want {
+				t.Errorf("content = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
