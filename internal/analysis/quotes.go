@@ -1834,6 +1834,12 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 		} else if speechCueParticiple(cue) && quoteCommaBefore(a.body, toks, k) {
 			np = speakerSubject(a.body, toks, k, a.np[:0])
+		} else if speechCueParticiple(cue) && k > 0 && (toks[k-1].is(a.body, "by") || speechWhereNouns[speakerLower(a.body, toks, k-1)]) &&
+			len(speakerSubject(a.body, toks, k, a.np[:0])) > 0 {
+			// "Lavrov dismissed Mr. Carter's complaints by saying", "J
+			// Street ... issued a statement saying": the sentence's
+			// subject speaks, not the phrase before the participle.
+			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
 			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
 			if len(np) == 0 && k > 1 && toks[k-1].is(a.body, "and") && toks[k-2].word && !speakerCapitalized(a.body, toks[k-2]) &&
