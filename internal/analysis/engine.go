@@ -351,7 +351,7 @@ func mentionBeyondName(speaker, mention string) string {
 		return strings.TrimRight(mention[:n], " ,")
 	}
 	if last := lastWord(mention); strings.EqualFold(last, lastWord(speaker)) {
-		return strings.TrimSpace(mention[:len(mention)-len(last)])
+		return strings.TrimRight(mention[:len(mention)-len(last)], " ,")
 	}
 	return mention
 }

@@ -830,8 +830,18 @@ func TestSpeakerSideFromMention(t *testing.T) {
 		},
 		{
 			name:    "RelativeTellsNoSide",
-			text:    "Family\n\nNetanyahu's brother, Iddo Boaz, said the family had no idea what would happen.",
-			speaker: "Iddo Boaz", side: analysis.SideUnassigned,
+			text:    "Family\n\nPrime Minister Benjamin Netanyahu spoke on Monday. His brother, Iddo Netanyahu, said the family had no idea what would happen.",
+			speaker: "Iddo Netanyahu", side: analysis.SideUnassigned,
+		},
+		{
+			name:    "DescriptionBeforeNameOfDirectQuote",
+			text:    "Rockets\n\nAn Israeli military spokeswoman, Avital Leibovich, said: \u201cFive rockets were fired from Gaza overnight.\u201d",
+			speaker: "Avital Leibovich", side: "israel",
+		},
+		{
+			name:    "PossessedThingIsNoDescription",
+			text:    "Motorcade\n\nPolice stopped the president's motorcade, John Smith, a witness, said.",
+			speaker: "John Smith", side: analysis.SideUnassigned,
 		},
 		{
 			name:    "WholeSpeakerAliasNotInPhrase",

@@ -1339,7 +1339,8 @@ func speechCueTakesListener(cue string) bool {
 	return false
 }
 
-// speechCueGoesOn reports whether "continued" or "maintained" at token k
+// speechCueGoesOn reports whether "continued", "maintained", "recalled" or
+// "questioned" at token k
 // brings in speech, as before a mark (", he continued.", "continued: “")
 // or "that"/"by" ("continued by arguing that"), unlike "McDonough's remarks
 // continued the White House's pushback", "oil prices continued to rise",
@@ -1834,14 +1835,16 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			np = speakerNPAfter(a.body, toks, k+n, a.np[:0])
 		} else if speechCueParticiple(cue) && quoteCommaBefore(a.body, toks, k) {
 			np = speakerSubject(a.body, toks, k, a.np[:0])
-		} else if speechCueParticiple(cue) && k > 0 && (toks[k-1].is(a.body, "by") || speechWhereNouns[speakerLower(a.body, toks, k-1)]) &&
-			len(speakerSubject(a.body, toks, k, a.np[:0])) > 0 {
-			// "Lavrov dismissed Mr. Carter's complaints by saying", "J
-			// Street ... issued a statement saying": the sentence's
-			// subject speaks, not the phrase before the participle.
-			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
-			np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
+			if speechCueParticiple(cue) && k > 0 && (toks[k-1].is(a.body, "by") || speechWhereNouns[speakerLower(a.body, toks, k-1)]) {
+				// "Lavrov dismissed Mr. Carter's complaints by saying", "J
+				// Street ... issued a statement saying": the sentence's
+				// subject speaks, not the phrase before the participle.
+				np = speakerSubject(a.body, toks, k, a.np[:0])
+			}
+			if len(np) == 0 {
+				np = speakerNPBefore(a.body, toks, 0, k, a.np[:0])
+			}
 			if len(np) == 0 && k > 1 && toks[k-1].is(a.body, "and") && toks[k-2].word && !speakerCapitalized(a.body, toks[k-2]) &&
 				strings.HasSuffix(a.body[toks[k-2].s:toks[k-2].e], "ed") {
 				// "she laughed and admitted": the verbs share the subject
@@ -1881,14 +1884,14 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, toks[k].s)
-		if d := speakerDescriptionStart(a.body, toks, np); d >= 0 && sp != "" {
-			m.Start = d
-		}
 		if sp == "" {
 			if speakerFirstPerson(a.body, toks, np) {
 				return quoteAttribution{}, true
 			}
 			continue
+		}
+		if d := speakerDescriptionStart(a.body, toks, np); d >= 0 {
+			m.Start = d
 		}
 		if mark {
 			a.used = append(a.used, Span{toks[k].s, toks[k].e})
@@ -2453,19 +2456,18 @@ func (a *attributor) onlyListener(toks []qTok, j int) bool {
 // reporters"), past time phrases ("on Monday") and a colon or comma.
 func speakerContentAfter(body string, toks []qTok, k, e int) int {
 	// A "that" within the next few words starts the content. After a
-	// phrase of where it was said, "that" may stand further on, past
-	// quotation marks: "said on NBC's “Meet the Press” that", "said in a
-	// video after the beheading of a fourth person last week that".
+	// phrase of where it was said, "that" may stand further on, past the
+	// marks around a title: "said on NBC's “Meet the Press” that", "said in
+	// a memo to military leaders on Friday that".
 	reach, where := k+8, false
 	if k < len(toks) && toks[k].word {
-		switch speakerLower(body, toks, k) {
-		case "in", "on", "at", "during", "via":
-			where = true
-		}
+		w := speakerLower(body, toks, k)
+		where = speechWhereOpeners[w] || w == "on" || w == "via"
 	}
 	if where {
 		reach = k + 20
 	}
+	inTitle := false
 	for j := k; j < len(toks) && j < reach; j++ {
 		if toks[j].word && (strings.EqualFold(body[toks[j].s:toks[j].e], "that") || body[toks[j].s:toks[j].e] == "что") {
 			if j >= k+8 && !speechWhereEnd(body, toks, j-1) {
@@ -2476,9 +2478,22 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 			}
 			return e
 		}
-		if !toks[j].word && !toks[j].is(body, ",") && !(where && quoteIsMarkTok(body, toks[j])) {
+		if toks[j].word || toks[j].is(body, ",") {
+			continue
+		}
+		// A title in marks opens with a capital ("“Meet the Press”"); a
+		// quoted phrase does not ("said in an interview “the worst
+		// mistake” that he made").
+		if !where || !quoteIsMarkTok(body, toks[j]) {
 			break
 		}
+		if j > k && toks[j-1].e == toks[j].s && toks[j-1].word && !inTitle && (toks[j].is(body, "'") || toks[j].is(body, "’")) {
+			continue // a possessive's apostrophe: "CBS' “60 Minutes”"
+		}
+		if next := j + 1; !inTitle && next < len(toks) && toks[next].word && !speakerCapitalized(body, toks[next]) && !(body[toks[next].s] >= '0' && body[toks[next].s] <= '9') {
+			break
+		}
+		inTitle = !inTitle
 	}
 	for k < len(toks) && !toks[k].word {
 		k++
@@ -2491,10 +2506,11 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 
 // speechWhereEnd reports whether token i may end a long phrase of where
 // something was said, before its "that": a closing mark ("on “Meet the
-// Press” that"), a name ("with the Australian Broadcasting Co. that"), a
-// time ("on Friday that", "last week that") or a where-noun ("at
-// Wednesday's ... hearing that"). A common noun there is more often the
-// head of a relative clause ("ahead of a two-day tour that will").
+// Press” that"), a name ("in an interview with the Australian
+// Broadcasting Co. that"), a time word ("in a letter to the council
+// yesterday that") or a where-noun ("at Wednesday's ... hearing that"). A
+// common noun there is more often the head of a relative clause ("ahead
+// of a two-day tour that will").
 func speechWhereEnd(body string, toks []qTok, i int) bool {
 	t := toks[i]
 	if !t.word {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -304,21 +305,61 @@ func TestPrevSubject(t *testing.T) {
 // cue: after a "that" past a phrase of where it was said, but not after a
 // relative "that" far on.
 func TestSpeakerContentAfter(t *testing.T) {
-	cases := []struct{ name, body, want string }{
-		{"ThatAfterShowName", `Mike Rogers said on NBC's "Meet the Press" that the allies must act.`, "the allies must act."},
-		{"ThatAfterDay", "James Mattis said in a memo to military leaders on Friday that the Pentagon would meet.", "the Pentagon would meet."},
-		{"NearThat", "Kerry said in Geneva that talks would resume.", "talks would resume."},
-		{"RelativeThatFarOn", "Obama said in a short speech the allies' shared history ahead of a two-day tour that will pay respect.", "in a short speech the allies' shared history ahead of a two-day tour that will pay respect."},
+	cases := []struct{ name, body, want, avoid string }{
+		{name: "ThatAfterShowName", body: `Mike Rogers said on NBC's "Meet the Press" that the allies must act.`, want: "the allies must act."},
+		{name: "ThatAfterShowNameWithDigit", body: "Barack Obama said in a wide-ranging interview on CBS' “60 Minutes” that the militants went underground.", want: "the militants went underground."},
+		{name: "ThatAfterDay", body: "James Mattis said in a memo to military leaders on Friday that the Pentagon would meet.", want: "the Pentagon would meet."},
+		{name: "ThatAfterTimeWord", body: "The mayor said in a long letter to the city council of the town yesterday that the park would close.", want: "the park would close."},
+		{name: "ThatAfterName", body: "Stephen Kenny said in an interview with the Australian Broadcasting Co. that he would pursue compensation.", want: "he would pursue compensation."},
+		{name: "ThatAfterWhereNoun", body: "Gregory Hicks said at the long House Oversight and Government Reform Committee hearing that he was demoted.", want: "he was demoted."},
+		{name: "NearThat", body: "Kerry said in Geneva that talks would resume.", want: "talks would resume."},
+		// A relative "that" far on, or after a quoted phrase in lower
+		// case, starts no content.
+		{name: "RelativeThatFarOn", body: "Obama said in a short speech the allies' shared history ahead of a two-day tour that will pay respect.", avoid: "will pay respect."},
+		{name: "QuotedPhraseIsNoTitle", body: "Obama said in an interview “the worst mistake” that he made was Libya.", avoid: "he made was Libya."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			toks := quoteTokenize(c.body, 0, len(c.body), nil)
-			k := 0
-			for k < len(toks) && !toks[k].is(c.body, "said") {
-				k++
+			k := slices.IndexFunc(toks, func(t qTok) bool { return t.is(c.body, "said") })
+			if k < 0 {
+				t.Fatalf("no cue in %q", c.body)
 			}
-			if got := c.body[speakerContentAfter(c.body, toks, k+1, len(c.body)):]; got != c.want {
-				t.Errorf("content = %q, want %q", got, c.want)
+			got := c.body[speakerContentAfter(c.body, toks, k+1, len(c.body)):]
+			if c.want != "" && got != c.want || c.avoid != "" && got == c.avoid {
+				t.Errorf("content = %q, want %q (not %q)", got, c.want, c.avoid)
+			}
+		})
+	}
+}
+
+// TestSpeakerDescription checks which phrases before "X, Name," describe
+// the name's bearer.
+func TestSpeakerDescription(t *testing.T) {
+	cases := []struct {
+		name, body, start string // start: the description's first word, "" for none
+		kin               bool
+	}{
+		{"Spokeswoman", "An Israeli military spokeswoman, Avital Leibovich, said", "An", false},
+		{"Relative", "His brother, Iddo Netanyahu, said", "His", true},
+		{"PossessedThing", "Police stopped the president's motorcade, John Smith, said", "", false},
+		{"OfIsNoStart", "Chairman of the committee, John Smith, said", "the", false},
+		{"Preposition", "after Soleimani's death, Agnes Callamard, said", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			toks := quoteTokenize(c.body, 0, len(c.body), nil)
+			comma := slices.IndexFunc(toks, func(t qTok) bool { return t.is(c.body, ",") })
+			if comma < 0 {
+				t.Fatalf("no comma in %q", c.body)
+			}
+			start, kin, ok := speakerDescription(c.body, toks, comma)
+			got := ""
+			if ok {
+				got = c.body[toks[start].s:toks[start].e]
+			}
+			if got != c.start || ok && kin != c.kin {
+				t.Errorf("speakerDescription starts at %q (kin %v), want %q (kin %v)", got, kin, c.start, c.kin)
 			}
 		})
 	}

@@ -778,12 +778,17 @@ func speakerNameWord(body string, t qTok) bool {
 	if speakerCapitalized(body, t) {
 		return true
 	}
-	w := body[t.s:t.e]
-	h := strings.IndexByte(w, '-')
-	if h <= 0 || h+1 >= len(w) || !speakerParticles[w[:h]] {
+	return speakerHyphenParticle(body[t.s:t.e])
+}
+
+// speakerHyphenParticle reports whether s opens with a name particle
+// joined by a hyphen to a capitalized word: "al-Hariri", "el-Sisi".
+func speakerHyphenParticle(s string) bool {
+	h := strings.IndexByte(s, '-')
+	if h <= 0 || h+1 >= len(s) || !speakerParticles[s[:h]] {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(w[h+1:])
+	r, _ := utf8.DecodeRuneInString(s[h+1:])
 	return unicode.IsUpper(r)
 }
 
@@ -808,8 +813,10 @@ func speakerBeforeApposition(body string, toks []qTok, lo, j int) int {
 			// speaker ... Haider al-Abadi" has none).
 			// An age alone is stepped over too: "Alexandre Brans, 32, who
 			// was wiping blood from his face, said".
-			if a := body[toks[c+1].s:toks[c+1].e]; c < j && (speakerArticles[a] || c+1 == j && len(a) <= 3 && allDigits(a)) && speakerBareName(body, toks, lo, c) {
-				return c - 1
+			if c < j {
+				if a := body[toks[c+1].s:toks[c+1].e]; (speakerArticles[a] || c+1 == j && len(a) <= 3 && allDigits(a)) && speakerBareName(body, toks, lo, c) {
+					return c - 1
+				}
 			}
 			return j
 		}
@@ -838,22 +845,30 @@ func speakerDescribedName(body string, toks []qTok, c, j int) bool {
 // Peres first fell ill, Gordon Robertson" describe no one.
 func speakerDescription(body string, toks []qTok, c int) (start int, kin, ok bool) {
 	start = -1
-	noun := false
 	for i := c - 1; i >= 0 && i >= c-8 && toks[i].word; i-- {
 		w, f := speakerTokInfo(body, toks, i)
-		possessive := speakerPossessives[strings.ToLower(w)] // "His spokeswoman, Marie Harf,"
+		possessive := speakerPossessives[w] // "His spokeswoman, Marie Harf,"
 		if f&swDeterminers == 0 && !possessive && (f&swPreps != 0 && w != "of" && w != "for" || f&swStop != 0) {
 			break
 		}
-		if f&(swNouns|swRoles|swTitles) != 0 || w == "head" || speakerKin[w] {
-			noun = true
-			kin = kin || speakerKin[w]
-		}
-		if t := body[toks[i].s:toks[i].e]; f&swDeterminers != 0 || possessive || speakerStripPossessive(t) != t {
+		if t := body[toks[i].s:toks[i].e]; f&swDeterminers != 0 && w != "of" || possessive || speakerStripPossessive(t) != t {
 			start = i
 		}
 	}
-	return start, kin, start >= 0 && noun
+	if start < 0 {
+		return -1, false, false
+	}
+	// The noun must be within the phrase: "the president's motorcade" is
+	// no one.
+	noun := false
+	for i := start; i < c; i++ {
+		w, f := speakerTokInfo(body, toks, i)
+		if f&(swNouns|swRoles|swTitles) != 0 && f&swDeterminers == 0 || w == "head" || speakerKin[w] {
+			noun = true
+			kin = kin || speakerKin[w]
+		}
+	}
+	return start, kin, noun
 }
 
 // speakerDescriptionStart returns where the description of a described
@@ -1775,7 +1790,7 @@ func speakerScanRepeatedNames(x *speakerIndex, body string, cues []Span) {
 				continue
 			}
 			if p < 0 {
-				p = x.addPerson(run, nil, rs)
+				p = x.addPerson(run, nil, rs, rs)
 			} else if x.persons[p].name == run {
 				x.mention(p, rs)
 			}
@@ -1926,11 +1941,9 @@ func speakerGatherRun(body string, i int) int {
 		}
 		// A particle joined by a hyphen is a word of the name: "Bashar
 		// al-Assad", "Abdel-Fattah el-Sissi".
-		if h := strings.IndexByte(body[k+1:min(len(body), k+6)], '-'); h > 0 && speakerParticles[body[k+1:k+1+h]] {
-			if n2 := k + 2 + h; n2 < len(body) && body[n2] >= 'A' && body[n2] <= 'Z' {
-				j = k + 1
-				continue
-			}
+		if speakerHyphenParticle(body[k+1 : min(len(body), k+12)]) {
+			j = k + 1
+			continue
 		}
 		break
 	}
@@ -2255,9 +2268,12 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int, title string) {
 		return
 	}
 	titles, name := speakerSplitName(words, x.titles[:0])
+	// speakerJoinName reads the name as the tail of the words; "Peter
+	// King of New York" leaves a name before the tail, so the starts are
+	// cut to end with it.
+	starts = starts[:speakerNameEnd(words, name)]
 	// "President Trump Sunday in a speech ...": the day is no surname.
-	// (The name stays a tail of the words, as speakerJoinName reads it.)
-	for len(name) > 1 && speakerWeekday(name[len(name)-1]) {
+	for len(name) > 1 && fullWeekday(lowerWord(name[len(name)-1])) {
 		name, starts = name[:len(name)-1], starts[:len(starts)-1]
 	}
 	if title != "" && len(titles) == 0 && len(name) >= 2 {
@@ -2283,7 +2299,18 @@ func (x *speakerIndex) addRun(body string, toks []qTok, pos int, title string) {
 	if speakerWordFlags0(name[len(name)-1])&swOrg != 0 {
 		return
 	}
-	x.addPerson(speakerJoinName(body, starts, name), titles, pos)
+	x.addPerson(speakerJoinName(body, starts, name), titles, pos, starts[len(starts)-len(name)])
+}
+
+// speakerNameEnd returns the index in words just past name, a run of
+// words within them (speakerSplitName returns such a slice).
+func speakerNameEnd(words, name []string) int {
+	for e := len(words); e >= len(name); e-- {
+		if e > 0 && len(name) > 0 && words[e-1] == name[len(name)-1] && words[e-len(name)] == name[0] {
+			return e
+		}
+	}
+	return len(words)
 }
 
 func speakerHasRole(titles []string) bool {
@@ -2297,7 +2324,7 @@ func speakerHasRole(titles []string) bool {
 
 // addPerson records a mention of a person with a full name, merging it with
 // a person known by the same surname.
-func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
+func (x *speakerIndex) addPerson(name string, titles []string, pos, at int) int {
 	sur := speakerSurname(name)
 	// Only a generational suffix makes a son: "Ban Ki-moon", whose
 	// surname is not his last word either, is Ban.
@@ -2313,13 +2340,15 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	} else if !ok {
 		q, ok2 := x.lookupFold(sur)
 		switch {
-		case ok2 && !strings.Contains(x.persons[q].name, " ") && x.relative(q, titles, pos):
+		case ok2 && !strings.Contains(x.persons[q].name, " ") && x.persons[q].first < at && (x.kinBefore(at) || speakerOtherOffice(x.persons[q].titles, titles)):
+			// (Only someone named before: "The suspects' uncle Ruslan
+			// Tsarni" is the "Mr. Tsarni" of later on.)
 			kin = true
 		case ok2 && !strings.Contains(x.persons[q].name, " "):
 			// "President Obama" first, "Barack Obama" later: upgrade the name.
 			p, ok = q, true
 			x.persons[p].name = name
-		case ok2 && (speakerKin[lastWord(strings.TrimRight(x.body[:pos], " ,"))] || speakerOtherGiven(x.persons[q].name, name)):
+		case ok2 && (x.kinBefore(at) || speakerOtherGiven(x.persons[q].name, name)):
 			// Another of the family or of the same surname: "Bill
 			// Clinton" after "Hillary Clinton", "Abedini's wife, Naghmeh
 			// Abedini" after "Saeed Abedini".
@@ -2374,71 +2403,66 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos int) int {
 	return p
 }
 
-// speakerWeekday reports whether w is a weekday's full name in any case,
-// without the allocation of strings.ToLower: it runs for every name run.
-func speakerWeekday(w string) bool {
-	if len(w) < 6 || len(w) > 9 {
-		return false
-	}
-	for _, d := range [...]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		if strings.EqualFold(w, d) {
-			return true
-		}
-	}
-	return false
+// kinBefore reports whether a word for a relative stands right before
+// the name starting at at: "first lady Michelle Obama" after "President
+// Obama", "His brother, Iddo Netanyahu," after Benjamin Netanyahu. The
+// name is another person of the family.
+func (x *speakerIndex) kinBefore(at int) bool {
+	return speakerKin[lastWord(strings.TrimRight(x.body[:at], " ,"))]
 }
 
-// relative reports whether a full name found at pos with titles names
-// someone else than person p, known so far by the same surname alone: a
-// relative ("first lady Michelle Obama" after "President Obama", "his son
-// Dzhokhar Tsarnaev") or one holding other offices ("Crown Prince
-// Mohammed bin Salman" after "King Salman"). The surname stays p's.
-func (x *speakerIndex) relative(p int, titles []string, pos int) bool {
-	b := strings.TrimRight(x.body[:pos], " ,")
-	if speakerKin[lastWord(b)] {
-		return true
-	}
-	// The roles of both, abbreviated titles read as the role they stand
-	// for ("Sen." is a senator): other offices and none shared.
-	role := func(t string) string {
-		if r := speakerTitleRoles[t]; r != "" {
-			return r
-		}
-		return t
-	}
-	held, other := false, false
-	for _, t := range x.persons[p].titles {
-		if !speakerRoles[role(t)] {
-			continue
-		}
-		held = true
-		for _, u := range titles {
-			if role(u) == role(t) {
-				return false
+// speakerOtherOffice reports whether a name with the titles of a new
+// mention is someone else than the person known by its surname alone
+// with the titles held: both hold a royal office and none the same, as
+// a king and his son the crown prince ("Crown Prince Mohammed bin
+// Salman" after "King Salman"). Other offices change hands within one
+// person's story ("Sen. Obama", later "President Barack Obama").
+func speakerOtherOffice(held, titles []string) bool {
+	royal := func(ts []string) bool {
+		for _, t := range ts {
+			if speakerRoyalTitles[t] {
+				return true
 			}
 		}
+		return false
 	}
-	for _, u := range titles {
-		other = other || speakerRoles[role(u)]
+	if !royal(held) || !royal(titles) {
+		return false
 	}
-	return held && other
+	for _, t := range titles {
+		if speakerRoyalTitles[t] && speakerHasTitle(held, t) {
+			return false
+		}
+	}
+	return true
 }
 
+// speakerRoyalTitles are the offices a family passes on.
+var speakerRoyalTitles = wordSet(`king queen prince princess crown emir sheikh sultan`)
+
 // speakerOtherGiven reports whether two full names with one surname are
-// two people's: both open with a given name the lists know, and neither
-// given name can be the other's. A name opened by another word ("Ultimately
-// Bush", "Fox Host Kilmeade") stays merged, as the scan takes such runs.
+// two people's: both open with a given name the lists know, and no given
+// name of one can be one of the other's. A name opened by another word
+// ("Ultimately Bush", "Fox Host Kilmeade") stays merged, as the scan takes
+// such runs. Initials after the first name count for nothing: "John F.
+// Kennedy" is not "Robert F. Kennedy".
 func speakerOtherGiven(a, b string) bool {
 	fa, _, _ := strings.Cut(a, " ")
 	fb, _, _ := strings.Cut(b, " ")
 	if !speakerFirstName(fa) || !speakerFirstName(fb) {
 		return false
 	}
-	ga := strings.Fields(a)
-	gb := strings.Fields(b)
-	for _, u := range ga[:len(ga)-1] {
-		for _, v := range gb[:len(gb)-1] {
-			if speakerSameGiven(strings.ToLower(u), strings.ToLower(v)) {
+	ga, gb := speakerGender(fa), speakerGender(fb)
+	if ga != 0 && gb != 0 && ga != gb {
+		return true // "Paul" and "Paula"
+	}
+	if speakerSameGiven(fa, fb) {
+		return false
+	}
+	// The other given names: "Mohammad Javad Zarif" and "Javad Zarif".
+	for u := range strings.FieldsSeq(a[:len(a)-len(speakerSurname(a))]) {
+		for v := range strings.FieldsSeq(b[:len(b)-len(speakerSurname(b))]) {
+			if (u != fa || v != fb) && !speakerInitial(u) && !speakerInitial(v) && speakerSameGiven(u, v) {
 				return false
 			}
 		}
@@ -2446,59 +2470,62 @@ func speakerOtherGiven(a, b string) bool {
 	return true
 }
 
-// speakerSameGiven reports whether two given names in lower case may name
-// one person: equal, one the start or the initial of the other ("abdel"
-// and "abdel-fattah", "j."), a nickname ("bill" and "william"), spelt
-// with the same consonants ("mohamed" and "mohammad") or one letter apart
-// in a long name ("yochanan" and "yohanan", "dianne" and "diane").
+// speakerInitial reports whether w is an initial: "F.".
+func speakerInitial(w string) bool { return len(w) == 2 && w[1] == '.' }
+
+// speakerGender returns 'm' or 'f' for a first name the lists hold for one
+// sex only, 0 otherwise.
+func speakerGender(w string) byte {
+	f := speakerWordFlags0(w)
+	switch {
+	case f&swMale != 0 && f&swFemale == 0:
+		return 'm'
+	case f&swFemale != 0 && f&swMale == 0:
+		return 'f'
+	}
+	return 0
+}
+
+// speakerSameGiven reports whether two given names may name one person,
+// in any case: equal, one the start of the other ("Abdel" and
+// "Abdel-Fattah", "Chris" and "Christopher"), an initial of it, a
+// nickname ("Bill" and "William"), a spelling of Muhammad, or one letter
+// apart in a long name with the same first letter ("Dianne" and "Diane",
+// "Yochanan" and "Yohanan").
 func speakerSameGiven(u, v string) bool {
 	if len(u) < len(v) {
 		u, v = v, u
 	}
 	switch {
-	case strings.HasPrefix(u, v):
+	case len(v) == 0:
+		return false
+	case strings.EqualFold(u[:len(v)], v):
 		return true
-	case len(v) == 2 && v[1] == '.' && u[0] == v[0]:
-		return true
-	case speakerNicknames[u] != "" && speakerNicknames[u] == speakerNicknames[v] || speakerNicknames[v] == u || speakerNicknames[u] == v:
+	case speakerInitial(v) && strings.EqualFold(u[:1], v[:1]):
 		return true
 	}
-	if k := speakerSkeleton(u); len(k) >= 3 && k == speakerSkeleton(v) {
-		return true // "mohamed" and "mohammad"
+	lu, lv := lowerWord(u), lowerWord(v)
+	switch {
+	case speakerNicknames[lu] != "" && speakerNicknames[lu] == speakerNicknames[lv] || speakerNicknames[lv] == lu || speakerNicknames[lu] == lv:
+		return true
 	}
-	return len(v) >= 5 && speakerOneEdit(u, v)
+	return len(v) >= 5 && strings.EqualFold(u[:1], v[:1]) && speakerOneEdit(strings.ToLower(u), strings.ToLower(v))
 }
 
-// speakerSkeleton returns the consonants of a lower-case given name, a
-// doubled one once: the spellings of a transliterated name share it.
-func speakerSkeleton(w string) string {
-	var b [24]byte
-	n := 0
-	for i := 0; i < len(w) && n < len(b); i++ {
-		switch c := w[i]; {
-		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y':
-		case n > 0 && b[n-1] == c:
-		default:
-			b[n] = c
-			n++
-		}
-	}
-	return string(b[:n])
-}
-
-// speakerNicknames map the nicknames that are no start of their name to
-// it.
+// speakerNicknames map nicknames that are no start of their name, and
+// the spellings of Muhammad, to one name.
 var speakerNicknames = map[string]string{
-	"bill": "william", "will": "william", "bob": "robert", "bobby": "robert", "rob": "robert",
-	"jim": "james", "jimmy": "james", "mike": "michael", "tom": "thomas", "dick": "richard",
-	"rick": "richard", "ted": "edward", "tony": "anthony", "andy": "andrew", "dave": "david",
-	"jerry": "jeremy", "joe": "joseph", "chuck": "charles", "jack": "john", "hank": "henry",
-	"larry": "lawrence", "peggy": "margaret", "kate": "katherine", "liz": "elizabeth",
-	"beth": "elizabeth", "sue": "susan", "ned": "edward", "newt": "newton",
+	"bill": "william", "bob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james",
+	"mike": "michael", "tom": "thomas", "dick": "richard", "rick": "richard", "ted": "edward",
+	"tony": "anthony", "andy": "andrew", "dave": "david", "jerry": "jeremy", "joe": "joseph",
+	"chuck": "charles", "jack": "john", "hank": "henry", "larry": "lawrence", "peggy": "margaret",
+	"kate": "katherine", "liz": "elizabeth", "beth": "elizabeth", "sue": "susan", "ned": "edward",
+	"mohammad": "muhammad", "mohammed": "muhammad", "mohamed": "muhammad", "mohamad": "muhammad",
+	"muhammed": "muhammad", "mohamud": "muhammad",
 }
 
-// speakerOneEdit reports whether u, the longer, and v differ by one
-// letter changed, added or dropped.
+// speakerOneEdit reports whether u, the longer, and v, in lower case,
+// differ by one letter changed, added or dropped.
 func speakerOneEdit(u, v string) bool {
 	switch len(u) - len(v) {
 	case 0:
@@ -2856,7 +2883,7 @@ func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bo
 		best, bestPos = m.person, m.pos
 	}
 	// A surname alone after the latest full mention is a later mention.
-	if p, at := x.surnameAfter(bestPos, pos, gender, role); p >= 0 && at > bestPos {
+	if p, at := x.surnameAfter(bestPos, pos, gender, role); p >= 0 && at > bestPos && !(gender != 0 && speakerRuledBy(x.body, at)) {
 		best = p
 	}
 	if best < 0 {
@@ -3248,6 +3275,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		}
 		titles, name := speakerSplitName(words, x.titles[:0])
 		x.titles = titles
+		starts = starts[:speakerNameEnd(words, name)] // as in addRun
 		if len(name) == 0 {
 			// A surname that is also a title ("King" for Peter King) names
 			// the person known by it.
@@ -3279,12 +3307,12 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		}
 		if len(name) == 1 {
 			if len(titles) > 0 && speakerHasRole(titles) {
-				return x.persons[x.addPerson(full, titles, pos)].name, m
+				return x.persons[x.addPerson(full, titles, pos, starts[len(starts)-1])].name, m
 			}
 			x.addCollective(full, pos)
 			return full, m
 		}
-		return x.persons[x.addPerson(full, titles, pos)].name, m
+		return x.persons[x.addPerson(full, titles, pos, starts[len(starts)-len(name)])].name, m
 	}
 	// A description: strip determiners and quantifiers.
 	phrase := body[toks[np[0]].s:toks[np[len(np)-1]].e]
