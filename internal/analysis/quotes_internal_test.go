@@ -293,7 +293,11 @@ func TestPrevSubject(t *testing.T) {
 			var scan quoteScanResult
 			quoteScan(c.body, &scan)
 			speakerScanNames(&x, c.body, scan.names, scan.cues, nil)
-			got, _ := x.prevSubject(strings.LastIndex(c.body, "He "), 'm')
+			pron := strings.LastIndex(c.body, "He ")
+			if pron < 0 {
+				t.Fatalf("no pronoun in %q", c.body)
+			}
+			got, _ := x.prevSubject(pron, 'm')
 			if got != c.want {
 				t.Errorf("prevSubject = %q, want %q", got, c.want)
 			}
@@ -321,10 +325,7 @@ func TestSpeakerContentAfter(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			toks := quoteTokenize(c.body, 0, len(c.body), nil)
-			k := slices.IndexFunc(toks, func(t qTok) bool { return t.is(c.body, "said") })
-			if k < 0 {
-				t.Fatalf("no cue in %q", c.body)
-			}
+			k := mustFindTok(t, c.body, toks, "said")
 			got := c.body[speakerContentAfter(c.body, toks, k+1, len(c.body)):]
 			if c.want != "" && got != c.want || c.avoid != "" && got == c.avoid {
 				t.Errorf("content = %q, want %q (not %q)", got, c.want, c.avoid)
@@ -349,11 +350,7 @@ func TestSpeakerDescription(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			toks := quoteTokenize(c.body, 0, len(c.body), nil)
-			comma := slices.IndexFunc(toks, func(t qTok) bool { return t.is(c.body, ",") })
-			if comma < 0 {
-				t.Fatalf("no comma in %q", c.body)
-			}
-			start, kin, ok := speakerDescription(c.body, toks, comma)
+			start, kin, ok := speakerDescription(c.body, toks, mustFindTok(t, c.body, toks, ","))
 			got := ""
 			if ok {
 				got = c.body[toks[start].s:toks[start].e]
@@ -363,4 +360,14 @@ func TestSpeakerDescription(t *testing.T) {
 			}
 		})
 	}
+}
+
+// mustFindTok returns the index of the first token of body that is w.
+func mustFindTok(t *testing.T, body string, toks []qTok, w string) int {
+	t.Helper()
+	k := slices.IndexFunc(toks, func(q qTok) bool { return q.is(body, w) })
+	if k < 0 {
+		t.Fatalf("no %q in %q", w, body)
+	}
+	return k
 }
