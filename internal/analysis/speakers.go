@@ -1941,7 +1941,7 @@ func speakerGatherRun(body string, i int) int {
 		}
 		// A particle joined by a hyphen is a word of the name: "Bashar
 		// al-Assad", "Abdel-Fattah el-Sissi".
-		if speakerHyphenParticle(body[k+1 : min(len(body), k+12)]) {
+		if speakerHyphenParticle(body[k+1 : min(len(body), k+9)]) { // a particle has three letters at most
 			j = k + 1
 			continue
 		}
