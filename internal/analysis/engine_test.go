@@ -775,6 +775,7 @@ func TestSpeakerSideFromMention(t *testing.T) {
 	eng := mustEngine(t)
 	tests := []struct {
 		name, text, speaker, side string
+		mention                   string // when set, the words the quote names its speaker by
 	}{
 		{
 			name: "SurnameOfSomeoneElse",
@@ -841,7 +842,7 @@ func TestSpeakerSideFromMention(t *testing.T) {
 		{
 			name:    "PossessedThingIsNoDescription",
 			text:    "Motorcade\n\nPolice stopped the president's motorcade, John Smith, a witness, said.",
-			speaker: "John Smith", side: analysis.SideUnassigned,
+			speaker: "John Smith", side: analysis.SideUnassigned, mention: "John Smith",
 		},
 		{
 			name:    "WholeSpeakerAliasNotInPhrase",
@@ -864,8 +865,8 @@ func TestSpeakerSideFromMention(t *testing.T) {
 			if len(r.Quotes) != 1 {
 				t.Fatalf("quotes = %+v, want 1", r.Quotes)
 			}
-			if q := r.Quotes[0]; q.Speaker != tc.speaker || q.Side != tc.side {
-				t.Errorf("quote by %q on side %q, want %q on %q (mention %q)", q.Speaker, q.Side, tc.speaker, tc.side, q.Mention)
+			if q := r.Quotes[0]; q.Speaker != tc.speaker || q.Side != tc.side || tc.mention != "" && q.Mention != tc.mention {
+				t.Errorf("quote by %q on side %q (mention %q), want %q on %q (mention %q)", q.Speaker, q.Side, q.Mention, tc.speaker, tc.side, tc.mention)
 			}
 		})
 	}

@@ -1317,16 +1317,18 @@ func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
 // sentence's end, only says where or when it was said: "in a statement",
 // "in an interview on Sunday", "on Twitter".
 func quoteWherePhrase(s string) bool {
-	f := strings.Fields(strings.TrimRight(s, " ."))
-	if len(f) < 2 || len(f) > 6 || f[0] != "in" && f[0] != "on" {
-		return false
-	}
-	for _, w := range f[1:] {
-		if speechWhereNouns[strings.ToLower(w)] {
-			return true
+	// Read word by word: most contents fail at the first word, and a
+	// slice of all their words was most of this function's cost.
+	n, where := 0, false
+	for w := range strings.FieldsSeq(strings.TrimRight(s, " .")) {
+		switch n++; {
+		case n == 1 && w != "in" && w != "on", n > 6:
+			return false
+		case n > 1 && speechWhereNouns[strings.ToLower(w)]:
+			where = true
 		}
 	}
-	return false
+	return n >= 2 && where
 }
 
 // speechCueTakesListener reports whether the words after a cue name who

@@ -1119,10 +1119,11 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	}
 	// A discourse opener with no comma after it is no part of the subject:
 	// "On the other hand counter-terrorism experts have believed".
-	if len(np) > 2 {
-		lead := strings.ToLower(body[toks[np[0]].s:toks[np[len(np)-1]].e])
+	// Every opener starts with a preposition, which most phrases do not.
+	if len(np) > 2 && speakerTokFlags(body, toks, np[0])&swPreps != 0 {
+		lead := body[toks[np[0]].s:toks[np[len(np)-1]].e]
 		for _, o := range speakerDiscourseOpeners {
-			if strings.HasPrefix(lead, o+" ") {
+			if len(lead) > len(o) && lead[len(o)] == ' ' && strings.EqualFold(lead[:len(o)], o) {
 				n := strings.Count(o, " ") + 1
 				if n < len(np) {
 					np = np[n:]
@@ -1586,6 +1587,11 @@ type speakerIndex struct {
 	// pronoun no named person fits. recents lists the direct quotes'
 	// speakers that set it, by quote start, so that reported speech read
 	// after them takes the one before its cue, not one named further on.
+	// (findReported sets recent once per sentence, at its first cue; read
+	// at each pronoun instead, it would also take a direct quote inside
+	// the sentence: "Cameron ... said she “spoke for all of us” when she
+	// told the attacker that he could not win the war he said he was
+	// hoping to start" gives the attacker's "he said" to Cameron.)
 	recent  string
 	recents []speakerMention
 	// speakers are the persons found speaking, where they are named, in
@@ -1835,7 +1841,7 @@ var speakerDemonyms = wordSet(`american british english scottish welsh irish fre
 	bangladeshi indonesian malaysian mexican cuban venezuelan brazilian islamic catholic evangelical
 	israel iran iraq syria russia turkey egypt lebanon america britain england france germany china japan
 	libya yemen qatar gaza afghanistan pakistan europe africa asia
-	middle northern southern no yes even only just so yet`)
+	middle northern southern no yes`)
 
 // speakerDemonym reports whether w opens a phrase about a people rather
 // than a name: a demonym ("British"), its plural, or a compound in lower
@@ -2333,42 +2339,37 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos, at int) int 
 		name += "." // as it is written but for a sentence's end
 	}
 	p, ok := x.lookupFold(name)
-	kin := false // a relative of the person the surname names already
+	another := false // someone else than the person the surname names already
 	if !ok && suffixed {
 		// A son is not his father: "Trump Jr." merges with no Trump.
 		p, ok = x.lookupFold(strings.TrimSuffix(name, "."))
 	} else if !ok {
-		q, ok2 := x.lookupFold(sur)
-		switch {
-		case ok2 && !strings.Contains(x.persons[q].name, " ") && x.persons[q].first < at && (x.kinBefore(at) || speakerOtherOffice(x.persons[q].titles, titles)):
-			// (Only someone named before: "The suspects' uncle Ruslan
-			// Tsarni" is the "Mr. Tsarni" of later on.)
-			kin = true
-		case ok2 && !strings.Contains(x.persons[q].name, " "):
-			// "President Obama" first, "Barack Obama" later: upgrade the name.
-			p, ok = q, true
-			x.persons[p].name = name
-		case ok2 && (x.kinBefore(at) || speakerOtherGiven(x.persons[q].name, name)):
-			// Another of the family or of the same surname: "Bill
-			// Clinton" after "Hillary Clinton", "Abedini's wife, Naghmeh
-			// Abedini" after "Saeed Abedini".
-			kin = true
-		case ok2:
-			p, ok = q, true
+		if q, ok2 := x.lookupFold(sur); ok2 {
+			held, relative := x.persons[q], x.kinBefore(at)
+			switch surnameOnly := !strings.Contains(held.name, " "); {
+			case surnameOnly && held.first < at && (relative || speakerOtherOffice(held.titles, titles)):
+				// (Only someone named before: "The suspects' uncle Ruslan
+				// Tsarni" is the "Mr. Tsarni" of later on.)
+				another = true
+			case surnameOnly:
+				// "President Obama" first, "Barack Obama" later: upgrade the name.
+				p, ok = q, true
+				x.persons[p].name = name
+			case relative || speakerOtherGiven(held.name, name):
+				// Another of the family or of the same surname: "Bill
+				// Clinton" after "Hillary Clinton", "Abedini's wife, Naghmeh
+				// Abedini" after "Saeed Abedini".
+				another = true
+			default:
+				p, ok = q, true
+			}
 		}
 	}
 	if !ok {
 		p = len(x.persons)
-		g := byte(0)
 		// The words of a name stand one space apart.
 		first, _, _ := strings.Cut(name, " ")
-		first = lowerWord(first)
-		switch {
-		case speakerFemaleNames[first] && !speakerMaleNames[first]:
-			g = 'f'
-		case speakerMaleNames[first] && !speakerFemaleNames[first]:
-			g = 'm'
-		}
+		g := speakerGender(first)
 		for _, t := range titles {
 			switch t {
 			case "mr", "mr.", "king", "prince":
@@ -2387,10 +2388,14 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos, at int) int 
 				x.byKey[strings.ToLower(sur)] = p
 				x.byKey[sur] = p
 			}
-		} else if !kin {
+		} else if !another {
 			x.byKey[strings.ToLower(sur)] = p
 			x.byKey[sur] = p // as written, for the scan's fast path
 		}
+	}
+	if x.persons[p].titles == nil && len(titles) > 0 {
+		// Room for the titles and the roles they stand for, at once.
+		x.persons[p].titles = make([]string, 0, 2*len(titles))
 	}
 	for _, t := range titles {
 		for _, t := range [2]string{t, speakerTitleRoles[t]} {
@@ -2438,7 +2443,7 @@ func speakerOtherOffice(held, titles []string) bool {
 }
 
 // speakerRoyalTitles are the offices a family passes on.
-var speakerRoyalTitles = wordSet(`king queen prince princess crown emir sheikh sultan`)
+var speakerRoyalTitles = wordSet(`king queen prince crown emir sheikh`)
 
 // speakerOtherGiven reports whether two full names with one surname are
 // two people's: both open with a given name the lists know, and no given
@@ -2488,8 +2493,7 @@ func speakerGender(w string) byte {
 
 // speakerSameGiven reports whether two given names may name one person,
 // in any case: equal, one the start of the other ("Abdel" and
-// "Abdel-Fattah", "Chris" and "Christopher"), an initial of it, a
-// nickname ("Bill" and "William"), a spelling of Muhammad, or one letter
+// "Abdel-Fattah", "Chris" and "Christopher"), a nickname ("Bill" and "William"), a spelling of Muhammad, or one letter
 // apart in a long name with the same first letter ("Dianne" and "Diane",
 // "Yochanan" and "Yohanan").
 func speakerSameGiven(u, v string) bool {
@@ -2501,15 +2505,12 @@ func speakerSameGiven(u, v string) bool {
 		return false
 	case strings.EqualFold(u[:len(v)], v):
 		return true
-	case speakerInitial(v) && strings.EqualFold(u[:1], v[:1]):
+	}
+	lu, lv := strings.ToLower(u), strings.ToLower(v)
+	if n := speakerNicknames[lu]; n != "" && n == speakerNicknames[lv] || speakerNicknames[lv] == lu || n == lv {
 		return true
 	}
-	lu, lv := lowerWord(u), lowerWord(v)
-	switch {
-	case speakerNicknames[lu] != "" && speakerNicknames[lu] == speakerNicknames[lv] || speakerNicknames[lv] == lu || speakerNicknames[lu] == lv:
-		return true
-	}
-	return len(v) >= 5 && strings.EqualFold(u[:1], v[:1]) && speakerOneEdit(strings.ToLower(u), strings.ToLower(v))
+	return len(lv) >= 5 && lu[0] == lv[0] && speakerOneEdit(lu, lv)
 }
 
 // speakerNicknames map nicknames that are no start of their name, and
@@ -2599,7 +2600,7 @@ func (x *speakerIndex) resaid(pos int, name string) {
 // spoke makes name the recent speaker, from the quote starting at pos on.
 func (x *speakerIndex) spoke(pos int, name string) {
 	x.recent = name
-	x.recents = append(x.recents, speakerMention{pos: pos, name: name})
+	x.recents = append(x.recents, speakerMention{pos: pos, person: -1, name: name})
 }
 
 // recentBefore returns the recent speaker as it stood at pos: the speaker
@@ -2896,13 +2897,11 @@ func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bo
 // government belongs to ("fighting the regime of Bashar al-Assad"): a
 // name standing for a state, which the next "he" is seldom about.
 func speakerRuledBy(body string, pos int) bool {
-	b := strings.TrimSuffix(body[:pos], " ")
-	if !strings.HasSuffix(b, " of") {
+	b, ok := strings.CutSuffix(strings.TrimSuffix(body[:pos], " "), " of")
+	if !ok {
 		return false
 	}
-	b = strings.TrimSuffix(b, " of")
-	w := b[strings.LastIndexByte(b, ' ')+1:]
-	switch w {
+	switch lastWord(b) {
 	case "regime", "government", "administration", "ouster", "rule", "forces":
 		return true
 	}
