@@ -158,9 +158,8 @@ func (m *Matcher) Find(text string) []Hit {
 // text the matcher makes anyway rather than from another pass over text.
 func (m *Matcher) findWords(text string) ([]Hit, int) {
 	bp := m.bufs.Get().(*lexBufs)
-	f := lexFold(bp.fold, text)
+	f, words := lexFoldWords(bp.fold, text)
 	bp.fold = f
-	words := lexFoldedWords(f)
 	// The hits are gathered in a buffer kept between calls and copied out
 	// at their final length, sparing the appends' regrowth.
 	hits := bp.hits[:0]
@@ -187,9 +186,10 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 			continue
 		}
 		best, bestEnd := -1, 0
+		wordEnd := lexWordEnd(f, start)
 		for _, c := range group {
 			for _, pi := range m.litPats[c.Lit] {
-				end, ok := m.lexVerify(f, text, pi, start)
+				end, ok := m.lexVerify(f, text, pi, start, wordEnd)
 				if ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
 					best, bestEnd = pi, end
 				}
@@ -243,11 +243,13 @@ func (m *Matcher) lexBetter(a, b, aEnd, bEnd int) bool {
 }
 
 // lexVerify checks whether pattern pi matches the text from the word that
-// starts at byte start, and returns the end of its last word. f is the
-// folded text (one leading space, then text's bytes folded).
-func (m *Matcher) lexVerify(f []byte, text string, pi, start int) (int, bool) {
+// starts at byte start and ends at wordEnd, and returns the end of its last
+// word. f is the folded text (one leading space, then text's bytes folded).
+// The caller finds wordEnd once for all the patterns tried at a word, as
+// most are rejected on the first word.
+func (m *Matcher) lexVerify(f []byte, text string, pi, start, wordEnd int) (int, bool) {
 	p := &m.pats[pi]
-	q, end := start, start
+	q, end := start, wordEnd
 	for k := range p.words {
 		if k > 0 {
 			g := end
@@ -261,16 +263,27 @@ func (m *Matcher) lexVerify(f []byte, text string, pi, start int) (int, bool) {
 				return 0, false
 			}
 			q = g
-		}
-		end = len(text)
-		if e := bytes.IndexByte(f[q+1:], ' '); e >= 0 {
-			end = q + e
+			end = len(text)
+			if e := bytes.IndexByte(f[q+1:], ' '); e >= 0 {
+				end = q + e
+			}
 		}
 		if !p.words[k].lexMatch(f[q+1 : end+1]) {
 			return 0, false
 		}
 	}
 	return end, true
+}
+
+// lexWordEnd returns the end, in text offsets, of the word of the folded
+// text f that starts at text offset start. News words are short, so a
+// plain loop beats bytes.IndexByte's set-up.
+func lexWordEnd(f []byte, start int) int {
+	j := start + 1
+	for j < len(f) && f[j] != ' ' {
+		j++
+	}
+	return j - 1
 }
 
 // lexMatch reports whether the folded token tok is the word w: the word
@@ -493,20 +506,47 @@ var lexASCIIFold = func() (t [utf8.RuneSelf]byte) {
 // which are kept as NextWord keeps them. The words of the result are thus
 // exactly NextWord's words, at the same offsets plus one.
 func lexFold(dst []byte, s string) []byte {
+	f, _ := lexFoldWords(dst, s)
+	return f
+}
+
+// lexFoldWords is lexFold that also counts the words of the result (its
+// runs of bytes other than spaces, so CountWords(s)) as it writes them: a
+// separate pass over the folded text cost a tenth of the matcher's time.
+func lexFoldWords(dst []byte, s string) ([]byte, int) {
 	dst = slices.Grow(dst[:0], len(s)+1)[:len(s)+1]
 	dst[0] = ' '
 	d := dst[1:]
+	words := 0
+	var in uint64 // 1 when the byte before i is in a word: d[i-1] != ' '
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			// Eight ASCII bytes with no apostrophe at a time: letters and
-			// digits with the case bit set (lower case letters, digits
-			// unchanged), every other byte a space.
-			if x := speakerLoad8(s, i); x&quoteHigh8 == 0 && !quoteHasByte8(x, '\'') {
-				const spaces = 0x2020202020202020
-				y := x | spaces
-				word := (quoteBetween8(y, 'a'-1, 'z'+1) | quoteBetween8(x, '0'-1, '9'+1)) >> 7 * 0xFF
-				binary.LittleEndian.PutUint64(d[i:i+8], y&word|spaces&^word)
+			// Eight bytes at a time, when none is special (not ASCII, or
+			// an apostrophe), else up to the first special one: the bytes
+			// from it on are written too, but folded again below, and
+			// lexFold8's arithmetic only carries upwards, so they cannot
+			// spoil the ones before. A word starts at each word byte after
+			// a byte that is none.
+			x := speakerLoad8(s, i)
+			apos := x ^ lexOnes*'\''
+			special := (x | (apos-lexOnes)&^apos) & quoteHigh8 // exact in its lowest bit
+			if special == 0 {
+				// The common case steps a fixed eight bytes, so the next
+				// load need not wait on finding the first special byte.
+				folded, high := lexFold8(x)
+				binary.LittleEndian.PutUint64(d[i:i+8], folded)
+				words += bits.OnesCount64(high &^ (high<<8 | in<<7))
+				in = high >> 63
 				i += 8
+				continue
+			}
+			if k := bits.TrailingZeros64(special) >> 3; k > 0 {
+				folded, high := lexFold8(x)
+				binary.LittleEndian.PutUint64(d[i:i+8], folded)
+				high &= 1<<(8*k) - 1
+				words += bits.OnesCount64(high &^ (high<<8 | in<<7))
+				in = high >> (8*k - 1) & 1
+				i += k
 				continue
 			}
 		}
@@ -515,23 +555,31 @@ func lexFold(dst []byte, s string) []byte {
 			fc := lexASCIIFold[c]
 			if fc == 0 {
 				fc = ' '
-				if i > 0 && d[i-1] != ' ' && lexWordRuneAt(s, i+1) {
+				if in == 1 && lexWordRuneAt(s, i+1) {
 					fc = '\''
 				}
 			}
 			d[i] = fc
+			w := uint64(0)
+			if fc != ' ' {
+				w = 1
+			}
+			words += int(w &^ in)
+			in = w
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
+		w := uint64(1)
 		switch {
 		case r == '’':
-			if i > 0 && d[i-1] != ' ' && lexWordRuneAt(s, i+n) {
+			if in == 1 && lexWordRuneAt(s, i+n) {
 				copy(d[i:i+n], s[i:i+n])
 			} else {
 				d[i], d[i+1], d[i+2] = ' ', ' ', ' '
+				w = 0
 			}
-		case isWordRune(r):
+		case lexIsWordRune(r):
 			if l := lexLowerRune(r); l != r && utf8.RuneLen(l) == n {
 				utf8.EncodeRune(d[i:], l)
 			} else {
@@ -541,10 +589,30 @@ func lexFold(dst []byte, s string) []byte {
 			for k := range n {
 				d[i+k] = ' '
 			}
+			w = 0
 		}
+		words += int(w &^ in)
+		in = w
 		i += n
 	}
-	return dst
+	return dst, words
+}
+
+// lexOnes has a one in each of eight bytes.
+const lexOnes = 0x0101010101010101
+
+// lexFold8 folds eight ASCII bytes read as the little-endian x: letters and
+// digits with the case bit set (lower case letters, digits unchanged),
+// every other byte a space. It also returns the high bit of each word byte.
+// The arithmetic on a byte carries only into the bytes above it, so the
+// bytes below a byte that is not ASCII come out right.
+func lexFold8(x uint64) (folded, high uint64) {
+	const spaces = lexOnes * ' '
+	y := x | spaces
+	high = ((lexOnes*('z'+1+127)-y)&(y+lexOnes*(127-'a'+1)) |
+		(lexOnes*('9'+1+127)-x)&(x+lexOnes*(127-'0'+1))) & quoteHigh8
+	word := high >> 7 * 0xFF
+	return y&word | spaces&^word, high
 }
 
 // lexBufs are the buffers of one Find call, kept between calls.
@@ -570,37 +638,33 @@ func (m *Matcher) candidates(f []byte, bp *lexBufs) []lexCand {
 	return cands
 }
 
-// lexFoldedWords counts the words of a text folded by lexFold: its runs of
-// bytes other than spaces, which are exactly NextWord's words, so the count
-// is CountWords of the text. Eight bytes are read at a time.
-func lexFoldedWords(f []byte) int {
-	const spaces, low7 = 0x2020202020202020, 0x7F7F7F7F7F7F7F7F
-	n := 0
-	var in uint64 // 1 when the byte before is in a word
-	i := 0
-	for ; i+8 <= len(f); i += 8 {
-		v := binary.LittleEndian.Uint64(f[i:]) ^ spaces
-		w := ((v&low7 + low7) | v) & quoteHigh8 // the high bit of each byte but a space
-		n += bits.OnesCount64(w &^ (w<<8 | in<<7))
-		in = w >> 63
-	}
-	for ; i < len(f); i++ {
-		var w uint64
-		if f[i] != ' ' {
-			w = 1
-		}
-		n += int(w &^ in)
-		in = w
-	}
-	return n
-}
-
 // lexWordRuneAt reports whether a word rune starts at byte i of s.
 func lexWordRuneAt(s string, i int) bool {
 	if i >= len(s) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
+	return lexIsWordRune(r)
+}
+
+// lexWordLow caches isWordRune for the runes below U+3000: the punctuation
+// of news text (quotes, dashes, no-break spaces) and the letters of most
+// scripts, whose every rune outside ASCII the fold tests, where a search
+// of the unicode tables costs more than the rest of the rune's work.
+var lexWordLow = func() (t [0x3000 / 64]uint64) {
+	for r := range rune(0x3000) {
+		if isWordRune(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
+
+// lexIsWordRune is isWordRune, looked up in lexWordLow when it can be.
+func lexIsWordRune(r rune) bool {
+	if uint32(r) < 0x3000 {
+		return lexWordLow[r>>6]>>(r&63)&1 != 0
+	}
 	return isWordRune(r)
 }
 

@@ -1,10 +1,12 @@
 package analysis
 
 import (
+	"bytes"
 	"encoding/binary"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // lexReferenceFind is a slow matcher with the same rules as Matcher.Find:
@@ -22,7 +24,7 @@ func lexReferenceFind(m *Matcher, text string) []Hit {
 		}
 		best, bestEnd := -1, 0
 		for pi := range m.pats {
-			if end, ok := m.lexVerify(f, text, pi, start); ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
+			if end, ok := m.lexVerify(f, text, pi, start, lexWordEnd(f, start)); ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
 				best, bestEnd = pi, end
 			}
 		}
@@ -114,7 +116,7 @@ func TestMatchReferenceOnNews(t *testing.T) {
 // FuzzLexFold holds lexFold to its contract for any text, on its
 // eight-bytes-at-a-time path and its rune-by-rune one alike: the runs of
 // bytes other than spaces are NextWord's words (offset by the leading
-// space), ASCII letters are lowered, and lexFoldedWords counts as
+// space), ASCII letters are lowered, and lexFoldWords counts as
 // CountWords does.
 func FuzzLexFold(f *testing.F) {
 	f.Add("Rebels shelled the government-held district on Monday.")
@@ -157,8 +159,8 @@ func FuzzLexFold(f *testing.F) {
 				t.Fatalf("lexFold(%q)[%d] = %q, want %q", s, i+1, fold[i+1], c)
 			}
 		}
-		if n, w := lexFoldedWords(fold), CountWords(s); n != w {
-			t.Fatalf("lexFoldedWords(lexFold(%q)) = %d, CountWords = %d", s, n, w)
+		if f, n := lexFoldWords(nil, s); n != CountWords(s) || !bytes.Equal(f, fold) {
+			t.Fatalf("lexFoldWords(%q) = %q, %d; lexFold gives %q, CountWords %d", s, f, n, fold, CountWords(s))
 		}
 	})
 }
@@ -185,6 +187,47 @@ func TestASCIIControls8(t *testing.T) {
 					t.Fatalf("asciiControls8(% x) = %#x, want %#x", b, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestLexFoldWords checks the word count lexFoldWords keeps while folding
+// where its two paths meet: a word running from eight ASCII bytes into a
+// rune read alone, apostrophes that join or do not, and runes that fold to
+// spaces.
+func TestLexFoldWords(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		words int
+	}{
+		{"", 0},
+		{"a", 1},
+		{"abcdefgh", 1},
+		{"abcdefgh ijklmnop", 2},
+		{"abcdefghé ijklmnop", 2},        // a word from the fast path on into a rune
+		{"abcdefgh'ijk 'abcdefgh'", 2},   // a joining apostrophe after eight bytes, quotes around
+		{"abcdefg'h ijk", 2},             // an apostrophe in the last lane of a block
+		{"Russia’s allies’ “rebels”", 3}, // ’ joins, ends a word, “” are spaces
+		{"боевики—داعش ΣΊΣΥΦΟΣ", 3},
+		{"x'\n'y ’a b’ c’d e''f", 7},
+		{"12,000 troops\n\nU.S.", 5},
+	} {
+		f, n := lexFoldWords(nil, c.text)
+		if n != c.words || n != CountWords(c.text) {
+			t.Errorf("lexFoldWords(%q) counts %d words, want %d (CountWords %d)", c.text, n, c.words, CountWords(c.text))
+		}
+		if !bytes.Equal(f, lexFold(nil, c.text)) {
+			t.Errorf("lexFoldWords(%q) folds to %q, lexFold to %q", c.text, f, lexFold(nil, c.text))
+		}
+	}
+}
+
+// TestLexIsWordRune holds the cached word test to isWordRune for every
+// rune.
+func TestLexIsWordRune(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if lexIsWordRune(r) != isWordRune(r) {
+			t.Fatalf("lexIsWordRune(%U) = %v, isWordRune %v", r, lexIsWordRune(r), isWordRune(r))
 		}
 	}
 }
