@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // quoteTestTexts returns a deterministic spread of short texts built from
@@ -139,6 +140,106 @@ func TestQuoteByteMasks(t *testing.T) {
 			if got, want := quoteHasByte8(x, '\''), strings.IndexByte(string(b), '\'') >= 0; got != want {
 				t.Fatalf("quoteHasByte8(%q, ') = %v, want %v", b, got, want)
 			}
+		}
+	}
+}
+
+// TestQuoteScanSameAsReference checks the pass, which filters letter runs
+// by a rolling hash, against a plain reading that looks every letter run up
+// in the word table: the filter must let through every word of the table,
+// wherever it stands (at the end of a text, glued to other letters).
+func TestQuoteScanSameAsReference(t *testing.T) {
+	var words []string
+	for _, e := range quoteScanWords {
+		if e.w != "" {
+			words = append(words, e.w)
+		}
+	}
+	slices.Sort(words)
+	if len(words) < 100 {
+		t.Fatalf("the word table holds %d words", len(words))
+	}
+	texts := quoteTestTexts()
+	// Every word of the table alone, after a space, before a period and
+	// glued to a letter, a digit or a non-ASCII letter.
+	for _, w := range words {
+		texts = append(texts, w, " "+w, w+".", "x"+w, w+"é", "9"+w, "“"+w+"”")
+	}
+	frags := []string{" ", "said", "Said", "according", "told", "President", "Mr", "John", "internationalization", "“", "\"", "'", "é", "9", ".", "\n", "ab", "saidx"}
+	texts = append(texts, fragTexts(7, 20000, 16, frags)...)
+	kind := map[string]uint8{}
+	for i := range quoteScanWords {
+		if e := quoteScanWords[i]; e.w != "" {
+			kind[e.w] = e.kind
+		}
+	}
+	for _, body := range texts {
+		var want quoteScanResult
+		for i := 0; i < len(body); i++ {
+			if quoteScanMark[body[i]] != 0 {
+				want.marks = append(want.marks, i)
+			}
+		}
+		for i := 0; i < len(body); {
+			if quoteScanLetter[body[i]] == 0 {
+				i++
+				continue
+			}
+			s := i
+			for i < len(body) && quoteScanLetter[body[i]] != 0 {
+				i++
+			}
+			glued := s > 0 && body[s-1] >= '0' && body[s-1] <= '9'
+			if p, _ := utf8.DecodeLastRuneInString(body[:s]); s > 0 && body[s-1] >= utf8.RuneSelf && isWordRune(p) {
+				glued = true
+			}
+			if nx, _ := utf8.DecodeRuneInString(body[i:]); i < len(body) && body[i] >= utf8.RuneSelf && isWordRune(nx) {
+				glued = true
+			}
+			switch k := kind[body[s:i]]; {
+			case glued:
+			case k == quoteScanCue:
+				want.cues = append(want.cues, Span{s, i})
+			case k == quoteScanName:
+				want.names = append(want.names, Span{s, i})
+			}
+		}
+		var got quoteScanResult
+		quoteScan(body, &got)
+		if !slices.Equal(got.marks, want.marks) || !slices.Equal(got.cues, want.cues) || !slices.Equal(got.names, want.names) {
+			t.Fatalf("quoteScan(%q) = %v %v %v, want %v %v %v", body, got.marks, got.cues, got.names, want.marks, want.cues, want.names)
+		}
+	}
+}
+
+// TestSpeakerWordFindSameAsReference checks the word look-up, which hashes
+// and lower-cases a word in one pass over its bytes, against a plain map of
+// the table's words: every set word in lower, title and upper case,
+// glued to more letters, with a non-ASCII letter, and fragments of words.
+func TestSpeakerWordFindSameAsReference(t *testing.T) {
+	index := map[string]int{}
+	var words []string
+	for k, e := range speakerWordEntries {
+		index[e.w] = k
+		words = append(words, e.w, strings.ToUpper(e.w), strings.ToUpper(e.w[:1])+e.w[1:], e.w+"x", e.w+"é", e.w[:len(e.w)/2], strings.ToUpper(e.w[len(e.w)/2:]))
+	}
+	words = append(words, fragTexts(3, 20000, 6, []string{"a", "Z", "e", "S", "said", "Gen", "é", "-", "'", "secretary", "general", "xyzzyxyzzy"})...)
+	words = append(words, strings.Repeat("a", 40), strings.Repeat("A", 41), "SECRETARY-GENERAL", "Secretary-Generals")
+	for _, s := range words {
+		wantK, wantF := 0, uint32(0)
+		lw := strings.ToLower(s)
+		switch k, ok := index[lw]; {
+		case len(s) > 40:
+		case strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0:
+			wantK = -1
+		case !ok:
+		case s == lw:
+			wantF = speakerWordEntries[k].f
+		case speakerWordEntries[k].f&swIntern != 0:
+			wantK, wantF = k+1, speakerWordEntries[k].f
+		}
+		if k, f := speakerWordFind(s); k != wantK || f != wantF {
+			t.Fatalf("speakerWordFind(%q) = %d, %#x; want %d, %#x", s, k, f, wantK, wantF)
 		}
 	}
 }
