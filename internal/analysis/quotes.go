@@ -1331,6 +1331,34 @@ func quoteWherePhrase(s string) bool {
 	return n >= 2 && where
 }
 
+// speechCueAnswers reports whether cue is a form of "respond" or "reply",
+// whose object after "to" is what is answered, not what was said.
+func speechCueAnswers(cue string) bool {
+	switch cue {
+	case "respond", "responds", "responded", "responding", "reply", "replies", "replied", "replying":
+		return true
+	}
+	return false
+}
+
+// speechAnswerBy returns the token after the speech verb of "by saying",
+// "by calling", "by accusing" within a few tokens from k (what follows
+// "responded to X"), or -1: "by invading Afghanistan" is no speech.
+func speechAnswerBy(body string, toks []qTok, k int) int {
+	for j := k; j+2 < len(toks) && j < k+12; j++ {
+		if !toks[j].is(body, "by") {
+			continue
+		}
+		switch w := speakerLower(body, toks, j+1); {
+		case w == "calling" || w == "accusing":
+		case !strings.HasSuffix(w, "ing") || speakerTokFlags(body, toks, j+1)&swCue == 0:
+			return -1
+		}
+		return j + 2
+	}
+	return -1
+}
+
 // speechCueTakesListener reports whether the words after a cue name who
 // is told, not who speaks: "tells Vox", "told reporters".
 func speechCueTakesListener(cue string) bool {
@@ -2364,6 +2392,20 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			cs, ce = speakerContentAfter(a.body, toks, k+n, e), e
 			if speechCueTakesListener(cue) && k+n < len(toks) && cs == toks[k+n].s && a.onlyListener(toks, k+n) {
 				cs = ce // "..., John D’Angelo told reporters in California Monday."
+			}
+			if speechCueAnswers(cue) && k+n < len(toks) && cs == toks[k+n].s && toks[k+n].is(a.body, "to") {
+				// "how he responds to the Islamic State", "the army
+				// responded to the attack with air strikes": what is
+				// answered, not what was said. What was said follows a
+				// speech verb after "by" ("responded to the decision by
+				// saying ..."). The clause before a comma is no content
+				// either: "While Tamerlan was the ringleader, Dzhokhar
+				// responded to orders".
+				j := speechAnswerBy(a.body, toks, k+n+1)
+				if j < 0 {
+					continue
+				}
+				cs = speakerContentAfter(a.body, toks, j, e)
 			}
 			// "..., the White House said in a statement.": the content is
 			// before the comma too, unless a direct quote stands there

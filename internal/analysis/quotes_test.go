@@ -183,6 +183,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "QuestionedWhetherIsSpeech", body: "A rally featuring Sen. Ted Cruz was held on Monday. Cruz has questioned whether Democrats “value the lives of Americans more than loyalty” — a message not likely to play well.\n\nSome experts have questioned whether the strategy could ever be effective.\n\nPolice questioned the suspect for hours. Some 1,022 adults were questioned by telephone.",
 			direct: [][2]string{{"value the lives of Americans more than loyalty", "Ted Cruz"}},
 			report: [][2]string{{"whether the strategy could ever be effective", "experts"}}},
+		// "respond to X" names what is answered; what was said follows a
+		// speech verb after "by".
+		{name: "AnswerIsNoSpeechButWhatIsSaidBy", body: "What matters is how he responds to the Islamic State, which killed a journalist.\n\nThe army responded to the attack by moving troops into the town.\n\nThe ministry responded to the report by saying it was false.\n\nWhile the talkative brother was the ringleader, Dzhokhar responded to orders.",
+			report: [][2]string{{"it was false", "ministry"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",
