@@ -386,6 +386,8 @@ func TestPrevSubject(t *testing.T) {
 		// "According to X, ..." names its source first, as participleOpens
 		// reads it: the phrase is not stepped over to a later name.
 		{"AccordingKeepsItsSource", "Sales rose this year. According to Mr. Cem Karakas, the company's Chief Financial Officer, the deal with Secretary James Doe is a sign of confidence. He says the firm is eyeing three companies.", "Cem Karakas"},
+		// So is a phrase opening with "Despite", which names no subject.
+		{"DespitePhraseSteppedOver", "Sales rose this year. Despite objections from Secretary James Doe, Senator John Smith signed the bill with Governor Mary Roe. He says the firm is eyeing three companies.", "John Smith"},
 		// Other prepositions are stepped over, also mid-paragraph.
 		{"PrepositionSteppedOver", "Sales rose this year. On Monday, Senator John Smith met Secretary James Doe at the ministry. He says the firm is eyeing three companies.", "John Smith"},
 	}

@@ -187,6 +187,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		// speech verb after "by".
 		{name: "AnswerIsNoSpeechButWhatIsSaidBy", body: "What matters is how he responds to the Islamic State, which killed a journalist.\n\nThe army responded to the attack by moving troops into the town.\n\nThe ministry responded to the report by saying it was false.\n\nWhile the talkative brother was the ringleader, Dzhokhar responded to orders.",
 			report: [][2]string{{"it was false", "ministry"}}},
+		// A sentence-opening phrase of "Despite", "Amid", "After" ... ends
+		// at its comma; the subject of ", saying" follows it.
+		{name: "SubjectAfterOpeningPhrase", body: "Despite a United Nations call for an immediate cease-fire Monday, Israeli Prime Minister Benjamin Netanyahu gave no indication of a halt in fighting, saying that Israeli forces will act aggressively.\n\nAmid the controversy, Senator Dan Fisher withdrew the bill for revision, telling a local newspaper that it was poorly worded.",
+			report: [][2]string{{"Israeli forces will act aggressively", "Benjamin Netanyahu"}, {"it was poorly worded", "Dan Fisher"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

@@ -355,6 +355,13 @@ var speakerStop = wordSet(`that which who whom whose and but or nor because whil
 // them ("some of the armed groups in eastern Aleppo").
 var speakerPreps = wordSet(`in of from at for on with by to within inside near among across close over under`)
 
+// speakerOpenerPreps are prepositions that open a sentence with a phrase
+// ending at a comma, before the subject: "Despite a United Nations call
+// for a cease-fire, Netanyahu gave no indication ..., saying". They are
+// kept apart from speakerPreps, which also reads the phrase after a name
+// ("officials in Moscow").
+var speakerOpenerPreps = wordSet(`despite after before during amid amidst since unlike like without against besides beyond throughout upon`)
+
 // speakerNouns are the head nouns that make a lower-case phrase a plausible
 // speaker.
 var speakerNouns = wordSet(`official officials spokesman spokeswoman spokesperson minister ministry president
@@ -1432,7 +1439,7 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 	start = speakerAfterDateline(body, toks, start, k)
 	if start < k && toks[start].word {
 		w, f := speakerTokInfo(body, toks, start)
-		if !speakerConjunctions[w] && (f&(swPreps|swTimeWords|swStop|swCue) != 0 || speechTimeOpenerFold(w) || strings.EqualFold(w, "back") ||
+		if !speakerConjunctions[w] && (f&(swPreps|swTimeWords|swStop|swCue) != 0 || speechTimeOpenerFold(w) || strings.EqualFold(w, "back") || speakerOpenerPreps[w] ||
 			speakerIngOpener(body[toks[start].s:toks[start].e])) {
 			// ("Back in 1999, Mr. Trump ...", "Holding signs calling
 			// Christie ..., the protesters chanted")
@@ -2720,7 +2727,7 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	// Putin said ...", "Unlike Mr. Netanyahu, who ..., Mr. Herzog has")
 	// ends at its comma; the subject follows it. "According to X, ..."
 	// names its source first, as participleOpens reads it.
-	if fw, _, _ := strings.Cut(b[ps:s], " "); fw != "According" && (speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) || fw == "Unlike" || fw == "Like") {
+	if fw, _, _ := strings.Cut(b[ps:s], " "); fw != "According" && (speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) || speakerOpenerPreps[lowerWord(fw)]) {
 		c := strings.Index(b[ps:s], ", ")
 		if c < 0 || strings.Count(b[ps:ps+c], " ") > 10 {
 			return "", false
