@@ -310,7 +310,8 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Michael Bloomberg", "", ""},
 		{"Tom Rogan, Washington Examiner", "Washington Examiner", "media"},
 		// A place someone is sent to is not their side.
-		{"Palestinian U.N. Ambassador Riyad Mansour", "", ""},
+		{"Palestinian U.N. Ambassador Ibrahim Khraishi", "", ""},
+		{"Palestinian U.N. Ambassador Riyad Mansour", "Riyad Mansour", "palestinians"},
 		{"Syrian U.N. Ambassador Bashar Ja’afari", "Bashar Jaafari", "syrian-government"},
 		{"Syrian Ambassador to Russia", "", ""},
 		{"France's ambassador to the United States", "France", "europe"},

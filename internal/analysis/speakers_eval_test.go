@@ -82,14 +82,15 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 		t.Errorf("%d speakers open with a preposition or conjunction, want at most 10", opening)
 	}
 	// The quotes of no known side went from 70.3% (before engine 1.15.0) to
-	// 50.1%, and the direct quotes with no speaker from 1,465 to 1,056,
-	// with the quotes found at 36,079 (engine 1.107.0); each commit that
+	// 49.3% (with the registry's Palestinian and Hamas sides), and the
+	// direct quotes with no speaker from 1,465 to 1,056, with the quotes
+	// found at 36,079 (engine 1.107.0); each commit that
 	// moved them says by how much (git log -- internal/analysis). The
 	// bounds keep that, with room for about 80 quotes of no side and 5
 	// without a speaker, and the quotes found: an engine that found fewer
 	// would leave fewer without a speaker.
-	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.503 {
-		t.Errorf("%.3f of the quotes have no known side, want at most 0.503", share)
+	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.495 {
+		t.Errorf("%.3f of the quotes have no known side, want at most 0.495", share)
 	}
 	if silent > 1060 {
 		t.Errorf("%d direct quotes have no speaker, want at most 1,060", silent)

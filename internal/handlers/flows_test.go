@@ -439,7 +439,7 @@ func TestArticleListBalance(t *testing.T) {
 			t.Errorf("/api/articles: Beta one has %d quotes, %d unassigned; want all unassigned", r.Quotes, r.Unassigned)
 		}
 	}
-	for title, want := range map[string]string{seedTitle: "0.27", "Beta one": "–"} {
+	for title, want := range map[string]string{seedTitle: "0.25", "Beta one": "–"} {
 		if got[title] != want {
 			t.Errorf("%s: balance %q, want %q", title, got[title], want)
 		}

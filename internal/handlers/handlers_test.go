@@ -68,8 +68,8 @@ func TestEmptyCorpus(t *testing.T) {
 		if got, want := p.text("registry-entries"), strconv.Itoa(shippedSpeakers(t)); got != want {
 			t.Errorf("registry entries: got %q, want %s", got, want)
 		}
-		if got := p.count("first-run-side"); got != 15 {
-			t.Errorf("sides: got %d, want 15", got)
+		if got := p.count("first-run-side"); got != 17 {
+			t.Errorf("sides: got %d, want 17", got)
 		}
 	})
 	t.Run("ArticlesEmpty", func(t *testing.T) {
@@ -330,8 +330,8 @@ func TestArticlePage(t *testing.T) {
 	if got := p.count("quote"); got < seedQuotes {
 		t.Errorf("quote spans: got %d, want at least %d", got, seedQuotes)
 	}
-	if got := p.text("balance"); got != "0.27" {
-		t.Errorf("balance: got %q, want 0.27", got)
+	if got := p.text("balance"); got != "0.25" {
+		t.Errorf("balance: got %q, want 0.25", got)
 	}
 	frames := map[string]string{}
 	p.doc.Find(`[data-testid="frame-row"]`).Each(func(_ int, s *goquery.Selection) {
