@@ -61,7 +61,12 @@ func Clean(raw string, known Meta) Document {
 		} else {
 			line, rest = rest, ""
 		}
-		lead := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+		lead := 0
+		if line != "" && (line[0] <= ' ' || line[0] >= utf8.RuneSelf) {
+			// Most lines start with a printable ASCII byte, which is no
+			// space; the others are measured as strings.TrimSpace trims.
+			lead = len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+		}
 		line = strings.TrimSpace(line)
 		if line == "" {
 			blank = true

@@ -82,14 +82,42 @@ var cleanPrefixes = cleanIndexPrefixes([]cleanPrefix{
 	{"اقرأ المزيد", true}, {"اقرأ أيضا", true}, {"اقرأ أيضاً", true},
 })
 
+// cleanIndexedPrefix is a cleanPrefix with its first bytes (up to four)
+// in lower case, for a quick look at a line before strings.EqualFold.
+type cleanIndexedPrefix struct {
+	cleanPrefix
+	head, mask uint32 // the bytes and which of them count (cleanHead4)
+}
+
 // cleanIndexPrefixes buckets prefixes by cleanPrefixKey.
-func cleanIndexPrefixes(list []cleanPrefix) *[256][]cleanPrefix {
-	m := new([256][]cleanPrefix)
+func cleanIndexPrefixes(list []cleanPrefix) *[256][]cleanIndexedPrefix {
+	m := new([256][]cleanIndexedPrefix)
 	for _, p := range list {
 		c := cleanPrefixKey(p.text)
-		m[c] = append(m[c], p)
+		head, mask := cleanHead4(p.text)
+		if strings.ContainsFunc(p.text[:min(4, len(p.text))], func(r rune) bool { return r >= utf8.RuneSelf }) {
+			// A rune outside ASCII may match another case form with
+			// other bytes: only strings.EqualFold can tell.
+			head, mask = 0, 0
+		}
+		m[c] = append(m[c], cleanIndexedPrefix{p, head, mask})
 	}
 	return m
+}
+
+// cleanHead4 returns the first four bytes of s (fewer when s is shorter)
+// with ASCII capitals lowered, the first in the low byte, and a mask of
+// the bytes s has.
+func cleanHead4(s string) (head, mask uint32) {
+	for j := 0; j < 4 && j < len(s); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		head |= uint32(c) << (8 * j)
+		mask |= 0xFF << (8 * j)
+	}
+	return head, mask
 }
 
 // cleanPrefixKey is the bucket of a line or prefix: its first byte folded to
@@ -108,19 +136,19 @@ func cleanPrefixKey(s string) byte {
 
 // cleanUIWords are the words of buttons, menus and share bars. A short line
 // made of them and of cleanUIFiller words is chrome.
-var cleanUIWords = cleanWordSet(`share shares tweet tweets email e-mail mail print comment comments
+const cleanUIWords = `share shares tweet tweets email e-mail mail print comment comments
 subscribe subscribed unsubscribe sign login logout log register advertisement advertisements
 advertising ad ads sponsored promoted menu search home close next prev previous facebook twitter
 whatsapp linkedin pinterest reddit flipboard instagram youtube telegram messenger tumblr copy
 link links save saved bookmark bookmarks follow newsletter newsletters manage cookies cookie
 accept settings privacy policy terms skip toggle caption enlarge image images photo photos video
 videos gallery play replay watch more read post continue loading trending popular latest slideshow
-listen audio article slide show`)
+listen audio article slide show`
 
 // cleanLabelWords name a story's genre or urgency. A line of them alone
 // ("ANALYSIS/OPINION:", "Urgent:", "Updated") labels what follows.
-var cleanLabelWords = cleanWordSet(`analysis opinion commentary editorial exclusive breaking news urgent
-update updated poll`)
+const cleanLabelWords = `analysis opinion commentary editorial exclusive breaking news urgent
+update updated poll`
 
 // cleanIsLabel reports whether line is a genre label and nothing more.
 func cleanIsLabel(line string) bool {
@@ -128,15 +156,40 @@ func cleanIsLabel(line string) bool {
 		return false
 	}
 	words := 0
-	return cleanASCIIWords(line, func(w string) bool {
+	return cleanASCIIWords(line, func(class uint8) bool {
 		words++
-		return cleanLabelWords[w]
+		return class&cleanLabelWord != 0
 	}) && words > 0
 }
 
 // cleanUIFiller are words that neither make nor unmake chrome.
-var cleanUIFiller = cleanWordSet(`a an the this that our us your you to for on in up out of with and or
-by at via now here all is`)
+const cleanUIFiller = `a an the this that our us your you to for on in up out of with and or
+by at via now here all is`
+
+// The classes of the words cleanASCIIWords reads, as the bits of a byte.
+const (
+	cleanUIWord uint8 = 1 << iota
+	cleanFillerWord
+	cleanLabelWord
+	cleanCreditWord
+	cleanCountWord // digits alone
+)
+
+// cleanWordClasses maps each word of cleanUIWords, cleanUIFiller,
+// cleanLabelWords and cleanCreditWords to its classes: one look-up tells
+// all a test needs to know of a word.
+var cleanWordClasses = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	for _, set := range [...]struct {
+		class uint8
+		list  string
+	}{{cleanUIWord, cleanUIWords}, {cleanFillerWord, cleanUIFiller}, {cleanLabelWord, cleanLabelWords}, {cleanCreditWord, cleanCreditWords}} {
+		for _, w := range strings.Fields(set.list) {
+			m[w] |= set.class
+		}
+	}
+	return m
+}()
 
 // cleanWordSet splits a space-separated list into a set.
 func cleanWordSet(list string) map[string]bool {
@@ -149,8 +202,8 @@ func cleanWordSet(list string) map[string]bool {
 
 // cleanCreditWords name photo agencies and credit labels; a short line with a
 // slash and one of them is a photo credit ("Rob Griffith/AP Photo").
-var cleanCreditWords = cleanWordSet(`ap photo photos getty images reuters afp epa staff file
-pool xinhua anadolu sipa shutterstock`)
+const cleanCreditWords = `ap photo photos getty images reuters afp epa staff file
+pool xinhua anadolu sipa shutterstock`
 
 // cleanTimeUnits are the units of a relative timestamp ("6 years ago").
 var cleanTimeUnits = cleanWordSet(`second seconds sec secs minute minutes min mins hour hours hr hrs
@@ -348,9 +401,20 @@ var cleanPromoPhrases = [...]string{"your inbox", "by signing up you", "by signi
 // mayBe is what cleanScanLine found: without it, only the ends are
 // tested.
 func cleanIsPromo(line string, mayBe bool) bool {
-	end := strings.TrimRight(line, " .!*:")
+	// strings.TrimRight(line, " .!*:"), without building the cut set's
+	// table on every line.
+	end := line
+	for end != "" && cleanIsPromoStop(end[len(end)-1]) {
+		end = end[:len(end)-1]
+	}
 	// The last letter of each of cleanPromoEnds is 'e', 'p' or 'w'.
-	promoEnd := end != "" && strings.IndexByte("epwEPW", end[len(end)-1]) >= 0 && cleanHasPromoEnd(end)
+	promoEnd := false
+	if end != "" {
+		switch end[len(end)-1] | 0x20 {
+		case 'e', 'p', 'w':
+			promoEnd = cleanHasPromoEnd(end)
+		}
+	}
 	if !promoEnd && !mayBe {
 		return false
 	}
@@ -387,6 +451,12 @@ func cleanIsPromo(line string, mayBe bool) bool {
 	}
 }
 
+// cleanIsPromoStop reports whether c is one of the marks that may follow a
+// call to act: " .!*:".
+func cleanIsPromoStop(c byte) bool {
+	return c == ' ' || c == '.' || c == '!' || c == '*' || c == ':'
+}
+
 // cleanHasPromoEnd reports whether end, a line without its final stops,
 // ends with one of cleanPromoEnds as whole words.
 func cleanHasPromoEnd(end string) bool {
@@ -400,61 +470,88 @@ func cleanHasPromoEnd(end string) bool {
 
 // cleanScanLine counts the occurrences of "icon" in line, up to 3, and
 // reports whether "ookie" occurs in it, and whether it may be a promotion
-// (cleanIsPromo): it holds "inbox", "sign up" or "signing up" in any case,
-// or "Vote ". Every line is tested, so the bytes are read eight at a time,
-// and a word is compared only where a pair of its letters stands: "ic",
-// "ki", "ox", "Vo" and "gn" in any case. Single letters ('c' alone) are
-// common enough that stopping at each cost more than the whole scan.
+// (cleanIsPromo): it holds "inbo" in any case before an 'x' in lower case,
+// "sign up" or "signing up" in any case, or "Vote " with the rest in any
+// case. Every line is tested, so the bytes are read eight at a time, and a
+// word is compared only where a pair of its letters stands, as the case of
+// the word allows: "ic", "ki", "ox" (the 'o' in any case), "Vo" (the 'o' in
+// any case) and "gn" in any case. Single letters ('c' alone) are common
+// enough that stopping at each cost more than the whole scan.
 func cleanScanLine(line string) (icons int, cookie, promo bool) {
+	var found cleanScan
 	const ones = 0x0101010101010101
-	at := func(p int) {
-		switch c := line[p]; c {
-		case 'c':
-			if p >= 1 && p+3 <= len(line) && line[p-1:p+3] == "icon" {
-				icons++
+	const low = ones * 0x7f
+	// Lane j of w and x holds the pair whose second letter is line[o+j];
+	// the pairs before line[i] are tested.
+	for i := 1; i < len(line); {
+		o := i
+		if o+8 > len(line) {
+			// The last window ends with the line, over pairs tested
+			// already; a line shorter than nine bytes is compared
+			// pair by pair.
+			if o = len(line) - 8; o < 1 {
+				found.lanes(line, i, quoteHigh8&(1<<(8*(len(line)-i))-1))
+				break
 			}
-		case 'k':
-			if p >= 2 && p+3 <= len(line) && line[p-2:p+3] == "ookie" {
-				cookie = true
+		}
+		// The bytes lose their high bit, so that the zero test below is
+		// a single addition that never carries into the next lane. A
+		// byte of a multi-byte rune then may pass for a letter, but the
+		// words are compared whole where a pair is found.
+		w, x := cleanLoad8(line[o-1:])&low, cleanLoad8(line[o:])&low
+		wf, xf := w|ones*0x20, x|ones*0x20 // letters in lower case
+		// A lane of (x^c)|(w^i) is zero only where both bytes match, and
+		// adding 0x7f sets its high bit unless it is zero.
+		all := ((x ^ ones*'c') | (w ^ ones*'i')) + low
+		all &= ((x ^ ones*'i') | (w ^ ones*'k')) + low
+		all &= ((x ^ ones*'x') | (wf ^ ones*'o')) + low
+		all &= ((xf ^ ones*'o') | (w ^ ones*'V')) + low
+		all &= ((xf ^ ones*'n') | (wf ^ ones*'g')) + low
+		if m := (^all & quoteHigh8) >> (8 * (i - o)); m != 0 {
+			found.lanes(line, i, m)
+		}
+		i = o + 8
+	}
+	return min(found.icons, 3), found.cookie, found.promo
+}
+
+// cleanLoad8 reads the first eight bytes of s, the first in the low byte.
+func cleanLoad8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// cleanScan is what cleanScanLine has found so far.
+type cleanScan struct {
+	icons         int
+	cookie, promo bool
+}
+
+// lanes compares the words around each pair that m marks, by the high bit
+// of its lane, among the eight whose second letters start at line[i]. The
+// whole word is compared, so any lane may be marked.
+func (s *cleanScan) lanes(line string, i int, m uint64) {
+	for ; m != 0; m &= m - 1 {
+		p := i + bits.TrailingZeros64(m)>>3 // the pair's second letter
+		switch line[p] {
+		case 'c':
+			if p+3 <= len(line) && line[p-1:p+3] == "icon" {
+				s.icons++
+			}
+		case 'i':
+			if p >= 3 && p+2 <= len(line) && line[p-3:p+2] == "ookie" {
+				s.cookie = true
 			}
 		case 'x':
-			promo = promo || p >= 4 && strings.EqualFold(line[p-4:p], "inbo")
-		case 'V':
-			promo = promo || cleanStartsWithFold(line[p+1:], "ote ")
-		default: // 'g' or 'G'
-			promo = promo || p >= 1 && line[p-1]|0x20 == 'i' &&
-				(cleanStartsWithFold(line[p+1:], "n up") || cleanStartsWithFold(line[p+1:], "ning up"))
+			s.promo = s.promo || p >= 4 && strings.EqualFold(line[p-4:p], "inbo")
+		case 'o', 'O':
+			s.promo = s.promo || line[p-1] == 'V' && cleanStartsWithFold(line[p:], "ote ")
+		case 'n', 'N':
+			s.promo = s.promo || p >= 2 && line[p-2]|0x20 == 'i' && line[p-1]|0x20 == 'g' &&
+				(cleanStartsWithFold(line[p:], "n up") || cleanStartsWithFold(line[p:], "ning up"))
 		}
 	}
-	// Byte 0 has no byte before it for the pair tests; it is read alone.
-	i := 0
-	if len(line) > 0 {
-		switch line[0] {
-		case 'c', 'k', 'x', 'V', 'g', 'G':
-			at(0)
-		}
-		i = 1
-	}
-	for ; i+9 <= len(line); i += 8 {
-		// w holds the byte before each of x's and y the byte after, so
-		// each lane tests its letter and the neighbour the word needs.
-		w, x, y := speakerLoad8(line, i-1), speakerLoad8(line, i), speakerLoad8(line, i+1)
-		m := quoteZero8(x^ones*'c')&quoteZero8(w^ones*'i') |
-			quoteZero8(x^ones*'k')&quoteZero8(y^ones*'i') |
-			quoteZero8(x^ones*'x')&quoteZero8((w|ones*0x20)^ones*'o') |
-			quoteZero8(x^ones*'V')&quoteZero8((y|ones*0x20)^ones*'o') |
-			quoteZero8((x|ones*0x20)^ones*'g')&quoteZero8((y|ones*0x20)^ones*'n')
-		for ; m != 0; m &= m - 1 {
-			at(i + bits.TrailingZeros64(m)>>3)
-		}
-	}
-	for ; i < len(line); i++ {
-		switch line[i] {
-		case 'c', 'k', 'x', 'V', 'g', 'G':
-			at(i)
-		}
-	}
-	return min(icons, 3), cookie, promo
 }
 
 // cleanLowerASCII appends s to dst with its ASCII letters lowered and every
@@ -495,11 +592,15 @@ func cleanHasChromePrefix(line string) bool {
 		return false
 	}
 	list := cleanPrefixes[cleanPrefixKey(s)]
+	head, _ := cleanHead4(s)
 	for _, p := range list {
-		// In an ASCII bucket, an ASCII second byte that differs from the
-		// phrase's in more than case rules the phrase out (ASCII letters
-		// fold only to each other); EqualFold settles the rest.
-		if len(s) > 1 && len(p.text) > 1 && s[0]|s[1]|p.text[1] < utf8.RuneSelf && s[1]|0x20 != p.text[1]|0x20 {
+		// A phrase whose first bytes are ASCII starts s only if the
+		// first bytes of s are the same letters in any case: ASCII
+		// letters fold only to each other or to a rune of more bytes,
+		// which leaves s[:len(p.text)] too few runes to match. Most
+		// phrases of the bucket are ruled out so, with no call to
+		// strings.EqualFold, which settles the rest.
+		if len(s) < len(p.text) || head&p.mask != p.head {
 			continue
 		}
 		if !cleanStartsWithFold(s, p.text) {
@@ -560,11 +661,13 @@ func cleanIsCookieNotice(line string) bool {
 	return false
 }
 
-// cleanASCIIWords calls f with each run of ASCII letters in s (with inner
-// hyphens and apostrophes), lower-cased in a shared buffer that f must not
-// keep. Runs of other runes count as one word that is never a UI word
-// (foldedWord empty). It returns false when f does.
-func cleanASCIIWords(s string, f func(foldedWord string) bool) bool {
+// cleanASCIIWords calls f with the classes (cleanWordClasses, and
+// cleanCountWord) of each run of ASCII letters and digits in s (with inner
+// hyphens and apostrophes), in lower case. Runs of other runes count as
+// one word of no class. It returns false when f does. f is given classes
+// rather than the word so that the word, in a buffer here, is looked up
+// with no copy made of it.
+func cleanASCIIWords(s string, f func(class uint8) bool) bool {
 	var buf [32]byte
 	i := 0
 	for i < len(s) {
@@ -574,7 +677,7 @@ func cleanASCIIWords(s string, f func(foldedWord string) bool) bool {
 			for i < len(s) && (s[i] >= 0x80 || cleanIsLetterByte(s[i])) {
 				i++
 			}
-			if cleanHasWordRune(s[start:i]) && !f("") {
+			if cleanHasWordRune(s[start:i]) && !f(0) {
 				return false
 			}
 			continue
@@ -599,7 +702,21 @@ func cleanASCIIWords(s string, f func(foldedWord string) bool) bool {
 		if n > len(buf) {
 			n = 0 // too long for any listed word
 		}
-		if !f(string(buf[:n])) {
+		class := cleanWordClasses[string(buf[:n])]
+		if n > 0 && cleanAllDigitBytes(buf[:n]) {
+			class |= cleanCountWord
+		}
+		if !f(class) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanAllDigitBytes reports whether b is ASCII digits alone.
+func cleanAllDigitBytes(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
 			return false
 		}
 	}
@@ -615,13 +732,13 @@ func cleanIsLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c &&
 // any other word, or a sentence end after three words or more, keeps the line.
 func cleanIsUIWords(line string) bool {
 	words, ui := 0, 0
-	ok := cleanASCIIWords(line, func(w string) bool {
+	ok := cleanASCIIWords(line, func(class uint8) bool {
 		words++
 		switch {
-		case cleanUIWords[w]:
+		case class&cleanUIWord != 0:
 			ui++
 			return true
-		case cleanUIFiller[w], allDigits(w): // a count: "Slideshow (26 Images)"
+		case class&(cleanFillerWord|cleanCountWord) != 0: // a count: "Slideshow (26 Images)"
 			return true
 		}
 		return false
@@ -652,9 +769,9 @@ func cleanIsCredit(line string) bool {
 		}
 	}
 	words, credit := 0, 0
-	cleanASCIIWords(line, func(w string) bool {
+	cleanASCIIWords(line, func(class uint8) bool {
 		words++
-		if cleanCreditWords[w] {
+		if class&cleanCreditWord != 0 {
 			credit++
 		}
 		return true

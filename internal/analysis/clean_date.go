@@ -69,7 +69,7 @@ type cleanDate struct {
 // date found in it, formatted as Document.Published, or "" for a byline
 // alone.
 func cleanMetaLine(line string) (published string, ok bool) {
-	if len(line) > 200 {
+	if len(line) > 200 || !cleanMayBeMeta(line) {
 		return "", false
 	}
 	var dates []cleanDate
@@ -96,6 +96,25 @@ func cleanMetaLine(line string) (published string, ok bool) {
 		}
 	}
 	return best.format(), true
+}
+
+// cleanMayBeMeta reports whether line holds an ASCII digit or "by " in
+// any case, as every line cleanMetaLine takes does, so that the lines of
+// a title and its text, most of the lines it is asked about, are turned
+// down before they are split and parsed. A date needs its year, which no
+// token without a digit gives (cleanDate.addNumber, valid), and a line
+// without a date is taken only when each of its parts is a byline, which
+// opens with "By ", "BY " or "by " (cleanIsByline).
+func cleanMayBeMeta(line string) bool {
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case '0' <= c && c <= '9':
+			return true
+		case c == ' ' && i >= 2 && line[i-1]|0x20 == 'y' && line[i-2]|0x20 == 'b':
+			return true
+		}
+	}
+	return false
 }
 
 // cleanSplitMeta splits a meta line at the separators sites put between a

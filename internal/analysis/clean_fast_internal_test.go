@@ -1,0 +1,204 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// The tests below pin the edge cases of the shortcuts cleaning takes for
+// speed: each shortcut must answer as the slower test it stands for.
+
+// TestCleanScanLineEdges checks the pair search of cleanScanLine where a
+// pair stands at either end of a line, in a short line, next to runes of
+// several bytes (whose bytes lose their high bit in the search), and in
+// the cases each word is matched in.
+func TestCleanScanLineEdges(t *testing.T) {
+	for _, tc := range []struct {
+		line          string
+		icons         int
+		cookie, promo bool
+	}{
+		{"", 0, false, false},
+		{"i", 0, false, false},
+		{"icon", 1, false, false},
+		{"iconiconicon", 3, false, false},
+		{"icon icon icon icon", 3, false, false},
+		{"x icon bookmark-bicon cameraicon", 3, false, false},
+		{"ICON", 0, false, false}, // "icon" is matched in lower case only
+		{"Icon", 0, false, false},
+		{"cookie", 0, true, false},
+		{"COOKIE", 0, false, false},
+		{"We use cookies", 0, true, false},
+		{"ookie", 0, true, false},
+		{"inbox", 0, false, true},
+		{"INBOx", 0, false, true},
+		{"IN YOUR INBOX", 0, false, false}, // the 'x' of "inbox" is matched in lower case only
+		{"Vote ", 0, false, true},
+		{"VOTE NOW", 0, false, true},
+		{"vote now", 0, false, false}, // "Vote" needs its capital
+		{"Vote", 0, false, false},     // and a space after it
+		{"sign up", 0, false, true},
+		{"SIGN UP", 0, false, true},
+		{"Signing Up now", 0, false, true},
+		{"sign-up", 0, false, false},
+		{"campaign up", 0, false, true}, // "ign up", as in "sign up"
+		// Bytes that lose their high bit read as letters: 0xE9 as 'i',
+		// 0xE3 as 'c', 0xEB as 'k', 0xF8 as 'x', 0xD6 as 'V', 0xE7 as 'g'.
+		{"\xe9\xe3on caf\xc3\xa9 ico\xe3", 0, false, false},
+		{"o\xefk\xe9e \xd6ote l\xe7n up", 0, false, false},
+		{"caf\u00e9 icon \u201cicon\u201d \u2014 ic\u00f3n icon", 3, false, false},
+		{"Читайте также: sign up for the newsletter in your inbox", 0, false, true},
+		{strings.Repeat("a", 13) + "icon", 1, false, false},
+		{strings.Repeat("a", 15) + "cookie" + strings.Repeat("b", 9), 0, true, false},
+		{"Vote here" + strings.Repeat(" word", 30), 0, false, true},
+		{strings.Repeat("word ", 30) + "Vote now", 0, false, true},
+	} {
+		icons, cookie, promo := cleanScanLine(tc.line)
+		if icons != tc.icons || cookie != tc.cookie || promo != tc.promo {
+			t.Errorf("cleanScanLine(%q) = %d, %v, %v; want %d, %v, %v", tc.line, icons, cookie, promo, tc.icons, tc.cookie, tc.promo)
+		}
+	}
+}
+
+// TestCleanScanLineEveryOffset moves each word of cleanScanLine through
+// every offset of lines of every length up to 40 bytes, so that it stands
+// in every lane of the eight-byte search and in the last, overlapping
+// window.
+func TestCleanScanLineEveryOffset(t *testing.T) {
+	for _, w := range []struct {
+		word          string
+		icon          int
+		cookie, promo bool
+	}{
+		{"icon", 1, false, false}, {"ookie", 0, true, false}, {"inbox", 0, false, true},
+		{"Vote ", 0, false, true}, {"sign up", 0, false, true}, {"signing up", 0, false, true},
+	} {
+		for n := len(w.word); n <= 40; n++ {
+			for at := 0; at+len(w.word) <= n; at++ {
+				line := strings.Repeat("-", at) + w.word + strings.Repeat("-", n-at-len(w.word))
+				icons, cookie, promo := cleanScanLine(line)
+				if icons != w.icon || cookie != w.cookie || promo != w.promo {
+					t.Fatalf("cleanScanLine(%q) = %d, %v, %v; want %d, %v, %v", line, icons, cookie, promo, w.icon, w.cookie, w.promo)
+				}
+			}
+		}
+	}
+}
+
+// TestCleanMayBeMeta checks the look at a line that spares cleanMetaLine
+// the lines that hold neither a date nor a byline.
+func TestCleanMayBeMeta(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"Syrian army takes Aleppo district", false},
+		{"By Jane Doe", true},
+		{"BY JANE DOE", true},
+		{"Stand by me", true}, // a look only: cleanMetaLine decides
+		{"Nearby", false},
+		{"December 6, 2016", true},
+		{"Updated", false},
+		{"Sunday", false},
+		{"٦ ديسمبر ٢٠١٦", false}, // no ASCII digit: no year cleanMetaLine can read
+	} {
+		if got := cleanMayBeMeta(tc.line); got != tc.want {
+			t.Errorf("cleanMayBeMeta(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+		if !cleanMayBeMeta(tc.line) {
+			if _, ok := cleanMetaLine(tc.line); ok {
+				t.Errorf("cleanMetaLine(%q) took a line cleanMayBeMeta turns down", tc.line)
+			}
+		}
+	}
+}
+
+// TestCleanHasChromePrefixCases checks the look at a line's first four
+// bytes against the case-blind comparison it stands before, with runes
+// that fold to ASCII letters (the Kelvin sign, the long s) and prefixes
+// outside ASCII.
+func TestCleanHasChromePrefixCases(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"READ MORE: Moscow slams West", true},
+		{"Read More: Moscow slams West", true},
+		{"rEaD mOrE: x", true},
+		{"Reading more into it", false},
+		{"(Related: the talks)", true},
+		{"\u212aip ad", false},     // Kelvin sign: "kip", not "skip"
+		{"\u017fkip ad", false},    // long s: not "skip ad"
+		{"skip ad", true},          // the phrase itself
+		{"Читайте также: x", true}, // a capital outside ASCII
+		{"ЧИТАЙТЕ ТАКЖЕ", true},
+		{"© 2016 Reuters", true},
+		{"Copyright © 2016", true},
+		{"Sh", false}, // shorter than any phrase of its bucket
+		{"More", true},
+		{"Mor", false},
+	} {
+		if got := cleanHasChromePrefix(tc.line); got != tc.want {
+			t.Errorf("cleanHasChromePrefix(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestCleanIsPromoEnds checks the trim of a promotion's final stops and
+// the test of its last letter, in both cases.
+func TestCleanIsPromoEnds(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"For the latest from AC360 click here.", true},
+		{"For the latest from AC360 CLICK HERE!!", true},
+		{"Free sign up *", true},
+		{"Want it in your inbox? Sign up here:", true},
+		{"Sign up here: .!*: ", true},
+		{"He said to click here \"now\"", false},
+		{"They signed up here", false},
+		{". . .", false},
+		{"", false},
+	} {
+		_, _, promo := cleanScanLine(tc.line)
+		if got := cleanIsPromo(tc.line, promo); got != tc.want {
+			t.Errorf("cleanIsPromo(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestCleanASCIIWordsClasses checks the classes cleanASCIIWords gives
+// words: a word of several sets has all their classes, a word too long for
+// the buffer and a run of other runes have none, and digits are a count.
+func TestCleanASCIIWordsClasses(t *testing.T) {
+	var got []uint8
+	cleanASCIIWords("Photo PHOTOS share the 26 Analysis Reuters "+strings.Repeat("x", 40)+" Сирия 12ab", func(class uint8) bool {
+		got = append(got, class)
+		return true
+	})
+	want := []uint8{cleanUIWord | cleanCreditWord, cleanUIWord | cleanCreditWord, cleanUIWord, cleanFillerWord, cleanCountWord,
+		cleanLabelWord, cleanCreditWord, 0, 0, 0}
+	if len(got) != len(want) {
+		t.Fatalf("got %d words %v, want %d %v", len(got), got, len(want), want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("word %d: class %#x, want %#x", i, got[i], want[i])
+		}
+	}
+}
+
+// TestCleanLeadingSpace checks that a body line led by spaces outside ASCII
+// (U+3000, U+2003) or a tab is found where it stands in the text.
+func TestCleanLeadingSpace(t *testing.T) {
+	for _, raw := range []string{
+		"Title line here\n\n\u3000The army said it had taken the district.\n\u2003It said so again.",
+		"Title line here\n\n\tThe army said it had taken the district.\n  It said so again.",
+	} {
+		doc := Clean(raw, Meta{})
+		if !strings.HasPrefix(doc.Body, "The army") || !strings.HasSuffix(doc.Body, "again.") {
+			t.Errorf("Clean(%q).Body = %q", raw, doc.Body)
+		}
+	}
+}
