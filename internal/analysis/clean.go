@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,7 +35,7 @@ const cleanTitleMaxWords = 30
 // and a known title garbled by UTF-8 read as Windows-1252 ("Syriaâ€™s")
 // are repaired first when they can be undone whole (cleanRepairMojibake).
 func Clean(raw string, known Meta) Document {
-	text := cleanHoverCards(cleanNormalize(cleanRepairMojibake(raw)))
+	text := cleanHoverCards(cleanPrepare(raw))
 	doc := Document{
 		Title:     strings.TrimSpace(cleanRepairMojibake(strings.ToValidUTF8(known.Title, "\uFFFD"))),
 		Published: strings.TrimSpace(strings.ToValidUTF8(known.Published, "\uFFFD")),
@@ -48,6 +49,10 @@ func Clean(raw string, known Meta) Document {
 		brk  bool // a blank line stands between this line and the previous kept one
 	}
 	kept := make([]keptLine, 0, strings.Count(text, "\n")/2+1)
+	// The pairs of letters cleanIsChrome looks for words at are found in
+	// the whole text at once, rather than line by line.
+	var pairBuf [128]int
+	pairs := cleanScanPairs(text, pairBuf[:0])
 	header := true     // still among the title, date and byline lines
 	titleDone := false // the title line has been found or ruled out
 	headerSeen := 0    // non-chrome lines seen while in the header
@@ -72,7 +77,18 @@ func Clean(raw string, known Meta) Document {
 			blank = true
 			continue
 		}
-		if cleanIsChrome(line) {
+		// The pairs in the line, but for one whose first letter stands
+		// before it, are the ones cleanScanLine(line) finds.
+		start := lineOff + lead
+		for len(pairs) > 0 && pairs[0] <= start {
+			pairs = pairs[1:]
+		}
+		var found cleanScan
+		for len(pairs) > 0 && pairs[0] < start+len(line) {
+			found.at(line, pairs[0]-start)
+			pairs = pairs[1:]
+		}
+		if icons, cookie, promo := found.result(); cleanIsChrome(line, icons, cookie, promo) {
 			continue
 		}
 		if cleanIsLabel(line) {
@@ -176,20 +192,48 @@ func Clean(raw string, known Meta) Document {
 	return doc
 }
 
+// cleanPrepare returns cleanNormalize(cleanRepairMojibake(raw)), reading
+// raw once in the common case: cleanRepairMojibake leaves alone a text with
+// no byte 0xC3 (the lead byte of every telltale of cleanLooksMojibake), and
+// cleanNormalize, which looks at each byte outside ASCII, tells whether raw
+// has one.
+func cleanPrepare(raw string) string {
+	text, c3 := cleanNormalizeC3(raw)
+	if c3 {
+		return cleanNormalize(cleanRepairMojibake(raw))
+	}
+	return text
+}
+
 // cleanNormalize makes raw safe to split into lines: "\r\n", "\r", U+2028
 // and U+2029 become "\n", C0 control characters other than "\n" and "\t"
 // and a byte-order mark go, U+00A0 becomes a plain space, and invalid UTF-8
 // becomes U+FFFD. It returns raw itself when nothing needs changing, which
 // is the common case.
 func cleanNormalize(raw string) string {
+	text, _ := cleanNormalizeC3(raw)
+	return text
+}
+
+// cleanNormalizeC3 is cleanNormalize, and reports whether raw holds a byte
+// 0xC3. Such a byte is never a continuation byte, so it starts one of the
+// runes decoded here.
+func cleanNormalizeC3(raw string) (text string, c3 bool) {
 	i := 0
 	for i < len(raw) {
 		if i+8 <= len(raw) {
-			// Eight ASCII bytes with no control character at a time.
-			if x := speakerLoad8(raw, i); x&quoteHigh8 == 0 && asciiControls8(x) == 0 {
+			// Eight ASCII bytes with no control character at a time. When
+			// one of the eight is not, the bytes before it are, and the
+			// loop goes on from it: a line break or a curly quote costs
+			// one look at its byte, not one look at eight bytes for each
+			// byte before it.
+			x := speakerLoad8(raw, i)
+			m := x&quoteHigh8 | asciiControls8(x)
+			if m == 0 {
 				i += 8
 				continue
 			}
+			i += bits.TrailingZeros64(m) >> 3
 		}
 		c := raw[i]
 		if c < utf8.RuneSelf {
@@ -199,6 +243,7 @@ func cleanNormalize(raw string) string {
 			i++
 			continue
 		}
+		c3 = c3 || c == 0xC3
 		r, n := utf8.DecodeRuneInString(raw[i:])
 		if cleanRuneChanges(r, n) {
 			break
@@ -206,7 +251,7 @@ func cleanNormalize(raw string) string {
 		i += n
 	}
 	if i == len(raw) {
-		return raw
+		return raw, c3
 	}
 	var b strings.Builder
 	b.Grow(len(raw))
@@ -228,6 +273,7 @@ func cleanNormalize(raw string) string {
 			i++
 			continue
 		}
+		c3 = c3 || c == 0xC3
 		r, n := utf8.DecodeRuneInString(raw[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
@@ -243,7 +289,7 @@ func cleanNormalize(raw string) string {
 		}
 		i += n
 	}
-	return b.String()
+	return b.String(), c3
 }
 
 // cleanRuneChanges reports whether cleanNormalize rewrites the non-ASCII
@@ -467,8 +513,39 @@ func cleanIsUpperASCII(s string) bool {
 }
 
 // cleanStartsWithFold reports whether s starts with prefix, ignoring ASCII case.
+// It is strings.EqualFold(s[:len(prefix)], prefix), with the common cases
+// settled here: the ASCII bytes both start with are compared in place, and
+// a byte outside ASCII in s against the ASCII rest of prefix rules prefix
+// out, since an ASCII letter folds only to ASCII letters or to runes of
+// more bytes (K, ſ), which leave s[:len(prefix)] too few runes to match.
+// EqualFold, which decodes runes, settles a prefix not in ASCII.
 func cleanStartsWithFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		a, b := s[i], prefix[i]
+		if a|b >= utf8.RuneSelf {
+			if cleanIsASCII(prefix[i:]) {
+				return false
+			}
+			return strings.EqualFold(s[i:len(prefix)], prefix[i:])
+		}
+		if a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanIsASCII reports whether s is ASCII alone.
+func cleanIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanIsSpaceByte reports whether c is ASCII white space.

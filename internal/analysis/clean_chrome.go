@@ -3,7 +3,9 @@ package analysis
 import (
 	"bytes"
 	"math/bits"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -87,6 +89,11 @@ var cleanPrefixes = cleanIndexPrefixes([]cleanPrefix{
 type cleanIndexedPrefix struct {
 	cleanPrefix
 	head, mask uint32 // the bytes and which of them count (cleanHead4)
+	// firsts holds, for a phrase with runes outside ASCII in its first
+	// bytes (mask 0), its first rune in each of its case forms (the
+	// orbit of unicode.SimpleFold): a line that starts with another rune
+	// cannot start with the phrase.
+	firsts []rune
 }
 
 // cleanIndexPrefixes buckets prefixes by cleanPrefixKey.
@@ -94,13 +101,20 @@ func cleanIndexPrefixes(list []cleanPrefix) *[256][]cleanIndexedPrefix {
 	m := new([256][]cleanIndexedPrefix)
 	for _, p := range list {
 		c := cleanPrefixKey(p.text)
-		head, mask := cleanHead4(p.text)
-		if strings.ContainsFunc(p.text[:min(4, len(p.text))], func(r rune) bool { return r >= utf8.RuneSelf }) {
+		e := cleanIndexedPrefix{cleanPrefix: p}
+		e.head, e.mask = cleanHead4(p.text)
+		if !cleanIsASCII(p.text[:min(4, len(p.text))]) {
 			// A rune outside ASCII may match another case form with
-			// other bytes: only strings.EqualFold can tell.
-			head, mask = 0, 0
+			// other bytes: only strings.EqualFold can tell, after a look
+			// at the first rune.
+			e.head, e.mask = 0, 0
+			first, _ := utf8.DecodeRuneInString(p.text)
+			e.firsts = []rune{first}
+			for r := unicode.SimpleFold(first); r != first; r = unicode.SimpleFold(r) {
+				e.firsts = append(e.firsts, r)
+			}
 		}
-		m[c] = append(m[c], cleanIndexedPrefix{p, head, mask})
+		m[c] = append(m[c], e)
 	}
 	return m
 }
@@ -209,12 +223,13 @@ pool xinhua anadolu sipa shutterstock`
 var cleanTimeUnits = cleanWordSet(`second seconds sec secs minute minutes min mins hour hours hr hrs
 day days week weeks month months year years`)
 
-// cleanIsChrome reports whether line, trimmed and not empty, is page chrome.
-func cleanIsChrome(line string) bool {
+// cleanIsChrome reports whether line, trimmed and not empty, is page chrome,
+// given what cleanScanLine returns for line (Clean finds it for all lines
+// at once).
+func cleanIsChrome(line string, icons int, cookie, promo bool) bool {
 	if !cleanHasWordRune(line) {
 		return true // separators: "***", "___", "• • •"
 	}
-	icons, cookie, promo := cleanScanLine(line)
 	if icons >= 3 && cleanIsIconRun(line) {
 		return true
 	}
@@ -472,47 +487,80 @@ func cleanHasPromoEnd(end string) bool {
 // reports whether "ookie" occurs in it, and whether it may be a promotion
 // (cleanIsPromo): it holds "inbo" in any case before an 'x' in lower case,
 // "sign up" or "signing up" in any case, or "Vote " with the rest in any
-// case. Every line is tested, so the bytes are read eight at a time, and a
-// word is compared only where a pair of its letters stands, as the case of
-// the word allows: "ic", "ki", "ox" (the 'o' in any case), "Vo" (the 'o' in
-// any case) and "gn" in any case. Single letters ('c' alone) are common
-// enough that stopping at each cost more than the whole scan.
+// case. The words are compared where cleanScanPairs finds a pair of their
+// letters.
 func cleanScanLine(line string) (icons int, cookie, promo bool) {
+	var buf [32]int
 	var found cleanScan
-	const ones = 0x0101010101010101
-	const low = ones * 0x7f
-	// Lane j of w and x holds the pair whose second letter is line[o+j];
-	// the pairs before line[i] are tested.
-	for i := 1; i < len(line); {
-		o := i
-		if o+8 > len(line) {
-			// The last window ends with the line, over pairs tested
-			// already; a line shorter than nine bytes is compared
-			// pair by pair.
-			if o = len(line) - 8; o < 1 {
-				found.lanes(line, i, quoteHigh8&(1<<(8*(len(line)-i))-1))
-				break
-			}
-		}
-		// The bytes lose their high bit, so that the zero test below is
-		// a single addition that never carries into the next lane. A
-		// byte of a multi-byte rune then may pass for a letter, but the
-		// words are compared whole where a pair is found.
-		w, x := cleanLoad8(line[o-1:])&low, cleanLoad8(line[o:])&low
-		wf, xf := w|ones*0x20, x|ones*0x20 // letters in lower case
-		// A lane of (x^c)|(w^i) is zero only where both bytes match, and
-		// adding 0x7f sets its high bit unless it is zero.
-		all := ((x ^ ones*'c') | (w ^ ones*'i')) + low
-		all &= ((x ^ ones*'i') | (w ^ ones*'k')) + low
-		all &= ((x ^ ones*'x') | (wf ^ ones*'o')) + low
-		all &= ((xf ^ ones*'o') | (w ^ ones*'V')) + low
-		all &= ((xf ^ ones*'n') | (wf ^ ones*'g')) + low
-		if m := (^all & quoteHigh8) >> (8 * (i - o)); m != 0 {
-			found.lanes(line, i, m)
-		}
-		i = o + 8
+	for _, p := range cleanScanPairs(line, buf[:0]) {
+		found.at(line, p)
 	}
-	return min(found.icons, 3), found.cookie, found.promo
+	return found.result()
+}
+
+// cleanScanPairs appends to dst, in order, the places in s of the second
+// letters of the pairs that the words of cleanScanLine are looked for at,
+// as the case of each word allows: "ic", "ki", "ox" (the 'o' in any case),
+// "Vo" (the 'o' in any case) and "gn" in any case; it may append other
+// places too, but all of them are at least 1. Every line is read, so the
+// bytes are read eight at a time; single letters ('c' alone) are common
+// enough that stopping at each cost more than the whole scan. Clean reads
+// its whole text at once, and cleanScan.at compares the words of each
+// line at the places in it.
+func cleanScanPairs(s string, dst []int) []int {
+	const low = 0x7f * 0x0101010101010101
+	if len(s) < 9 {
+		// A string shorter than nine bytes is compared pair by pair.
+		for p := 1; p < len(s); p++ {
+			dst = append(dst, p)
+		}
+		return dst
+	}
+	// Lane j of the eight tested holds the pair whose second letter is
+	// s[i+j]. The bytes lose their high bit: see cleanPairs8.
+	i := 1
+	for rest := s; len(rest) >= 9; rest = rest[8:] {
+		if m := cleanPairs8(cleanLoad8(rest)&low, cleanLoad8(rest[1:])&low); m != 0 {
+			dst = cleanAppendLanes(dst, i, m)
+		}
+		i += 8
+	}
+	if i < len(s) {
+		// The last window ends with s; its lanes before s[i] are tested
+		// already.
+		k := len(s) - 8
+		if m := cleanPairs8(cleanLoad8(s[k-1:])&low, cleanLoad8(s[k:])&low) >> (8 * (i - k)); m != 0 {
+			dst = cleanAppendLanes(dst, i, m)
+		}
+	}
+	return dst
+}
+
+// cleanAppendLanes appends to dst i plus the number of each lane whose high
+// bit m sets.
+func cleanAppendLanes(dst []int, i int, m uint64) []int {
+	for ; m != 0; m &= m - 1 {
+		dst = append(dst, i+bits.TrailingZeros64(m)>>3)
+	}
+	return dst
+}
+
+// cleanPairs8 returns the high bit of each lane of x whose byte, with the
+// byte in the same lane of w before it, is a pair of cleanScanPairs. Both
+// have lost the high bit of each byte, so that the zero test is a single
+// addition that never carries into the next lane: a lane of (x^c)|(w^i) is
+// zero only where both bytes match, and adding 0x7f to it sets its high
+// bit unless it is zero. A byte of a multi-byte rune may so pass for a
+// letter, but cleanScan.at compares the words whole.
+func cleanPairs8(w, x uint64) uint64 {
+	const ones = 0x0101010101010101
+	wf, xf := w|ones*0x20, x|ones*0x20 // letters in lower case
+	all := ((x ^ ones*'c') | (w ^ ones*'i')) + ones*0x7f
+	all &= ((x ^ ones*'i') | (w ^ ones*'k')) + ones*0x7f
+	all &= ((x ^ ones*'x') | (wf ^ ones*'o')) + ones*0x7f
+	all &= ((xf ^ ones*'o') | (w ^ ones*'V')) + ones*0x7f
+	all &= ((xf ^ ones*'n') | (wf ^ ones*'g')) + ones*0x7f
+	return ^all & quoteHigh8
 }
 
 // cleanLoad8 reads the first eight bytes of s, the first in the low byte.
@@ -522,36 +570,38 @@ func cleanLoad8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// cleanScan is what cleanScanLine has found so far.
+// cleanScan is what the words of cleanScanLine found in a line.
 type cleanScan struct {
 	icons         int
 	cookie, promo bool
 }
 
-// lanes compares the words around each pair that m marks, by the high bit
-// of its lane, among the eight whose second letters start at line[i]. The
-// whole word is compared, so any lane may be marked.
-func (s *cleanScan) lanes(line string, i int, m uint64) {
-	for ; m != 0; m &= m - 1 {
-		p := i + bits.TrailingZeros64(m)>>3 // the pair's second letter
-		switch line[p] {
-		case 'c':
-			if p+3 <= len(line) && line[p-1:p+3] == "icon" {
-				s.icons++
-			}
-		case 'i':
-			if p >= 3 && p+2 <= len(line) && line[p-3:p+2] == "ookie" {
-				s.cookie = true
-			}
-		case 'x':
-			s.promo = s.promo || p >= 4 && strings.EqualFold(line[p-4:p], "inbo")
-		case 'o', 'O':
-			s.promo = s.promo || line[p-1] == 'V' && cleanStartsWithFold(line[p:], "ote ")
-		case 'n', 'N':
-			s.promo = s.promo || p >= 2 && line[p-2]|0x20 == 'i' && line[p-1]|0x20 == 'g' &&
-				(cleanStartsWithFold(line[p:], "n up") || cleanStartsWithFold(line[p:], "ning up"))
+// at compares the words of cleanScanLine around line[p], p >= 1, as the
+// second letter of a pair. Each word is compared whole, and only a pair of
+// its letters starts one, so at may be asked about any place.
+func (s *cleanScan) at(line string, p int) {
+	switch line[p] {
+	case 'c':
+		if p+3 <= len(line) && line[p-1:p+3] == "icon" {
+			s.icons++
 		}
+	case 'i':
+		if p >= 3 && p+2 <= len(line) && line[p-3:p+2] == "ookie" {
+			s.cookie = true
+		}
+	case 'x':
+		s.promo = s.promo || p >= 4 && strings.EqualFold(line[p-4:p], "inbo")
+	case 'o', 'O':
+		s.promo = s.promo || line[p-1] == 'V' && cleanStartsWithFold(line[p:], "ote ")
+	case 'n', 'N':
+		s.promo = s.promo || p >= 2 && line[p-2]|0x20 == 'i' && line[p-1]|0x20 == 'g' &&
+			(cleanStartsWithFold(line[p:], "n up") || cleanStartsWithFold(line[p:], "ning up"))
 	}
+}
+
+// result returns what cleanScanLine returns.
+func (s *cleanScan) result() (icons int, cookie, promo bool) {
+	return min(s.icons, 3), s.cookie, s.promo
 }
 
 // cleanLowerASCII appends s to dst with its ASCII letters lowered and every
@@ -593,7 +643,11 @@ func cleanHasChromePrefix(line string) bool {
 	}
 	list := cleanPrefixes[cleanPrefixKey(s)]
 	head, _ := cleanHead4(s)
+	first, _ := utf8.DecodeRuneInString(s)
 	for _, p := range list {
+		if p.firsts != nil && !slices.Contains(p.firsts, first) {
+			continue
+		}
 		// A phrase whose first bytes are ASCII starts s only if the
 		// first bytes of s are the same letters in any case: ASCII
 		// letters fold only to each other or to a rune of more bytes,

@@ -202,3 +202,67 @@ func TestCleanLeadingSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanStartsWithFold checks the byte-wise comparison against
+// strings.EqualFold on the prefix, with runes that fold to ASCII letters
+// (the Kelvin sign, the long s), invalid and cut runes, and prefixes
+// outside ASCII.
+func TestCleanStartsWithFold(t *testing.T) {
+	strs := []string{"", "h", "Hide caption x", "HIDE CAPTION ", "hide captio", "hide\u00a0caption ",
+		"\u212aip ad", "s\u212aip", "\u017fkip ad", "skip ad", "SKIP AD", "\xffkip", "sk\xe2\x80",
+		"Читайте также", "ЧИТАЙТЕ ТАКЖЕ", "читайте", "© 2016", "@ote", "`ote", "[x", "{x", "Vote ", "VOTE "}
+	prefixes := []string{"hide caption ", "skip ad", "ote ", "читайте также", "©", "\u212a", "k", "@", "[", ""}
+	for _, s := range strs {
+		for _, p := range prefixes {
+			want := len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+			if got := cleanStartsWithFold(s, p); got != want {
+				t.Errorf("cleanStartsWithFold(%q, %q) = %v, want %v", s, p, got, want)
+			}
+		}
+	}
+}
+
+// TestCleanScanPairsInText checks that the pairs found in a whole text,
+// taken line by line as Clean takes them, give what cleanScanLine gives
+// for each line: with spaces around lines, words cut by line breaks, and
+// lines shorter than a window.
+func TestCleanScanPairsInText(t *testing.T) {
+	text := "  icon icon icon\nic\non cookie\n\u3000Vote now\t\nsign\n up here\ninbox\nk\nie\n" +
+		"a icon\n" + strings.Repeat("x", 17) + " ookie icon\nV\note \nVo"
+	pairs := cleanScanPairs(text, nil)
+	off := 0
+	for _, raw := range strings.Split(text, "\n") {
+		line := strings.TrimSpace(raw)
+		start := off + len(raw) - len(strings.TrimLeft(raw, " \t\u3000"))
+		off += len(raw) + 1
+		var found cleanScan
+		for _, p := range pairs {
+			if p > start && p < start+len(line) {
+				found.at(line, p-start)
+			}
+		}
+		i1, c1, p1 := found.result()
+		i2, c2, p2 := cleanScanLine(line)
+		if i1 != i2 || c1 != c2 || p1 != p2 {
+			t.Errorf("line %q: from the text %d, %v, %v; cleanScanLine %d, %v, %v", line, i1, c1, p1, i2, c2, p2)
+		}
+	}
+}
+
+// TestCleanPrepare checks that normalizing and repairing in one reading
+// gives what the two steps give, for a text with the telltale byte 0xC3
+// and for texts without.
+func TestCleanPrepare(t *testing.T) {
+	for _, raw := range []string{
+		"Syria\u00e2\u20ac\u2122s army\r\nsaid",
+		"caf\u00c3\u00a9 \u00e9t\u00e9",
+		"caf\u00e9\r\n\u00a0x\u2028y\ufeff",
+		"plain text\nwith lines",
+		"\xff\xc3\x28",
+		"",
+	} {
+		if got, want := cleanPrepare(raw), cleanNormalize(cleanRepairMojibake(raw)); got != want {
+			t.Errorf("cleanPrepare(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
