@@ -191,6 +191,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		// at its comma; the subject of ", saying" follows it.
 		{name: "SubjectAfterOpeningPhrase", body: "Despite a United Nations call for an immediate cease-fire Monday, Israeli Prime Minister Benjamin Netanyahu gave no indication of a halt in fighting, saying that Israeli forces will act aggressively.\n\nAmid the controversy, Senator Dan Fisher withdrew the bill for revision, telling a local newspaper that it was poorly worded.",
 			report: [][2]string{{"Israeli forces will act aggressively", "Benjamin Netanyahu"}, {"it was poorly worded", "Dan Fisher"}}},
+		// A period after "last", "this", "next" or "past" stands between
+		// the subject and its cue with no preposition.
+		{name: "PeriodBetweenSubjectAndCue", body: "The ministry last week said that the talks were over.\n\nRussia this year warned that the deal was dead.\n\nSecretary of State John Kerry earlier this month said that the deal was alive.",
+			report: [][2]string{{"the talks were over", "ministry"}, {"the deal was dead", "Russia"}, {"the deal was alive", "John Kerry"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

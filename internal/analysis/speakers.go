@@ -110,6 +110,14 @@ var speechWhereOpeners = wordSet(`in during at`)
 // and its cue: "on Tuesday", "late Friday", "earlier this week".
 var speechTimeOpeners = wordSet(`on late early earlier later last this`)
 
+// speakerPeriods and speakerPeriodDets make the time phrases that stand
+// between a subject and its cue without a preposition: "last week", "this
+// year", "next month", "past weekend".
+var (
+	speakerPeriods    = wordSet(`week weekend month year summer spring fall autumn winter`)
+	speakerPeriodDets = wordSet(`last this next past`)
+)
+
 // speechTimeOpenerFold reports whether w, in any case, opens a time
 // phrase: "Late Monday, ...".
 func speechTimeOpenerFold(w string) bool {
@@ -942,6 +950,15 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			if speakerTokFlags(body, toks, i)&(swCalendar|swTimeWords) == 0 {
 				break
 			}
+		}
+	}
+	// "The ministry last week said", "Russia this year warned", "Kerry
+	// earlier this month said": a period named by "last", "this", "next"
+	// or "past".
+	if j-1 > lo && toks[j].word && toks[j-1].word && speakerPeriods[speakerLower(body, toks, j)] && speakerPeriodDets[speakerLower(body, toks, j-1)] {
+		j -= 2
+		if j > lo && toks[j].word && (toks[j].is(body, "earlier") || toks[j].is(body, "later")) {
+			j--
 		}
 	}
 	if j-2 >= lo && toks[j-1].is(body, ",") && (toks[j].is(body, "D.C.") || toks[j].is(body, "D.C")) {
