@@ -195,6 +195,9 @@ func TestFindAttributionsCases(t *testing.T) {
 		// the subject and its cue with no preposition.
 		{name: "PeriodBetweenSubjectAndCue", body: "The ministry last week said that the talks were over.\n\nRussia this year warned that the deal was dead.\n\nSecretary of State John Kerry earlier this month said that the deal was alive.",
 			report: [][2]string{{"the talks were over", "ministry"}, {"the deal was dead", "Russia"}, {"the deal was alive", "John Kerry"}}},
+		// "US" in capitals is the country, though "us" is a stop word.
+		{name: "USInCapitalsIsASubject", body: "The US said that the talks were over.\n\nThe minister told us that the deal was dead.",
+			report: [][2]string{{"the talks were over", "US"}, {"the deal was dead", "minister"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

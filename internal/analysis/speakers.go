@@ -1534,8 +1534,8 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 	}
 	for _, i := range np {
 		w, f := speakerTokInfo(body, toks, i)
-		if speakerNameWord(body, toks[i]) && f&(swDeterminers|swStop|swSkip) == 0 {
-			return true // "Lavrov", "al-Maliki"
+		if speakerNameWord(body, toks[i]) && (f&(swDeterminers|swStop|swSkip) == 0 || body[toks[i].s:toks[i].e] == "US") {
+			return true // "Lavrov", "al-Maliki"; "The US said", where "us" is a stop word
 		}
 		if f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" || speakerAge(w) {
 			return true
