@@ -198,6 +198,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		// "US" in capitals is the country, though "us" is a stop word.
 		{name: "USInCapitalsIsASubject", body: "The US said that the talks were over.\n\nThe minister told us that the deal was dead.",
 			report: [][2]string{{"the talks were over", "US"}, {"the deal was dead", "minister"}}},
+		// A cleric's title names a person as "Senator" does, whatever the
+		// first name: "he" and "the rabbi" find him.
+		{name: "ClericTitleNamesAPerson", body: "Rabbi Yisroel Goldstein addressed the crowd on Monday.\n\n“Wow, this is a wonderful crowd,” he said.\n\n“We are here for each other,” the rabbi said.",
+			direct: [][2]string{{"Wow, this is a wonderful crowd", "Yisroel Goldstein"}, {"We are here for each other", "Yisroel Goldstein"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

@@ -426,7 +426,8 @@ var speakerRoles = wordSet(`president minister secretary senator governor spokes
 	ambassador envoy chairman chairwoman director leader king queen prince judge mayor pope general commander
 	speaker nominee candidate adviser advisor aide chief manager emir sheikh colonel admiral prosecutor
 	diplomat negotiator investigator sheriff commissioner professor analyst economist historian lawyer
-	researcher strategist pollster consultant editor correspondent founder secretary-general`)
+	researcher strategist pollster consultant editor correspondent founder secretary-general
+	rabbi imam pastor mufti`)
 
 // speakerOrgWords end the names of institutions, not people.
 var speakerOrgWords = wordSet(`department ministry house council party army forces committee agency news times
