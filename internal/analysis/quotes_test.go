@@ -202,6 +202,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		// first name: "he" and "the rabbi" find him.
 		{name: "ClericTitleNamesAPerson", body: "Rabbi Yisroel Goldstein addressed the crowd on Monday.\n\n“Wow, this is a wonderful crowd,” he said.\n\n“We are here for each other,” the rabbi said.",
 			direct: [][2]string{{"Wow, this is a wonderful crowd", "Yisroel Goldstein"}, {"We are here for each other", "Yisroel Goldstein"}}},
+		// "He" stands for someone named before it, not for the person his
+		// own sentence goes on to name.
+		{name: "PronounTakesNoPersonNamedAfterIt", body: "Prime Minister Benjamin Netanyahu spoke on Monday.\n\nNetanyahu spoke at the UN. He met Iranian President Hassan Rouhani in New York and described him as “a wolf in sheep's clothing, a wolf who thinks he can fool everyone.”",
+			direct: [][2]string{{"a wolf in sheep's clothing, a wolf who thinks he can fool everyone.", "Benjamin Netanyahu"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

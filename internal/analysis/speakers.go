@@ -3147,7 +3147,10 @@ func (x *speakerIndex) resolvePronoun(g byte, at, pos int) string {
 	if name, ok := x.prevSubject(at, g); ok {
 		return name
 	}
-	if name, ok := x.lastPerson(pos, g, ""); ok {
+	// A person named after the pronoun is not what it stands for: "He
+	// accused Iranian President Hassan Rouhani of ... and described him as
+	// “...”" is not Rouhani's.
+	if name, ok := x.lastPerson(min(pos, at), g, ""); ok {
 		return name
 	}
 	// The latest speaker, unless a collective by a common noun: "he" is
