@@ -206,6 +206,9 @@ func TestFindAttributionsCases(t *testing.T) {
 		// own sentence goes on to name.
 		{name: "PronounTakesNoPersonNamedAfterIt", body: "Prime Minister Benjamin Netanyahu spoke on Monday.\n\nNetanyahu spoke at the UN. He met Iranian President Hassan Rouhani in New York and described him as “a wolf in sheep's clothing, a wolf who thinks he can fool everyone.”",
 			direct: [][2]string{{"a wolf in sheep's clothing, a wolf who thinks he can fool everyone.", "Benjamin Netanyahu"}}},
+		// "General Assembly" is a body, not General Assembly.
+		{name: "GeneralAssemblyIsNoPerson", body: "Around the time the suspect was caught, President Barack Obama was in New York for a meeting of the U.N. General Assembly. He called on Americans to show the world “we will never give in to fear.”",
+			direct: [][2]string{{"we will never give in to fear.", "Barack Obama"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

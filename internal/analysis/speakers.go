@@ -436,7 +436,8 @@ var speakerOrgWords = wordSet(`department ministry house council party army forc
 	coalition front brigade brigades kingdom republic street press review magazine radio tv television service
 	services bank fund administration board bureau command corps guard guards navy observatory helmets force
 	ministries school college hospital association society federation league movement alliance caucus club
-	company corporation inc industries channel daily herald tribune telegraph guardian gazette reuters`)
+	company corporation inc industries channel daily herald tribune telegraph guardian gazette reuters
+	assembly parliament motors electric`)
 
 var speakerDeterminers = wordSet(`the a an some many most several all both few one two three four five each
 	any other others another of certain various numerous`)
