@@ -209,6 +209,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		// "General Assembly" is a body, not General Assembly.
 		{name: "GeneralAssemblyIsNoPerson", body: "Around the time the suspect was caught, President Barack Obama was in New York for a meeting of the U.N. General Assembly. He called on Americans to show the world “we will never give in to fear.”",
 			direct: [][2]string{{"we will never give in to fear.", "Barack Obama"}}},
+		// "states" reports speech only as "states that": "Gulf states",
+		// "member states" are nouns.
+		{name: "StatesIsANounButBeforeThat", body: "Some from oil-rich Muslim states in the Middle East may bankroll the group.\n\nThe moderate Arab states have now changed their calculation.\n\nThe report states that the attack was planned for months.",
+			report: [][2]string{{"the attack was planned for months", "report"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

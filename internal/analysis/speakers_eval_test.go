@@ -82,9 +82,9 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 		t.Errorf("%d speakers open with a preposition or conjunction, want at most 10", opening)
 	}
 	// The quotes of no known side went from 70.3% (before engine 1.15.0) to
-	// 49.2% (with the registry's Palestinian and Hamas sides), and the
-	// direct quotes with no speaker from 1,465 to 1,047, with the quotes
-	// found at 36,127 (engine 1.112.0); each commit that
+	// 49.1% (with the registry's Palestinian and Hamas sides), and the
+	// direct quotes with no speaker from 1,465 to 1,050, with the quotes
+	// found at 36,028 (engine 1.113.0); each commit that
 	// moved them says by how much (git log -- internal/analysis). The
 	// bounds keep that, with room for about 80 quotes of no side and 5
 	// without a speaker, and the quotes found: an engine that found fewer
@@ -95,7 +95,7 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 	if silent > 1060 {
 		t.Errorf("%d direct quotes have no speaker, want at most 1,060", silent)
 	}
-	if quotes < 36000 {
-		t.Errorf("%d quotes found, want at least 36,000", quotes)
+	if quotes < 35900 {
+		t.Errorf("%d quotes found, want at least 35,900", quotes)
 	}
 }
