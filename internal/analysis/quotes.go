@@ -2124,10 +2124,11 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if w[0] < 'a' {
 		return false
 	}
-	if (w == "state" || w == "states") && !strings.HasPrefix(b[c.End:], " that ") {
+	if speechCueNounFirst[w] && !strings.HasPrefix(b[c.End:], " that ") {
 		// "Arab states", "Gulf states", "member states", "state TV": a
 		// noun, in all but a few of the corpus's 122 readings; "the report
-		// states that" is the verb.
+		// states that" is the verb. So with "Trump's glowing comments",
+		// "prepared remarks".
 		return false
 	}
 	i := c.Start
@@ -2187,6 +2188,10 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	}
 	return true
 }
+
+// speechCueNounFirst are cue words read far more often as nouns than as
+// verbs, which report speech only with "that" after them.
+var speechCueNounFirst = map[string]bool{"state": true, "states": true, "comments": true, "remarks": true}
 
 // cueAfterNegation reports whether the "t" at b[i] ends "n't" or "n’t".
 func cueAfterNegation(b string, i int) bool {

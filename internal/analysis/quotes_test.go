@@ -213,6 +213,8 @@ func TestFindAttributionsCases(t *testing.T) {
 		// "member states" are nouns.
 		{name: "StatesIsANounButBeforeThat", body: "Some from oil-rich Muslim states in the Middle East may bankroll the group.\n\nThe moderate Arab states have now changed their calculation.\n\nThe report states that the attack was planned for months.",
 			report: [][2]string{{"the attack was planned for months", "report"}}},
+		{name: "CommentsAndRemarksAreNounsButBeforeThat", body: "Senator Smith later brought up Trump’s glowing comments about Kim and asked the nominee about them.\n\nThe adviser is planning to threaten the court in the same prepared remarks on Monday evening.\n\nThe professor remarks that the war has no end in sight.",
+			report: [][2]string{{"the war has no end in sight", "professor"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",
