@@ -2148,6 +2148,9 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if b[i:e] == "s" && cueAfterPossessive(b, i) {
 		return false // "Obama's comments come as ..."
 	}
+	if speechCuePlurals[w] && e == c.Start-1 && speechCuePluralModifier(b[i:e]) {
+		return false // "amid earlier reports that", "competing claims", "news reports indicate"
+	}
 	if strings.HasSuffix(w, "ing") && speechCueAuxAfter[lastWordAt(b, min(c.End+1, len(b)))] {
 		// "Such a specific warning should not ...". Other forms keep
 		// their verb there: "what the president said is that ...",
@@ -2192,6 +2195,33 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 // speechCueNounFirst are cue words read far more often as nouns than as
 // verbs, which report speech only with "that" after them.
 var speechCueNounFirst = map[string]bool{"state": true, "states": true, "comments": true, "remarks": true}
+
+// speechCuePlurals are cue words in -s that are as often plural nouns:
+// "reports", "claims".
+var speechCuePlurals = map[string]bool{"reports": true, "claims": true, "estimates": true, "charges": true,
+	"demands": true, "promises": true, "warnings": true}
+
+// speechCuePluralModifier reports whether the word right before a cue of
+// speechCuePlurals makes it a noun: a lower-case word that is no subject (no
+// speaker noun, pronoun or institution) nor an adverb between a subject and
+// its verb ("he now claims"), or a word that forms a compound with it
+// ("news reports", "media reports"). "earlier" and "later", adverbs before
+// a verb in the past, modify a plural: "amid earlier reports that".
+func speechCuePluralModifier(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] < 'a' || w[k] > 'z' {
+			return false
+		}
+	}
+	switch w {
+	case "news", "media", "press", "earlier", "later":
+		return true
+	case "broadcaster", "newspaper", "paper", "outlet", "station", "website", "site", "tabloid", "wire", "daily", "magazine":
+		return false // "Israel's Kan public broadcaster reports that"
+	}
+	_, f := speakerWordInfo(w)
+	return f&(swNouns|swPronouns|swOrg|swRoles|swSkip|swTitles|swStop) == 0 && !strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "s")
+}
 
 // cueAfterNegation reports whether the "t" at b[i] ends "n't" or "n’t".
 func cueAfterNegation(b string, i int) bool {

@@ -215,6 +215,10 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the attack was planned for months", "report"}}},
 		{name: "CommentsAndRemarksAreNounsButBeforeThat", body: "Senator Smith later brought up Trump’s glowing comments about Kim and asked the nominee about them.\n\nThe adviser is planning to threaten the court in the same prepared remarks on Monday evening.\n\nThe professor remarks that the war has no end in sight.",
 			report: [][2]string{{"the war has no end in sight", "professor"}}},
+		// "reports", "claims" after a modifier are plural nouns; after a
+		// subject they report speech.
+		{name: "PluralCueAfterModifierIsANoun", body: "Both Israel and the Palestinians hold competing claims to the city of Jerusalem.\n\nThe government acted amid earlier reports that it was considering a ban.\n\nThe agency reports that the talks failed.",
+			report: [][2]string{{"the talks failed", "agency"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",
