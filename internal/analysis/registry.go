@@ -246,7 +246,11 @@ func (r *Registry) index() *registryIndex {
 			add(a, i)
 		}
 		x.last = append(x.last, "")
-		if f := strings.Fields(registryKey(e.Name)); len(f) >= 2 {
+		// The last word of a person's name is a surname; the head word of an
+		// institution's name is none: "Authority" alone, or "Palestinian
+		// Health Authority", is not the Palestinian Authority, nor
+		// "Organization" the World Health Organization.
+		if f := strings.Fields(registryKey(e.Name)); len(f) >= 2 && !registryInstitutionHeads[f[len(f)-1]] {
 			if r, _ := utf8.DecodeRuneInString(e.Name[strings.LastIndexByte(e.Name, ' ')+1:]); unicode.IsUpper(r) {
 				x.last[i] = f[len(f)-1]
 			}
@@ -454,6 +458,11 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 	}
 	return "", "", "", false
 }
+
+// registryInstitutionHeads are the head words of institutions' names,
+// which the surname rule does not read.
+var registryInstitutionHeads = map[string]bool{"authority": true, "organization": true, "organisation": true,
+	"ministry": true, "department": true, "council": true, "committee": true, "agency": true, "office": true}
 
 // registryPostTitles are the posts an alias before them only places:
 // "Palestinian U.N. Ambassador", "Iranian UN envoy".

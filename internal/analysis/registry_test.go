@@ -311,7 +311,14 @@ func TestRegistrySurnameBearer(t *testing.T) {
 		{"Tom Rogan, Washington Examiner", "Washington Examiner", "media"},
 		// A place someone is sent to is not their side.
 		{"Palestinian U.N. Ambassador Ibrahim Khraishi", "", ""},
-		{"Palestinian U.N. Ambassador Riyad Mansour", "Riyad Mansour", "palestinians"},
+		// People whose surname names others too are lower-case aliases of
+		// their institution: the side, not the surname.
+		{"Palestinian U.N. Ambassador Riyad Mansour", "Palestinian Authority", "palestinians"},
+		{"President Mansour", "", ""},
+		{"Mousavi", "", ""},
+		// An institution's head word is no surname.
+		{"Palestinian Health Authority", "", ""},
+		{"Organization", "", ""},
 		{"Syrian U.N. Ambassador Bashar Ja’afari", "Bashar Jaafari", "syrian-government"},
 		{"Syrian Ambassador to Russia", "", ""},
 		{"France's ambassador to the United States", "France", "europe"},
