@@ -1332,10 +1332,12 @@ func quoteWherePhrase(s string) bool {
 }
 
 // speechCueAnswers reports whether cue is a form of "respond" or "reply",
-// whose object after "to" is what is answered, not what was said.
+// whose object after "to" is what is answered, not what was said, or of
+// "add": "Violent protests in Turkey this week have added to the concern".
 func speechCueAnswers(cue string) bool {
 	switch cue {
-	case "respond", "responds", "responded", "responding", "reply", "replies", "replied", "replying":
+	case "respond", "responds", "responded", "responding", "reply", "replies", "replied", "replying",
+		"add", "adds", "added", "adding":
 		return true
 	}
 	return false
@@ -1345,14 +1347,21 @@ func speechCueAnswers(cue string) bool {
 // "by calling", "by accusing" within a few tokens from k (what follows
 // "responded to X"), or -1: "by invading Afghanistan" is no speech.
 func speechAnswerBy(body string, toks []qTok, k int) int {
-	for j := k; j+2 < len(toks) && j < k+12; j++ {
+	for j := k; j+2 < len(toks) && j < k+12 && !toks[j].is(body, "."); j++ {
 		if !toks[j].is(body, "by") {
 			continue
 		}
 		switch w := speakerLower(body, toks, j+1); {
-		case w == "calling" || w == "accusing":
+		case w == "calling":
+			// "by calling on Israel to freeze", "by calling it" are speech;
+			// "by calling in air strikes", "calling up reservists" are not.
+			if n := speakerLower(body, toks, j+2); n == "in" || n == "up" || n == "off" {
+				return -1
+			}
+		case w == "accusing":
+			// Speech, though no cue alone: "by accusing Tehran of".
 		case !strings.HasSuffix(w, "ing") || speakerTokFlags(body, toks, j+1)&swCue == 0:
-			return -1
+			continue // "the criticism by Israel by saying": a later "by" may still be speech
 		}
 		return j + 2
 	}

@@ -185,8 +185,8 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"whether the strategy could ever be effective", "experts"}}},
 		// "respond to X" names what is answered; what was said follows a
 		// speech verb after "by".
-		{name: "AnswerIsNoSpeechButWhatIsSaidBy", body: "What matters is how he responds to the Islamic State, which killed a journalist.\n\nThe army responded to the attack by moving troops into the town.\n\nThe ministry responded to the report by saying it was false.\n\nWhile the talkative brother was the ringleader, Dzhokhar responded to orders.",
-			report: [][2]string{{"it was false", "ministry"}}},
+		{name: "AnswerIsNoSpeechButWhatIsSaidBy", body: "The army responded to the attack by moving troops into the town.\n\nThe ministry responded to the criticism by Israel by saying it was false.\n\nThe navy responded to the raid by calling in air strikes on the port.\n\nAbbas responded to the speech by calling on Israel to freeze construction.\n\nWhile the talkative brother was the ringleader, Dzhokhar responded to orders.",
+			report: [][2]string{{"it was false", "ministry"}, {"on Israel to freeze construction", "Abbas"}}},
 		// A sentence-opening phrase of "Despite", "Amid", "After" ... ends
 		// at its comma; the subject of ", saying" follows it.
 		{name: "SubjectAfterOpeningPhrase", body: "Despite a United Nations call for an immediate cease-fire Monday, Israeli Prime Minister Benjamin Netanyahu gave no indication of a halt in fighting, saying that Israeli forces will act aggressively.\n\nAmid the controversy, Senator Dan Fisher withdrew the bill for revision, telling a local newspaper that it was poorly worded.",
@@ -219,6 +219,12 @@ func TestFindAttributionsCases(t *testing.T) {
 		// subject they report speech.
 		{name: "PluralCueAfterModifierIsANoun", body: "Both Israel and the Palestinians hold competing claims to the city of Jerusalem.\n\nThe government acted amid earlier reports that it was considering a ban.\n\nThe agency reports that the talks failed.",
 			report: [][2]string{{"the talks failed", "agency"}}},
+		// An opener word that begins a name, with no comma but the
+		// participle's: the name is the subject.
+		{name: "OpenerWordBeginningAName", body: "Beyond Meat cut its sales forecast on Tuesday, saying that demand had slowed.",
+			report: [][2]string{{"demand had slowed", "Beyond Meat"}}},
+		{name: "PeriodAfterLateOrBeforeAdverb", body: "Secretary of State John Kerry late last year said that the deal was alive.\n\nThe ministry last week also said that the talks were over.\n\nThe president last night said that the war was over.\n\nViolent protests in Turkey this week have added to the concern.",
+			report: [][2]string{{"the deal was alive", "John Kerry"}, {"the talks were over", "ministry"}, {"the war was over", "president"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

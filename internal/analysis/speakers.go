@@ -112,11 +112,32 @@ var speechTimeOpeners = wordSet(`on late early earlier later last this`)
 
 // speakerPeriods and speakerPeriodDets make the time phrases that stand
 // between a subject and its cue without a preposition: "last week", "this
-// year", "next month", "past weekend".
+// year", "next month", "this past weekend", "last night".
 var (
-	speakerPeriods    = wordSet(`week weekend month year summer spring fall autumn winter`)
+	speakerPeriods    = wordSet(`week weekend month year summer spring fall autumn winter night morning afternoon evening`)
 	speakerPeriodDets = wordSet(`last this next past`)
 )
+
+// speakerStepOverPeriod returns where the subject before token j ends when
+// toks[j] ends a period phrase: "The ministry last week said", "Russia
+// this year warned", "Kerry earlier this month said", "Kerry late last year
+// said", "this past week". Otherwise it returns j.
+func speakerStepOverPeriod(body string, toks []qTok, lo, j int) int {
+	if !(j-1 > lo && toks[j].word && toks[j-1].word && speakerPeriods[speakerLower(body, toks, j)] && speakerPeriodDets[speakerLower(body, toks, j-1)]) {
+		return j
+	}
+	j -= 2
+	if j > lo && toks[j].is(body, "this") && toks[j+1].is(body, "past") {
+		j-- // "this past week"
+	}
+	if j > lo && toks[j].word {
+		switch speakerLower(body, toks, j) {
+		case "earlier", "later", "late", "early":
+			j--
+		}
+	}
+	return j
+}
 
 // speechTimeOpenerFold reports whether w, in any case, opens a time
 // phrase: "Late Monday, ...".
@@ -954,15 +975,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 			}
 		}
 	}
-	// "The ministry last week said", "Russia this year warned", "Kerry
-	// earlier this month said": a period named by "last", "this", "next"
-	// or "past".
-	if j-1 > lo && toks[j].word && toks[j-1].word && speakerPeriods[speakerLower(body, toks, j)] && speakerPeriodDets[speakerLower(body, toks, j-1)] {
-		j -= 2
-		if j > lo && toks[j].word && (toks[j].is(body, "earlier") || toks[j].is(body, "later")) {
-			j--
-		}
-	}
+	j = speakerStepOverPeriod(body, toks, lo, j)
 	if j-2 >= lo && toks[j-1].is(body, ",") && (toks[j].is(body, "D.C.") || toks[j].is(body, "D.C")) {
 		// "The Embassy of Yemen in Washington, D.C. said": the comma is
 		// the city's, not a clause's.
@@ -978,6 +991,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		}
 		j--
 	}
+	j = speakerStepOverPeriod(body, toks, lo, j) // "The ministry last week also said"
 	// "Rhodes in the email said", "Obama in an interview said": a short
 	// phrase of where it was said, after a name.
 	if j-3 >= lo && toks[j].word && toks[j-1].word && toks[j-2].word && toks[j-3].word &&
@@ -1466,13 +1480,23 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 			// was on summer break,", "And when Israel responded ...,")
 			// ends at a comma, and the subject follows it; with no comma
 			// there is no subject to find.
+			// (The comma before the participle itself closes no leading
+			// phrase.)
 			from := start
 			start = -1
-			for j := from + 1; j < k && j < from+16; j++ {
+			for j := from + 1; j < k-1 && j < from+16; j++ {
 				if toks[j].is(body, ",") {
 					start = j + 1
 					break
 				}
+			}
+			if start < 0 && speakerOpenerPreps[w] && f&(swPreps|swTimeWords|swStop|swCue) == 0 && !speakerCommaIn(body, toks, from+1, k-1) {
+				// With no comma before the participle's, an opener of that
+				// set begins a name: "Beyond Meat cut its forecast,
+				// saying". (A phrase too long for its comma to be read,
+				// "Despite pleas from party leaders and ... officials,", is
+				// no subject.)
+				start = from
 			}
 			if start < 0 {
 				return nil
@@ -1526,6 +1550,16 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		return nil // "Prior to the first photo", "His answer was": no subject
 	}
 	return np
+}
+
+// speakerCommaIn reports whether a comma token stands in toks[i:j].
+func speakerCommaIn(body string, toks []qTok, i, j int) bool {
+	for ; i < j; i++ {
+		if toks[i].is(body, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerNominal reports whether the phrase can name a speaker: it holds a
