@@ -72,6 +72,12 @@ func cleanMetaLine(line string) (published string, ok bool) {
 	if len(line) > 200 || !cleanMayBeMeta(line) {
 		return "", false
 	}
+	return cleanMetaLineParse(line)
+}
+
+// cleanMetaLineParse is cleanMetaLine past its cheap look at the line
+// (cleanMayBeMeta), which must never turn down a line this accepts.
+func cleanMetaLineParse(line string) (published string, ok bool) {
 	var dates []cleanDate
 	byline := false
 	for _, seg := range cleanSplitMeta(line) {

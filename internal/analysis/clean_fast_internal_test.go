@@ -101,13 +101,18 @@ func TestCleanMayBeMeta(t *testing.T) {
 		{"Updated", false},
 		{"Sunday", false},
 		{"٦ ديسمبر ٢٠١٦", false}, // no ASCII digit: no year cleanMetaLine can read
+		{"Published: 2016-12-06T09:15:00Z", true},
+		{"6 Dec, 2016 09:15", true},
+		{"Wed 05 Apr 2017", true},
+		{"by Jane Doe and John Roe", true},
+		{"Jane Doe, Reuters", false}, // a byline with no "by": not read as one
 	} {
 		if got := cleanMayBeMeta(tc.line); got != tc.want {
 			t.Errorf("cleanMayBeMeta(%q) = %v, want %v", tc.line, got, tc.want)
 		}
 		if !cleanMayBeMeta(tc.line) {
-			if _, ok := cleanMetaLine(tc.line); ok {
-				t.Errorf("cleanMetaLine(%q) took a line cleanMayBeMeta turns down", tc.line)
+			if _, ok := cleanMetaLineParse(tc.line); ok {
+				t.Errorf("cleanMetaLineParse(%q) takes a line cleanMayBeMeta turns down", tc.line)
 			}
 		}
 	}
