@@ -78,7 +78,7 @@ func Clean(raw string, known Meta) Document {
 			continue
 		}
 		// The pairs in the line, but for one whose first letter stands
-		// before it, are the ones cleanScanLine(line) finds.
+		// before it, are the ones a scan of the line alone finds.
 		start := lineOff + lead
 		for len(pairs) > 0 && pairs[0] <= start {
 			pairs = pairs[1:]

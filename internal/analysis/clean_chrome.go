@@ -224,8 +224,7 @@ var cleanTimeUnits = cleanWordSet(`second seconds sec secs minute minutes min mi
 day days week weeks month months year years`)
 
 // cleanIsChrome reports whether line, trimmed and not empty, is page chrome,
-// given what cleanScanLine returns for line (Clean finds it for all lines
-// at once).
+// given what cleanScan found in line (Clean scans all lines at once).
 func cleanIsChrome(line string, icons int, cookie, promo bool) bool {
 	if !cleanHasWordRune(line) {
 		return true // separators: "***", "___", "• • •"
@@ -413,8 +412,7 @@ var cleanPromoPhrases = [...]string{"your inbox", "by signing up you", "by signi
 // Syria? Vote Here"). A line with a quotation mark is someone's words and
 // stays, whatever it says.
 //
-// mayBe is what cleanScanLine found: without it, only the ends are
-// tested.
+// mayBe is what cleanScan found: without it, only the ends are tested.
 func cleanIsPromo(line string, mayBe bool) bool {
 	// strings.TrimRight(line, " .!*:"), without building the cut set's
 	// table on every line.
@@ -483,23 +481,8 @@ func cleanHasPromoEnd(end string) bool {
 	return false
 }
 
-// cleanScanLine counts the occurrences of "icon" in line, up to 3, and
-// reports whether "ookie" occurs in it, and whether it may be a promotion
-// (cleanIsPromo): it holds "inbo" in any case before an 'x' in lower case,
-// "sign up" or "signing up" in any case, or "Vote " with the rest in any
-// case. The words are compared where cleanScanPairs finds a pair of their
-// letters.
-func cleanScanLine(line string) (icons int, cookie, promo bool) {
-	var buf [32]int
-	var found cleanScan
-	for _, p := range cleanScanPairs(line, buf[:0]) {
-		found.at(line, p)
-	}
-	return found.result()
-}
-
 // cleanScanPairs appends to dst, in order, the places in s of the second
-// letters of the pairs that the words of cleanScanLine are looked for at,
+// letters of the pairs that the words of cleanScan are looked for at,
 // as the case of each word allows: "ic", "ki", "ox" (the 'o' in any case),
 // "Vo" (the 'o' in any case) and "gn" in any case; it may append other
 // places too, but all of them are at least 1. Every line is read, so the
@@ -570,13 +553,18 @@ func cleanLoad8(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// cleanScan is what the words of cleanScanLine found in a line.
+// cleanScan is what the words it looks for found in a line: the
+// occurrences of "icon", up to 3, whether "ookie" occurs, and whether the
+// line may be a promotion (cleanIsPromo): it holds "inbo" in any case
+// before an 'x' in lower case, "sign up" or "signing up" in any case, or
+// "Vote " with the rest in any case. The words are compared where
+// cleanScanPairs finds a pair of their letters.
 type cleanScan struct {
 	icons         int
 	cookie, promo bool
 }
 
-// at compares the words of cleanScanLine around line[p], p >= 1, as the
+// at compares the words of cleanScan around line[p], p >= 1, as the
 // second letter of a pair. Each word is compared whole, and only a pair of
 // its letters starts one, so at may be asked about any place.
 func (s *cleanScan) at(line string, p int) {
@@ -599,7 +587,8 @@ func (s *cleanScan) at(line string, p int) {
 	}
 }
 
-// result returns what cleanScanLine returns.
+// result returns the icons counted (up to 3), and whether "ookie" and a
+// promotion were found.
 func (s *cleanScan) result() (icons int, cookie, promo bool) {
 	return min(s.icons, 3), s.cookie, s.promo
 }

@@ -8,6 +8,18 @@ import (
 // The tests below pin the edge cases of the shortcuts cleaning takes for
 // speed: each shortcut must answer as the slower test it stands for.
 
+// cleanScanLine scans one line alone for the words of cleanScan, as Clean
+// scans its whole text at once: the reference the tests hold the scan of
+// the whole text to, and the tests of the words themselves.
+func cleanScanLine(line string) (icons int, cookie, promo bool) {
+	var buf [32]int
+	var found cleanScan
+	for _, p := range cleanScanPairs(line, buf[:0]) {
+		found.at(line, p)
+	}
+	return found.result()
+}
+
 // TestCleanScanLineEdges checks the pair search of cleanScanLine where a
 // pair stands at either end of a line, in a short line, next to runes of
 // several bytes (whose bytes lose their high bit in the search), and in
