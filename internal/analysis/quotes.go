@@ -2133,11 +2133,12 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if w[0] < 'a' {
 		return false
 	}
-	if speechCueNounFirst[w] && !strings.HasPrefix(b[c.End:], " that ") {
+	if speechCueNounFirst[w] && (!strings.HasPrefix(b[c.End:], " that ") || speechThatRelative(b, c.End+len(" that "))) {
 		// "Arab states", "Gulf states", "member states", "state TV": a
 		// noun, in all but a few of the corpus's 122 readings; "the report
 		// states that" is the verb. So with "Trump's glowing comments",
-		// "prepared remarks".
+		// "prepared remarks". "the Baltic states that keep getting
+		// invaded": a relative clause, no content.
 		return false
 	}
 	i := c.Start
@@ -2157,7 +2158,7 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if b[i:e] == "s" && cueAfterPossessive(b, i) {
 		return false // "Obama's comments come as ..."
 	}
-	if speechCuePlurals[w] && e == c.Start-1 && speechCuePluralModifier(b[i:e]) {
+	if speechCuePlurals[w] && e == c.Start-1 && speechCuePluralModifier(b[i:e]) && !speechCollectiveSubject(b, i, e, c.End) {
 		return false // "amid earlier reports that", "competing claims", "news reports indicate"
 	}
 	if strings.HasSuffix(w, "ing") && speechCueAuxAfter[lastWordAt(b, min(c.End+1, len(b)))] {
@@ -2204,6 +2205,51 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 // speechCueNounFirst are cue words read far more often as nouns than as
 // verbs, which report speech only with "that" after them.
 var speechCueNounFirst = map[string]bool{"state": true, "states": true, "comments": true, "remarks": true}
+
+// speechThatRelative reports whether the "that" ending at i opens a
+// relative clause: a verb or an auxiliary follows it at once ("states
+// that keep getting invaded", "states that had been missing").
+func speechThatRelative(b string, i int) bool {
+	e := i
+	for e < len(b) && b[e] >= 'a' && b[e] <= 'z' {
+		e++
+	}
+	switch b[i:e] {
+	case "are", "were", "is", "was", "have", "has", "had", "keep", "kept", "took", "take", "will", "would",
+		"could", "can", "may", "might", "do", "did", "does", "oppose", "opposed", "border", "signed", "joined", "voted":
+		return true
+	}
+	return false
+}
+
+// speechCollectiveSubject reports whether the word b[i:e] before a cue of
+// speechCuePlurals, which ends at end, is a collective subject of it: "U.S.
+// intelligence estimates that", "Turkish media reports that", with "that"
+// after the cue and no preposition before the word ("amid media reports
+// that" is a noun). Other modifiers before "that" are as often adjectives
+// and participles: "repeated claims that", "cited initial reports that".
+func speechCollectiveSubject(b string, i, e, end int) bool {
+	w := b[i:e]
+	return (w == "intelligence" || w == "media") && strings.HasPrefix(b[end:], " that ") && !speechAfterPreposition(b, i)
+}
+
+// speechAfterPreposition reports whether the word before offset i (the
+// start of a word) is a preposition: "amid earlier reports".
+func speechAfterPreposition(b string, i int) bool {
+	e := i
+	for e > 0 && b[e-1] == ' ' {
+		e--
+	}
+	s := e
+	for s > 0 && b[s-1] >= 'a' && b[s-1] <= 'z' {
+		s--
+	}
+	if s == e {
+		return false
+	}
+	_, f := speakerWordInfo(b[s:e])
+	return f&swPreps != 0 || speakerOpenerPreps[b[s:e]] || b[s:e] == "amid"
+}
 
 // speechCuePlurals are cue words in -s that are as often plural nouns:
 // "reports", "claims".

@@ -448,7 +448,7 @@ var speakerRoles = wordSet(`president minister secretary senator governor spokes
 	speaker nominee candidate adviser advisor aide chief manager emir sheikh colonel admiral prosecutor
 	diplomat negotiator investigator sheriff commissioner professor analyst economist historian lawyer
 	researcher strategist pollster consultant editor correspondent founder secretary-general
-	rabbi imam pastor mufti`)
+	rabbi pastor`)
 
 // speakerOrgWords end the names of institutions, not people.
 var speakerOrgWords = wordSet(`department ministry house council party army forces committee agency news times
@@ -1490,14 +1490,6 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 					break
 				}
 			}
-			if start < 0 && speakerOpenerPreps[w] && f&(swPreps|swTimeWords|swStop|swCue) == 0 && !speakerCommaIn(body, toks, from+1, k-1) {
-				// With no comma before the participle's, an opener of that
-				// set begins a name: "Beyond Meat cut its forecast,
-				// saying". (A phrase too long for its comma to be read,
-				// "Despite pleas from party leaders and ... officials,", is
-				// no subject.)
-				start = from
-			}
 			if start < 0 {
 				return nil
 			}
@@ -1550,16 +1542,6 @@ func speakerSubject(body string, toks []qTok, k int, np []int) []int {
 		return nil // "Prior to the first photo", "His answer was": no subject
 	}
 	return np
-}
-
-// speakerCommaIn reports whether a comma token stands in toks[i:j].
-func speakerCommaIn(body string, toks []qTok, i, j int) bool {
-	for ; i < j; i++ {
-		if toks[i].is(body, ",") {
-			return true
-		}
-	}
-	return false
 }
 
 // speakerNominal reports whether the phrase can name a speaker: it holds a

@@ -14,7 +14,7 @@ import (
 // speakerEvalOpening matches a speaker that begins with the word its
 // sentence began with rather than with the speaker: "With the FBI",
 // "When Congress", "But Mr Khamenei".
-var speakerEvalOpening = regexp.MustCompile(`^(In|On|At|With|From|For|By|When|While|But|And|Among|Under|After|Before|During)\b`)
+var speakerEvalOpening = regexp.MustCompile(`^(In|On|At|With|From|For|By|When|While|But|And|Among|Under|After|Before|During|Despite|Without|Unlike|Like|Upon|Throughout|Beyond|Besides|Amid|Since|Against)\b`)
 
 // TestSpeakerEvalAllsides reads who is quoted, and on which side, over the
 // 2,000 AllSides articles, and prints the figures the closing notes quote:
@@ -84,7 +84,7 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 	// The quotes of no known side went from 70.3% (before engine 1.15.0) to
 	// 49.0% (with the registry's Palestinian and Hamas sides), and the
 	// direct quotes with no speaker from 1,465 to 1,051, with the quotes
-	// found at 35,959 (engine 1.117.0); each commit that moved them says
+	// found at 35,957 (engine 1.118.0); each commit that moved them says
 	// by how much (git log -- internal/analysis). The bounds keep that,
 	// with room for about 70 quotes of no side and 5 without a speaker,
 	// and the quotes found: an engine that found fewer would leave fewer
