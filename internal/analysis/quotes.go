@@ -2248,7 +2248,7 @@ func speechAfterPreposition(b string, i int) bool {
 		return false
 	}
 	_, f := speakerWordInfo(b[s:e])
-	return f&swPreps != 0 || speakerOpenerPreps[b[s:e]] || b[s:e] == "amid"
+	return f&swPreps != 0 || speakerOpenerPreps[b[s:e]] // "amid" among them
 }
 
 // speechCuePlurals are cue words in -s that are as often plural nouns:
