@@ -224,6 +224,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "OpenerPhraseWithNoCommaHasNoSubject", body: "Despite the ban protesters marched on Tuesday, saying that the law was unjust.\n\nUnlike Obama Trump has embraced the deal, saying that it was good."},
 		{name: "PeriodAfterLateOrBeforeAdverb", body: "Secretary of State John Kerry late last year said that the deal was alive.\n\nThe ministry last week also said that the talks were over.\n\nThe president last night said that the war was over.\n\nThe Pentagon this past week said that the troops would stay.\n\nViolent protests in Turkey this week have added to the concern.",
 			report: [][2]string{{"the deal was alive", "John Kerry"}, {"the talks were over", "ministry"}, {"the war was over", "president"}, {"the troops would stay", "Pentagon"}}},
+		// "The Mayor of Boston" is an office and its place: no person
+		// named "of Boston".
+		{name: "OfficeOfAPlaceIsNoName", body: "The Mayor of Boston condemned the attack on Monday.\n\n“This is a dark day for all of us,” the mayor said.",
+			direct: [][2]string{{"This is a dark day for all of us", "mayor"}}},
 		{name: "LongSubjectBeforeParticiple", body: "Former U.S. Ambassador to the United Nations Nikki Haley on Monday ripped the decision to withdraw forces from Syria, warning it will damage America's standing with its allies.",
 			report: [][2]string{{"it will damage America's standing with its allies", "Nikki Haley"}}},
 		{name: "RelativeIsNotTheSurnamesBearer", body: "President Obama spoke on Monday.\n\nHe was there with first lady Michelle Obama.\n\n“We will find you,” Obama said.",

@@ -2277,6 +2277,10 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 		// no first name known in it, the name is its last two words.
 		titles = append(titles, "of")
 		name = name[len(name)-2:]
+	} else if len(name) > 0 && name[0] == "of" {
+		// "The Mayor of London", "The Chief Rabbi of Britain": an office
+		// and its place, no name.
+		titles, name = append(titles, "of"), name[:0]
 	}
 	for j := 2; j < len(name)-1; j++ {
 		if name[j] == "of" && speakerFirstName(name[0]) {
