@@ -1331,10 +1331,11 @@ func quoteWherePhrase(s string) bool {
 	return n >= 2 && where
 }
 
-// speechCueAnswers reports whether cue is a form of "respond" or "reply",
-// whose object after "to" is what is answered, not what was said, or of
-// "add": "Violent protests in Turkey this week have added to the concern".
-func speechCueAnswers(cue string) bool {
+// speechCueToIsObject reports whether cue is a verb whose "to" brings in
+// its object, never what was said: a form of "respond" or "reply" (what is
+// answered) or of "add" ("Violent protests in Turkey this week have added
+// to the concern").
+func speechCueToIsObject(cue string) bool {
 	switch cue {
 	case "respond", "responds", "responded", "responding", "reply", "replies", "replied", "replying",
 		"add", "adds", "added", "adding":
@@ -1347,7 +1348,8 @@ func speechCueAnswers(cue string) bool {
 // "by calling", "by accusing" within a few tokens from k (what follows
 // "responded to X"), or -1: "by invading Afghanistan" is no speech.
 func speechAnswerBy(body string, toks []qTok, k int) int {
-	for j := k; j+2 < len(toks) && j < k+12 && !toks[j].is(body, "."); j++ {
+	// (The tokens end with the sentence: no stop needs looking for.)
+	for j := k; j+2 < len(toks) && j < k+12; j++ {
 		if !toks[j].is(body, "by") {
 			continue
 		}
@@ -2210,17 +2212,14 @@ var speechCueNounFirst = map[string]bool{"state": true, "states": true, "comment
 // relative clause: a verb or an auxiliary follows it at once ("states
 // that keep getting invaded", "states that had been missing").
 func speechThatRelative(b string, i int) bool {
-	e := i
-	for e < len(b) && b[e] >= 'a' && b[e] <= 'z' {
-		e++
-	}
-	switch b[i:e] {
-	case "are", "were", "is", "was", "have", "has", "had", "keep", "kept", "took", "take", "will", "would",
-		"could", "can", "may", "might", "do", "did", "does", "oppose", "opposed", "border", "signed", "joined", "voted":
-		return true
-	}
-	return false
+	w := lastWordAt(b, i)
+	return speechCueAuxAfter[w] || speechRelativeClauseVerbs[w]
 }
+
+// speechRelativeClauseVerbs are the verbs, besides the auxiliaries of
+// speechCueAuxAfter, that the corpus has right after "states that" in a
+// relative clause.
+var speechRelativeClauseVerbs = wordSet(`do keep kept take took oppose opposed border signed joined voted`)
 
 // speechCollectiveSubject reports whether the word b[i:e] before a cue of
 // speechCuePlurals, which ends at end, is a collective subject of it: "U.S.
@@ -2489,7 +2488,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			if speechCueTakesListener(cue) && k+n < len(toks) && cs == toks[k+n].s && a.onlyListener(toks, k+n) {
 				cs = ce // "..., John D’Angelo told reporters in California Monday."
 			}
-			if speechCueAnswers(cue) && k+n < len(toks) && cs == toks[k+n].s && toks[k+n].is(a.body, "to") {
+			if speechCueToIsObject(cue) && k+n < len(toks) && cs == toks[k+n].s && toks[k+n].is(a.body, "to") {
 				// "how he responds to the Islamic State", "the army
 				// responded to the attack with air strikes": what is
 				// answered, not what was said. What was said follows a
