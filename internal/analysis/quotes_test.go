@@ -254,6 +254,15 @@ func TestFindAttributionsCases(t *testing.T) {
 			direct: [][2]string{{"We hold the line", "William Mayville"}}},
 		{name: "SpellingIsSameGivenName", body: "President Mohammad Morsi spoke on Monday.\n\n“We hold the line,” Mohamed Morsi said.",
 			direct: [][2]string{{"We hold the line", "Mohammad Morsi"}}},
+		// A given name the lists lack still names another person, unless
+		// it is a spelling of the first, or a capitalized noun of a
+		// title-case line ("Its Flag Choudary"), or an "-ist" before the
+		// surname.
+		{name: "UnlistedGivenNameIsAnotherPerson", body: "Anzor Tsarnaev said on Monday that his sons were innocent.\n\nTamerlan Tsarnaev said, “I don't have a single American friend.”\n\nHouse Intelligence Committee Chairman Mike Rogers said the program was legal. Appropriations Committee Chairman Hal Rogers said the bill will be decimated.\n\nRep. Jerrold Nadler spoke first. “We will see,” Jerry Nadler said.",
+			direct: [][2]string{{"I don't have a single American friend.", "Tamerlan Tsarnaev"}, {"We will see", "Jerrold Nadler"}},
+			report: [][2]string{{"his sons were innocent", "Anzor Tsarnaev"}, {"the program was legal", "Mike Rogers"}, {"the bill will be decimated", "Hal Rogers"}}},
+		{name: "TitleCaseNounIsNoGivenName", body: "Anjem Choudary said on Monday that Sharia was the answer.\n\nRelated Story How ISIS Got Its Flag Choudary said Sharia has been misunderstood.\n\nEgyptian President Mohamed Mursi spoke on Monday. Later, Islamist Mursi told the audience that he had cut all ties to Damascus.\n\nFox News host Brian Kilmeade said on Monday that the plan was weak.\n\nFox Host Kilmeade said the deal was dead.",
+			report: [][2]string{{"Sharia was the answer", "Anjem Choudary"}, {"Sharia has been misunderstood", "Anjem Choudary"}, {"he had cut all ties to Damascus", "Mohamed Mursi"}, {"the plan was weak", "Brian Kilmeade"}, {"the deal was dead", "Brian Kilmeade"}}},
 		{name: "ByParticipleSubjectSpeaks", body: "Defense Secretary Ash Carter complained again. Russian Foreign Minister Sergey Lavrov dismissed Mr. Carter’s complaints by saying, “Don’t listen to the Pentagon about the Russian strikes.”",
 			direct: [][2]string{{"Don’t listen to the Pentagon about the Russian strikes.", "Sergey Lavrov"}}},
 		{name: "StatementParticipleSubjectSpeaks", body: "State Police Col. Timothy Alben spoke first. The district attorney in Middlesex County has released a statement saying that “the suspect was taken to a hospital in serious condition.”",
