@@ -456,7 +456,7 @@ func SourcesPage(v SourcesView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "</section><section class=\"panel\" aria-labelledby=\"registry-import-heading\"><h2 id=\"registry-import-heading\">Import a registry</h2><p class=\"help\">A CSV with the header name,aliases,side,role. Aliases are separated by \"|\"; one written \"=Syria\" names the speaker only when the speaker is that word alone, not \"a Syria expert\". Imported speakers replace those of the same name.</p><form method=\"post\" action=\"/sources/registry/import\" enctype=\"multipart/form-data\" class=\"field-row\" data-testid=\"registry-import\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 43, "</section><section class=\"panel\" aria-labelledby=\"registry-import-heading\"><h2 id=\"registry-import-heading\">Import a registry</h2><p class=\"help\">A CSV with the header name,aliases,side,role. Aliases are separated by \"|\"; one written \"=Syria\" names the speaker only when the speaker is that word alone, not \"a Syria expert\"; one written \"!Houthi rebels\" is a phrase holding an alias (\"rebels\") that names no one. Imported speakers replace those of the same name.</p><form method=\"post\" action=\"/sources/registry/import\" enctype=\"multipart/form-data\" class=\"field-row\" data-testid=\"registry-import\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

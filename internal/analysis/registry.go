@@ -70,6 +70,9 @@ func ParseRegistryCSV(name string, data []byte) (*Registry, error) {
 				if w, ok := strings.CutPrefix(a, "="); ok && registryKey(w) == "" {
 					bad = a
 				}
+				if w, ok := strings.CutPrefix(a, "!"); ok && registryKey(w) == "" {
+					bad = a
+				}
 				e.Aliases = append(e.Aliases, a)
 			}
 		}
@@ -83,7 +86,7 @@ func ParseRegistryCSV(name string, data []byte) (*Registry, error) {
 			problems = append(problems, fmt.Sprintf("line %d: %q holds a line break", line, e.Name))
 			continue
 		case bad != "":
-			problems = append(problems, fmt.Sprintf("line %d: alias %q of %q names nothing after its \"=\"", line, bad, e.Name))
+			problems = append(problems, fmt.Sprintf("line %d: alias %q of %q names nothing after its %q", line, bad, e.Name, bad[:1]))
 			continue
 		case e.Side == "":
 			problems = append(problems, fmt.Sprintf("line %d: %q has no side", line, e.Name))
@@ -183,7 +186,11 @@ type registryIndex struct {
 	// whole holds the aliases written with a leading "=": they name the
 	// entry only as the whole speaker ("Syria said"), never as a word of
 	// a longer phrase ("a Syria expert", "the envoy to Syria").
-	whole    map[string]int
+	whole map[string]int
+	// not holds the aliases written with a leading "!": phrases that hold
+	// an alias but name no entry ("Houthi rebels" holds "rebels"). As the
+	// longest match, such a phrase in a speaker leaves it unplaced.
+	not      map[string]bool
 	maxWords int
 	surname  map[string]int
 	// proper marks the one-word names and aliases written only with a
@@ -210,7 +217,7 @@ func (r *Registry) index() *registryIndex {
 	if c := registryCache; c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
 		return c
 	}
-	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, whole: map[string]int{}, surname: map[string]int{}, proper: map[string]bool{}}
+	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, whole: map[string]int{}, not: map[string]bool{}, surname: map[string]int{}, proper: map[string]bool{}}
 	lower := map[string]bool{} // one-word keys some spelling writes in lower case
 	add := func(s string, i int) {
 		k := registryKey(s)
@@ -240,6 +247,13 @@ func (r *Registry) index() *registryIndex {
 					if _, dup := x.whole[k]; !dup {
 						x.whole[k] = i
 					}
+				}
+				continue
+			}
+			if w, ok := strings.CutPrefix(a, "!"); ok {
+				if k := registryKey(w); k != "" {
+					x.not[k] = true
+					x.maxWords = max(x.maxWords, strings.Count(k, " ")+1)
 				}
 				continue
 			}
@@ -378,7 +392,8 @@ func registryNextWord(s string, from int) (int, int, bool) {
 // or alias (case-insensitive), else the longest name or alias contained in
 // the phrase at word boundaries ("Some of the armed groups in eastern
 // Aleppo" → the entry with alias "armed groups"), else a surname match
-// ("Lavrov" → "Sergey Lavrov").
+// ("Lavrov" → "Sergey Lavrov"). A "!" alias found before any name or alias
+// as long places the speaker nowhere.
 func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 	if r == nil {
 		return "", "", "", false
@@ -408,7 +423,14 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 	}
 	for n := min(x.maxWords, len(words)); n >= 1; n-- {
 		for s := 0; s+n <= len(words); s++ {
-			i, ok := x.exact[strings.Join(words[s:s+n], " ")]
+			phrase := strings.Join(words[s:s+n], " ")
+			if x.not[phrase] {
+				// No name or alias as long stood before it: the phrase
+				// that holds an alias is someone else ("Yemen's Houthi
+				// rebels").
+				return "", "", "", false
+			}
+			i, ok := x.exact[phrase]
 			if !ok {
 				continue
 			}

@@ -68,6 +68,7 @@ func TestParseRegistryCSVErrors(t *testing.T) {
 			[]string{"line 2: empty name", "line 3", "no side", "line 4", "lower-case", "line 6", "already defined on line 5"}},
 		{"WrongFieldCount", "name,aliases,side,role\nA,b\n", []string{"line 2", "4 fields"}},
 		{"WholeAliasNamesNothing", "name,aliases,side,role\nSyrian government,Damascus|=,syrian-government,\n", []string{"line 2", `"="`, "names nothing"}},
+		{"NegativeAliasNamesNothing", "name,aliases,side,role\narmed groups,rebels|! ,syrian-opposition,\n", []string{"line 2", `"!"`, "names nothing"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -130,6 +131,10 @@ func TestRegistryResolve(t *testing.T) {
 		{"AliasWithoutFirstName", "Ali Hajizadeh", "Amir Ali Hajizadeh", "iran"},
 		{"Candidate2016", "Gary Johnson", "Gary Johnson", "united-states"},
 		{"SurnameAliasOfSenator", "Burr", "Richard Burr", "united-states"},
+		// A "!" alias leaves its phrase unplaced only where no name or
+		// alias as long stands before it.
+		{"NameBeforeNegativeAlias", "Syrian rebels and Houthi rebels", "armed groups", "syrian-opposition"},
+		{"LongerNameOverNegativeAlias", "the Free Syrian Army and Houthi rebels", "Free Syrian Army", "syrian-opposition"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -152,6 +157,14 @@ func TestRegistryResolve(t *testing.T) {
 		t.Run("WholeAliasNotInPhrase/"+speaker, func(t *testing.T) {
 			if name, side, _, ok := reg.Resolve(speaker); ok && (side == "syrian-government" || side == "united-states") {
 				t.Errorf("Resolve(%q) = %q on %q, want neither the Syrian nor the US side", speaker, name, side)
+			}
+		})
+	}
+	// "!" aliases: phrases that hold an alias but are someone else.
+	for _, speaker := range []string{"Houthi rebels", "Yemen's Iranian-backed Houthi rebels", "a recently formed pro-Republican opposition research group", "Iranian opposition groups", "Hong Kong activists"} {
+		t.Run("NegativeAlias/"+speaker, func(t *testing.T) {
+			if name, side, _, ok := reg.Resolve(speaker); ok {
+				t.Errorf("Resolve(%q) = %q on %q, want no entry", speaker, name, side)
 			}
 		})
 	}
