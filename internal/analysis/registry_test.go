@@ -131,6 +131,9 @@ func TestRegistryResolve(t *testing.T) {
 		{"AliasWithoutFirstName", "Ali Hajizadeh", "Amir Ali Hajizadeh", "iran"},
 		{"Candidate2016", "Gary Johnson", "Gary Johnson", "united-states"},
 		{"SurnameAliasOfSenator", "Burr", "Richard Burr", "united-states"},
+		// "France" is Europe's; the agency is a medium, spelt either way.
+		{"AgencyNamedAfterCountry", "Agence France Presse news agency", "AFP", "media"},
+		{"GroupSpeltWithoutHyphen", "al Nusra fighters", "Jabhat al-Nusra", "jihadist-groups"},
 		// A "!" alias leaves its phrase unplaced only where no name or
 		// alias as long stands before it.
 		{"NameBeforeNegativeAlias", "Syrian rebels and Houthi rebels", "armed groups", "syrian-opposition"},
