@@ -657,6 +657,9 @@ func cleanHasChromePrefix(line string) bool {
 			if cleanIsDelimited(after) || strings.Contains(p.text, " ") && cleanIsUpperASCII(s[:len(p.text)]) {
 				return true
 			}
+			if (strings.HasSuffix(p.text, " on") || strings.HasSuffix(p.text, " from")) && cleanNameDelimited(after) {
+				return true // "( Also on POLITICO: Clinton returns to public stage)"
+			}
 			continue
 		}
 		last := p.text[len(p.text)-1]
@@ -680,6 +683,29 @@ func cleanIsDelimited(after string) bool {
 	case '-':
 		// "More - Title" is a label; "Watch-list" is a word.
 		return len(trimmed) < len(after) || len(trimmed) == 1 || cleanIsSpaceByte(trimmed[1]) || trimmed[1] == '-'
+	}
+	return false
+}
+
+// cleanNameDelimited reports whether after, the text following a label
+// that ends in "on" or "from", is a name of one to three capitalized words
+// and then a colon: the outlet of "Also on POLITICO:", "More from The
+// Guardian:".
+func cleanNameDelimited(after string) bool {
+	i := 0
+	for range 3 {
+		for i < len(after) && after[i] == ' ' {
+			i++
+		}
+		if i == len(after) || after[i] < 'A' || after[i] > 'Z' {
+			return false
+		}
+		for i < len(after) && after[i] != ' ' && after[i] != ':' {
+			i++
+		}
+		if i < len(after) && after[i] == ':' {
+			return true
+		}
 	}
 	return false
 }
