@@ -2834,7 +2834,13 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	// Putin said ...", "Unlike Mr. Netanyahu, who ..., Mr. Herzog has")
 	// ends at its comma; the subject follows it. "According to X, ..."
 	// names its source first, as participleOpens reads it.
-	if fw, _, _ := strings.Cut(b[ps:s], " "); fw != "According" && (speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) || speakerOpenerPreps[lowerWord(fw)]) {
+	fw, rest, _ := strings.Cut(b[ps:s], " ")
+	if len(fw) > 1 && strings.HasSuffix(fw, ":") && rest != "" {
+		// "Update: Pressed by ...": a label before the sentence.
+		ps += len(fw) + 1
+		fw, rest, _ = strings.Cut(b[ps:s], " ")
+	}
+	if fw != "According" && (speakerWordFlags0(fw)&swPreps != 0 || speakerIngOpener(fw) || speakerPastOpener(fw, rest) || speakerOpenerPreps[lowerWord(fw)]) {
 		c := strings.Index(b[ps:s], ", ")
 		if c < 0 || strings.Count(b[ps:ps+c], " ") > 10 {
 			return "", false
@@ -2868,8 +2874,17 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	if first < 0 || strings.Count(b[ps:firstPos], " ") > 4 || strings.ContainsAny(b[ps:firstPos], ",;") {
 		return "", false
 	}
-	if run := b[firstPos:speakerGatherRun(b, firstPos)]; strings.HasSuffix(run, "'s") || strings.HasSuffix(run, "’s") {
+	runEnd := speakerGatherRun(b, firstPos)
+	if run := b[firstPos:runEnd]; strings.HasSuffix(run, "'s") || strings.HasSuffix(run, "’s") {
 		return "", false // "Mr. Obama's regime ...": a possessive, no subject
+	}
+	if speakerWordFlags0(lastWordAt(b, min(runEnd+1, s)))&swRoles != 0 {
+		return "", false // "Boehner spokesman Brendan Buck": the name only says whose
+	}
+	if speakerInvertedCue(b[firstPos:s]) {
+		// "Secretary of State Rex Tillerson approved a plan ..., said
+		// Steven Goldstein": the sentence is someone else's report.
+		return "", false
 	}
 	if p, _ := x.surnameAfter(firstPos, s, 0, ""); p >= 0 && p != first {
 		other = true
@@ -2881,6 +2896,74 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 		return "", false
 	}
 	return x.persons[first].name, true
+}
+
+// speakerInvertedCue reports whether s holds ", said" or ", says" with a
+// capitalized word after it, or after up to three capitalized words: a
+// speaker named after the words reported (", said Steven Goldstein", ",
+// Rhodes said Friday"), not the content a subject said (", said the group
+// is ...", ", says he's").
+func speakerInvertedCue(s string) bool {
+	for _, cue := range [...]string{", said ", ", says "} {
+		for i := 0; ; {
+			k := strings.Index(s[i:], cue)
+			if k < 0 {
+				break
+			}
+			i += k + len(cue)
+			if i < len(s) && s[i] >= 'A' && s[i] <= 'Z' {
+				return true
+			}
+		}
+	}
+	// "..., Rhodes said Friday.": the attribution closes the sentence.
+	for i := 0; ; {
+		k := strings.Index(s[i:], ", ")
+		if k < 0 {
+			return false
+		}
+		i += k + 2
+		j, words := i, 0
+		for j < len(s) && s[j] >= 'A' && s[j] <= 'Z' && words < 3 {
+			for j < len(s) && s[j] != ' ' {
+				j++
+			}
+			j++
+			words++
+		}
+		if words > 0 && j <= len(s) && (strings.HasPrefix(s[j-1:], " said") || strings.HasPrefix(s[j-1:], " says")) {
+			return true
+		}
+	}
+}
+
+// speakerQuoteOpenBefore returns the offset of the opening mark of the
+// quote that a pronoun at pron follows ("“...,” he said"), or -1 when
+// none ends right before it. The mark is looked for in the quote's
+// paragraph only.
+func speakerQuoteOpenBefore(b string, pron int) int {
+	e := pron
+	for e > 0 && b[e-1] == ' ' {
+		e--
+	}
+	var open string
+	switch {
+	case e >= 4 && b[e-3:e] == "\u201d":
+		e, open = e-3, "\u201c"
+	case e >= 2 && b[e-1] == '"':
+		e, open = e-1, `"`
+	default:
+		return -1
+	}
+	if c := b[e-1]; c != ',' && c != '?' && c != '!' {
+		return -1
+	}
+	para := strings.LastIndexByte(b[:e], '\n') + 1
+	k := strings.LastIndex(b[para:e], open)
+	if k < 0 {
+		return -1
+	}
+	return para + k
 }
 
 // speakerSentenceEnd reports whether b[i] ends a sentence: a full stop
@@ -2972,6 +3055,14 @@ func participleOpens(s string) bool {
 // ("Describing", "Speaking", "Asked") or a preposition in -ing ("During").
 func speakerIngOpener(w string) bool {
 	return w == "Asked" || len(w) > 4 && w[0] >= 'A' && w[0] <= 'Z' && strings.HasSuffix(w, "ing")
+}
+
+// speakerPastOpener reports whether a sentence whose first word is w and
+// whose text goes on with rest opens with a past participle phrase:
+// "Pressed by ABC News' George Stephanopoulos ..., Holder declined".
+func speakerPastOpener(w, rest string) bool {
+	return len(w) > 4 && w[0] >= 'A' && w[0] <= 'Z' && strings.HasSuffix(w, "ed") &&
+		(strings.HasPrefix(rest, "by ") || strings.HasPrefix(rest, "about "))
 }
 
 // paraOf returns the index of the paragraph holding offset pos.
@@ -3235,6 +3326,13 @@ func (x *speakerIndex) resolvePronoun(g byte, at, pos int) string {
 	}
 	if name, ok := x.prevSubject(at, g); ok {
 		return name
+	}
+	// "Assad also had a message for Obama. “Listen to your people,” he
+	// said.": a quote opening the sentence is the sentence's start.
+	if open := speakerQuoteOpenBefore(x.body, at); open >= 0 {
+		if name, ok := x.prevSubject(open, g); ok {
+			return name
+		}
 	}
 	// A person named after the pronoun is not what it stands for: "He
 	// accused Iranian President Hassan Rouhani of ... and described him as
