@@ -164,7 +164,8 @@ func TestRegistryResolve(t *testing.T) {
 		})
 	}
 	// "!" aliases: phrases that hold an alias but are someone else.
-	for _, speaker := range []string{"Houthi rebels", "Yemen's Iranian-backed Houthi rebels", "a recently formed pro-Republican opposition research group", "Iranian opposition groups", "Hong Kong activists"} {
+	for _, speaker := range []string{"Houthi rebels", "Yemen's Iranian-backed Houthi rebels", "a recently formed pro-Republican opposition research group", "Iranian opposition groups", "Hong Kong activists",
+		"Steve Israel", "American Israel Public Affairs Committee", "Doctors at Beth Israel Deaconess Medical Center in Boston"} {
 		t.Run("NegativeAlias/"+speaker, func(t *testing.T) {
 			if name, side, _, ok := reg.Resolve(speaker); ok {
 				t.Errorf("Resolve(%q) = %q on %q, want no entry", speaker, name, side)
