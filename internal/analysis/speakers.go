@@ -1280,13 +1280,27 @@ func speakerHeadOK(body string, toks []qTok, np []int) bool {
 	}
 	last := toks[np[len(np)-1]]
 	w, f := speakerTokInfo(body, toks, np[len(np)-1])
-	if f&swCalendar != 0 && !speakerMonthSurname(body, toks, np) {
+	if f&swCalendar != 0 && !speakerMonthSurname(body, toks, np) && !speakerTodayName(body, toks, np) {
 		return false
 	}
 	if speakerNameWord(body, last) || f&(swNouns|swPronouns) != 0 || w == "i" || w == "we" {
 		return true
 	}
 	return f&(swVerbsS|swPreps|swObjectDets|swDeterminers) == 0
+}
+
+// speakerTodayName reports whether the phrase ends in "Today" after
+// another capitalized word: the name of a medium ("USA Today", "Russia
+// Today"), where the day would be written "today".
+func speakerTodayName(body string, toks []qTok, np []int) bool {
+	n := len(np)
+	return n >= 2 && speakerTodayAfter(body, toks, np[n-2], np[n-1])
+}
+
+// speakerTodayAfter reports whether token k is "Today" after token prev, a
+// capitalized word, as in "USA Today".
+func speakerTodayAfter(body string, toks []qTok, prev, k int) bool {
+	return toks[k].is(body, "Today") && speakerCapitalized(body, toks[prev]) && !speakerSentenceInitial(body, toks[k].s)
 }
 
 // speakerPlainModifier reports whether the lower-case word w, with flags
@@ -1365,7 +1379,7 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 				// time or place (not "a statement from his family").
 				break
 			}
-		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 {
+		} else if f&swStop != 0 && !(w == "us" && speakerCapitalized(body, t)) || f&swTimeWords != 0 && !(len(np) > 0 && speakerTodayAfter(body, toks, np[len(np)-1], j)) {
 			break
 		}
 		if len(np) > 0 && (speakerPastParticiple(w) || len(w) > 5 && strings.HasSuffix(w, "ing")) &&
@@ -3482,7 +3496,10 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		}
 		x.words, x.starts = words, starts
 		x.fold = speakerFold(x.fold[:0], words[len(words)-1])
-		if speakerOrgWords[string(x.fold)] || speakerOrgWords[string(speakerStripPossessiveBytes(x.fold))] {
+		if speakerOrgWords[string(x.fold)] || speakerOrgWords[string(speakerStripPossessiveBytes(x.fold))] ||
+			len(words) > 1 && words[len(words)-1] == "Today" {
+			// "USA Today", "Russia Today": a medium, whose last word is no
+			// surname.
 			name := speakerJoinName(body, starts, words)
 			x.addCollective(name, pos)
 			return name, m
