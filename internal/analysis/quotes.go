@@ -443,7 +443,12 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	a.sortQuotes(res.Quotes, nDirect)
 	a.order = quoteMentionOrder(res.Quotes, a.order)
 	a.statementIssuers(res.Quotes)
-	a.bylineSpeakers(res.Quotes)
+	if closed := a.bylineSpeakers(res.Quotes); len(closed) > 0 {
+		// A byline closing its paragraph passes its name on to no quote
+		// after it: the next quote of a roundup has a byline of its own.
+		blocker = append(blocker, closed...)
+		slices.Sort(blocker)
+	}
 	// The bylines gave mentions: the order is taken again.
 	a.order = quoteMentionOrder(res.Quotes, a.order)
 	a.sentenceSpeakers(res.Quotes, blocker)
@@ -689,15 +694,35 @@ func (a *attributor) sentenceSpeakers(qs []Quote, blocker []int) {
 // no speaker whose paragraph is followed by a byline paragraph ("Max Boot,
 // Washington Post") is the byline's, and so are the speakerless quote
 // paragraphs right before it. An editorial board's byline gives the
-// outlet ("Editorial Board, Chicago Tribune").
-func (a *attributor) bylineSpeakers(qs []Quote) {
+// outlet ("Editorial Board, Chicago Tribune"). A byline may also close the
+// quote's own paragraph; the starts of the quotes given one so are
+// returned, ascending.
+func (a *attributor) bylineSpeakers(qs []Quote) []int {
+	var closed []int
 	for i := range qs {
 		q := &qs[i]
 		if q.Kind != QuoteDirect || q.Speaker != "" {
 			continue
 		}
 		para := a.paraOf(q.End)
-		if para < 0 || para+1 >= len(a.paras) {
+		if para < 0 {
+			continue
+		}
+		if name, at, ok := quoteTrailingByline(a.body, q.End, a.paras[para].End); ok {
+			// "“...” Samantha Vinograd, CNN", "“...” – Bret Baier": the
+			// byline closes the quote's own paragraph; the speakerless
+			// quotes of the paragraph are its author's.
+			for k := i; k >= 0; k-- {
+				m := &qs[k]
+				if m.Kind != QuoteDirect || m.Speaker != "" || a.paraOf(m.End) != para {
+					break
+				}
+				m.Speaker, m.Mention, m.MentionStart, m.MentionEnd = name, name, at, at+len(name)
+				closed = append(closed, m.Start)
+			}
+			continue
+		}
+		if para+1 >= len(a.paras) {
 			continue
 		}
 		b := a.paras[para+1]
@@ -717,6 +742,70 @@ func (a *attributor) bylineSpeakers(qs []Quote) {
 			cur = mp
 		}
 	}
+	slices.Sort(closed)
+	return closed
+}
+
+// quoteTrailingByline reads what follows the quote whose text ends at end,
+// up to its paragraph's end pe: the closing mark, then a byline ("Alex
+// Ward, Vox", as quoteByline reads it) or a dash and a name, with or
+// without a description ("– Carl Cameron", "—Barak Epstein, manager of
+// The Texas Theatre"). It returns the name and its offset.
+func quoteTrailingByline(body string, end, pe int) (string, int, bool) {
+	i := end
+	for i < pe && (body[i] == '.' || body[i] == ',' || body[i] == '?' || body[i] == '!' || body[i] == ' ') {
+		i++
+	}
+	switch {
+	case strings.HasPrefix(body[i:pe], "\u201d"):
+		i += len("\u201d")
+	case strings.HasPrefix(body[i:pe], `"`):
+		i++
+	default:
+		return "", 0, false
+	}
+	for i < pe && body[i] == ' ' {
+		i++
+	}
+	dashed := false
+	for _, d := range [...]string{"- ", "– ", "— ", "-", "–", "—"} {
+		if strings.HasPrefix(body[i:pe], d) && i+len(d) < pe && body[i+len(d)] != ' ' {
+			i += len(d)
+			dashed = true
+			break
+		}
+	}
+	tail := strings.TrimRight(body[i:pe], " ")
+	if tail == "" || strings.ContainsAny(tail, "\"“”") {
+		// A title quoted after the name ("on “Special Report”") would
+		// take the name as a quote of its own.
+		return "", 0, false
+	}
+	if name, ok := quoteByline(tail); ok {
+		return name, i, true
+	}
+	if !dashed {
+		return "", 0, false
+	}
+	name, _, _ := strings.Cut(tail, ", ")
+	nw := strings.Fields(name)
+	// "– Rep. John Lewis D-Ga.", "– Bret Baier.": the title, the party
+	// and the sentence's period are no part of the name.
+	for len(nw) > 2 && speakerWordFlags0(nw[0])&swTitles != 0 {
+		i += len(nw[0]) + 1
+		nw = nw[1:]
+	}
+	if k := len(nw) - 1; k > 1 && len(nw[k]) > 2 && nw[k][1] == '-' && strings.ContainsRune("DRI", rune(nw[k][0])) {
+		nw = nw[:k]
+	}
+	if k := len(nw) - 1; k >= 0 && len(nw[k]) > 3 && strings.HasSuffix(nw[k], ".") && !speakerGenerational(strings.Join(nw, " ")) {
+		nw[k] = nw[k][:len(nw[k])-1]
+	}
+	name = strings.Join(nw, " ")
+	if len(nw) < 2 || len(nw) > 4 || len(name) > 40 || !quoteBylineName(nw) {
+		return "", 0, false
+	}
+	return name, i, true
 }
 
 // quoteByline reads a byline paragraph: "Name Surname, Outlet", at most 80
@@ -742,10 +831,18 @@ func quoteByline(line string) (string, bool) {
 	case "editorial board", "the editorial board", "the editors", "editors":
 		return outlet, true
 	}
-	// A name, not a heading in title case ("The Candidates Dominated
-	// Discussion, But ...", "AND NOW, A WORD ..."): capitalized words that
-	// are no function words, nouns or verbs the engine knows, not in
-	// capitals unless initials.
+	if !quoteBylineName(nw) {
+		return "", false
+	}
+	return name, true
+}
+
+// quoteBylineName reports whether the words nw of a byline are a name, not
+// a heading in title case ("The Candidates Dominated Discussion, But ...",
+// "AND NOW, A WORD ..."): capitalized words that are no function words,
+// nouns or verbs the engine knows, not in capitals unless initials; "and"
+// may join two names.
+func quoteBylineName(nw []string) bool {
 	and := 0
 	for i, w := range nw {
 		if i > 0 && i < len(nw)-1 && (w == "and" || speakerParticles[w] || w == "vanden") {
@@ -756,19 +853,16 @@ func quoteByline(line string) (string, bool) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-			return "", false
+			return false
 		}
 		if len(w) > 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
-			return "", false
+			return false
 		}
 		if _, f := speakerWordInfo(w); f&(swStop|swPreps|swDeterminers|swPronouns|swNouns|swVerbsS|swCue|swTimeWords|swCalendar) != 0 {
-			return "", false
+			return false
 		}
 	}
-	if len(nw)-and > 5 {
-		return "", false
-	}
-	return name, true
+	return len(nw)-and <= 5
 }
 
 // quoteStatementReach bounds the bytes between a statement and the issuer

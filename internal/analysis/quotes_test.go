@@ -276,6 +276,11 @@ func TestFindAttributionsCases(t *testing.T) {
 		// "Today" after a capitalized word names a medium, not the day.
 		{name: "MediumNamedToday", body: "Russia Today reported that the embassy would move.\n\nUSA Today said that the talks had failed.\n\nThe embassy will move in May, according to a report in USA Today.",
 			report: [][2]string{{"the embassy would move", "Russia Today"}, {"the talks had failed", "USA Today"}, {"The embassy will move in May", "USA Today"}}},
+		// A roundup's byline may close the quote's own paragraph, after a
+		// dash or as "Name, Outlet"; it passes its name on to no later
+		// quote, and a title quoted after it keeps the quote unattributed.
+		{name: "TrailingBylineClosesQuote", body: "“The problem is that our maximum pressure is putting the Islamic Republic in a corner economically.” Samantha Vinograd, CNN\n\n“When you shoot across the bow of an enemy ship, you say stop or we will sink you.” - Charles Krauthammer, on “Special Report with Bret Baier”\n\n“Sometimes I hear people saying nothing has changed, but walk in my shoes”- Rep. John Lewis D-Ga., during his speech at the march.\n\n“We want a better deal for all of our people in the end.” The Candidates Dominated Discussion, But Not Much Else",
+			direct: [][2]string{{"The problem is that our maximum pressure is putting the Islamic Republic in a corner economically.", "Samantha Vinograd"}, {"When you shoot across the bow of an enemy ship, you say stop or we will sink you.", ""}, {"Special Report with Bret Baier", ""}, {"Sometimes I hear people saying nothing has changed, but walk in my shoes", "John Lewis"}, {"We want a better deal for all of our people in the end.", ""}}},
 		{name: "ByParticipleSubjectSpeaks", body: "Defense Secretary Ash Carter complained again. Russian Foreign Minister Sergey Lavrov dismissed Mr. Carter’s complaints by saying, “Don’t listen to the Pentagon about the Russian strikes.”",
 			direct: [][2]string{{"Don’t listen to the Pentagon about the Russian strikes.", "Sergey Lavrov"}}},
 		{name: "StatementParticipleSubjectSpeaks", body: "State Police Col. Timothy Alben spoke first. The district attorney in Middlesex County has released a statement saying that “the suspect was taken to a hospital in serious condition.”",
