@@ -2266,6 +2266,9 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if b[i:e] == "not" || b[i:e] == "never" || b[i:e] == "t" && cueAfterNegation(b, i) {
 		return false // "Obama didn't indicate whether ...": no claim
 	}
+	if speechCueModals[b[i:e]] || b[i:e] == "also" && speechCueModals[lastWordBefore(b, i)] {
+		return false // "critics might say that ...", "he could also argue": no claim made
+	}
 	if speechCueNounContext[b[i:e]] {
 		return false
 	}
@@ -2296,6 +2299,25 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 		}
 	}
 	return true
+}
+
+// speechCueModals are the auxiliaries of a possible or owed act of
+// speech, which reports none: "Critics might say that", "he should
+// reiterate". "will" and "would" stay: "Obama will say in his speech
+// that", "he said he would tell them that".
+var speechCueModals = wordSet(`could might may should must can`)
+
+// lastWordBefore returns the lower-case letters of the word ending right
+// before the spaces before offset i.
+func lastWordBefore(b string, i int) string {
+	for i > 0 && b[i-1] == ' ' {
+		i--
+	}
+	e := i
+	for i > 0 && b[i-1] >= 'a' && b[i-1] <= 'z' {
+		i--
+	}
+	return b[i:e]
 }
 
 // speechCueNounFirst are cue words read far more often as nouns than as

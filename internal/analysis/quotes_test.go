@@ -281,6 +281,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		// quote, and a title quoted after it keeps the quote unattributed.
 		{name: "TrailingBylineClosesQuote", body: "“The problem is that our maximum pressure is putting the Islamic Republic in a corner economically.” Samantha Vinograd, CNN\n\n“When you shoot across the bow of an enemy ship, you say stop or we will sink you.” - Charles Krauthammer, on “Special Report with Bret Baier”\n\n“Sometimes I hear people saying nothing has changed, but walk in my shoes”- Rep. John Lewis D-Ga., during his speech at the march.\n\n“We want a better deal for all of our people in the end.” The Candidates Dominated Discussion, But Not Much Else",
 			direct: [][2]string{{"The problem is that our maximum pressure is putting the Islamic Republic in a corner economically.", "Samantha Vinograd"}, {"When you shoot across the bow of an enemy ship, you say stop or we will sink you.", ""}, {"Special Report with Bret Baier", ""}, {"Sometimes I hear people saying nothing has changed, but walk in my shoes", "John Lewis"}, {"We want a better deal for all of our people in the end.", ""}}},
+		// A cue after "could", "might", "should" ... is a possible act of
+		// speech, not one made; "will" still reports the prepared one.
+		{name: "ModalCueReportsNothing", body: "Critics might say that the deal is weak.\n\nThe senator could also argue that the plan failed.\n\nOn this visit he should reiterate that the sanctions will stay.\n\nPresident Obama will say in his speech that the war is over.",
+			report: [][2]string{{"the war is over", "Obama"}}},
 		{name: "ByParticipleSubjectSpeaks", body: "Defense Secretary Ash Carter complained again. Russian Foreign Minister Sergey Lavrov dismissed Mr. Carter’s complaints by saying, “Don’t listen to the Pentagon about the Russian strikes.”",
 			direct: [][2]string{{"Don’t listen to the Pentagon about the Russian strikes.", "Sergey Lavrov"}}},
 		{name: "StatementParticipleSubjectSpeaks", body: "State Police Col. Timothy Alben spoke first. The district attorney in Middlesex County has released a statement saying that “the suspect was taken to a hospital in serious condition.”",
