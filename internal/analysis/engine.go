@@ -458,7 +458,7 @@ var speakerPlacePreps = wordSet(`in of at on from near inside outside across wit
 
 // speakerOwnerPreps are the prepositions after which a name is whom the
 // speaker works for or stands near, not the speaker.
-var speakerOwnerPreps = wordSet(`for of to with from by at near about against behind`)
+var speakerOwnerPreps = wordSet(`for of to with from by at near about against behind on`)
 
 func per1000(n, words int) float64 {
 	if words == 0 {

@@ -795,6 +795,18 @@ func TestSpeakerSideFromMention(t *testing.T) {
 			speaker: "spokesman for Netanyahu", side: "israel",
 		},
 		{
+			// A committee is Congress's, and its members keep their own
+			// description: they sit on it, they are not it.
+			name:    "CommitteeIsCongress",
+			text:    "Hearing\n\nThe House Foreign Affairs Committee said the hearing would resume on Monday.",
+			speaker: "US Congress", side: "united-states",
+		},
+		{
+			name:    "MemberOnCommittee",
+			text:    "Hearing\n\nDemocrats on the House Foreign Affairs Committee said the hearing would resume on Monday.",
+			speaker: "Democrats on the House Foreign Affairs Committee", side: "united-states",
+		},
+		{
 			name:    "EntrysSpokesman",
 			text:    "Talks\n\nNetanyahu's spokesman said the talks would resume on Monday.",
 			speaker: "Netanyahu's spokesman", side: "israel",

@@ -134,6 +134,8 @@ func TestRegistryResolve(t *testing.T) {
 		// "France" is Europe's; the agency is a medium, spelt either way.
 		{"AgencyNamedAfterCountry", "Agence France Presse news agency", "AFP", "media"},
 		{"GroupSpeltWithoutHyphen", "al Nusra fighters", "Jabhat al-Nusra", "jihadist-groups"},
+		{"QaedaAffiliateAcronym", "AQAP leader", "al-Qaeda in the Arabian Peninsula", "jihadist-groups"},
+		{"QaedaAffiliateSomalia", "Al Shabaab", "al-Shabaab", "jihadist-groups"},
 		// A "!" alias leaves its phrase unplaced only where no name or
 		// alias as long stands before it.
 		{"NameBeforeNegativeAlias", "Syrian rebels and Houthi rebels", "armed groups", "syrian-opposition"},
