@@ -341,6 +341,10 @@ type attributor struct {
 	// usedMax is the longest used cue, for findReported's look-ups in
 	// a.used, which it sorts by start.
 	usedMax int
+	// cueVerb holds cueInVerbPlace's answer for each scan cue, by index
+	// (see cueVerbAt): findReported and reportedIn ask about the same
+	// cue up to three times.
+	cueVerb []cueVerbState
 	// index is the speaker index people points to, kept with its buffers
 	// between calls.
 	index speakerIndex
@@ -2188,8 +2192,10 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 	// the one of the direct quote before the cue, not the article's last.
 	last := a.people.recent
 	defer func() { a.people.recent = last }()
-	for _, c := range a.scan.cues {
-		if c.Start < done || !a.cueInVerbPlace(c) {
+	a.cueVerb = slices.Grow(a.cueVerb[:0], len(a.scan.cues))[:len(a.scan.cues)]
+	clear(a.cueVerb)
+	for j, c := range a.scan.cues {
+		if c.Start < done || !a.cueVerbAt(j, c.End) {
 			continue
 		}
 		for pi < len(a.paras) && a.paras[pi].End <= c.Start {
@@ -2214,6 +2220,33 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 		}
 	}
 	return out
+}
+
+// cueVerbState is what is known of a scan cue's cueInVerbPlace.
+type cueVerbState uint8
+
+const (
+	cueVerbUnknown cueVerbState = iota
+	cueVerbNo
+	cueVerbYes
+)
+
+// cueVerbAt returns cueInVerbPlace for the word from the start of scan cue
+// j to end. The answer for the cue's own span is kept: a token that starts
+// at a cue nearly always ends where it does, but may run on past a joiner
+// ("say-so"), and is then read afresh.
+func (a *attributor) cueVerbAt(j, end int) bool {
+	c := a.scan.cues[j]
+	if end != c.End {
+		return a.cueInVerbPlace(Span{c.Start, end})
+	}
+	if a.cueVerb[j] == cueVerbUnknown {
+		a.cueVerb[j] = cueVerbNo
+		if a.cueInVerbPlace(c) {
+			a.cueVerb[j] = cueVerbYes
+		}
+	}
+	return a.cueVerb[j] == cueVerbYes
 }
 
 // cueInVerbPlace reports whether a cue candidate of the scan stands where a
@@ -2516,7 +2549,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			}
 			one, _ := quoteTokenizeN(a.body, cues[j].Start, we, a.toks[:0], 1)
 			// The loop below also passes over a cue in a noun's place.
-			live = !isUsed(one[0]) && a.cueInVerbPlace(Span{one[0].s, one[0].e})
+			live = !isUsed(one[0]) && a.cueVerbAt(j, one[0].e)
 			a.toks = one
 		}
 		if !live {
@@ -2543,7 +2576,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		if inDirect(t.s) || isUsed(t) {
 			continue
 		}
-		if a.body[t.s] < utf8.RuneSelf && !a.cueInVerbPlace(Span{t.s, t.e}) {
+		if a.body[t.s] < utf8.RuneSelf && !a.cueVerbAt(ci, t.e) {
 			continue // a noun or a negated verb: "his comments", "didn't say"
 		}
 		cue, n := speechCueAt(a.body, toks, k)

@@ -475,3 +475,50 @@ func mustFindTok(t *testing.T, body string, toks []qTok, w string) int {
 	}
 	return k
 }
+
+// TestCueVerbAtKeepsCueInVerbPlace checks that the kept answers of
+// cueVerbAt are cueInVerbPlace's, on a first and a second asking, and that
+// a token running past its cue is read afresh, not given the cue's answer.
+func TestCueVerbAtKeepsCueInVerbPlace(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		body string
+	}{
+		{"VerbAndNoun", "The minister said that the report was wrong. His comments drew fire."},
+		{"NounFirst", "Gulf states that border Iran said they would wait. The report states that it rose."},
+		{"Negation", "Obama didn't say whether he would go, but aides said he would."},
+		{"JoinedToken", "The President's say-so was enough, officials said."},
+		{"JoinedTokenReadsOtherwise", "The final say-so rests with him, officials said."},
+		{"Plurals", "Amid news reports that he left, the ministry claims that he stayed."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &attributor{body: tc.body}
+			quoteScan(tc.body, &a.scan)
+			if len(a.scan.cues) == 0 {
+				t.Fatal("the scan found no cue candidates")
+			}
+			a.cueVerb = make([]cueVerbState, len(a.scan.cues))
+			for round := range 2 {
+				for j, c := range a.scan.cues {
+					if got, want := a.cueVerbAt(j, c.End), a.cueInVerbPlace(c); got != want {
+						t.Errorf("round %d: cueVerbAt(%q) = %v, want %v", round, tc.body[c.Start:c.End], got, want)
+					}
+				}
+			}
+			// A longer token over a cue whose own answer is kept: "say-so"
+			// after an article is not the cue "say" alone.
+			for j, c := range a.scan.cues {
+				end := c.End
+				for end < len(tc.body) && tc.body[end] != ' ' && tc.body[end] != ',' && tc.body[end] != '.' {
+					end++
+				}
+				if end == c.End {
+					continue
+				}
+				if got, want := a.cueVerbAt(j, end), a.cueInVerbPlace(Span{c.Start, end}); got != want {
+					t.Errorf("cueVerbAt(%q) = %v, want %v", tc.body[c.Start:end], got, want)
+				}
+			}
+		})
+	}
+}
