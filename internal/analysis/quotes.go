@@ -2273,7 +2273,7 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if w[0] < 'a' {
 		return false
 	}
-	if speechCueNounFirst[w] && (!strings.HasPrefix(b[c.End:], " that ") || speechThatRelative(b, c.End+len(" that "))) {
+	if speechCueNounFirst(w) && (!strings.HasPrefix(b[c.End:], " that ") || speechThatRelative(b, c.End+len(" that "))) {
 		// "Arab states", "Gulf states", "member states", "state TV": a
 		// noun, in all but a few of the corpus's 122 readings; "the report
 		// states that" is the verb. So with "Trump's glowing comments",
@@ -2298,7 +2298,7 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if b[i:e] == "s" && cueAfterPossessive(b, i) {
 		return false // "Obama's comments come as ..."
 	}
-	if speechCuePlurals[w] && e == c.Start-1 && speechCuePluralModifier(b[i:e]) && !speechCollectiveSubject(b, i, e, c.End) {
+	if e == c.Start-1 && speechCuePlural(w) && speechCuePluralModifier(b[i:e]) && !speechCollectiveSubject(b, i, e, c.End) {
 		return false // "amid earlier reports that", "competing claims", "news reports indicate"
 	}
 	if strings.HasSuffix(w, "ing") && speechCueAuxAfter[lastWordAt(b, min(c.End+1, len(b)))] {
@@ -2319,7 +2319,7 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	// "sounded a rare note of", "the final report": a bare cue after an
 	// article and one lower-case word is a noun. A verb there would take
 	// a plural subject ("the two leaders note"), which ends in s.
-	if speechCueBaseForms[w] && b[e-1] != 's' && b[i] >= 'a' && b[i] <= 'z' && i >= 2 && b[i-1] == ' ' {
+	if b[e-1] != 's' && b[i] >= 'a' && b[i] <= 'z' && i >= 2 && b[i-1] == ' ' && speechCueBaseForms[w] {
 		k := i - 1
 		for k > 0 && quoteScanLetter[b[k-1]] != 0 {
 			k--
@@ -2364,9 +2364,16 @@ func lastWordBefore(b string, i int) string {
 	return b[i:e]
 }
 
-// speechCueNounFirst are cue words read far more often as nouns than as
-// verbs, which report speech only with "that" after them.
-var speechCueNounFirst = map[string]bool{"state": true, "states": true, "comments": true, "remarks": true}
+// speechCueNounFirst reports whether w is a cue word read far more often
+// as a noun than as a verb, which reports speech only with "that" after
+// it. A switch: cueInVerbPlace asks it of every cue candidate.
+func speechCueNounFirst(w string) bool {
+	switch w {
+	case "state", "states", "comments", "remarks":
+		return true
+	}
+	return false
+}
 
 // speechThatRelative reports whether the "that" ending at i opens a
 // relative clause: a verb or an auxiliary follows it at once ("states
@@ -2382,7 +2389,7 @@ func speechThatRelative(b string, i int) bool {
 var speechRelativeClauseVerbs = wordSet(`do keep kept take took oppose opposed border signed joined voted`)
 
 // speechCollectiveSubject reports whether the word b[i:e] before a cue of
-// speechCuePlurals, which ends at end, is a collective subject of it: "U.S.
+// speechCuePlural, which ends at end, is a collective subject of it: "U.S.
 // intelligence estimates that", "Turkish media reports that", with "that"
 // after the cue and no preposition before the word ("amid media reports
 // that" is a noun). Other modifiers before "that" are as often adjectives
@@ -2410,13 +2417,18 @@ func speechAfterPreposition(b string, i int) bool {
 	return f&swPreps != 0 || speakerOpenerPreps[b[s:e]] // "amid" among them
 }
 
-// speechCuePlurals are cue words in -s that are as often plural nouns:
-// "reports", "claims".
-var speechCuePlurals = map[string]bool{"reports": true, "claims": true, "estimates": true, "charges": true,
-	"demands": true, "promises": true, "warnings": true}
+// speechCuePlural reports whether w is a cue word in -s that is as often
+// a plural noun: "reports", "claims".
+func speechCuePlural(w string) bool {
+	switch w {
+	case "reports", "claims", "estimates", "charges", "demands", "promises", "warnings":
+		return true
+	}
+	return false
+}
 
 // speechCuePluralModifier reports whether the word right before a cue of
-// speechCuePlurals makes it a noun: a lower-case word that is no subject (no
+// speechCuePlural makes it a noun: a lower-case word that is no subject (no
 // speaker noun, pronoun or institution) nor an adverb between a subject and
 // its verb ("he now claims"), or a word that forms a compound with it
 // ("news reports", "media reports"). "earlier" and "later", adverbs before
@@ -2522,30 +2534,8 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			we++
 		}
 	}
-	inDirect := func(pos int) bool {
-		for _, d := range direct {
-			if d.Start > pos {
-				return false
-			}
-			if pos < d.End {
-				return true
-			}
-		}
-		return false
-	}
 	cues := a.scan.cues
-	ci := sort.Search(len(cues), func(i int) bool { return cues[i].Start >= ws })
-	isUsed := func(t qTok) bool {
-		// a.used is sorted by start (findReported): the spans that
-		// can hold t start at most usedMax bytes before it.
-		u := a.used
-		for j := sort.Search(len(u), func(j int) bool { return u[j].Start > t.s }) - 1; j >= 0 && u[j].Start >= t.s-a.usedMax; j-- {
-			if t.e <= u[j].End {
-				return true
-			}
-		}
-		return false
-	}
+	ci := quoteSpanSearch(cues, ws)
 	if !a.russian {
 		// Only tokens starting at a cue candidate are read below, and those
 		// inside a direct quote or given to one as its cue are passed over:
@@ -2555,12 +2545,12 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		// same end gives the tokens of the whole window from there.
 		live := false
 		for j := ci; j < len(cues) && cues[j].Start < we && !live; j++ {
-			if inDirect(cues[j].Start) {
+			if quoteInSpans(direct, cues[j].Start) {
 				continue
 			}
 			one, _ := quoteTokenizeN(a.body, cues[j].Start, we, a.toks[:0], 1)
 			// The loop below also passes over a cue in a noun's place.
-			live = !isUsed(one[0]) && a.cueVerbAt(j, one[0].e)
+			live = !a.cueUsed(one[0].s, one[0].e) && a.cueVerbAt(j, one[0].e)
 			a.toks = one
 		}
 		if !live {
@@ -2584,7 +2574,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		if a.body[t.s] < utf8.RuneSelf && (ci >= len(cues) || cues[ci].Start != t.s) {
 			continue
 		}
-		if inDirect(t.s) || isUsed(t) {
+		if quoteInSpans(direct, t.s) || a.cueUsed(t.s, t.e) {
 			continue
 		}
 		if a.body[t.s] < utf8.RuneSelf && !a.cueVerbAt(ci, t.e) {
@@ -2667,7 +2657,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 			// ("“...” of the framework, Cardin said in an interview").
 			where := false
 			if first := np[0]; cs < ce && first > 0 && toks[first-1].is(a.body, ",") && quoteWherePhrase(a.body[cs:ce]) {
-				where = !inDirect(toks[0].s) && !inDirect(toks[first-1].s-1)
+				where = !quoteInSpans(direct, toks[0].s) && !quoteInSpans(direct, toks[first-1].s-1)
 			}
 			if cs >= ce || quoteAtEnd(a.body, cs, e) || strings.TrimLeft(a.body[cs:ce], " .") == "" || where {
 				// "..., X said.", "..., the White House said in a
@@ -2721,6 +2711,50 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		return q, true
 	}
 	return Quote{}, false
+}
+
+// quoteInSpans reports whether offset pos lies inside one of spans, which
+// are sorted by start and do not overlap.
+func quoteInSpans(spans []Span, pos int) bool {
+	for _, d := range spans {
+		if d.Start > pos {
+			return false
+		}
+		if pos < d.End {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteSpanSearch returns the index of the first of spans, which are
+// sorted by start, that starts at or after pos: sort.Search written out,
+// without its closure, for reportedIn, which runs it per window and per
+// used-cue check.
+func quoteSpanSearch(spans []Span, pos int) int {
+	lo, hi := 0, len(spans)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if spans[m].Start < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// cueUsed reports whether the word body[s:e] lies inside a cue a direct
+// quote took. a.used is sorted by start (findReported): the spans that can
+// hold the word start at most usedMax bytes before it.
+func (a *attributor) cueUsed(s, e int) bool {
+	u := a.used
+	for j := quoteSpanSearch(u, s+1) - 1; j >= 0 && u[j].Start >= s-a.usedMax; j-- {
+		if e <= u[j].End {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyListener reports whether the tokens from j to the sentence's end

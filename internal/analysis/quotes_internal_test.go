@@ -522,3 +522,56 @@ func TestCueVerbAtKeepsCueInVerbPlace(t *testing.T) {
 		})
 	}
 }
+
+func TestQuoteSpanSearch(t *testing.T) {
+	spans := []Span{{2, 5}, {7, 9}, {7, 12}, {20, 25}}
+	for _, tc := range []struct {
+		name  string
+		spans []Span
+		pos   int
+		want  int
+	}{
+		{"NoSpans", nil, 3, 0},
+		{"BeforeAll", spans, 0, 0},
+		{"AtFirstStart", spans, 2, 0},
+		{"InsideFirst", spans, 3, 1},
+		{"FirstOfEqualStarts", spans, 7, 1},
+		{"PastEqualStarts", spans, 8, 3},
+		{"AtLastStart", spans, 20, 3},
+		{"PastAll", spans, 21, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := quoteSpanSearch(tc.spans, tc.pos); got != tc.want {
+				t.Errorf("quoteSpanSearch(%v, %d) = %d, want %d", tc.spans, tc.pos, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCueUsed(t *testing.T) {
+	// a.used as findReported leaves it: sorted by start, with usedMax the
+	// longest span.
+	a := &attributor{used: []Span{{10, 14}, {30, 42}, {31, 35}, {60, 64}}, usedMax: 12}
+	for _, tc := range []struct {
+		name string
+		s, e int
+		want bool
+	}{
+		{"BeforeAll", 0, 4, false},
+		{"Exactly", 10, 14, true},
+		{"Inside", 11, 13, true},
+		{"RunsPast", 12, 16, false},
+		{"StartsBefore", 9, 12, false},
+		{"InsideLongSpanPastShortOne", 36, 41, true},
+		{"InsideBoth", 32, 34, true},
+		{"Between", 45, 50, false},
+		{"Last", 60, 64, true},
+		{"AfterAll", 70, 74, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := a.cueUsed(tc.s, tc.e); got != tc.want {
+				t.Errorf("cueUsed(%d, %d) = %v, want %v", tc.s, tc.e, got, tc.want)
+			}
+		})
+	}
+}
