@@ -1335,8 +1335,7 @@ func speakerMonthSurname(body string, toks []qTok, np []int) bool {
 	if len(np) == 1 {
 		return true
 	}
-	p := speakerLower(body, toks, np[len(np)-2])
-	return speakerMaleNames[p] || speakerFemaleNames[p]
+	return speakerTokFlags(body, toks, np[len(np)-2])&(swMale|swFemale) != 0
 }
 
 // speakerNPAfter returns the tokens of the speaker after a cue ending before
@@ -3261,7 +3260,7 @@ func speakerInitialsIn(body string, toks []qTok, idx []int) bool {
 // speakerFirstNameIn reports whether one of the tokens is a first name.
 func speakerFirstNameIn(body string, toks []qTok, idx []int) bool {
 	for _, i := range idx {
-		if w := speakerLower(body, toks, i); speakerMaleNames[w] || speakerFemaleNames[w] {
+		if speakerTokFlags(body, toks, i)&(swMale|swFemale) != 0 {
 			return true
 		}
 	}
@@ -3275,6 +3274,32 @@ var speakerQuantifiers = []string{"some of the ", "many of the ", "most of the "
 	"several of the ", "some of ", "many of ", "most of ", "one of ", "reports in the ", "reports in ",
 	"a report in the ", "a report in ", "reports from the ", "reports from ", "reports by the ", "reports by ",
 	"the ", "a ", "an ", "one ", "another ", "some ", "many ", "several ", "both ", "of his ", "of her ", "of their "}
+
+// speakerQuantifiersByFirst holds speakerQuantifiers by their first byte,
+// each list in speakerQuantifiers' order.
+var speakerQuantifiersByFirst = func() (t [256][]string) {
+	for _, q := range speakerQuantifiers {
+		t[q[0]] = append(t[q[0]], q)
+	}
+	return t
+}()
+
+// speakerQuantifierAt returns the length of the first of speakerQuantifiers
+// that b (folded) starts with, or 0. Only the quantifiers sharing b's
+// first byte can match, and those are tried in the list's order, so the
+// answer is the list's first match: resolveNP strips them from every
+// description it reads, and most of the thirty fail on the first byte.
+func speakerQuantifierAt(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	for _, q := range speakerQuantifiersByFirst[b[0]] {
+		if speakerHasPrefixBytes(b, q) {
+			return len(q)
+		}
+	}
+	return 0
+}
 
 // speakerDocNouns are the writings whose author speaks through them: "his
 // statement said", "Lavrov's letter reads".
@@ -3462,7 +3487,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		// is someone else ("a spokesman for Sen. Bill Nelson").
 		found := false
 		for i := r; i < len(np)-1; i++ {
-			if w := speakerLower(body, toks, np[i]); speakerMaleNames[w] || speakerFemaleNames[w] {
+			if speakerTokFlags(body, toks, np[i])&(swMale|swFemale) != 0 {
 				r, hasPrep, found = i, false, true
 				break
 			}
@@ -3488,7 +3513,8 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		// The mention is then the person's name alone, so that the
 		// institution does not give the person its side.
 		for i := 1; i < len(words)-1; i++ {
-			if w := lowerWord(words[i]); (speakerMaleNames[w] || speakerFemaleNames[w]) && speakerOrgWords[lowerWord(words[i-1])] {
+			// words[i] is token np[r+i], whose flags the token keeps.
+			if speakerTokFlags(body, toks, np[r+i])&(swMale|swFemale) != 0 && speakerTokFlags(body, toks, np[r+i-1])&swOrg != 0 {
 				words, starts = words[i:], starts[i:]
 				m.Start = starts[0]
 				break
@@ -3550,15 +3576,12 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	lp := speakerFold(x.fold[:0], phrase)
 	x.fold = lp
 	cut := 0
-	for changed := true; changed; {
-		changed = false
-		for _, q := range speakerQuantifiers {
-			if speakerHasPrefixBytes(lp[cut:], q) {
-				cut += len(q)
-				changed = true
-				break
-			}
+	for {
+		n := speakerQuantifierAt(lp[cut:])
+		if n == 0 {
+			break
 		}
+		cut += n
 	}
 	definite := speakerHasPrefixBytes(lp, "the ")
 	phrase = phrase[cut:]

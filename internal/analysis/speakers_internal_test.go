@@ -1,0 +1,79 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSpeakerQuantifierAt(t *testing.T) {
+	// firstMatch is the plain reading: the first quantifier of the list
+	// that the phrase starts with.
+	firstMatch := func(b []byte) int {
+		for _, q := range speakerQuantifiers {
+			if speakerHasPrefixBytes(b, q) {
+				return len(q)
+			}
+		}
+		return 0
+	}
+	for _, tc := range []struct {
+		name   string
+		phrase string
+		want   int
+	}{
+		{"Empty", "", 0},
+		{"NoQuantifier", "armed groups", 0},
+		{"LongestFirst", "some of the armed groups", len("some of the ")},
+		{"ShorterForm", "some of them", len("some of ")},
+		{"Article", "the ministry", len("the ")},
+		{"ReportBeforeArticle", "a report in the times", len("a report in the ")},
+		{"ArticleA", "a senior official", len("a ")},
+		{"AnotherNotAn", "another official", len("another ")},
+		{"WordOnlyStartsSo", "anyone", 0},
+		{"Possessive", "of their leaders", len("of their ")},
+		{"NoSpaceAfter", "the", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := []byte(tc.phrase)
+			if got := speakerQuantifierAt(b); got != tc.want {
+				t.Errorf("speakerQuantifierAt(%q) = %d, want %d", tc.phrase, got, tc.want)
+			}
+			if got := firstMatch(b); got != tc.want {
+				t.Errorf("first match of the list for %q = %d, want %d", tc.phrase, got, tc.want)
+			}
+		})
+	}
+	// Every quantifier, and every quantifier run on into a phrase, reads as
+	// the list's first match.
+	for _, q := range speakerQuantifiers {
+		for _, s := range []string{q, q + "officials", q + "the officials", strings.TrimSuffix(q, " ")} {
+			b := []byte(s)
+			if got, want := speakerQuantifierAt(b), firstMatch(b); got != want {
+				t.Errorf("speakerQuantifierAt(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+// TestSpeakerFirstNameInFlags checks that speakerFirstNameIn, which reads
+// the flags a token keeps, answers as the first-name lists do, in any case.
+func TestSpeakerFirstNameInFlags(t *testing.T) {
+	words := []string{"Mike", "mike", "MIKE", "Hillary", "hillary", "Lavrov", "the", "Minister", "Théo", "José", "may", "May"}
+	for w := range speakerMaleNames {
+		words = append(words, w, strings.ToUpper(w[:1])+w[1:])
+	}
+	for w := range speakerFemaleNames {
+		words = append(words, w, strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, w := range words {
+		toks := quoteTokenize(w, 0, len(w), nil)
+		if len(toks) != 1 {
+			continue // a list word the tokenizer splits: no single token
+		}
+		lw := lowerWord(w)
+		want := speakerMaleNames[lw] || speakerFemaleNames[lw]
+		if got := speakerFirstNameIn(w, toks, []int{0}); got != want {
+			t.Errorf("speakerFirstNameIn(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
