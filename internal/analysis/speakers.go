@@ -1634,8 +1634,9 @@ type speakerMention struct {
 // speakerIndex tracks the people and collectives an article names, so that
 // surnames, pronouns and descriptions resolve to them.
 type speakerIndex struct {
-	persons     []speakerPerson
-	byKey       map[string]int
+	persons []speakerPerson
+	// keys maps the persons' keys (see addPerson) to their indices.
+	keys        speakerKeys
 	mentions    []speakerMention
 	collectives []speakerMention
 	// recent is the speaker of the latest attribution, the fallback for a
@@ -1675,10 +1676,7 @@ type speakerIndex struct {
 
 // reset empties the index for a new body, keeping its buffers.
 func (x *speakerIndex) reset(body string) {
-	if x.byKey == nil {
-		x.byKey = map[string]int{}
-	}
-	clear(x.byKey)
+	x.keys.reset()
 	clear(x.persons) // drop the old names and titles for the collector
 	x.persons, x.mentions, x.collectives, x.speakers = x.persons[:0], x.mentions[:0], x.collectives[:0], x.speakers[:0]
 	x.recent, x.recents, x.body, x.scanned = "", x.recents[:0], body, 0
@@ -1688,9 +1686,8 @@ func (x *speakerIndex) reset(body string) {
 // lookupFold returns the person known under key s, case-folded as
 // strings.ToLower folds it, without allocating the folded key.
 func (x *speakerIndex) lookupFold(s string) (int, bool) {
-	x.fold = speakerFold(x.fold[:0], s)
-	p, ok := x.byKey[string(x.fold)]
-	return p, ok
+	h := x.foldKey(s)
+	return x.keys.get(x.fold, h)
 }
 
 // speakerFold appends the lower-case form of s to dst, byte for byte what
@@ -2137,13 +2134,13 @@ func (x *speakerIndex) readCap(c *speakerCap) {
 				return // most runs: a first word that is no particle
 			}
 		}
-		if p, ok := x.byKey[run[k+1:]]; ok && p < x.scanned && len(x.persons[p].name) > len(run) &&
+		if p, ok := x.lookupAsWritten(run[k+1:]); ok && p < x.scanned && len(x.persons[p].name) > len(run) &&
 			strings.EqualFold(x.persons[p].name[len(x.persons[p].name)-len(run):], run) {
 			c.person = int32(p)
 		}
 		return
 	}
-	if p, ok := x.byKey[run]; ok && p < x.scanned {
+	if p, ok := x.lookupAsWritten(run); ok && p < x.scanned {
 		c.person = int32(p)
 	}
 }
@@ -2438,18 +2435,18 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos, at int) int 
 			}
 		}
 		x.persons = append(x.persons, speakerPerson{name: name, first: pos, gender: g})
-		x.byKey[strings.ToLower(name)] = p
+		x.putLower(name, p)
 		if suffixed {
 			// "Lippa" alone is Tony Lippa Jr., unless it names someone
 			// already; the name is also found without its period.
-			x.byKey[strings.ToLower(strings.TrimSuffix(name, "."))] = p
-			if _, taken := x.byKey[strings.ToLower(sur)]; !taken {
-				x.byKey[strings.ToLower(sur)] = p
-				x.byKey[sur] = p
+			x.putLower(strings.TrimSuffix(name, "."), p)
+			if _, taken := x.lookupFold(sur); !taken {
+				x.putLower(sur, p)
+				x.putAsWritten(sur, p)
 			}
 		} else if !another {
-			x.byKey[strings.ToLower(sur)] = p
-			x.byKey[sur] = p // as written, for the scan's fast path
+			x.putLower(sur, p)
+			x.putAsWritten(sur, p) // for the scan's fast path
 		}
 	}
 	if x.persons[p].titles == nil && len(titles) > 0 {

@@ -1,0 +1,179 @@
+package analysis
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// speakerKeys maps the keys the persons of one body are known by (a full
+// name or a surname in lower case, a surname as written) to the persons'
+// indices, the way a map[string]int does. The keys' bytes stand in one
+// buffer and the slots in one slice, both kept from body to body: over a
+// corpus the scan registers some eight persons per article, and a map took
+// a lower-cased copy of each key (an allocation) and a map assignment,
+// and had to be cleared at every body.
+type speakerKeys struct {
+	buf   []byte
+	slots []speakerKeySlot // open addressing, linear probing; the length is a power of two
+	n     int              // keys held
+}
+
+// speakerKeySlot is one slot of speakerKeys: the key buf[off:end] with its
+// hash, and the person's index plus one (0 for an empty slot).
+type speakerKeySlot struct {
+	h, p     uint32
+	off, end int32
+}
+
+// speakerKeysMinSlots is the number of slots of an empty table; a table
+// grown past speakerKeysMaxKept slots by a body with many names is not
+// kept for the next body, whose clearing would cost as much, nor a key
+// buffer grown past speakerKeysMaxBuf bytes.
+const (
+	speakerKeysMinSlots = 64
+	speakerKeysMaxKept  = 1024
+	speakerKeysMaxBuf   = 1 << 16
+)
+
+// reset empties the table.
+func (k *speakerKeys) reset() {
+	if len(k.slots) == 0 || len(k.slots) > speakerKeysMaxKept {
+		k.slots = make([]speakerKeySlot, speakerKeysMinSlots)
+	} else {
+		clear(k.slots)
+	}
+	if cap(k.buf) > speakerKeysMaxBuf {
+		k.buf = nil
+	}
+	k.buf, k.n = k.buf[:0], 0
+}
+
+// slot returns the index of the slot holding key, whose hash is h, or of
+// the empty slot where it would go.
+func (k *speakerKeys) slot(key []byte, h uint32) int {
+	mask := len(k.slots) - 1
+	i := speakerKeyIndex(h, mask)
+	for {
+		s := &k.slots[i]
+		if s.p == 0 || s.h == h && string(k.buf[s.off:s.end]) == string(key) {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// speakerKeyIndex spreads a key hash over a table of mask+1 slots.
+func speakerKeyIndex(h uint32, mask int) int { return int(uint64(h)*0x9E3779B97F4A7C15>>32) & mask }
+
+// get returns the person known by key, whose hash is h, or 0 and false as
+// a map would.
+func (k *speakerKeys) get(key []byte, h uint32) (int, bool) {
+	if len(k.slots) == 0 {
+		return 0, false
+	}
+	p := k.slots[k.slot(key, h)].p
+	if p == 0 {
+		return 0, false
+	}
+	return int(p) - 1, true
+}
+
+// put makes key, whose hash is h, name person p, in place of any person
+// it named.
+func (k *speakerKeys) put(key []byte, h uint32, p int) {
+	if len(k.slots) == 0 {
+		k.reset()
+	}
+	s := &k.slots[k.slot(key, h)]
+	if s.p == 0 {
+		off := len(k.buf)
+		k.buf = append(k.buf, key...)
+		*s = speakerKeySlot{h: h, off: int32(off), end: int32(len(k.buf))}
+		k.n++
+	}
+	s.p = uint32(p) + 1
+	if 2*k.n > len(k.slots) {
+		k.grow()
+	}
+}
+
+// grow doubles the slots.
+func (k *speakerKeys) grow() {
+	old := k.slots
+	k.slots = make([]speakerKeySlot, 2*len(old))
+	mask := len(k.slots) - 1
+	for _, s := range old {
+		if s.p == 0 {
+			continue
+		}
+		i := speakerKeyIndex(s.h, mask)
+		for k.slots[i].p != 0 {
+			i = (i + 1) & mask
+		}
+		k.slots[i] = s
+	}
+}
+
+// speakerKeyHash hashes a key (FNV-1a).
+func speakerKeyHash(key []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range key {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// foldKey sets x.fold to strings.ToLower(s) and returns its hash. An ASCII
+// s, as nearly every name is, is folded and hashed in one pass, without
+// allocating.
+func (x *speakerIndex) foldKey(s string) uint32 {
+	buf := x.fold[:0]
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			x.fold = speakerFold(x.fold[:0], s)
+			return speakerKeyHash(x.fold)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+		h = (h ^ uint32(c)) * 16777619
+	}
+	x.fold = buf
+	return h
+}
+
+// copyKey sets x.fold to s and returns its hash.
+func (x *speakerIndex) copyKey(s string) uint32 {
+	x.fold = append(x.fold[:0], s...)
+	return speakerKeyHash(x.fold)
+}
+
+// putLower makes strings.ToLower(s) a key of person p.
+func (x *speakerIndex) putLower(s string, p int) {
+	h := x.foldKey(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			// The key is strings.ToLower's own, which look-ups
+			// (speakerFold) fold to.
+			x.fold = append(x.fold[:0], strings.ToLower(s)...)
+			h = speakerKeyHash(x.fold)
+			break
+		}
+	}
+	x.keys.put(x.fold, h, p)
+}
+
+// putAsWritten makes s itself a key of person p.
+func (x *speakerIndex) putAsWritten(s string, p int) {
+	h := x.copyKey(s)
+	x.keys.put(x.fold, h, p)
+}
+
+// lookupAsWritten returns the person known under key s as it is written.
+func (x *speakerIndex) lookupAsWritten(s string) (int, bool) {
+	h := x.copyKey(s)
+	return x.keys.get(x.fold, h)
+}
