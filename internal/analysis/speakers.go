@@ -1987,7 +1987,7 @@ func speakerGatherRun(body string, i int) int {
 			j = k + 1
 			continue
 		}
-		if strings.HasPrefix(body[k+1:], "of ") && speakerTitles[lowerWord(lastWord(body[i:k]))] {
+		if strings.HasPrefix(body[k+1:], "of ") && speakerWordFlags0(lastWord(body[i:k]))&swTitles != 0 {
 			j = k + 4
 			continue
 		}
@@ -2230,6 +2230,21 @@ func speakerStripPossessive(w string) string {
 // words: "Russia's Foreign Minister Sergey Lavrov" → [foreign minister],
 // [Sergey Lavrov]. The last name word loses a possessive in place.
 func speakerSplitName(words, titles []string) ([]string, []string) {
+	// The loops below ask about most words two or three times: each is
+	// looked up once. (speakerMaleNames[lowerWord(w)] is the swMale flag,
+	// and so for the other sets with a flag.)
+	var buf [8]speakerRunWord
+	info := buf[:]
+	if len(words) > len(buf) {
+		info = make([]speakerRunWord, len(words))
+	}
+	look := func(i int) (string, uint32) {
+		if in := &info[i]; !in.known {
+			in.w, in.f = speakerWordInfo(words[i])
+			in.known = true
+		}
+		return info[i].w, info[i].f
+	}
 	from := len(words) // the first name word; len(words) while there is none
 	for i, w := range words {
 		if i < len(words)-1 && speakerStripPossessive(w) != w {
@@ -2241,7 +2256,7 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 		}
 		// lowerWord folds every word of the package's sets, so a title
 		// comes back in lower case.
-		if lw, f := speakerWordInfo(w); f&swTitles != 0 || lw == "of" {
+		if lw, f := look(i); f&swTitles != 0 || lw == "of" {
 			titles = append(titles, lw)
 			continue
 		}
@@ -2252,61 +2267,74 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 	// what follows the last title with a word after it.
 	last := -1
 	for i := from; i < len(words)-1; i++ {
-		if _, f := speakerWordInfo(words[i]); f&swTitles != 0 && !(i > from && speakerFirstName(words[i-1])) {
+		if _, f := look(i); f&swTitles != 0 && !(i > from && speakerFirstNameFlags(look(i-1))) {
 			last = i // not after a first name: "Peter King", "Stephen Prince"
 		}
 	}
 	if last >= 0 {
-		for _, w := range words[from : last+1] {
-			if lw, f := speakerWordInfo(w); f&swTitles != 0 || lw == "of" {
+		for i := from; i <= last; i++ {
+			if lw, f := look(i); f&swTitles != 0 || lw == "of" {
 				titles = append(titles, lw)
 			}
 		}
 		from = last + 1
 	}
-	name := words[from:]
+	lo, hi := from, len(words) // the name is words[lo:hi]
 	// A place or office run into the name ("Governor of New York Andrew
 	// Cuomo", "San Diego County Sheriff Bill Gore"): the name starts at a
 	// first name with a word after it when two words or more stand before
 	// it, or one that is a title or an institution's head word. One other
 	// word may be a given name the lists lack ("Aaron David Miller", "Amir
 	// Ali Hajizadeh") and stays.
-	for i := 1; i < len(name)-1; i++ {
-		w, prev := lowerWord(name[i]), lowerWord(name[i-1])
-		if !speakerMaleNames[w] && !speakerFemaleNames[w] {
+	for i := lo + 1; i < hi-1; i++ {
+		if !speakerFirstNameFlags(look(i)) {
 			continue
 		}
-		if _, f := speakerWordInfo(name[i-1]); i >= 2 && !speakerMaleNames[prev] && !speakerFemaleNames[prev] &&
-			!speakerParticles[prev] && !strings.HasSuffix(prev, ".") || f&swTitles != 0 || speakerOrgWords[prev] {
-			name = name[i:]
+		if prev, f := look(i - 1); i-lo >= 2 && f&(swMale|swFemale) == 0 &&
+			!speakerParticles[prev] && !strings.HasSuffix(prev, ".") || f&(swTitles|swOrg) != 0 {
+			lo = i
 		}
 		break
 	}
-	if len(name) >= 4 && name[0] == "of" {
+	if hi-lo >= 4 && words[lo] == "of" {
 		// "Minister of Aviation Sherif Fathy": the office runs on; with
 		// no first name known in it, the name is its last two words.
 		titles = append(titles, "of")
-		name = name[len(name)-2:]
-	} else if len(name) > 0 && name[0] == "of" {
+		lo = hi - 2
+	} else if hi > lo && words[lo] == "of" {
 		// "The Mayor of London", "The Chief Rabbi of Britain": an office
 		// and its place, no name.
-		titles, name = append(titles, "of"), name[:0]
+		titles, hi = append(titles, "of"), lo
 	}
-	for j := 2; j < len(name)-1; j++ {
-		if name[j] == "of" && speakerFirstName(name[0]) {
-			name = name[:j] // "Peter King of New York": where he is from
+	for j := lo + 2; j < hi-1; j++ {
+		if words[j] == "of" && speakerFirstNameFlags(look(lo)) {
+			hi = j // "Peter King of New York": where he is from
 			break
 		}
 	}
-	if len(name) == 0 && len(words) >= 2 && speakerWordFlags0(words[len(words)-2])&swHonorifics != 0 {
-		// "Mr. King": after an honorific, a title word is the surname.
-		titles, name = titles[:len(titles)-1], words[len(words)-1:]
+	if hi == lo && len(words) >= 2 {
+		if _, f := look(len(words) - 2); f&swHonorifics != 0 {
+			// "Mr. King": after an honorific, a title word is the surname.
+			titles, lo, hi = titles[:len(titles)-1], len(words)-1, len(words)
+		}
 	}
+	name := words[lo:hi]
 	if n := len(name); n > 0 {
 		name[n-1] = speakerStripPossessive(name[n-1])
 	}
 	return titles, name
 }
+
+// speakerRunWord is what speakerWordInfo returns for one word of a run,
+// once known.
+type speakerRunWord struct {
+	w     string
+	f     uint32
+	known bool
+}
+
+// speakerFirstNameFlags is speakerFirstName for a word looked up already.
+func speakerFirstNameFlags(_ string, f uint32) bool { return f&(swMale|swFemale) != 0 }
 
 // speakerHonorifics stand right before a surname.
 var speakerHonorifics = wordSet(`mr mr. mrs mrs. ms ms. dr dr. sen. rep. gov. gen.`)
