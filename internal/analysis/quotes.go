@@ -1122,11 +1122,20 @@ var quoteAbbrevMaxLen = func() int {
 	return n
 }()
 
+// quoteAbbrevBefore reports whether the period at b[i] may close an
+// abbreviation rather than a sentence: it follows an initial, a word
+// holding periods or one of quoteAbbrevs, in any case.
 func quoteAbbrevBefore(b string, i int) bool {
 	j := i
+	dot := false
 	for j > 0 {
 		c := b[j-1]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			j--
+			continue
+		}
+		if c == '.' {
+			dot = true
 			j--
 			continue
 		}
@@ -1136,14 +1145,71 @@ func quoteAbbrevBefore(b string, i int) bool {
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
 		return true // an initial: "John F. Kennedy", "U.S."
 	}
-	if strings.Contains(w, ".") {
+	if dot {
 		return true
 	}
 	if len(w) > quoteAbbrevMaxLen {
 		return false
 	}
-	return speakerWordFlags0(w)&swAbbrev != 0
+	return quoteAbbrevWord(w)
 }
+
+// quoteAbbrevWord reports whether w, ASCII letters alone, is one of
+// quoteAbbrevs in any case: what speakerWordFlags0(w)&swAbbrev tells, but
+// with no look-up in the word table. The period after a word is read for
+// most words the tokenizer meets before one, and the abbreviations are
+// short: each is packed into a key (quoteAbbrevKey) of quoteAbbrevKeys.
+func quoteAbbrevWord(w string) bool {
+	if len(w) > 8 {
+		return speakerWordFlags0(w)&swAbbrev != 0
+	}
+	k := quoteAbbrevKey(w)
+	for slot := quoteAbbrevSlot(k); quoteAbbrevKeys[slot] != 0; slot = (slot + 1) & (len(quoteAbbrevKeys) - 1) {
+		if quoteAbbrevKeys[slot] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteAbbrevKey packs w, ASCII letters alone and at most eight, into a
+// word with its letters in lower case; the key of "" is 0, which no
+// abbreviation has.
+func quoteAbbrevKey(w string) uint64 {
+	var k uint64
+	for i := 0; i < len(w); i++ {
+		k = k<<8 | uint64(w[i]|0x20)
+	}
+	return k
+}
+
+// quoteAbbrevBits is the base-2 logarithm of the size of quoteAbbrevKeys.
+const quoteAbbrevBits = 7
+
+// quoteAbbrevSlot spreads a key over quoteAbbrevKeys.
+func quoteAbbrevSlot(k uint64) int { return int(k * 0x9E3779B97F4A7C15 >> (64 - quoteAbbrevBits)) }
+
+// quoteAbbrevKeys holds the keys of the abbreviations of letters alone
+// (those with a period cannot follow a word of letters alone), by
+// quoteAbbrevSlot with linear probing; 0 is an empty slot.
+var quoteAbbrevKeys = func() (t [1 << quoteAbbrevBits]uint64) {
+	n := 0
+	for w := range quoteAbbrevs {
+		if strings.Contains(w, ".") || len(w) > 8 {
+			continue
+		}
+		if n++; 2*n > len(t) {
+			panic("quoteAbbrevKeys is over half full: make it larger")
+		}
+		k := quoteAbbrevKey(w)
+		slot := quoteAbbrevSlot(k)
+		for t[slot] != 0 {
+			slot = (slot + 1) & (len(t) - 1)
+		}
+		t[slot] = k
+	}
+	return t
+}()
 
 // attributeAfter looks for an attribution right after a quote's closing
 // mark: `," Lavrov said`, `," said Lavrov`, `," the minister added`.
