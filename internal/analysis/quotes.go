@@ -750,6 +750,11 @@ func (a *attributor) bylineSpeakers(qs []Quote) []int {
 	return closed
 }
 
+// quoteTrailingBylineMax bounds the text after a quote that may be a
+// byline: a sentence that goes on after the quote is none, and need not be
+// read through.
+const quoteTrailingBylineMax = 120
+
 // quoteTrailingByline reads what follows the quote whose text ends at end,
 // up to its paragraph's end pe: the closing mark, then a byline ("Alex
 // Ward, Vox", as quoteByline reads it) or a dash and a name, with or
@@ -780,7 +785,7 @@ func quoteTrailingByline(body string, end, pe int) (string, int, bool) {
 		}
 	}
 	tail := strings.TrimRight(body[i:pe], " ")
-	if tail == "" || strings.ContainsAny(tail, "\"“”") {
+	if tail == "" || len(tail) > quoteTrailingBylineMax || strings.ContainsAny(tail, "\"“”") {
 		// A title quoted after the name ("on “Special Report”") would
 		// take the name as a quote of its own.
 		return "", 0, false
