@@ -82,20 +82,20 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 		t.Errorf("%d speakers open with a preposition or conjunction, want at most 10", opening)
 	}
 	// The quotes of no known side went from 70.3% (before engine 1.15.0) to
-	// 49.0% (with the registry's Palestinian and Hamas sides), and the
-	// direct quotes with no speaker from 1,465 to 1,051, with the quotes
-	// found at 35,957 (engine 1.119.0); each commit that moved them says
-	// by how much (git log -- internal/analysis). The bounds keep that,
-	// with room for about 70 quotes of no side and 5 without a speaker,
-	// and the quotes found: an engine that found fewer would leave fewer
-	// without a speaker.
-	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.492 {
-		t.Errorf("%.3f of the quotes have no known side, want at most 0.492", share)
+	// 49.0% (17,584 of 35,906, engine 1.126.0), and the direct quotes with
+	// no speaker from 1,465 to 1,019; each commit that moved them says by
+	// how much (git log -- internal/analysis). The bounds keep that, with
+	// room for about 40 quotes of no side and 6 without a speaker, and the
+	// quotes found: an engine that found fewer would leave fewer without a
+	// speaker. (The quotes found fell from 35,957 at engine 1.119.0 as
+	// junk reported speech went: "could say", "Gulf states".)
+	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.491 {
+		t.Errorf("%.3f of the quotes have no known side, want at most 0.491", share)
 	}
-	if silent > 1056 {
-		t.Errorf("%d direct quotes have no speaker, want at most 1,056", silent)
+	if silent > 1025 {
+		t.Errorf("%d direct quotes have no speaker, want at most 1,025", silent)
 	}
-	if quotes < 35900 {
-		t.Errorf("%d quotes found, want at least 35,900", quotes)
+	if quotes < 35850 {
+		t.Errorf("%d quotes found, want at least 35,850", quotes)
 	}
 }
