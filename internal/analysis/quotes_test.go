@@ -285,6 +285,11 @@ func TestFindAttributionsCases(t *testing.T) {
 		// speech, not one made; "will" still reports the prepared one.
 		{name: "ModalCueReportsNothing", body: "Critics might say that the deal is weak.\n\nThe senator could also argue that the plan failed.\n\nOn this visit he should reiterate that the sanctions will stay.\n\nPresident Obama will say in his speech that the war is over.",
 			report: [][2]string{{"the war is over", "Obama"}}},
+		// "the Israeli prime minister" is the one person named so far with
+		// the role, its title words and its place; "the French foreign
+		// minister" is not the Russian one.
+		{name: "DescriptionOfOneHolder", body: "Israeli Prime Minister Benjamin Netanyahu met Russian Foreign Minister Sergey Lavrov on Monday.\n\n“We will see about that,” the Israeli prime minister said.\n\n“We will wait for the talks,” the French foreign minister said.\n\nFBI Director James Comey spoke later. “It is over for them,” the FBI director said.",
+			direct: [][2]string{{"We will see about that", "Benjamin Netanyahu"}, {"We will wait for the talks", "French foreign minister"}, {"It is over for them", "James Comey"}}},
 		{name: "ByParticipleSubjectSpeaks", body: "Defense Secretary Ash Carter complained again. Russian Foreign Minister Sergey Lavrov dismissed Mr. Carter’s complaints by saying, “Don’t listen to the Pentagon about the Russian strikes.”",
 			direct: [][2]string{{"Don’t listen to the Pentagon about the Russian strikes.", "Sergey Lavrov"}}},
 		{name: "StatementParticipleSubjectSpeaks", body: "State Police Col. Timothy Alben spoke first. The district attorney in Middlesex County has released a statement saying that “the suspect was taken to a hospital in serious condition.”",

@@ -3182,6 +3182,94 @@ func (x *speakerIndex) lastPersonTitled(pos int, role string, titles []string) (
 	return x.persons[best].name, true
 }
 
+// onlyHolder returns the one person mentioned before pos who holds the
+// role that ends the description phrase ("Israeli prime minister") and
+// every title word before it. The other words may only be a people's
+// adjective, a place written in capitals ("Florida") or a modifier of the
+// role ("current", "top"); any other word makes the phrase no bare title.
+func (x *speakerIndex) onlyHolder(phrase string, pos int) (string, bool) {
+	words := strings.Fields(phrase)
+	n := len(words)
+	if n < 2 || n > 4 {
+		return "", false
+	}
+	role, f := speakerWordInfo(words[n-1])
+	if f&swRoles == 0 {
+		return "", false
+	}
+	var titles, places [4]string
+	nt, np := 0, 0
+	for _, w := range words[:n-1] {
+		lw, f := speakerWordInfo(w)
+		switch {
+		case lw == "us" || lw == "u.s." || speakerRoleModifiers[lw] || lw == "current" || lw == "top":
+		case speakerDemonym(w) || w[0] >= 'A' && w[0] <= 'Z' && f == 0:
+			places[np] = w
+			np++
+		case f&swTitles != 0:
+			titles[nt] = lw
+			nt++
+		default:
+			return "", false
+		}
+	}
+	found := -1
+	for _, m := range x.mentions {
+		if m.pos >= pos || m.person < 0 || m.person == found {
+			continue
+		}
+		p := x.persons[m.person]
+		if !speakerHasTitle(p.titles, role) {
+			continue
+		}
+		all := true
+		for _, t := range titles[:nt] {
+			all = all && speakerHasTitle(p.titles, t)
+		}
+		for _, w := range places[:np] {
+			all = all && x.namedWith(m.person, w, pos)
+		}
+		if !all {
+			continue
+		}
+		if found >= 0 {
+			return "", false
+		}
+		found = m.person
+	}
+	if found < 0 {
+		return "", false
+	}
+	return x.mention(found, pos), true
+}
+
+// namedWith reports whether person p was named before pos with the word w
+// (a people's adjective or a place) among the few words before the
+// surname: "Israeli Prime Minister Benjamin Netanyahu" for "the Israeli
+// prime minister", not "Russian Foreign Minister Sergey Lavrov" for "the
+// French foreign minister".
+func (x *speakerIndex) namedWith(p int, w string, pos int) bool {
+	sur := speakerSurname(x.persons[p].name)
+	for {
+		k := quoteLastWordBefore(x.body, 0, pos, sur)
+		if k < 0 {
+			return false
+		}
+		lo := max(0, k-speakerNamedWithReach)
+		if nl := strings.LastIndexByte(x.body[lo:k], '\n'); nl >= 0 {
+			lo += nl + 1
+		}
+		if quoteLastWordBefore(x.body, lo, k, w) >= 0 {
+			return true
+		}
+		pos = k
+	}
+}
+
+// speakerNamedWithReach bounds the bytes before a name that namedWith
+// reads: a title of a few words ("Syrian Deputy Foreign Minister").
+const speakerNamedWithReach = 60
+
 func speakerHasTitle(titles []string, role string) bool {
 	for _, t := range titles {
 		if t == role {
@@ -3637,6 +3725,14 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 			if p, ok := x.lastPerson(pos, 0, tb); ok {
 				return p, m
 			}
+		}
+	}
+	if definite && strings.Contains(phrase, " ") {
+		// "the Israeli prime minister", "the former Florida governor":
+		// the one person named so far who holds the role and its title
+		// words; with two, the description is left as it is.
+		if p, ok := x.onlyHolder(phrase, pos); ok {
+			return p, m
 		}
 	}
 	if definite && !strings.Contains(phrase, " ") {
