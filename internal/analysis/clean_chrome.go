@@ -688,11 +688,13 @@ func cleanIsDelimited(after string) bool {
 }
 
 // cleanNameDelimited reports whether after, the text following a label
-// that ends in "on" or "from", is a name of one to three capitalized words
-// and then a colon: the outlet of "Also on POLITICO:", "More from The
-// Guardian:".
+// that ends in "on" or "from", is an outlet's name and then a colon: one to
+// three capitalized words, one of them an acronym or a name in capitals
+// ("Also on POLITICO:", "More from CNN:"). A day, a place or a person
+// there opens a sentence: "Also on Monday: Kerry said ...", "More from
+// Obama: we will not be deterred".
 func cleanNameDelimited(after string) bool {
-	i := 0
+	i, caps := 0, false
 	for range 3 {
 		for i < len(after) && after[i] == ' ' {
 			i++
@@ -700,11 +702,15 @@ func cleanNameDelimited(after string) bool {
 		if i == len(after) || after[i] < 'A' || after[i] > 'Z' {
 			return false
 		}
+		s := i
+		upper := true
 		for i < len(after) && after[i] != ' ' && after[i] != ':' {
+			upper = upper && (after[i] < 'a' || after[i] > 'z')
 			i++
 		}
+		caps = caps || upper && i-s >= 3
 		if i < len(after) && after[i] == ':' {
-			return true
+			return caps
 		}
 	}
 	return false

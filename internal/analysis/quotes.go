@@ -721,7 +721,7 @@ func (a *attributor) bylineSpeakers(qs []Quote) []int {
 				if m.Kind != QuoteDirect || m.Speaker != "" || a.paraOf(m.End) != para {
 					break
 				}
-				m.Speaker, m.Mention, m.MentionStart, m.MentionEnd = name, name, at, at+len(name)
+				m.Speaker, m.Mention, m.MentionStart, m.MentionEnd = name, a.body[at.Start:at.End], at.Start, at.End
 				closed = append(closed, m.Start)
 			}
 			continue
@@ -759,8 +759,10 @@ const quoteTrailingBylineMax = 120
 // up to its paragraph's end pe: the closing mark, then a byline ("Alex
 // Ward, Vox", as quoteByline reads it) or a dash and a name, with or
 // without a description ("– Carl Cameron", "—Barak Epstein, manager of
-// The Texas Theatre"). It returns the name and its offset.
-func quoteTrailingByline(body string, end, pe int) (string, int, bool) {
+// The Texas Theatre"). It returns the name and the span of the byline as
+// written: all of it for "Name, Outlet", as a byline paragraph is the
+// mention of its quotes, and the name part after a dash.
+func quoteTrailingByline(body string, end, pe int) (string, Span, bool) {
 	i := end
 	for i < pe && (body[i] == '.' || body[i] == ',' || body[i] == '?' || body[i] == '!' || body[i] == ' ') {
 		i++
@@ -771,7 +773,7 @@ func quoteTrailingByline(body string, end, pe int) (string, int, bool) {
 	case strings.HasPrefix(body[i:pe], `"`):
 		i++
 	default:
-		return "", 0, false
+		return "", Span{}, false
 	}
 	for i < pe && body[i] == ' ' {
 		i++
@@ -788,20 +790,21 @@ func quoteTrailingByline(body string, end, pe int) (string, int, bool) {
 	if tail == "" || len(tail) > quoteTrailingBylineMax || strings.ContainsAny(tail, "\"“”") {
 		// A title quoted after the name ("on “Special Report”") would
 		// take the name as a quote of its own.
-		return "", 0, false
+		return "", Span{}, false
 	}
+	at := Span{i, i + len(tail)}
 	if name, ok := quoteByline(tail); ok {
-		return name, i, true
+		return name, at, true
 	}
 	if !dashed {
-		return "", 0, false
+		return "", Span{}, false
 	}
 	name, _, _ := strings.Cut(tail, ", ")
+	at.End = i + len(name) // the name as written, not its description
 	nw := strings.Fields(name)
 	// "– Rep. John Lewis D-Ga.", "– Bret Baier.": the title, the party
 	// and the sentence's period are no part of the name.
 	for len(nw) > 2 && speakerWordFlags0(nw[0])&swTitles != 0 {
-		i += len(nw[0]) + 1
 		nw = nw[1:]
 	}
 	if k := len(nw) - 1; k > 1 && len(nw[k]) > 2 && nw[k][1] == '-' && strings.ContainsRune("DRI", rune(nw[k][0])) {
@@ -812,9 +815,9 @@ func quoteTrailingByline(body string, end, pe int) (string, int, bool) {
 	}
 	name = strings.Join(nw, " ")
 	if len(nw) < 2 || len(nw) > 4 || len(name) > 40 || !quoteBylineName(nw) {
-		return "", 0, false
+		return "", Span{}, false
 	}
-	return name, i, true
+	return name, at, true
 }
 
 // quoteByline reads a byline paragraph: "Name Surname, Outlet", at most 80
@@ -2381,7 +2384,7 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if b[i:e] == "not" || b[i:e] == "never" || b[i:e] == "t" && cueAfterNegation(b, i) {
 		return false // "Obama didn't indicate whether ...": no claim
 	}
-	if speechCueModals[b[i:e]] || b[i:e] == "also" && speechCueModals[lastWordBefore(b, i)] {
+	if speechCueModals[b[i:e]] || b[i:e] == "also" && speechCueModals[wordBefore(b, i)] {
 		return false // "critics might say that ...", "he could also argue": no claim made
 	}
 	if speechCueNounContext[b[i:e]] {
@@ -2420,11 +2423,11 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 // speech, which reports none: "Critics might say that", "he should
 // reiterate". "will" and "would" stay: "Obama will say in his speech
 // that", "he said he would tell them that".
-var speechCueModals = wordSet(`could might may should must can`)
+var speechCueModals = wordSet(`could might may should must can cannot`)
 
-// lastWordBefore returns the lower-case letters of the word ending right
-// before the spaces before offset i.
-func lastWordBefore(b string, i int) string {
+// wordBefore returns the lower-case letters of the word that ends at the
+// spaces before offset i (lastWordAt reads the word starting at i).
+func wordBefore(b string, i int) string {
 	for i > 0 && b[i-1] == ' ' {
 		i--
 	}
@@ -2473,19 +2476,12 @@ func speechCollectiveSubject(b string, i, e, end int) bool {
 // speechAfterPreposition reports whether the word before offset i (the
 // start of a word) is a preposition: "amid earlier reports".
 func speechAfterPreposition(b string, i int) bool {
-	e := i
-	for e > 0 && b[e-1] == ' ' {
-		e--
-	}
-	s := e
-	for s > 0 && b[s-1] >= 'a' && b[s-1] <= 'z' {
-		s--
-	}
-	if s == e {
+	w := wordBefore(b, i)
+	if w == "" {
 		return false
 	}
-	_, f := speakerWordInfo(b[s:e])
-	return f&swPreps != 0 || speakerOpenerPreps[b[s:e]] // "amid" among them
+	_, f := speakerWordInfo(w)
+	return f&swPreps != 0 || speakerOpenerPreps[w] // "amid" among them
 }
 
 // speechCuePlural reports whether w is a cue word in -s that is as often

@@ -575,3 +575,37 @@ func TestCueUsed(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteTrailingByline reads bylines that close a quote's paragraph: the
+// name, and the span of the byline as written (body[span] is the mention).
+func TestQuoteTrailingByline(t *testing.T) {
+	long := " " + strings.Repeat("and a description that goes on ", 4)
+	cases := []struct {
+		name, tail string
+		want       string // "" for no byline
+		span       string // the byline's text as written
+	}{
+		{"NameOutlet", " Samantha Vinograd, CNN", "Samantha Vinograd", "Samantha Vinograd, CNN"},
+		{"EditorialBoard", " The Editorial Board, Vox", "Vox", "The Editorial Board, Vox"},
+		{"DashName", " – Bret Baier.", "Bret Baier", "Bret Baier."},
+		{"DashTitleSpacesParty", " –\u00a0Sen.  Chris  Murphy D-Conn., on Twitter", "Chris Murphy", "\u00a0Sen.  Chris  Murphy D-Conn."},
+		{"DashNoSpace", " —Barak Epstein, manager of The Texas Theatre", "Barak Epstein", "Barak Epstein"},
+		{"TitleQuotedAfter", " - Charles Krauthammer, on “Special Report”", "", ""},
+		{"LongDescription", " – Chris Murphy," + long, "", ""},
+		{"Heading", " The Candidates Dominated Discussion, But Not Much Else", "", ""},
+		{"SentenceGoesOn", " he said on Monday, and left", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			body := "“We will see about that.”" + c.tail
+			end := strings.Index(body, ".”")
+			name, at, ok := quoteTrailingByline(body, end, len(body))
+			if ok != (c.want != "") || name != c.want {
+				t.Fatalf("quoteTrailingByline = %q, %v; want %q", name, ok, c.want)
+			}
+			if ok && body[at.Start:at.End] != c.span {
+				t.Errorf("span %q, want %q", body[at.Start:at.End], c.span)
+			}
+		})
+	}
+}

@@ -279,11 +279,11 @@ func TestFindAttributionsCases(t *testing.T) {
 		// A roundup's byline may close the quote's own paragraph, after a
 		// dash or as "Name, Outlet"; it passes its name on to no later
 		// quote, and a title quoted after it keeps the quote unattributed.
-		{name: "TrailingBylineClosesQuote", body: "“The problem is that our maximum pressure is putting the Islamic Republic in a corner economically.” Samantha Vinograd, CNN\n\n“When you shoot across the bow of an enemy ship, you say stop or we will sink you.” - Charles Krauthammer, on “Special Report with Bret Baier”\n\n“Sometimes I hear people saying nothing has changed, but walk in my shoes”- Rep. John Lewis D-Ga., during his speech at the march.\n\n“We want a better deal for all of our people in the end.” The Candidates Dominated Discussion, But Not Much Else",
-			direct: [][2]string{{"The problem is that our maximum pressure is putting the Islamic Republic in a corner economically.", "Samantha Vinograd"}, {"When you shoot across the bow of an enemy ship, you say stop or we will sink you.", ""}, {"Special Report with Bret Baier", ""}, {"Sometimes I hear people saying nothing has changed, but walk in my shoes", "John Lewis"}, {"We want a better deal for all of our people in the end.", ""}}},
+		{name: "TrailingBylineClosesQuote", body: "“The problem is that our maximum pressure is putting the Islamic Republic in a corner economically.” Samantha Vinograd, CNN\n\n“When you shoot across the bow of an enemy ship, you say stop or we will sink you.” - Charles Krauthammer, on “Special Report with Bret Baier”\n\n“Sometimes I hear people saying nothing has changed, but walk in my shoes”- Rep. John Lewis D-Ga., during his speech at the march.\n\n“We want a better deal for all of our people in the end.” The Candidates Dominated Discussion, But Not Much Else\n\n“The deal is weak and we should walk away from it now.” The Editorial Board, Vox\n\n“We will not pay for this wall, not now and not later.” –\u00a0Sen.  Chris  Murphy, on Twitter",
+			direct: [][2]string{{"The problem is that our maximum pressure is putting the Islamic Republic in a corner economically.", "Samantha Vinograd"}, {"When you shoot across the bow of an enemy ship, you say stop or we will sink you.", ""}, {"Special Report with Bret Baier", ""}, {"Sometimes I hear people saying nothing has changed, but walk in my shoes", "John Lewis"}, {"We want a better deal for all of our people in the end.", ""}, {"The deal is weak and we should walk away from it now.", "Vox"}, {"We will not pay for this wall, not now and not later.", "Chris Murphy"}}},
 		// A cue after "could", "might", "should" ... is a possible act of
 		// speech, not one made; "will" still reports the prepared one.
-		{name: "ModalCueReportsNothing", body: "Critics might say that the deal is weak.\n\nThe senator could also argue that the plan failed.\n\nOn this visit he should reiterate that the sanctions will stay.\n\nPresident Obama will say in his speech that the war is over.",
+		{name: "ModalCueReportsNothing", body: "Critics might say that the deal is weak.\n\nThe senator could also argue that the plan failed.\n\nOn this visit he should reiterate that the sanctions will stay.\n\nCNN cannot confirm that the video is real.\n\nPresident Obama will say in his speech that the war is over.",
 			report: [][2]string{{"the war is over", "Obama"}}},
 		// "the Israeli prime minister" is the one person named so far with
 		// the role, its title words and its place; "the French foreign
@@ -706,6 +706,9 @@ func TestFindAttributionsCases(t *testing.T) {
 			for _, q := range got.Quotes {
 				if q.Text != c.body[q.Start:q.End] {
 					t.Errorf("Text %q differs from body[%d:%d]", q.Text, q.Start, q.End)
+				}
+				if q.Mention != "" && (q.MentionStart < 0 || q.MentionEnd > len(c.body) || q.Mention != c.body[q.MentionStart:q.MentionEnd]) {
+					t.Errorf("Mention %q is not body[%d:%d]", q.Mention, q.MentionStart, q.MentionEnd)
 				}
 				if q.Kind == analysis.QuoteDirect {
 					direct = append(direct, [2]string{q.Text, q.Speaker})

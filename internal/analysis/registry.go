@@ -264,7 +264,7 @@ func (r *Registry) index() *registryIndex {
 		// institution's name is none: "Authority" alone, or "Palestinian
 		// Health Authority", is not the Palestinian Authority, nor
 		// "Organization" the World Health Organization.
-		if f := strings.Fields(registryKey(e.Name)); len(f) >= 2 && !registryInstitutionHeads[f[len(f)-1]] {
+		if f := strings.Fields(registryKey(e.Name)); len(f) >= 2 && !registryInstitutionHeads[f[len(f)-1]] && !registryNoSurnames[f[len(f)-1]] {
 			if r, _ := utf8.DecodeRuneInString(e.Name[strings.LastIndexByte(e.Name, ' ')+1:]); unicode.IsUpper(r) {
 				x.last[i] = f[len(f)-1]
 			}
@@ -488,6 +488,13 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 // of it changes resolutions that would need reading on the corpus first.
 var registryInstitutionHeads = map[string]bool{"authority": true, "organization": true, "organisation": true,
 	"ministry": true, "department": true, "council": true, "committee": true, "agency": true, "office": true}
+
+// registryNoSurnames are last words of group names that alone name
+// something else: "Sharia" is not Ansar al-Sharia, "Islam" not Jaish
+// al-Islam, "Peninsula" not al-Qaeda in the Arabian Peninsula. (Other
+// groups' last words do stand for them: "Nusra", and "Times" for the New
+// York Times.)
+var registryNoSurnames = map[string]bool{"al-sharia": true, "al-islam": true, "peninsula": true}
 
 // registryPostTitles are the posts an alias before them only places:
 // "Palestinian U.N. Ambassador", "Iranian UN envoy".

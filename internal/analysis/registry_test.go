@@ -165,6 +165,14 @@ func TestRegistryResolve(t *testing.T) {
 			}
 		})
 	}
+	// The last words of some group names name something else alone.
+	for _, speaker := range []string{"Sharia", "Peninsula", "Islam"} {
+		t.Run("NoSurnameOfGroup/"+speaker, func(t *testing.T) {
+			if name, side, _, ok := reg.Resolve(speaker); ok {
+				t.Errorf("Resolve(%q) = %q on %q, want no entry", speaker, name, side)
+			}
+		})
+	}
 	// "!" aliases: phrases that hold an alias but are someone else.
 	for _, speaker := range []string{"Houthi rebels", "Yemen's Iranian-backed Houthi rebels", "a recently formed pro-Republican opposition research group", "Iranian opposition groups", "Hong Kong activists",
 		"Steve Israel", "American Israel Public Affairs Committee", "Doctors at Beth Israel Deaconess Medical Center in Boston"} {

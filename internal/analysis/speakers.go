@@ -2837,12 +2837,13 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 	return x.persons[s.person].name, true
 }
 
-// prevSubject returns the subject of the sentence before a pronoun at
-// pron that opens its own sentence, when that sentence names someone else
-// after it: in "Yussef Magariaf, president of the congress, offered “an
-// apology to the United States ...” He pledged ..." the pronoun is
-// Magariaf, not a person named later in his sentence. The subject is a
-// person named within the sentence's first four words.
+// prevSubject returns the subject of the sentence before the one that
+// opens at pron (a pronoun, or the opening mark of a quote the pronoun
+// follows: resolvePronoun), when that sentence names someone else after
+// it: in "Yussef Magariaf, president of the congress, offered “an apology
+// to the United States ...” He pledged ..." the pronoun is Magariaf, not
+// a person named later in his sentence. The subject is a person named
+// within the sentence's first four words.
 func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	b := x.body
 	s := pron
@@ -3250,6 +3251,9 @@ func (x *speakerIndex) onlyHolder(phrase string, pos int) (string, bool) {
 // French foreign minister".
 func (x *speakerIndex) namedWith(p int, w string, pos int) bool {
 	sur := speakerSurname(x.persons[p].name)
+	if sur == "" {
+		return false
+	}
 	for {
 		k := quoteLastWordBefore(x.body, 0, pos, sur)
 		if k < 0 {

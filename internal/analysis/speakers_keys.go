@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
@@ -167,18 +166,10 @@ func (x *speakerIndex) copyKey(s string) uint32 {
 	return speakerKeyHash(x.fold)
 }
 
-// putLower makes strings.ToLower(s) a key of person p.
+// putLower makes strings.ToLower(s) a key of person p: foldKey folds as
+// it does (speakerFold, for a name outside ASCII, returns its bytes).
 func (x *speakerIndex) putLower(s string, p int) {
 	h := x.foldKey(s)
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			// The key is strings.ToLower's own, which look-ups
-			// (speakerFold) fold to.
-			x.fold = append(x.fold[:0], strings.ToLower(s)...)
-			h = speakerKeyHash(x.fold)
-			break
-		}
-	}
 	x.keys.put(x.fold, h, p)
 }
 
