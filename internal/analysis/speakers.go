@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -3214,11 +3215,15 @@ func (x *speakerIndex) onlyHolder(phrase string, pos int) (string, bool) {
 			return "", false
 		}
 	}
+	// Each person mentioned before pos is tested once: namedWith reads
+	// the text back for every occurrence of the surname.
 	found := -1
+	var seen []int
 	for _, m := range x.mentions {
-		if m.pos >= pos || m.person < 0 || m.person == found {
+		if m.pos >= pos || m.person < 0 || slices.Contains(seen, m.person) {
 			continue
 		}
+		seen = append(seen, m.person)
 		p := x.persons[m.person]
 		if !speakerHasTitle(p.titles, role) {
 			continue
