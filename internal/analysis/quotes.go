@@ -469,6 +469,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 			q.Speaker = full
 		}
 	}
+	a.definiteDescriptions(res.Quotes)
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10
@@ -507,6 +508,107 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	}
 	clear(a.quotes) // drop the texts for the collector
 	return res
+}
+
+// quoteDescriptionParas is how many paragraphs back definiteDescriptions
+// looks for the fuller description of "the official".
+const quoteDescriptionParas = 2
+
+// definiteDescriptions gives a quote whose speaker is a description in
+// lower case brought in with "the" ("“...,” the official said", "the
+// senior official added") the fuller description of the same person that
+// an attribution just before gives: "A Secret Service official said the
+// agency ...", then "“We weren't asked,” the official said". The reported
+// speech is read after the direct quotes, so "the official" found no one
+// when it was read. The fuller description holds every word of the bare
+// one in order and ends in the same noun; the nearest such, within
+// quoteDescriptionParas paragraphs and with no other of its kind brought
+// in between, is taken. An indefinite "an official said" is someone new and
+// is left alone. qs is in text order.
+func (a *attributor) definiteDescriptions(qs []Quote) {
+	for i := range qs {
+		q := &qs[i]
+		bare, ok := quoteBareDescription(q)
+		if !ok {
+			continue
+		}
+		para := a.paraOf(q.MentionStart)
+		for j := i - 1; j >= 0; j-- {
+			p := &qs[j]
+			if a.paraOf(p.End) < para-quoteDescriptionParas {
+				break
+			}
+			if p.MentionEnd <= p.MentionStart || p.MentionStart >= q.MentionStart || a.paraOf(p.MentionStart) < para-quoteDescriptionParas {
+				continue
+			}
+			if quoteFullerDescription(p.Speaker, bare) {
+				// Another of its kind brought in since, in a sentence
+				// that quotes no one ("a State Department official held
+				// a conference call"), is the one meant.
+				if !quoteNounBroughtIn(a.body, p.MentionEnd, q.MentionStart, bare[len(bare)-1]) {
+					q.Speaker = p.Speaker
+				}
+				break
+			}
+		}
+	}
+}
+
+// quoteNounBroughtIn reports whether the word noun stands in body[lo:hi]
+// other than right after "the": "a State Department official held a
+// call" brings in another official, "what the official dubbed" does not.
+func quoteNounBroughtIn(body string, lo, hi int, noun string) bool {
+	for {
+		o := quoteLastWordBefore(body, lo, hi, noun)
+		if o < 0 {
+			return false
+		}
+		if o < lo+len("the ") || !strings.EqualFold(body[o-len("the "):o], "the ") {
+			return true
+		}
+		hi = o
+	}
+}
+
+// quoteBareDescription returns the words of q's speaker when it is a
+// description in lower case that its mention brings in with "the" ("the
+// official", "the senior official").
+func quoteBareDescription(q *Quote) ([]string, bool) {
+	s := q.Speaker
+	if s == "" || s[0] < 'a' || s[0] > 'z' || len(q.Mention) != len("the ")+len(s) ||
+		!strings.EqualFold(q.Mention[:len("the ")], "the ") || q.Mention[len("the "):] != s {
+		return nil, false
+	}
+	words := strings.Fields(s)
+	for _, w := range words {
+		if w[0] < 'a' || w[0] > 'z' {
+			return nil, false
+		}
+	}
+	return words, true
+}
+
+// quoteFullerDescription reports whether speaker describes more fully
+// what bare does: it has more words, holds bare's words in order and ends
+// in the same word ("senior State Department official" for "senior
+// official"), which is its head: with a preposition in lower case the
+// head stands before it ("a spokesman for the country's atomic energy
+// agency" is not "the agency", nor "a review of the cable" "the cable").
+func quoteFullerDescription(speaker string, bare []string) bool {
+	words := strings.Fields(speaker)
+	if len(words) <= len(bare) || words[len(words)-1] != bare[len(bare)-1] {
+		return false
+	}
+	k := 0
+	for _, w := range words {
+		if speakerPreps[w] {
+			return false
+		}
+		if k < len(bare) && w == bare[k] {
+			k++
+		}
+	}
+	return k == len(bare)
 }
 
 // sortQuotes sorts qs by Start, stably: the direct quotes qs[:n] before

@@ -290,6 +290,14 @@ func TestFindAttributionsCases(t *testing.T) {
 		// minister" is not the Russian one.
 		{name: "DescriptionOfOneHolder", body: "Israeli Prime Minister Benjamin Netanyahu met Russian Foreign Minister Sergey Lavrov on Monday.\n\n“We will see about that,” the Israeli prime minister said.\n\n“We will wait for the talks,” the French foreign minister said.\n\nFBI Director James Comey spoke later. “It is over for them,” the FBI director said.",
 			direct: [][2]string{{"We will see about that", "Benjamin Netanyahu"}, {"We will wait for the talks", "French foreign minister"}, {"It is over for them", "James Comey"}}},
+		// "the official" is the official an attribution just before
+		// described more fully, though that attribution is reported speech
+		// (read after the direct quotes); not when another official was
+		// brought in since, nor for "an official", nor across a
+		// preposition ("a spokesman for the agency" is not "the agency").
+		{name: "DefiniteDescriptionTakesFullerOne", body: "A Secret Service official said the agency was not asked.\n\n“We weren't asked,” the official said. “We learned of it later,” the official added.\n\nA senior intelligence official said that the plan was sound.\n\nA State Department official held a call with reporters. “That was not our conclusion,” the official said.\n\nA White House official said the talks were over.\n\n“It is done,” an official said.\n\nA spokesman for the atomic energy agency said that the plant was safe.\n\n“We are checking,” the agency said.",
+			direct: [][2]string{{"We weren't asked", "Secret Service official"}, {"We learned of it later", "Secret Service official"}, {"That was not our conclusion", "official"}, {"It is done", "official"}, {"We are checking", "agency"}},
+			report: [][2]string{{"the agency was not asked", "Secret Service official"}, {"the plan was sound", "senior intelligence official"}, {"the talks were over", "White House official"}, {"the plant was safe", "spokesman for the atomic energy agency"}}},
 		{name: "ByParticipleSubjectSpeaks", body: "Defense Secretary Ash Carter complained again. Russian Foreign Minister Sergey Lavrov dismissed Mr. Carter’s complaints by saying, “Don’t listen to the Pentagon about the Russian strikes.”",
 			direct: [][2]string{{"Don’t listen to the Pentagon about the Russian strikes.", "Sergey Lavrov"}}},
 		{name: "StatementParticipleSubjectSpeaks", body: "State Police Col. Timothy Alben spoke first. The district attorney in Middlesex County has released a statement saying that “the suspect was taken to a hospital in serious condition.”",
