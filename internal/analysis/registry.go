@@ -238,6 +238,15 @@ func (r *Registry) index() *registryIndex {
 		if n := strings.Count(k, " ") + 1; n > x.maxWords {
 			x.maxWords = n
 		}
+		// "Turkish officials" names one of them too: "a senior Turkish
+		// official said".
+		if sp := strings.LastIndexByte(k, ' '); sp > 0 {
+			if other := registryRoleNumber[k[sp+1:]]; other != "" {
+				if _, ok := x.exact[k[:sp+1]+other]; !ok {
+					x.exact[k[:sp+1]+other] = i
+				}
+			}
+		}
 	}
 	for i, e := range r.Entries {
 		add(e.Name, i)
@@ -495,6 +504,11 @@ var registryInstitutionHeads = map[string]bool{"authority": true, "organization"
 // groups' last words do stand for them: "Nusra", and "Times" for the New
 // York Times.)
 var registryNoSurnames = map[string]bool{"al-sharia": true, "al-islam": true, "peninsula": true}
+
+// registryRoleNumber pairs the singular and plural of the nouns a group's
+// alias ends in ("Israeli officials"), so that the alias names one member
+// or several alike.
+var registryRoleNumber = map[string]string{"official": "officials", "officials": "official", "diplomat": "diplomats", "diplomats": "diplomat"}
 
 // registryPostTitles are the posts an alias before them only places:
 // "Palestinian U.N. Ambassador", "Iranian UN envoy".

@@ -124,6 +124,10 @@ func TestRegistryResolve(t *testing.T) {
 		{"PartyInPhrase", "House Democrats", "US Democrats", "united-states"},
 		{"CongressWhole", "Congress", "US Congress", "united-states"},
 		{"AdministrationOfficials", "senior administration officials", "United States", "united-states"},
+		// A group's alias names one of them too, and the other way round.
+		{"OneOfGroupAlias", "senior Turkish official", "Turkey", "turkey"},
+		{"OneOfGroupAliasDiplomats", "Russian diplomat", "Russia", "russia"},
+		{"GroupOfSingularAlias", "administration officials", "United States", "united-states"},
 		{"AliasWithOtherFirstName", "Edward R. Royce", "Ed Royce", "united-states"},
 		{"AliasNickname", "Rick DesLauriers", "Richard DesLauriers", "united-states"},
 		{"IsraeliOpposition", "Isaac Herzog", "Isaac Herzog", "israel"},
@@ -264,6 +268,32 @@ func TestRegistryKeepsAlQaedaApart(t *testing.T) {
 // TestRegistryPlaceBeforeInstitution keeps papers, think tanks and
 // universities named after a place off that place's government, while a
 // place before a title or a government body still counts.
+// TestRegistryRoleNumber gives an alias ending in "official" or
+// "diplomat" its other number, in a registry of the user's, and no more:
+// another noun keeps its alias as written.
+func TestRegistryRoleNumber(t *testing.T) {
+	reg, err := analysis.ParseRegistryCSV("test", []byte("name,aliases,side,role\nPalestinian Authority,PA official|PA diplomats|PA spokesman,pa,government\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		speaker string
+		ok      bool
+	}{
+		{"PA official", true},
+		{"two PA officials", true},
+		{"a PA diplomat", true},
+		{"PA diplomats", true},
+		{"PA spokesman", true},
+		{"PA spokesmen", false},
+		{"PA officialdom", false},
+	} {
+		if _, side, _, ok := reg.Resolve(tt.speaker); ok != tt.ok || ok && side != "pa" {
+			t.Errorf("Resolve(%q) = %q, %v; want ok %v", tt.speaker, side, ok, tt.ok)
+		}
+	}
+}
+
 func TestRegistryPlaceBeforeInstitution(t *testing.T) {
 	reg := syriaRegistry(t)
 	tests := []struct {
