@@ -379,7 +379,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 			continue
 		}
 		words := CountWords(a.body[cs:ce])
-		if words == 0 {
+		if words == 0 || !r.lostOpen && a.quoteTitle(r) {
 			continue
 		}
 		nUsed := len(a.used)
@@ -1051,6 +1051,56 @@ func (a *attributor) quoteUtterance(r quoteRaw) bool {
 	last := before[len(before)-1]
 	return last == ':' || last == ',' || (last == '.' || last == '!' || last == '?') && quoteSentenceBreak(a.body, len(before)-1+a.paras[r.para].Start, r.open+1)
 }
+
+// quoteTitle reports whether the quoted span of r names a work
+// rather than quoting anyone: words in title case with no stop or comma
+// inside the marks, set inside a sentence (not after a colon or comma,
+// nor opening a paragraph), as in "said on CNN's “State of the Union”",
+// "in his 2007 book “At the Center of the Storm”", "a “Make America Great
+// Again” hat". Each word is capitalized but for a few short function
+// words, at least two words of four letters or more are, and not all
+// letters are capitals. Such a span is no quote: its cue is left to the
+// sentence's reported speech.
+func (a *attributor) quoteTitle(r quoteRaw) bool {
+	// The stop or comma may stand outside the content: "“It’s not new in
+	// Virginia,” said Rep. Bobby Scott".
+	raw := strings.TrimRight(a.body[r.cs:r.ce], " ")
+	if raw == "" || strings.ContainsAny(raw[len(raw)-1:], ",.!?;:") || strings.HasSuffix(raw, "—") || strings.HasSuffix(raw, "…") {
+		return false
+	}
+	caps, lower := 0, false
+	for k, w := range strings.Fields(raw) {
+		r, _ := utf8.DecodeRuneInString(w)
+		letters := 0
+		for _, c := range w {
+			if unicode.IsLetter(c) {
+				letters++
+				lower = lower || unicode.IsLower(c)
+			}
+		}
+		switch {
+		case k >= 12:
+			return false
+		case unicode.IsUpper(r):
+			if letters >= 4 {
+				caps++
+			}
+		case k == 0 || !quoteTitleMinor[w]:
+			// Title case leaves only articles, conjunctions and short
+			// prepositions in lower case: "he bashed “Hillary's war in
+			// Libya”" quotes him.
+			return false
+		}
+	}
+	if caps < 2 || !lower {
+		return false // all capitals: "“NEVER, EVER THREATEN THE UNITED STATES AGAIN”"
+	}
+	before := strings.TrimRight(a.body[a.paras[r.para].Start:r.open], " ")
+	return before != "" && !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, ",")
+}
+
+// quoteTitleMinor are the words title case writes in lower case.
+var quoteTitleMinor = wordSet(`a an the and or but nor of in on at to by for with from as into via vs`)
 
 // quoteAttribution is a speaker found for one quote.
 type quoteAttribution struct {
