@@ -1099,6 +1099,39 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 	return before != "" && !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, ",")
 }
 
+// quoteNameStart moves a window start ws back over the capitalized words
+// (up to three) that run into the capitalized word at ws, not past s: a
+// window cut inside a name takes the whole name. "Russell Moore,
+// president of the Southern Baptist Convention’s Ethics and Religious
+// Liberty Commission, argued" is Russell Moore's, not a Moore's.
+func quoteNameStart(body string, s, ws int) int {
+	for range 3 {
+		w := ws
+		for w < len(body) && body[w] == ' ' {
+			w++
+		}
+		if r, _ := utf8.DecodeRuneInString(body[w:]); !unicode.IsUpper(r) {
+			break
+		}
+		p := w
+		for p > s && body[p-1] == ' ' {
+			p--
+		}
+		q := p
+		for q > s && body[q-1] != ' ' && body[q-1] != '\n' {
+			q--
+		}
+		if p == w || q == p || strings.ContainsAny(body[q:p], ",.;:!?\"“”") {
+			break
+		}
+		if r, _ := utf8.DecodeRuneInString(body[q:]); !unicode.IsUpper(r) {
+			break
+		}
+		ws = q
+	}
+	return ws
+}
+
 // quoteTitleMinor are the words title case writes in lower case.
 var quoteTitleMinor = wordSet(`a an the and or but nor of in on at to by for with from as into via vs`)
 
@@ -2745,6 +2778,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		for ws < s+c && a.body[ws] != ' ' {
 			ws++
 		}
+		ws = quoteNameStart(a.body, s, ws)
 	}
 	we := e
 	if s+c+150 < e {

@@ -305,6 +305,10 @@ func TestFindAttributionsCases(t *testing.T) {
 		{name: "TitleInMarksIsNoQuote", body: "Sen. Rand Paul bashed “Hillary's war in Libya” in his speech.\n\nSen. Lindsey Graham said on CNN's “State of the Union” that the war must end.\n\nGeorge Tenet admitted in his 2007 book “At the Center of the Storm” that he had been wrong.\n\nPresident Trump warned Rouhani to “NEVER EVER THREATEN THE UNITED STATES AGAIN” in a tweet.",
 			direct: [][2]string{{"Hillary's war in Libya", ""}, {"NEVER EVER THREATEN THE UNITED STATES AGAIN", "Trump"}},
 			report: [][2]string{{"the war must end", "Lindsey Graham"}, {"he had been wrong", "George Tenet"}}},
+		// The window read back from a far cue takes the whole name it
+		// starts in, not its last word.
+		{name: "FarCueTakesWholeName", body: "Russell Moore, president of the Southern Baptist Convention’s Ethics and Religious Liberty Commission, argued that the slogan never resonated with younger white evangelicals.\n\nRepublican Senator Lindsey Graham of South Carolina, a prominent Trump ally who has criticized the Syria withdrawal plan, suggested the president’s stance emboldened the fighters.",
+			report: [][2]string{{"the slogan never resonated with younger white evangelicals", "Russell Moore"}, {"the president’s stance emboldened the fighters", "Lindsey Graham"}}},
 		{name: "ByParticipleSubjectSpeaks", body: "Defense Secretary Ash Carter complained again. Russian Foreign Minister Sergey Lavrov dismissed Mr. Carter’s complaints by saying, “Don’t listen to the Pentagon about the Russian strikes.”",
 			direct: [][2]string{{"Don’t listen to the Pentagon about the Russian strikes.", "Sergey Lavrov"}}},
 		{name: "StatementParticipleSubjectSpeaks", body: "State Police Col. Timothy Alben spoke first. The district attorney in Middlesex County has released a statement saying that “the suspect was taken to a hospital in serious condition.”",
