@@ -768,7 +768,7 @@ func TestSpeakerPhraseEdges(t *testing.T) {
 // TestSpeakerSideFromMention checks the side a quote takes from the words
 // that named its speaker when the speaker's name has none: the outlet in
 // "NPR's Kenyon" gives one, a bare surname shared with a registry entry
-// ("Lieberman" for Joe Lieberman, not Avigdor Lieberman) gives none
+// ("Lieberman" for Hadassah Lieberman, not Avigdor Lieberman) gives none
 // (TestMentionBeyondName has the rule's cases). Someone who speaks for a
 // registry entry takes its side under their own description.
 func TestSpeakerSideFromMention(t *testing.T) {
@@ -779,9 +779,9 @@ func TestSpeakerSideFromMention(t *testing.T) {
 	}{
 		{
 			name: "SurnameOfSomeoneElse",
-			text: "Senate debates the strikes\n\nSenator Joe Lieberman spoke on Tuesday in Washington.\n\n" +
+			text: "Senate debates the strikes\n\nHadassah Lieberman spoke on Tuesday in Washington.\n\n" +
 				"\u201cWe must act before the winter comes,\u201d Lieberman said.",
-			speaker: "Joe Lieberman", side: analysis.SideUnassigned,
+			speaker: "Hadassah Lieberman", side: analysis.SideUnassigned,
 		},
 		{
 			name: "OutletBeforeSurname",
