@@ -34,8 +34,17 @@ const cleanTitleMaxWords = 30
 // line, as newspaper3k writes it. The output is always valid UTF-8. Text
 // and a known title garbled by UTF-8 read as Windows-1252 ("Syriaâ€™s")
 // are repaired first when they can be undone whole (cleanRepairMojibake).
-func Clean(raw string, known Meta) Document {
-	text := cleanHoverCards(cleanPrepare(raw))
+func Clean(raw string, known Meta) Document { return cleanDocument(raw, known, false) }
+
+// cleanDocument is Clean; plain says that cleanPrepare(raw) is raw, as
+// checkText finds it to be for most articles, so raw is not read again to
+// prepare it.
+func cleanDocument(raw string, known Meta, plain bool) Document {
+	text := raw
+	if !plain {
+		text = cleanPrepare(raw)
+	}
+	text = cleanHoverCards(text)
 	doc := Document{
 		Title:     strings.TrimSpace(cleanRepairMojibake(strings.ToValidUTF8(known.Title, "\uFFFD"))),
 		Published: strings.TrimSpace(strings.ToValidUTF8(known.Published, "\uFFFD")),
@@ -228,7 +237,7 @@ func cleanNormalizeC3(raw string) (text string, c3 bool) {
 			// one look at its byte, not one look at eight bytes for each
 			// byte before it.
 			x := speakerLoad8(raw, i)
-			m := x&quoteHigh8 | asciiControls8(x)
+			m := textStops8(x)
 			if m == 0 {
 				i += 8
 				continue

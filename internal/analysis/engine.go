@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -112,14 +113,15 @@ func (e *Engine) Versions() Versions {
 // and their speakers, and scores the article. Input that is not text (empty,
 // binary, not UTF-8) or leaves no body after cleaning is an EINVALID *Error.
 func (e *Engine) Analyze(in Input) (*Result, error) {
-	if err := CheckText(in.Text); err != nil {
+	plain, err := checkText(in.Text)
+	if err != nil {
 		return nil, err
 	}
 	var doc Document
 	if in.Precleaned {
 		doc = Document{Title: in.Meta.Title, Published: in.Meta.Published, Body: in.Text}
 	} else {
-		doc = Clean(in.Text, in.Meta)
+		doc = cleanDocument(in.Text, in.Meta, plain)
 	}
 	if strings.TrimSpace(doc.Body) == "" && in.Meta.Title == "" && doc.Title != "" {
 		// A single pasted line was taken for the title; it is the text too.
@@ -163,30 +165,94 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 // binary (NUL bytes, or more than 1% control characters). The reason is a
 // short phrase a user can act on.
 func CheckText(s string) error {
+	_, err := checkText(s)
+	return err
+}
+
+// checkText is CheckText, and also reports whether s is plain: it holds no
+// byte 0xC3 and cleanNormalize leaves it as it is (no control character
+// but "\n" and "\t", no U+00A0, U+2028, U+2029 or U+FEFF), so that
+// cleanPrepare(s) is s. Analyze so reads an article's bytes once to check
+// it and to know that it needs no preparing, not three times.
+func checkText(s string) (plain bool, err error) {
 	if strings.TrimSpace(s) == "" {
-		return Errorf(EINVALID, "empty")
+		return false, Errorf(EINVALID, "empty")
 	}
-	if !utf8.ValidString(s) {
-		return Errorf(EINVALID, "undecodable text (not UTF-8)")
-	}
+	plain = true
 	controls := 0
-	for i := 0; i < len(s); i++ {
-		if i+8 <= len(s) && asciiControls8(speakerLoad8(s, i)) == 0 {
-			i += 7 // eight bytes with no control character, NUL included
-			continue
+	nul := false
+	for i := 0; i < len(s); {
+		// Sixteen, then eight ASCII bytes with no control character at
+		// a time; else the loop goes on from the first byte that is not.
+		i = textSkip16(s, i)
+		if i == len(s) {
+			break
+		}
+		if i+8 <= len(s) {
+			m := textStops8(speakerLoad8(s, i))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
 		}
 		c := s[i]
-		if c == 0 {
-			return Errorf(EINVALID, "binary data (NUL bytes)")
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' {
+				plain = false
+				switch c {
+				case 0:
+					// Not UTF-8 is the reason to give, if the text is
+					// that too.
+					nul = true
+				case '\r', '\f':
+				default:
+					controls++
+				}
+			}
+			i++
+			continue
 		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			controls++
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false, Errorf(EINVALID, "undecodable text (not UTF-8)")
 		}
+		plain = plain && c != 0xC3 && !cleanRuneChanges(r, n)
+		i += n
+	}
+	if nul {
+		return false, Errorf(EINVALID, "binary data (NUL bytes)")
 	}
 	if controls*100 > len(s) {
-		return Errorf(EINVALID, "binary data (control characters)")
+		return false, Errorf(EINVALID, "binary data (control characters)")
 	}
-	return nil
+	return plain, nil
+}
+
+// textSkip16 returns i plus the length of the run of sixteen-byte blocks
+// at s[i:] that hold neither a byte outside ASCII nor a control character.
+// A loop of its own keeps the loop's state in registers.
+func textSkip16(s string, i int) int {
+	const ones = 0x0101010101010101
+	for rest := s[i:]; len(rest) >= 16; rest = rest[16:] {
+		// textStops8 of both, in one: the sum of the low bits of a byte
+		// and 0x60 lacks the high bit where the byte is a control
+		// character.
+		x, y := cleanLoad8(rest), cleanLoad8(rest[8:])
+		if (x|y|^((x&(ones*127)+ones*(0x80-0x20))&(y&(ones*127)+ones*(0x80-0x20))))&quoteHigh8 != 0 {
+			break
+		}
+		i += 16
+	}
+	return i
+}
+
+// textStops8 returns the high bit of each byte of x that is outside ASCII
+// or an ASCII control character: x&0x7f + 0x60 sets the high bit of the
+// bytes at or above 0x20 (and carries into no other byte).
+func textStops8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return (x | ^(x&(ones*127) + ones*(0x80-0x20))) & quoteHigh8
 }
 
 // asciiControls8 returns the high bit of each byte of x below 0x20 (an
