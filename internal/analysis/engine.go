@@ -647,8 +647,9 @@ func mergeSpeakerCase(qs []Quote) {
 	// case fold finds them.
 	const formsMax = 32
 	type form struct {
-		name string
-		n    int
+		name  string
+		n     int
+		ascii bool // name is all ASCII (kept while forms are compared pairwise)
 	}
 	var buf [16]form
 	forms := buf[:0]
@@ -656,37 +657,41 @@ func mergeSpeakerCase(qs []Quote) {
 	var folds map[string]struct{} // the case folds of forms
 	variants := false
 next:
-	for _, q := range qs {
-		if q.Speaker == "" {
+	for qi := range qs {
+		// (The quotes are read in place: a Quote is too large to copy
+		// for a look at its speaker.)
+		speaker := qs[qi].Speaker
+		if speaker == "" {
 			continue
 		}
 		if index != nil {
-			if i, ok := index[q.Speaker]; ok {
+			if i, ok := index[speaker]; ok {
 				forms[i].n++
 				continue
 			}
-			k := speakerFoldKey(q.Speaker)
+			k := speakerFoldKey(speaker)
 			_, seen := folds[k]
 			variants = variants || seen
 			folds[k] = struct{}{}
-			index[q.Speaker] = len(forms)
-			forms = append(forms, form{q.Speaker, 1})
+			index[speaker] = len(forms)
+			forms = append(forms, form{speaker, 1, false})
 			continue
 		}
 		for i := range forms {
-			if forms[i].name == q.Speaker {
+			if forms[i].name == speaker {
 				forms[i].n++
 				continue next
 			}
 		}
+		ascii := speakerASCII(speaker)
 		for _, f := range forms {
 			// Case variants of a name are nearly always of one length; the
 			// fold is compared only then, or when either is not ASCII.
-			if len(f.name) == len(q.Speaker) || !speakerASCII(f.name) || !speakerASCII(q.Speaker) {
-				variants = variants || strings.EqualFold(f.name, q.Speaker)
+			if len(f.name) == len(speaker) || !f.ascii || !ascii {
+				variants = variants || strings.EqualFold(f.name, speaker)
 			}
 		}
-		forms = append(forms, form{q.Speaker, 1})
+		forms = append(forms, form{speaker, 1, ascii})
 		if len(forms) > formsMax {
 			index, folds = make(map[string]int, 2*len(forms)), make(map[string]struct{}, 2*len(forms))
 			for i, f := range forms {
