@@ -96,9 +96,17 @@ type cleanIndexedPrefix struct {
 	firsts []rune
 }
 
+// cleanPrefixBucket holds the prefixes of one cleanPrefixKey, and their
+// cleanHead4 heads apart, each head|mask<<32: the look at a line's first
+// bytes reads the heads alone, which rule out nearly all prefixes.
+type cleanPrefixBucket struct {
+	heads []uint64
+	list  []cleanIndexedPrefix
+}
+
 // cleanIndexPrefixes buckets prefixes by cleanPrefixKey.
-func cleanIndexPrefixes(list []cleanPrefix) *[256][]cleanIndexedPrefix {
-	m := new([256][]cleanIndexedPrefix)
+func cleanIndexPrefixes(list []cleanPrefix) *[256]cleanPrefixBucket {
+	m := new([256]cleanPrefixBucket)
 	for _, p := range list {
 		c := cleanPrefixKey(p.text)
 		e := cleanIndexedPrefix{cleanPrefix: p}
@@ -114,7 +122,8 @@ func cleanIndexPrefixes(list []cleanPrefix) *[256][]cleanIndexedPrefix {
 				e.firsts = append(e.firsts, r)
 			}
 		}
-		m[c] = append(m[c], e)
+		m[c].list = append(m[c].list, e)
+		m[c].heads = append(m[c].heads, uint64(e.head)|uint64(e.mask)<<32)
 	}
 	return m
 }
@@ -633,20 +642,21 @@ func cleanHasChromePrefix(line string) bool {
 	if s == "" {
 		return false
 	}
-	list := cleanPrefixes[cleanPrefixKey(s)]
+	bucket := &cleanPrefixes[cleanPrefixKey(s)]
 	head, _ := cleanHead4(s)
 	first, _ := utf8.DecodeRuneInString(s)
-	for _, p := range list {
-		if p.firsts != nil && !slices.Contains(p.firsts, first) {
-			continue
-		}
+	for k, hm := range bucket.heads {
 		// A phrase whose first bytes are ASCII starts s only if the
 		// first bytes of s are the same letters in any case: ASCII
 		// letters fold only to each other or to a rune of more bytes,
 		// which leaves s[:len(p.text)] too few runes to match. Most
-		// phrases of the bucket are ruled out so, with no call to
-		// strings.EqualFold, which settles the rest.
-		if len(s) < len(p.text) || head&p.mask != p.head {
+		// phrases of the bucket are ruled out so, by their heads alone,
+		// with no call to strings.EqualFold, which settles the rest.
+		if head&uint32(hm>>32) != uint32(hm) {
+			continue
+		}
+		p := &bucket.list[k]
+		if p.firsts != nil && !slices.Contains(p.firsts, first) || len(s) < len(p.text) {
 			continue
 		}
 		if !cleanStartsWithFold(s, p.text) {
