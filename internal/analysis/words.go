@@ -12,8 +12,21 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if wordsPunctFirst <= r && r <= wordsPunctLast {
+		// Nearly all runes outside ASCII in English news are curly
+		// quotes, apostrophes and dashes: none of this block is a word
+		// rune, and the three table searches below are spared.
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// The General Punctuation block (spaces, dashes, quotation marks, the
+// ellipsis), which holds no letter, digit or combining mark.
+const (
+	wordsPunctFirst = '\u2000'
+	wordsPunctLast  = '\u206F'
+)
 
 // isJoiner reports whether r joins two word parts into one word when it
 // stands between them: the apostrophes of "it's" and "Russia’s".
