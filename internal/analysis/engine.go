@@ -31,7 +31,7 @@ type Engine struct {
 	registry *Registry
 	sides    []string
 	// terms holds each registry entry's name and aliases, by canonical name.
-	terms map[string][]string
+	terms map[string][]engineTerm
 	// placements caches how a speaker string was placed in the registry
 	// (a placement), since the same speakers recur across articles. A
 	// plain map under a read-write lock: nearly every look-up is a read
@@ -40,6 +40,12 @@ type Engine struct {
 	// Speakers and mentions are cached apart, by their text.
 	placementsMu sync.RWMutex
 	placements   [2]map[string]placement // [0] speakers, [1] mentions
+}
+
+// engineTerm is a registry entry's name or alias, with its lower-case
+// form, made once rather than at every speaker placed.
+type engineTerm struct {
+	text, lower string
 }
 
 // placement is where the registry puts one speaker string.
@@ -91,9 +97,11 @@ func NewEngine(lex *Lexicon, reg *Registry) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	terms := map[string][]string{}
+	terms := map[string][]engineTerm{}
 	for _, re := range reg.Entries {
-		terms[re.Name] = append(append(terms[re.Name], re.Name), re.Aliases...)
+		for _, t := range append([]string{re.Name}, re.Aliases...) {
+			terms[re.Name] = append(terms[re.Name], engineTerm{t, strings.ToLower(t)})
+		}
 	}
 	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms, placements: [2]map[string]placement{{}, {}}}, nil
 }
@@ -448,7 +456,8 @@ func containsWordFold(s, w string) bool {
 // the entry's name or a capitalised alias as whole words, or is its surname.
 func (e *Engine) namedBy(speaker, name string) bool {
 	low := strings.ToLower(speaker)
-	for _, t := range e.terms[name] {
+	for _, term := range e.terms[name] {
+		t := term.text
 		if t == "" {
 			continue
 		}
@@ -465,7 +474,7 @@ func (e *Engine) namedBy(speaker, name string) bool {
 		if t != name && !unicode.IsUpper(r) {
 			continue
 		}
-		if namesHead(low, strings.ToLower(t)) {
+		if namesHead(low, term.lower) {
 			return true
 		}
 	}
