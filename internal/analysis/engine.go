@@ -544,42 +544,30 @@ func per1000(n, words int) float64 {
 
 // countHits sums hits per entry (in lexicon order), per frame and per actor.
 func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]FrameCount, map[string]ActorScore) {
-	// The entries hit, in order of first hit, with their counts. An
-	// article hits few entries, so a short list searched in order beats a
-	// map; past a few dozen, a map indexes the list.
-	const listMax = 32
-	var entriesBuf [listMax]int
-	var countsBuf [listMax]EntryCount
-	hitEntries, counts := entriesBuf[:0], countsBuf[:0]
-	var index map[int]int
-	frames := map[string]FrameCount{}
+	// The entries, frames and actors hit, in order of first hit, with
+	// their counts: short lists, searched in order (see listIndex), with
+	// room for an article of news on the stack.
+	var entriesBuf [listIndexMax]int
+	var countsBuf [listIndexMax]EntryCount
+	var framesBuf, actorsBuf [listIndexMax / 4]string
+	var frameCountsBuf [listIndexMax / 4]FrameCount
 	type actorSum struct{ n, nOwn, v, vOwn int }
-	actors := map[string]*actorSum{}
+	var actorSumsBuf [listIndexMax / 4]actorSum
+	entries, counts := listIndex[int]{keys: entriesBuf[:0]}, countsBuf[:0]
+	frames, frameCounts := listIndex[string]{keys: framesBuf[:0]}, frameCountsBuf[:0]
+	actors, actorSums := listIndex[string]{keys: actorsBuf[:0]}, actorSumsBuf[:0]
 	for _, h := range hits {
-		var k int
-		if index != nil {
-			var ok bool
-			if k, ok = index[h.Entry]; !ok {
-				k = -1
-			}
-		} else {
-			k = slices.Index(hitEntries, h.Entry)
-		}
+		k := entries.find(h.Entry)
 		if k < 0 {
-			k = len(counts)
-			hitEntries = append(hitEntries, h.Entry)
+			k, entries = len(counts), entries.add(h.Entry)
 			counts = append(counts, EntryCount{Pattern: h.Pattern, Frame: h.Frame, Actor: h.Actor})
-			if index != nil {
-				index[h.Entry] = k
-			} else if len(hitEntries) > listMax {
-				index = make(map[int]int, 2*len(hitEntries))
-				for j, e := range hitEntries {
-					index[e] = j
-				}
-			}
 		}
-		ec := &counts[k]
-		fc := frames[h.Frame]
+		f := frames.find(h.Frame)
+		if f < 0 {
+			f, frames = len(frameCounts), frames.add(h.Frame)
+			frameCounts = append(frameCounts, FrameCount{})
+		}
+		ec, fc := &counts[k], &frameCounts[f]
 		ec.Count++
 		fc.Count++
 		switch h.Voice {
@@ -593,13 +581,13 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 			ec.Own++
 			fc.Own++
 		}
-		frames[h.Frame] = fc
 		if h.Actor != "" {
-			a := actors[h.Actor]
-			if a == nil {
-				a = &actorSum{}
-				actors[h.Actor] = a
+			i := actors.find(h.Actor)
+			if i < 0 {
+				i, actors = len(actorSums), actors.add(h.Actor)
+				actorSums = append(actorSums, actorSum{})
 			}
+			a := &actorSums[i]
 			a.n++
 			a.v += h.Valence
 			if h.Voice == VoiceOwn {
@@ -608,39 +596,79 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 			}
 		}
 	}
-	var orderBuf [listMax]int
+	var orderBuf [listIndexMax]int
 	order := orderBuf[:0]
-	if len(counts) > listMax {
+	if len(counts) > listIndexMax {
 		order = make([]int, 0, len(counts))
 	}
 	order = order[:len(counts)]
 	for k := range order {
 		order[k] = k
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(hitEntries[a], hitEntries[b]) })
-	entries := make([]EntryCount, 0, len(counts))
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(entries.keys[a], entries.keys[b]) })
+	out := make([]EntryCount, 0, len(counts))
 	for _, k := range order {
-		if hitEntries[k] < 0 || hitEntries[k] >= len(lex.Entries) {
+		if e := entries.keys[k]; e < 0 || e >= len(lex.Entries) {
 			continue // not an entry of the lexicon
 		}
 		ec := counts[k]
 		ec.Per1000 = per1000(ec.Count, words)
-		entries = append(entries, ec)
+		out = append(out, ec)
 	}
-	for name, fc := range frames {
+	frameMap := make(map[string]FrameCount, len(frameCounts))
+	for f, fc := range frameCounts {
 		fc.Per1000 = per1000(fc.Count, words)
 		fc.Per1000Own = per1000(fc.Own, words)
-		frames[name] = fc
+		frameMap[frames.keys[f]] = fc
 	}
-	out := make(map[string]ActorScore, len(actors))
-	for name, a := range actors {
+	actorMap := make(map[string]ActorScore, len(actorSums))
+	for i, a := range actorSums {
 		s := ActorScore{Count: a.n, CountOwn: a.nOwn, Valence: float64(a.v) / float64(a.n)}
 		if a.nOwn > 0 {
 			s.ValenceOwn = float64(a.vOwn) / float64(a.nOwn)
 		}
-		out[name] = s
+		actorMap[actors.keys[i]] = s
 	}
-	return entries, frames, out
+	return out, frameMap, actorMap
+}
+
+// listIndex finds keys in a list kept in order of first use. An article
+// has few entries, frames and actors hit, and a search of the list beats
+// hashing each key into a map; past listIndexMax keys (a long document of
+// many articles), a map indexes the list.
+type listIndex[K comparable] struct {
+	keys  []K
+	index map[K]int
+}
+
+// listIndexMax is the length past which a listIndex is indexed by a map.
+const listIndexMax = 32
+
+// find returns the place of k in the list, or -1.
+func (x *listIndex[K]) find(k K) int {
+	if x.index != nil {
+		if i, ok := x.index[k]; ok {
+			return i
+		}
+		return -1
+	}
+	return slices.Index(x.keys, k)
+}
+
+// add returns the list with k, which it does not hold, added at the end.
+// (The list is a value, not a pointer to update: so it may keep its keys
+// in the caller's stack.)
+func (x listIndex[K]) add(k K) listIndex[K] {
+	x.keys = append(x.keys, k)
+	if x.index != nil {
+		x.index[k] = len(x.keys) - 1
+	} else if len(x.keys) > listIndexMax {
+		x.index = make(map[K]int, 2*len(x.keys))
+		for j, key := range x.keys {
+			x.index[key] = j
+		}
+	}
+	return x
 }
 
 // mergeSpeakerCase gives the speakers of an article that differ only in
