@@ -60,7 +60,7 @@ func cleanDocument(raw string, known Meta, plain bool) Document {
 	kept := make([]keptLine, 0, strings.Count(text, "\n")/2+1)
 	// The pairs of letters cleanIsChrome looks for words at are found in
 	// the whole text at once, rather than line by line.
-	var pairBuf [128]int
+	var pairBuf [256]int
 	pairs := cleanScanPairs(text, pairBuf[:0])
 	header := true     // still among the title, date and byline lines
 	titleDone := false // the title line has been found or ruled out
