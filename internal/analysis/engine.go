@@ -850,23 +850,39 @@ func collectSources(qs []Quote, roles map[string]string) []Source {
 // sideShares returns each known side's share of attributions and of quoted
 // words, and how many attributions have no known side.
 func sideShares(qs []Quote) (byCount, byWords map[string]float64, unassigned int) {
-	byCount, byWords = map[string]float64{}, map[string]float64{}
+	// An article's quotes have few sides: they are summed in a short list
+	// (see listIndex), and the maps made at the end. The sums are of
+	// whole numbers, which float64 holds exactly, so the shares are those
+	// of sums made in the maps.
+	var sidesBuf [listIndexMax / 4]string
+	type sideSum struct{ n, words int }
+	var sumsBuf [listIndexMax / 4]sideSum
+	sides, sums := listIndex[string]{keys: sidesBuf[:0]}, sumsBuf[:0]
 	total, totalWords := 0, 0
-	for _, q := range qs {
+	for i := range qs {
+		q := &qs[i]
 		if q.Side == SideUnassigned || q.Side == "" {
 			unassigned++
 			continue
 		}
-		byCount[q.Side]++
-		byWords[q.Side] += float64(q.Words)
+		k := sides.find(q.Side)
+		if k < 0 {
+			k, sides = len(sums), sides.add(q.Side)
+			sums = append(sums, sideSum{})
+		}
+		sums[k].n++
+		sums[k].words += q.Words
 		total++
 		totalWords += q.Words
 	}
-	for s := range byCount {
-		byCount[s] /= float64(total)
+	byCount, byWords = make(map[string]float64, len(sums)), make(map[string]float64, len(sums))
+	for k, sum := range sums {
+		byCount[sides.keys[k]] = float64(sum.n) / float64(total)
+		words := float64(sum.words)
 		if totalWords > 0 {
-			byWords[s] /= float64(totalWords)
+			words /= float64(totalWords)
 		}
+		byWords[sides.keys[k]] = words
 	}
 	return byCount, byWords, unassigned
 }
