@@ -511,7 +511,18 @@ func cleanScanPairs(s string, dst []int) []int {
 	// Lane j of the eight tested holds the pair whose second letter is
 	// s[i+j]. The bytes lose their high bit: see cleanPairs8.
 	i := 1
-	for rest := s; len(rest) >= 9; rest = rest[8:] {
+	rest := s
+	for ; len(rest) >= 17; rest = rest[16:] {
+		// Two windows a turn, which share the constants of the tests.
+		m1 := cleanPairs8(cleanLoad8(rest)&low, cleanLoad8(rest[1:])&low)
+		m2 := cleanPairs8(cleanLoad8(rest[8:])&low, cleanLoad8(rest[9:])&low)
+		if m1|m2 != 0 {
+			dst = cleanAppendLanes(dst, i, m1)
+			dst = cleanAppendLanes(dst, i+8, m2)
+		}
+		i += 16
+	}
+	for ; len(rest) >= 9; rest = rest[8:] {
 		if m := cleanPairs8(cleanLoad8(rest)&low, cleanLoad8(rest[1:])&low); m != 0 {
 			dst = cleanAppendLanes(dst, i, m)
 		}
