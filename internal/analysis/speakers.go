@@ -540,7 +540,21 @@ func speakerTokInfo(body string, toks []qTok, i int) (string, uint32) {
 }
 
 // speakerTokFlags returns the flags of the word sets holding token toks[i].
+// A token looked up before is answered here, in code small enough to be
+// inlined: the phrase readers ask about the same tokens again and again,
+// and the call to speakerTokInfo cost more than the answer.
 func speakerTokFlags(body string, toks []qTok, i int) uint32 {
+	if t := &toks[i]; t.known {
+		return t.flags
+	}
+	return speakerTokLookFlags(body, toks, i)
+}
+
+// speakerTokLookFlags is speakerTokFlags for a token not looked up yet.
+// It is not inlined, which keeps speakerTokFlags within the inlining budget.
+//
+//go:noinline
+func speakerTokLookFlags(body string, toks []qTok, i int) uint32 {
 	_, f := speakerTokInfo(body, toks, i)
 	return f
 }

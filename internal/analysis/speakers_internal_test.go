@@ -77,3 +77,35 @@ func TestSpeakerFirstNameInFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerTokFlagsKept checks that the flags of a token are the same
+// when first looked up and when read back from the token, in any order of
+// speakerTokFlags and speakerTokInfo calls, and match the word's own flags.
+func TestSpeakerTokFlagsKept(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+	}{
+		{"SetWords", "the president said on Monday"},
+		{"FoldedWords", "The President SAID Jan. 5"},
+		{"UnknownWords", "Lavrov xyzzy Kremlin"},
+		{"NonASCII", "Merkel sagte, café Москва"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := quoteTokenize(tc.text, 0, len(tc.text), nil)
+			for i := range toks {
+				want := speakerWordFlags0(tc.text[toks[i].s:toks[i].e])
+				if i%2 == 0 {
+					speakerTokInfo(tc.text, toks, i)
+				}
+				for range 2 {
+					if got := speakerTokFlags(tc.text, toks, i); got != want {
+						t.Fatalf("speakerTokFlags(%q) = %#x, want %#x", tc.text[toks[i].s:toks[i].e], got, want)
+					}
+				}
+				if _, got := speakerTokInfo(tc.text, toks, i); got != want {
+					t.Fatalf("speakerTokInfo(%q) flags = %#x, want %#x", tc.text[toks[i].s:toks[i].e], got, want)
+				}
+			}
+		})
+	}
+}
