@@ -224,7 +224,8 @@ func TestSpeakerWordFindSameAsReference(t *testing.T) {
 		words = append(words, e.w, strings.ToUpper(e.w), strings.ToUpper(e.w[:1])+e.w[1:], e.w+"x", e.w+"é", e.w[:len(e.w)/2], strings.ToUpper(e.w[len(e.w)/2:]))
 	}
 	words = append(words, fragTexts(3, 20000, 6, []string{"a", "Z", "e", "S", "said", "Gen", "é", "-", "'", "secretary", "general", "xyzzyxyzzy"})...)
-	words = append(words, strings.Repeat("a", 40), strings.Repeat("A", 41), "SECRETARY-GENERAL", "Secretary-Generals")
+	words = append(words, strings.Repeat("a", 40), strings.Repeat("A", 41), "SECRETARY-GENERAL", "Secretary-Generals",
+		"", "sa\x00d", "said\x00", "\x00said", "Sa\x80d", "secretary-generalé", strings.Repeat("é", 20), strings.Repeat("Ab", 12))
 	for _, s := range words {
 		wantK, wantF := 0, uint32(0)
 		lw := strings.ToLower(s)

@@ -627,30 +627,30 @@ func speakerWordInfo(s string) (string, uint32) {
 // and folds to a set word), or 0 when lowerWord(s) is s itself, with the
 // flags; k is -1 for a word holding a non-ASCII byte, which
 // speakerWordSlow reads.
+//
+// The word is read, folded to lower case and hashed eight bytes at a time
+// (see speakerWordKeyOf): this runs for nearly every token the attribution
+// code reads, and a loop over its bytes cost more than the probe.
 func speakerWordFind(s string) (int, uint32) {
-	if len(s) > 40 {
-		return 0, 0 // longer than any set word
-	}
-	var buf [40]byte
-	var h uint32
-	// A capital letter is folded through a table and noted in diff, not
-	// on a branch: one starts half the words asked about, and the
-	// processor mispredicted the branch.
-	var diff byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return -1, 0
-		}
-		l := speakerLowerASCII[c]
-		diff |= c ^ l
-		buf[i] = l
-		h = quoteScanHash(h, l)
-	}
-	up := diff != 0
 	if len(s) > speakerWordMaxLen {
-		return 0, 0
+		return speakerWordFindLong(s)
 	}
+	k0, k1, k2 := speakerWordKeyOf(s)
+	if (k0|k1|k2)&quoteHigh8 != 0 {
+		return -1, 0
+	}
+	// Fold 'A'-'Z' to 'a'-'z': the high bit speakerUpper8 gives each
+	// capital, moved to 0x20. Most words fit in k0.
+	u := speakerUpper8(k0)
+	k0 |= u >> 2
+	if len(s) > 8 {
+		u1, u2 := speakerUpper8(k1), speakerUpper8(k2)
+		k1, k2 = k1|u1>>2, k2|u2>>2
+		u |= u1 | u2
+	}
+	up := u != 0
+	key := speakerWordKey{k0, k1, k2}
+	h := speakerWordHash(key, len(s))
 	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordSlots) - 1) {
 		v := speakerWordSlots[slot]
 		if v == 0 {
@@ -660,7 +660,7 @@ func speakerWordFind(s string) (int, uint32) {
 			continue
 		}
 		k := int(v & (1<<speakerWordIdxBits - 1))
-		if e := &speakerWordEntries[k-1]; e.w == string(buf[:len(s)]) {
+		if e := &speakerWordEntries[k-1]; e.key == key && len(e.w) == len(s) {
 			switch {
 			case !up:
 				return 0, e.f
@@ -671,6 +671,62 @@ func speakerWordFind(s string) (int, uint32) {
 			return k, e.f
 		}
 	}
+}
+
+// speakerWordFindLong is speakerWordFind for a word longer than any set
+// word: it is in no set, but a non-ASCII byte still sends it to
+// speakerWordSlow, up to the 40 bytes the byte-wise look-up read.
+func speakerWordFindLong(s string) (int, uint32) {
+	if len(s) > 40 {
+		return 0, 0
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return -1, 0
+		}
+	}
+	return 0, 0
+}
+
+// speakerWordKeyMax is the longest word a speakerWordKey holds.
+const speakerWordKeyMax = 24
+
+// speakerWordKey is a word of up to speakerWordKeyMax bytes, eight bytes to
+// an element, little-endian and padded with zero bytes.
+type speakerWordKey [speakerWordKeyMax / 8]uint64
+
+// speakerWordKeyOf returns the elements of the key of s, which is at most
+// speakerWordKeyMax bytes long. The bytes past the first eight are read in
+// eight-byte loads that end at the end of s, shifted down; a short word in
+// two overlapping four-byte loads or three single bytes: a loop over the
+// bytes cost more than the rest of the look-up.
+func speakerWordKeyOf(s string) (k0, k1, k2 uint64) {
+	switch n := len(s); {
+	case n > 16:
+		k0, k1 = speakerLoad8(s, 0), speakerLoad8(s, 8)
+		k2 = speakerLoad8(s, n-8) >> (8 * (24 - n))
+	case n > 8:
+		k0 = speakerLoad8(s, 0)
+		k1 = speakerLoad8(s, n-8) >> (8 * (16 - n))
+	case n >= 4:
+		k0 = uint64(speakerLoad4(s, 0)) | uint64(speakerLoad4(s, n-4))<<(8*(n-4))
+	case n > 0:
+		k0 = uint64(s[0]) | uint64(s[n/2])<<(8*(n/2)) | uint64(s[n-1])<<(8*(n-1))
+	}
+	return k0, k1, k2
+}
+
+// speakerLoad4 returns the four bytes of s at i as a little-endian word.
+func speakerLoad4(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// speakerWordHash hashes a word's key and length for speakerWordSlots.
+func speakerWordHash(key speakerWordKey, n int) uint32 {
+	x := key[0] ^ bits.RotateLeft64(key[1], 21) ^ bits.RotateLeft64(key[2], 42) ^ uint64(n)<<58
+	x *= 0x9E3779B97F4A7C15
+	return uint32(x>>32) ^ uint32(x)
 }
 
 // speakerWordSlow is speakerWordInfo for a word holding a non-ASCII byte.
@@ -685,7 +741,11 @@ func speakerWordSlow(s string) (string, uint32) {
 
 // speakerWordFlags returns the flags of the lower-case word w.
 func speakerWordFlags(w string) uint32 {
-	h := quoteScanWordHash(w)
+	if len(w) > speakerWordMaxLen {
+		return 0
+	}
+	k0, k1, k2 := speakerWordKeyOf(w)
+	h := speakerWordHash(speakerWordKey{k0, k1, k2}, len(w))
 	for slot := speakerInternSlot(h); ; slot = (slot + 1) & (len(speakerWordSlots) - 1) {
 		v := speakerWordSlots[slot]
 		if v == 0 {
@@ -699,16 +759,17 @@ func speakerWordFlags(w string) uint32 {
 
 // speakerWordEntry is one word of speakerWordTable with its flags.
 type speakerWordEntry struct {
-	w string
-	f uint32
+	w   string
+	f   uint32
+	key speakerWordKey // w's key, which speakerWordFind compares
 }
 
 // speakerWordEntries holds the ASCII words of speakerIntern and of the few
 // sets not registered there, with their flags. speakerWordSlots indexes
-// them by speakerInternSlot of their hash, with linear probing: a slot
-// holds the high bits of the hash above the entry's index plus one, or 0
-// when empty, so a probe reads 16 KB of slots and touches an entry only
-// when the hash matches. Both are filled by init, once every word set has
+// them by speakerInternSlot of their speakerWordHash, with linear probing:
+// a slot holds the high bits of the hash above the entry's index plus one,
+// or 0 when empty, so a probe reads 16 KB of slots and touches an entry
+// only when the hash matches. Both are filled by init, once every word set has
 // registered its words.
 var (
 	speakerWordEntries []speakerWordEntry
@@ -760,13 +821,18 @@ func init() {
 			}
 			continue
 		}
+		if len(w) > speakerWordKeyMax {
+			panic("speakerWordTable: set word " + w + " is longer than speakerWordKeyMax")
+		}
 		n++
-		h := quoteScanWordHash(w)
+		k0, k1, k2 := speakerWordKeyOf(w)
+		key := speakerWordKey{k0, k1, k2}
+		h := speakerWordHash(key, len(w))
 		slot := speakerInternSlot(h)
 		for speakerWordSlots[slot] != 0 {
 			slot = (slot + 1) & (len(speakerWordSlots) - 1)
 		}
-		speakerWordEntries = append(speakerWordEntries, speakerWordEntry{w, f})
+		speakerWordEntries = append(speakerWordEntries, speakerWordEntry{w, f, key})
 		speakerWordSlots[slot] = h>>speakerWordIdxBits<<speakerWordIdxBits | uint32(len(speakerWordEntries))
 		speakerWordMaxLen = max(speakerWordMaxLen, len(w))
 	}

@@ -109,3 +109,25 @@ func TestSpeakerTokFlagsKept(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakerWordKeyOf checks the word keys, read in overlapping loads,
+// against the bytes of the word packed one at a time, for every length a
+// key holds.
+func TestSpeakerWordKeyOf(t *testing.T) {
+	const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for n := 0; n <= speakerWordKeyMax; n++ {
+		for _, w := range []string{letters[:n], letters[len(letters)-n:], strings.Repeat("\xff", n)} {
+			var want speakerWordKey
+			for i := 0; i < len(w); i++ {
+				want[i/8] |= uint64(w[i]) << (8 * (i % 8))
+			}
+			// The word is cut out of a longer text, as tokens are: a load
+			// must not read the bytes after it.
+			text := w + "xyzzy"
+			k0, k1, k2 := speakerWordKeyOf(text[:n])
+			if got := (speakerWordKey{k0, k1, k2}); got != want {
+				t.Errorf("speakerWordKeyOf(%q) = %x, want %x", w, got, want)
+			}
+		}
+	}
+}
