@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestSpeakerQuantifierAt(t *testing.T) {
@@ -128,6 +130,30 @@ func TestSpeakerWordKeyOf(t *testing.T) {
 			if got := (speakerWordKey{k0, k1, k2}); got != want {
 				t.Errorf("speakerWordKeyOf(%q) = %x, want %x", w, got, want)
 			}
+		}
+	}
+}
+
+// TestSpeakerLowersToASCII checks what speakerWordSlow relies on: of the
+// non-ASCII runes, only 'İ' and the Kelvin sign lower to an ASCII letter.
+func TestSpeakerLowersToASCII(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < utf8.RuneSelf && r != 'İ' && r != '\u212a' {
+			t.Errorf("%U lowers to %q: speakerWordSlow must lower words holding it", r, l)
+		}
+	}
+	for _, tc := range []struct {
+		word, want string
+		wantFlags  uint32
+	}{
+		{"Trump’s", "Trump’s", 0},
+		{"café", "café", 0},
+		{"\u212aING", "king", speakerWordFlags("king")},
+		{"SAİD", "said", speakerWordFlags("said")},
+		{"İs", "is", speakerWordFlags("is")},
+	} {
+		if w, f := speakerWordSlow(tc.word); w != tc.want || f != tc.wantFlags {
+			t.Errorf("speakerWordSlow(%q) = %q, %#x; want %q, %#x", tc.word, w, f, tc.want, tc.wantFlags)
 		}
 	}
 }
