@@ -2321,12 +2321,16 @@ func quoteTokenize(body string, start, end int, dst []qTok) []qTok {
 }
 
 // quoteTokenizeN is quoteTokenize that stops after n tokens, returning the
-// offset where tokenizing goes on. Stopping between tokens changes none:
-// going on from there with the same end gives the tokens of one call.
+// offset where tokenizing goes on (past the space after the last token, if
+// one follows). Stopping between tokens changes none: going on from there
+// with the same end gives the tokens of one call.
 func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int) {
+	// Nothing past end is read: cutting body there lets the bounds checks
+	// stand for the tests against end, and frees a register in the loop.
+	body = body[:end]
 	lim := len(dst) + n
 	i := start
-	for i < end && len(dst) < lim {
+	for i < len(body) && len(dst) < lim {
 		c := body[i]
 		cls := quoteTokASCII[c]
 		if cls == quoteTokSpace {
@@ -2336,7 +2340,7 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 		n := 1
 		if c >= utf8.RuneSelf {
 			var r rune
-			r, n = utf8.DecodeRuneInString(body[i:end])
+			r, n = utf8.DecodeRuneInString(body[i:])
 			if isWordRune(r) {
 				cls = quoteTokWord
 			} else if unicode.IsSpace(r) {
@@ -2351,10 +2355,11 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 		}
 		s := i
 		i += n
-		for i < end {
-			if i+8 <= end {
-				// Step over ASCII letters and digits eight at a time.
-				nw := ^quoteAlnum8(speakerLoad8(body, i)) & quoteHigh8
+		for i < len(body) {
+			if i+8 <= len(body) {
+				// Step over ASCII letters eight at a time; a digit is
+				// stepped over below, by its byte class.
+				nw := ^quoteLetters8(speakerLoad8(body, i)) & quoteHigh8
 				if nw == 0 {
 					i += 8
 					continue
@@ -2370,13 +2375,13 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 			if cls == quoteTokSpace || cls == quoteTokPunct {
 				break
 			}
-			r, n := utf8.DecodeRuneInString(body[i:end])
+			r, n := utf8.DecodeRuneInString(body[i:])
 			if isWordRune(r) {
 				i += n
 				continue
 			}
-			if (isJoiner(r) || r == '-' || r == '.' || r == '&') && i+n < end {
-				r2, _ := utf8.DecodeRuneInString(body[i+n : end])
+			if (isJoiner(r) || r == '-' || r == '.' || r == '&') && i+n < len(body) {
+				r2, _ := utf8.DecodeRuneInString(body[i+n:])
 				if isWordRune(r2) && !(r == '.' && unicode.IsUpper(r2) && i-s > 2) {
 					i += n
 					continue
@@ -2384,10 +2389,20 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 			}
 			break
 		}
-		if i < end && body[i] == '.' && quoteAbbrevBefore(body, i) && !quoteAtEnd(body, i+1, end) {
-			i++
+		e := i
+		if i < len(body) {
+			switch body[i] {
+			case ' ':
+				// Most words end at a space, which the loop would step over
+				// next: it is stepped over here, on the byte just read.
+				i++
+			case '.':
+				if quoteAbbrevBefore(body, i) && !quoteAtEnd(body, i+1, len(body)) {
+					e, i = i+1, i+1
+				}
+			}
 		}
-		dst = quoteAppendTok(dst, s, i, true)
+		dst = quoteAppendTok(dst, s, e, true)
 	}
 	return dst, i
 }
@@ -3126,6 +3141,13 @@ func quoteAlnum8(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	y := x | ones*0x20
 	return quoteBetween8(y, 'a'-1, 'z'+1) | quoteBetween8(x, '0'-1, '9'+1)
+}
+
+// quoteLetters8 returns the high bit of each byte of x (all ASCII) that is
+// a letter (see quoteAlnum8).
+func quoteLetters8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return quoteBetween8(x|ones*0x20, 'a'-1, 'z'+1)
 }
 
 // quoteBetween8 returns the high bit of each byte of x (all ASCII) that

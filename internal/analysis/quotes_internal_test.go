@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -119,10 +120,13 @@ func TestQuoteByteMasks(t *testing.T) {
 			b := []byte("x.Q 9é'z")
 			b[lane] = byte(c)
 			x := speakerLoad8(string(b), 0)
-			var alnum, upper uint64
+			var alnum, letters, upper uint64
 			for i, v := range b {
 				if 'a' <= v && v <= 'z' || 'A' <= v && v <= 'Z' || '0' <= v && v <= '9' {
 					alnum |= 0x80 << (8 * i)
+				}
+				if 'a' <= v && v <= 'z' || 'A' <= v && v <= 'Z' {
+					letters |= 0x80 << (8 * i)
 				}
 				if 'A' <= v && v <= 'Z' {
 					upper |= 0x80 << (8 * i)
@@ -130,6 +134,9 @@ func TestQuoteByteMasks(t *testing.T) {
 			}
 			if got := quoteAlnum8(x); got != alnum {
 				t.Fatalf("quoteAlnum8(%q) = %#x, want %#x", b, got, alnum)
+			}
+			if got := quoteLetters8(x); got != letters {
+				t.Fatalf("quoteLetters8(%q) = %#x, want %#x", b, got, letters)
 			}
 			if got := speakerUpper8(x); got != upper {
 				t.Fatalf("speakerUpper8(%q) = %#x, want %#x", b, got, upper)
@@ -608,5 +615,85 @@ func TestQuoteTrailingByline(t *testing.T) {
 				t.Errorf("span %q, want %q", body[at.Start:at.End], c.span)
 			}
 		})
+	}
+}
+
+// quoteTokenizeRef is quoteTokenizeN read rune by rune, with none of its
+// shortcuts: a word is letters and digits, joined by an apostrophe, a
+// hyphen, a period or an ampersand before another letter (not a period
+// before a capital after more than two bytes); an abbreviation takes its
+// period unless only spaces and closing marks follow it before end; the
+// four ASCII spaces and the non-ASCII spaces separate tokens; any other
+// rune is a token of its own.
+func quoteTokenizeRef(body string, start, end, n int) []qTok {
+	var toks []qTok
+	i := start
+	for i < end && len(toks) < n {
+		r, w := utf8.DecodeRuneInString(body[i:end])
+		switch {
+		case r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && !isWordRune(r) && unicode.IsSpace(r):
+			i += w
+			continue
+		case !isWordRune(r):
+			toks = append(toks, qTok{s: i, e: i + w})
+			i += w
+			continue
+		}
+		s := i
+		for i += w; i < end; {
+			r, w := utf8.DecodeRuneInString(body[i:end])
+			if isWordRune(r) {
+				i += w
+				continue
+			}
+			if (r == '\'' || r == '’' || r == '-' || r == '.' || r == '&') && i+w < end {
+				if r2, _ := utf8.DecodeRuneInString(body[i+w : end]); isWordRune(r2) && !(r == '.' && unicode.IsUpper(r2) && i-s > 2) {
+					i += w
+					continue
+				}
+			}
+			break
+		}
+		if i < end && body[i] == '.' && quoteAbbrevBefore(body, i) && !quoteAtEnd(body, i+1, end) {
+			i++
+		}
+		toks = append(toks, qTok{s: s, e: i, word: true})
+	}
+	return toks
+}
+
+// TestQuoteTokenizeSameAsReference checks quoteTokenizeN against
+// quoteTokenizeRef over windows of generated texts cut anywhere, with
+// token limits, and that going on from the offset it returns gives the
+// rest of the window's tokens.
+func TestQuoteTokenizeSameAsReference(t *testing.T) {
+	texts := fragTexts(11, 3000, 12, []string{"said", " ", "  ", "Mr.", "U.S.", "Sen", ".", ". ", ",", "’", "'s", "-",
+		"&", "“", "”", "\"", ")", "é", "Москва", "\u00a0", "\n", "\t", "\v", "2016", "A", "abcdefghij", "x.Y", "Dr",
+		"e.g.", "—", "\xff", "İ", "ABCDEFGHIJKLMNOP", "…"})
+	rng := uint64(5)
+	next := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	for _, text := range texts {
+		for range 4 {
+			start := next(len(text) + 1)
+			end := start + next(len(text)-start+1)
+			limit := end - start
+			if next(2) == 0 {
+				limit = next(6) + 1
+			}
+			want := quoteTokenizeRef(text, start, end, limit)
+			got, off := quoteTokenizeN(text, start, end, nil, limit)
+			if !slices.Equal(got, want) {
+				t.Fatalf("quoteTokenizeN(%q, %d, %d, %d) = %v, want %v", text, start, end, limit, got, want)
+			}
+			if len(got) == limit {
+				rest := quoteTokenizeRef(text, start, end, end-start)[limit:]
+				if more := quoteTokenize(text, off, end, nil); !slices.Equal(more, rest) {
+					t.Fatalf("quoteTokenizeN(%q, %d, %d, %d) stopped at %d, which goes on with %v, want %v", text, start, end, limit, off, more, rest)
+				}
+			}
+		}
 	}
 }
