@@ -1644,8 +1644,13 @@ var speechAfterQuoteVerbs = wordSet(`pressed barked snarled growled deadpanned l
 // speechQuoteVerbs and the quote opens at most six tokens after it, in the
 // same clause (a colon may end the clause): toks end at the opening mark.
 func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
+	if len(toks)-k-1 > 6 {
+		// Too far from the quote; tested first, as attributeIn asks about
+		// every word of a sentence and most need no look-up then.
+		return "", 0
+	}
 	w, f := speakerTokInfo(body, toks, k)
-	if f&swQuoteVerb == 0 || w != body[toks[k].s:toks[k].e] || len(toks)-k-1 > 6 {
+	if f&swQuoteVerb == 0 || w != body[toks[k].s:toks[k].e] {
 		return "", 0
 	}
 	if speechQuoteOffers[w] {
