@@ -2953,8 +2953,8 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 		e--
 	}
 	ps := e - 1
-	for ps > 0 && !(b[ps-1] == '\n' || speakerSentenceEnd(b, ps-1) && b[ps] == ' ') {
-		ps--
+	for ps > 0 && !(b[ps-1] == '\n' || b[ps] == ' ' && speakerSentenceEnd(b, ps-1)) {
+		ps-- // (the space is tested first: speakerSentenceEnd is a call)
 	}
 	if e-ps < 10 {
 		return "", false
@@ -3170,17 +3170,23 @@ func participleOpens(s string) bool {
 	if !strings.HasSuffix(s, ",") {
 		return false
 	}
-	for i := 0; i < len(s)-1; i++ {
-		if speakerSentenceEnd(s, i) {
-			return false // the phrase is one sentence's opening
-		}
-	}
+	// The opening word is read before the phrase is searched for a
+	// sentence end: few phrases open with a participle, and the search
+	// tests every byte.
 	w, _, _ := strings.Cut(s, " ")
 	switch w {
 	case "During", "According", "Including", "Regarding", "Concerning", "Notwithstanding":
 		return false
 	}
-	return speakerIngOpener(w)
+	if !speakerIngOpener(w) {
+		return false
+	}
+	for i := 0; i < len(s)-1; i++ {
+		if speakerSentenceEnd(s, i) {
+			return false // the phrase is one sentence's opening
+		}
+	}
+	return true
 }
 
 // speakerIngOpener reports whether w, a sentence's first word, may open a
