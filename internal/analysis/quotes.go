@@ -2346,7 +2346,7 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 		if c >= utf8.RuneSelf {
 			var r rune
 			r, n = utf8.DecodeRuneInString(body[i:])
-			if isWordRune(r) {
+			if quoteWordRune(r) {
 				cls = quoteTokWord
 			} else if unicode.IsSpace(r) {
 				i += n // a no-break space: "so,”\u00a0Butz, 49, told"
@@ -2381,13 +2381,13 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 				break
 			}
 			r, n := utf8.DecodeRuneInString(body[i:])
-			if isWordRune(r) {
+			if quoteWordRune(r) {
 				i += n
 				continue
 			}
 			if (isJoiner(r) || r == '-' || r == '.' || r == '&') && i+n < len(body) {
 				r2, _ := utf8.DecodeRuneInString(body[i+n:])
-				if isWordRune(r2) && !(r == '.' && unicode.IsUpper(r2) && i-s > 2) {
+				if quoteWordRune(r2) && !(r == '.' && unicode.IsUpper(r2) && i-s > 2) {
 					i += n
 					continue
 				}
@@ -2410,6 +2410,18 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 		dst = quoteAppendTok(dst, s, e, true)
 	}
 	return dst, i
+}
+
+// quoteWordRune is isWordRune for quoteTokenizeN, answered at once for the
+// General Punctuation block (U+2000 to U+206F: curly quotation marks and
+// apostrophes, dashes, ellipses, spaces), which holds no letter, digit or
+// mark and is the non-ASCII text the tokenizer meets most: isWordRune
+// searches three Unicode tables for each.
+func quoteWordRune(r rune) bool {
+	if r >= 0x2000 && r <= 0x206f {
+		return false
+	}
+	return isWordRune(r)
 }
 
 // quoteAppendTok appends the token body[s:e] to dst. The fields are set in

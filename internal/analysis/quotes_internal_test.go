@@ -697,3 +697,13 @@ func TestQuoteTokenizeSameAsReference(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteWordRune checks quoteWordRune against isWordRune on every rune
+// of the block it answers at once, and on either side of it.
+func TestQuoteWordRune(t *testing.T) {
+	for r := rune(0x1f00); r <= 0x2100; r++ {
+		if got, want := quoteWordRune(r), isWordRune(r); got != want {
+			t.Errorf("quoteWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
