@@ -1246,24 +1246,42 @@ func quoteZero8(v uint64) uint64 {
 // limit (a paragraph start).
 func (a *attributor) sentenceStart(pos, limit int) int {
 	b := a.body
-	for i := pos - 1; i >= limit; i-- {
-		c := b[i]
-		if c == '.' || c == '!' || c == '?' {
-			if quoteSentenceBreak(b, i, pos) {
-				j := i + 1
-				for j < pos && (b[j] == ' ' || quoteIsCloseByte(b, j)) {
-					if b[j] == ' ' {
-						j++
-					} else {
-						_, n := utf8.DecodeRuneInString(b[j:])
-						j += n
-					}
+	for i := pos - 1; ; i-- {
+		if i = quoteLastStop(b, limit, i); i < limit {
+			return limit
+		}
+		if quoteSentenceBreak(b, i, pos) {
+			j := i + 1
+			for j < pos && (b[j] == ' ' || quoteIsCloseByte(b, j)) {
+				if b[j] == ' ' {
+					j++
+				} else {
+					_, n := utf8.DecodeRuneInString(b[j:])
+					j += n
 				}
-				return j
 			}
+			return j
 		}
 	}
-	return limit
+}
+
+// quoteLastStop returns the offset of the last '.', '!' or '?' in
+// b[lo:i+1], or -1, reading eight bytes at a time from the end.
+func quoteLastStop(b string, lo, i int) int {
+	for i >= lo {
+		if i-7 >= lo {
+			if m := quoteStops8(speakerLoad8(b, i-7)); m != 0 {
+				return i - 7 + (63-bits.LeadingZeros64(m))/8 // the last stop of the eight
+			}
+			i -= 8
+			continue
+		}
+		if c := b[i]; c == '.' || c == '!' || c == '?' {
+			return i
+		}
+		i--
+	}
+	return -1
 }
 
 // quoteIsCloseByte reports whether a closing quotation mark starts at i.
@@ -2773,26 +2791,14 @@ var speechCueAuxAfter = wordSet(`should would could can will may might must shal
 // p: the sentences are those sentenceEnd cuts the paragraph into.
 func (a *attributor) sentenceAround(pos int, p Span) int {
 	b := a.body
-	i := pos - 1
-	for i >= p.Start {
-		if i-7 >= p.Start {
-			// Eight bytes ending at i at a time, the last stop first.
-			m := quoteStops8(speakerLoad8(b, i-7))
-			if m == 0 {
-				i -= 8
-				continue
-			}
-			i = i - 7 + (63-bits.LeadingZeros64(m))/8
-		} else if c := b[i]; c != '.' && c != '!' && c != '?' {
-			i--
-			continue
+	for i := pos - 1; ; i-- {
+		if i = quoteLastStop(b, p.Start, i); i < p.Start {
+			return p.Start
 		}
 		if quoteSentenceBreak(b, i, p.End) {
 			return i + 1
 		}
-		i--
 	}
-	return p.Start
 }
 
 // reportedIn finds one piece of reported speech in the sentence

@@ -707,3 +707,34 @@ func TestQuoteWordRune(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteLastStop checks quoteLastStop against strings.LastIndexAny on
+// every stretch of short texts, and on the test texts cut at either end.
+func TestQuoteLastStop(t *testing.T) {
+	ref := func(b string, lo, i int) int {
+		if i < lo {
+			return -1
+		}
+		if k := strings.LastIndexAny(b[lo:i+1], ".!?"); k >= 0 {
+			return lo + k
+		}
+		return -1
+	}
+	for _, b := range []string{"", ".", "a", "He said so. Then! Why? No", "Mr. Smith went to Washington.", "a.b!c?d.e!f?g.h!i?j", "naïveté rules. ok"} {
+		for lo := 0; lo <= len(b); lo++ {
+			for i := lo - 1; i < len(b); i++ {
+				if got, want := quoteLastStop(b, lo, i), ref(b, lo, i); got != want {
+					t.Fatalf("quoteLastStop(%q, %d, %d) = %d, want %d", b, lo, i, got, want)
+				}
+			}
+		}
+	}
+	for _, b := range quoteTestTexts() {
+		for _, lo := range []int{0, len(b) / 3} {
+			i := len(b) - 1 - len(b)/5
+			if got, want := quoteLastStop(b, lo, i), ref(b, lo, i); got != want {
+				t.Fatalf("quoteLastStop(%q, %d, %d) = %d, want %d", b, lo, i, got, want)
+			}
+		}
+	}
+}
