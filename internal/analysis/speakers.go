@@ -1759,10 +1759,11 @@ type speakerIndex struct {
 	starts []int
 	titles []string
 	fold   []byte
-	// caps lists the run starts surnameAfter has looked at, in order;
-	// capsTo is the offset up to which the body has been listed.
-	caps   []speakerCap
-	capsTo int
+	// caps lists the run starts of body[capsFrom:capsTo], in order (see
+	// capsCover); capsSpare is a buffer for listing more before them.
+	caps             []speakerCap
+	capsFrom, capsTo int
+	capsSpare        []speakerCap
 	// looked holds the lone surnames speakerScanRepeatedNames has looked
 	// for.
 	looked map[string]bool
@@ -1774,7 +1775,7 @@ func (x *speakerIndex) reset(body string) {
 	clear(x.persons) // drop the old names and titles for the collector
 	x.persons, x.mentions, x.collectives, x.speakers = x.persons[:0], x.mentions[:0], x.collectives[:0], x.speakers[:0]
 	x.recent, x.recents, x.body, x.scanned = "", x.recents[:0], body, 0
-	x.caps, x.capsTo = x.caps[:0], 0
+	x.caps, x.capsFrom, x.capsTo = x.caps[:0], 0, 0
 }
 
 // lookupFold returns the person known under key s, case-folded as
@@ -2116,9 +2117,9 @@ func (x *speakerIndex) surnameAfter(from, pos int, gender byte, role string) (in
 	if x.scanned == 0 {
 		return best, bestPos
 	}
-	x.capsUpTo(pos)
-	caps := x.caps
 	lo := max(from+1, 0)
+	x.capsCover(lo, pos)
+	caps := x.caps
 	k := sort.Search(len(caps), func(k int) bool { return int(caps[k].at) >= lo })
 	for k < len(caps) && int(caps[k].at) < pos {
 		c := &caps[k]
@@ -2157,18 +2158,41 @@ type speakerCap struct {
 	at, end, person int32
 }
 
-// capsUpTo lists the run starts before pos not listed yet.
-func (x *speakerIndex) capsUpTo(pos int) {
-	body := x.body
-	i := x.capsTo
-	for i < pos {
-		if i+8 <= pos {
+// capsCover lists the run starts of body[lo:pos] in x.caps, which holds
+// those of one stretch of the body, growing the stretch at either end as
+// needed. The stretch starts where the first call asks: most calls ask
+// about the sentence or the text since the last mention, and listing the
+// capitals from the start of the body cost more than all of them.
+func (x *speakerIndex) capsCover(lo, pos int) {
+	if x.capsFrom == x.capsTo {
+		x.caps, x.capsFrom, x.capsTo = x.caps[:0], lo, lo
+	}
+	if lo < x.capsFrom {
+		// The run starts before the stretch go in front of it; the list
+		// is built anew in the spare buffer, and the old one kept as the
+		// spare.
+		front := speakerCapsIn(x.capsSpare[:0], x.body, lo, x.capsFrom)
+		x.capsSpare, x.caps = x.caps[:0], append(front, x.caps...)
+		x.capsFrom = lo
+	}
+	if pos > x.capsTo {
+		x.caps = speakerCapsIn(x.caps, x.body, x.capsTo, pos)
+		x.capsTo = pos
+	}
+}
+
+// speakerCapsIn appends to dst the run starts in body[from:to]: the
+// capital letters that follow no word byte.
+func speakerCapsIn(dst []speakerCap, body string, from, to int) []speakerCap {
+	i := from
+	for i < to {
+		if i+8 <= to {
 			// Eight bytes at a time: most blocks hold no capital letter,
 			// and the mask gives the capitals of the others directly.
 			for m := speakerUpper8(speakerLoad8(body, i)); m != 0; m &= m - 1 {
 				j := i + bits.TrailingZeros64(m)/8
 				if j == 0 || !isWordRune(rune(body[j-1])) {
-					x.caps = append(x.caps, speakerCap{at: int32(j)})
+					dst = append(dst, speakerCap{at: int32(j)})
 				}
 			}
 			i += 8
@@ -2176,11 +2200,11 @@ func (x *speakerIndex) capsUpTo(pos int) {
 		}
 		c := body[i]
 		if c >= 'A' && c <= 'Z' && (i == 0 || !isWordRune(rune(body[i-1]))) {
-			x.caps = append(x.caps, speakerCap{at: int32(i)})
+			dst = append(dst, speakerCap{at: int32(i)})
 		}
 		i++
 	}
-	x.capsTo = max(x.capsTo, pos)
+	return dst
 }
 
 // speakerLoad8 returns the eight bytes of s at i as a little-endian word.
@@ -3882,7 +3906,9 @@ var speakerGroupNouns = wordSet(`group organization organisation militia movemen
 // institution's word ("Free Syrian Army", "Islamic State" is not one: see
 // speakerOrgRun) or an acronym of four letters or more ("ISIS", "AQAP").
 func (x *speakerIndex) lastOrganization(pos int, head string) (string, bool) {
-	x.capsUpTo(pos)
+	// The reading below goes back past its reach to the first word of a
+	// run: the list covers the body from its start.
+	x.capsCover(0, pos)
 	caps := x.caps
 	k := sort.Search(len(caps), func(k int) bool { return int(caps[k].at) >= pos })
 	for k--; k >= 0 && int(caps[k].at) > pos-quoteBeforeReach; k-- {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -154,6 +155,51 @@ func TestSpeakerLowersToASCII(t *testing.T) {
 	} {
 		if w, f := speakerWordSlow(tc.word); w != tc.want || f != tc.wantFlags {
 			t.Errorf("speakerWordSlow(%q) = %q, %#x; want %q, %#x", tc.word, w, f, tc.want, tc.wantFlags)
+		}
+	}
+}
+
+// TestSpeakerCapsCover checks that the run starts capsCover lists, after
+// covering ranges in any order, are those of the body in the stretch
+// covered, in order, and that what was kept of a run start (its end, once
+// read) stays with it when the stretch grows to the front.
+func TestSpeakerCapsCover(t *testing.T) {
+	body := "Foreign Minister Sergei Lavrov said. McDonald's CEO Öztürk met U.S. officials in Moscow; 'Ask Lavrov,' said Putin-Aide X. Y."
+	var all []speakerCap
+	for i := 0; i < len(body); i++ {
+		if c := body[i]; c >= 'A' && c <= 'Z' && (i == 0 || !isWordRune(rune(body[i-1]))) {
+			all = append(all, speakerCap{at: int32(i)})
+		}
+	}
+	for _, ranges := range [][][2]int{
+		{{0, len(body)}},
+		{{40, 60}, {10, 30}, {0, 5}, {70, len(body)}},
+		{{60, 60}, {30, 90}, {29, 91}, {3, 50}},
+		{{100, 110}, {50, 60}, {55, 120}, {0, 1}},
+	} {
+		var x speakerIndex
+		x.reset(body)
+		for n, r := range ranges {
+			x.capsCover(r[0], r[1])
+			var want []speakerCap
+			for _, c := range all {
+				if int(c.at) >= x.capsFrom && int(c.at) < x.capsTo {
+					want = append(want, c)
+				}
+			}
+			got := make([]speakerCap, len(x.caps))
+			for i, c := range x.caps {
+				got[i] = speakerCap{at: c.at}
+				if c.end != 0 && c.end != c.at+1 {
+					t.Fatalf("after covering %v: the kept end of the run start at %d is %d", ranges[:n+1], c.at, c.end)
+				}
+			}
+			if x.capsFrom > r[0] && r[0] < r[1] || x.capsTo < r[1] || !slices.Equal(got, want) {
+				t.Fatalf("after covering %v: stretch [%d, %d) lists %v, want %v", ranges[:n+1], x.capsFrom, x.capsTo, got, want)
+			}
+			for i := range x.caps {
+				x.caps[i].end = x.caps[i].at + 1 // as if read
+			}
 		}
 	}
 }
