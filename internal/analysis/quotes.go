@@ -1535,7 +1535,8 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			break
 		}
 		cue, _ := speechCueAt(a.body, toks, k)
-		if w := a.body[toks[k].s:toks[k].e]; cue == "" && speechAfterQuoteVerbs[w] && (k+1 == len(toks) || !toks[k+1].word || toks[k+1].is(a.body, "and")) {
+		// (The set is looked up last: most words are followed by another.)
+		if w := a.body[toks[k].s:toks[k].e]; cue == "" && (k+1 == len(toks) || !toks[k+1].word || toks[k+1].is(a.body, "and")) && speechAfterQuoteVerbs[w] {
 			cue = w // '“Go back to Univision,” Trump barked.'
 		}
 		if cue == "" || speechCueAccording(cue) || a.cueIsNoun(toks, k, cue) {
