@@ -2623,22 +2623,26 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if b[i:e] == "not" || b[i:e] == "never" || b[i:e] == "t" && cueAfterNegation(b, i) {
 		return false // "Obama didn't indicate whether ...": no claim
 	}
-	if speechCueModals[b[i:e]] || b[i:e] == "also" && speechCueModals[wordBefore(b, i)] {
+	before := speechCueBefore[b[i:e]]
+	if before&speechBeforeModal != 0 || b[i:e] == "also" && speechCueModals[wordBefore(b, i)] {
 		return false // "critics might say that ...", "he could also argue": no claim made
 	}
-	if speechCueNounContext[b[i:e]] {
+	if before&speechBeforeNoun != 0 {
 		return false
 	}
 	// "sounded a rare note of", "the final report": a bare cue after an
 	// article and one lower-case word is a noun. A verb there would take
 	// a plural subject ("the two leaders note"), which ends in s.
-	if b[e-1] != 's' && b[i] >= 'a' && b[i] <= 'z' && i >= 2 && b[i-1] == ' ' && speechCueBaseForms[w] {
+	if b[e-1] != 's' && b[i] >= 'a' && b[i] <= 'z' && i >= 2 && b[i-1] == ' ' {
 		k := i - 1
 		for k > 0 && quoteScanLetter[b[k-1]] != 0 {
 			k--
 		}
 		switch b[k : i-1] {
 		case "a", "an", "the", "A", "An", "The":
+			if !speechCueBaseForms[w] {
+				break // (looked up only here, after the article: most cues have none)
+			}
 			// Not after a preposition, whose object the article opens:
 			// "critics of the idea say", "sources familiar with the
 			// subject say".
@@ -2663,6 +2667,26 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 // reiterate". "will" and "would" stay: "Obama will say in his speech
 // that", "he said he would tell them that".
 var speechCueModals = wordSet(`could might may should must can cannot`)
+
+// speechCueBefore holds, for each word of speechCueModals and of
+// speechCueNounContext as written, which of the two it is in: cueInVerbPlace
+// asks about the word before each cue in both, with one look-up.
+var speechCueBefore = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range speechCueModals {
+		m[w] |= speechBeforeModal
+	}
+	for w := range speechCueNounContext {
+		m[w] |= speechBeforeNoun
+	}
+	return m
+}()
+
+// The bits of speechCueBefore.
+const (
+	speechBeforeModal uint8 = 1 << iota
+	speechBeforeNoun
+)
 
 // wordBefore returns the lower-case letters of the word that ends at the
 // spaces before offset i (lastWordAt reads the word starting at i).

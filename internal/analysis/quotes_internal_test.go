@@ -738,3 +738,24 @@ func TestQuoteLastStop(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeechCueBefore checks the merged look-up of cueInVerbPlace against
+// the two sets it stands for, on their words as written, capitalized and
+// upper-cased, and on words of neither.
+func TestSpeechCueBefore(t *testing.T) {
+	words := []string{"", "also", "said", "Obama", "would", "will", "there"}
+	for _, set := range []map[string]bool{speechCueModals, speechCueNounContext} {
+		for w := range set {
+			words = append(words, w, strings.ToUpper(w[:1])+w[1:], strings.ToUpper(w))
+		}
+	}
+	for _, w := range words {
+		bits := speechCueBefore[w]
+		if got, want := bits&speechBeforeModal != 0, speechCueModals[w]; got != want {
+			t.Errorf("speechCueBefore[%q] modal = %v, want %v", w, got, want)
+		}
+		if got, want := bits&speechBeforeNoun != 0, speechCueNounContext[w]; got != want {
+			t.Errorf("speechCueBefore[%q] noun context = %v, want %v", w, got, want)
+		}
+	}
+}
