@@ -2112,7 +2112,7 @@ func (a *attributor) attributeColon(toks []qTok) (quoteAttribution, bool) {
 		for j := lo; j < n-1; j++ {
 			// A label names someone: "From WBUR:" introduces a link.
 			if !speakerCapitalized(a.body, toks[j]) || speakerTokFlags(a.body, toks, j)&(swLabel|swPreps|swStop|swSkip) != 0 ||
-				speechNobody[speakerLower(a.body, toks, j)] {
+				speakerTokFlags(a.body, toks, j)&swNobody != 0 {
 				// Nor does a headline: "No Details Yet:".
 				np = nil
 				break
@@ -2212,7 +2212,7 @@ func quoteIsDash(body string, t qTok) bool {
 func (a *attributor) attributeFromLabel(toks []qTok) (quoteAttribution, bool) {
 	n := len(toks)
 	if n < 4 || n > 8 || !toks[0].is(a.body, "From") && !toks[0].is(a.body, "from") ||
-		!speechWhereNouns[speakerLower(a.body, toks, n-2)] {
+		speakerTokFlags(a.body, toks, n-2)&swWhereNoun == 0 {
 		return quoteAttribution{}, false
 	}
 	for j := 1; j < n-2; j++ {
@@ -2261,7 +2261,7 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 		} else if speechCueParticiple(cue) && quoteCommaBefore(a.body, toks, k) {
 			np = speakerSubject(a.body, toks, k, a.np[:0])
 		} else {
-			if speechCueParticiple(cue) && k > 0 && (toks[k-1].is(a.body, "by") || speechWhereNouns[speakerLower(a.body, toks, k-1)]) {
+			if speechCueParticiple(cue) && k > 0 && (toks[k-1].is(a.body, "by") || speakerTokFlags(a.body, toks, k-1)&swWhereNoun != 0) {
 				// "Lavrov dismissed Mr. Carter's complaints by saying", "J
 				// Street ... issued a statement saying": the sentence's
 				// subject speaks, not the phrase before the participle.
@@ -3012,7 +3012,7 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		if cs >= ce || countWordsUpTo(a.body[cs:ce], 2) < 2 {
 			continue
 		}
-		if len(np) > 0 && speechNobody[speakerLower(a.body, toks, np[0])] {
+		if len(np) > 0 && speakerTokFlags(a.body, toks, np[0])&swNobody != 0 {
 			continue // "No group has claimed responsibility": no one spoke
 		}
 		sp, m := a.people.resolveNP(a.body, toks, np, t.s)
@@ -3113,8 +3113,8 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 	// a memo to military leaders on Friday that".
 	reach, where := k+8, false
 	if k < len(toks) && toks[k].word {
-		w := speakerLower(body, toks, k)
-		where = speechWhereOpeners[w] || w == "on" || w == "via"
+		w, f := speakerTokInfo(body, toks, k)
+		where = f&swWhereOpener != 0 || w == "on" || w == "via"
 	}
 	if where {
 		reach = k + 20
@@ -3168,8 +3168,8 @@ func speechWhereEnd(body string, toks []qTok, i int) bool {
 	if !t.word {
 		return body[t.s:t.e] == "”" || body[t.s:t.e] == `"`
 	}
-	w, f := speakerTokInfo(body, toks, i)
-	return speakerCapitalized(body, t) || f&(swCalendar|swTimeWords) != 0 || speechWhereNouns[w]
+	f := speakerTokFlags(body, toks, i)
+	return speakerCapitalized(body, t) || f&(swCalendar|swTimeWords|swWhereNoun) != 0
 }
 
 // quoteIsMarkTok reports whether t is a quotation mark or an apostrophe.

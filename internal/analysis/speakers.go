@@ -124,7 +124,7 @@ var (
 // this year warned", "Kerry earlier this month said", "Kerry late last year
 // said", "this past week". Otherwise it returns j.
 func speakerStepOverPeriod(body string, toks []qTok, lo, j int) int {
-	if !(j-1 > lo && toks[j].word && toks[j-1].word && speakerPeriods[speakerLower(body, toks, j)] && speakerPeriodDets[speakerLower(body, toks, j-1)]) {
+	if !(j-1 > lo && toks[j].word && toks[j-1].word && speakerTokFlags(body, toks, j)&swPeriod != 0 && speakerTokFlags(body, toks, j-1)&swPeriodDet != 0) {
 		return j
 	}
 	j -= 2
@@ -601,6 +601,11 @@ const (
 	swQuoteVerb
 	swCueBase
 	swDoc
+	swPeriod
+	swPeriodDet
+	swNobody
+	swWhereNoun
+	swWhereOpener
 	// swIntern marks the words of speakerIntern: lowerWord folds a word
 	// holding upper-case letters only to one of those.
 	swIntern
@@ -816,6 +821,8 @@ func init() {
 		{speakerCalendar, swCalendar}, {speakerTimeWords, swTimeWords}, {speakerHonorifics, swHonorifics},
 		{quoteLabelWords, swLabel}, {speechCueWords, swCue}, {speakerPassive, swPassive}, {quoteAbbrevs, swAbbrev},
 		{speechQuoteVerbs, swQuoteVerb}, {speechCueBaseForms, swCueBase}, {speakerDocNouns, swDoc},
+		{speakerPeriods, swPeriod}, {speakerPeriodDets, swPeriodDet}, {speechNobody, swNobody},
+		{speechWhereNouns, swWhereNoun}, {speechWhereOpeners, swWhereOpener},
 	} {
 		for w, ok := range set.words {
 			if ok {
@@ -1096,7 +1103,7 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	// "Rhodes in the email said", "Obama in an interview said": a short
 	// phrase of where it was said, after a name.
 	if j-3 >= lo && toks[j].word && toks[j-1].word && toks[j-2].word && toks[j-3].word &&
-		speechWhereNouns[speakerLower(body, toks, j)] && speechWhereOpeners[speakerLower(body, toks, j-2)] &&
+		speakerTokFlags(body, toks, j)&swWhereNoun != 0 && speakerTokFlags(body, toks, j-2)&swWhereOpener != 0 &&
 		speakerTokFlags(body, toks, j-1)&swDeterminers != 0 && speakerNameWord(body, toks[j-3]) {
 		j -= 3
 	}
@@ -1474,7 +1481,7 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 				break // "U.N. official Chris Gunness in Gaza": where he spoke
 			}
 			if nw := speakerLower(body, toks, j+1); speakerPossessives[nw] && f&swTimeWords != 0 ||
-				nf&swDeterminers != 0 && j+2 < len(toks) && toks[j+2].word && speechWhereNouns[speakerLower(body, toks, j+2)] {
+				nf&swDeterminers != 0 && j+2 < len(toks) && toks[j+2].word && speakerTokFlags(body, toks, j+2)&swWhereNoun != 0 {
 				// "... on his return", "... in an email": a preposition of
 				// time or place (not "a statement from his family").
 				break

@@ -203,3 +203,38 @@ func TestSpeakerCapsCover(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerWordFlagsMatchSets checks that a token's flag for a word set
+// answers what looking its lower-case form up in the set answers, which
+// the phrase readers rely on when they test the flag instead: on the
+// set's words as written, capitalized and upper-cased, and on words of no
+// set.
+func TestSpeakerWordFlagsMatchSets(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  map[string]bool
+		flag uint32
+	}{
+		{"Periods", speakerPeriods, swPeriod},
+		{"PeriodDets", speakerPeriodDets, swPeriodDet},
+		{"Nobody", speechNobody, swNobody},
+		{"WhereNouns", speechWhereNouns, swWhereNoun},
+		{"WhereOpeners", speechWhereOpeners, swWhereOpener},
+		{"Preps", speakerPreps, swPreps},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			words := []string{"Lavrov", "said", "the", "xyzzy", "Москва", "week’s"}
+			for w := range tc.set {
+				words = append(words, w, strings.ToUpper(w[:1])+w[1:], strings.ToUpper(w))
+			}
+			text := strings.Join(words, " ")
+			toks := quoteTokenize(text, 0, len(text), nil)
+			for i := range toks {
+				want := tc.set[speakerLower(text, toks, i)]
+				if got := speakerTokFlags(text, toks, i)&tc.flag != 0; got != want {
+					t.Errorf("flag of %q = %v, want %v", text[toks[i].s:toks[i].e], got, want)
+				}
+			}
+		})
+	}
+}
