@@ -10,36 +10,25 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/coregx/ahocorasick"
 )
 
 // The matcher finds lexicon entries in text in two steps. A folded copy of
 // the text is made, the same length as the text, in which letters are lower
 // case and every byte of a non-word rune is a space, so word starts are the
-// bytes after a space and byte offsets are those of the original text. An
-// Aho-Corasick automaton over " "+first-literal of every pattern (the first
-// word, or its part before '*') then finds, in one pass, every word start
-// where some pattern could begin; a small token walker verifies each
-// candidate (inflection suffix, wildcard, the remaining words of a phrase and
-// the gaps between them) and keeps the longest.
+// bytes after a space and byte offsets are those of the original text; the
+// fold also notes where each word starts. At each word start a trie of the
+// literals " "+first-literal of every pattern (the first word, or its part
+// before '*') is walked down the word, giving every literal the word starts
+// with, shortest first: it is the Aho-Corasick automaton of those literals
+// (against which the tests hold it), specialised to literals that hold no
+// space after their first byte. A small token walker then verifies each
+// candidate (inflection suffix, wildcard, the remaining words of a phrase
+// and the gaps between them) and keeps the longest.
 //
-// Every overlapping automaton match is used (FindAllOverlapping), not the
-// library's leftmost-longest search: each literal starts with a space and
-// holds none after it, so matches are few (only at word starts) and all the
-// literals that fit one word start arrive together, shortest first. That
-// gives every candidate at a position without a prefix table, and does not
-// depend on the library's non-overlapping modes, which report the earliest
-// ending literal rather than the longest. A word-start prefilter calling
-// FindAt only at promising words was tried and measured slower on news text:
-// its branch per word costs more than the DFA's one table lookup per byte.
-//
-// Because no literal holds a space after its first byte, that automaton is
-// a plain trie restarted at every space, so the text can be walked in
-// independent pieces: lexTrie (match_trie.go) walks four at once and gives
-// the same matches in the same order, about 1.7 times as fast. The library
-// automaton stays for literals of another shape, which CompileLexicon does
-// not make today, and as the reference the trie is tested against.
+// The walk runs at word starts only. An earlier version walked every byte
+// of the folded text, four pieces at a time to hide the latency of its
+// table loads; walking from the starts the fold records anyway does about
+// a third of the steps, and the fold counts the words by the same token.
 
 // lexPatWord is one word of a compiled pattern.
 type lexPatWord struct {
@@ -76,12 +65,12 @@ type lexPattern struct {
 type Matcher struct {
 	entries []Entry
 	pats    []lexPattern
-	ac      *ahocorasick.Automaton
-	// trie does the automaton's work faster (see match_trie.go); nil
-	// when a literal lacks the shape it needs.
+	// lits are the literals: a space and a pattern's first word (the
+	// part before '*' for a wildcard), in each spelling it may take.
+	lits []string
+	// trie finds the literals at a word (see match_trie.go).
 	trie *lexTrie
-	// litPats[i] lists the patterns whose first literal is automaton
-	// literal i.
+	// litPats[i] lists the patterns whose first literal is lits[i].
 	litPats [][]int
 	bufs    sync.Pool // of *lexBufs
 }
@@ -114,13 +103,7 @@ func CompileLexicon(l *Lexicon) (*Matcher, error) {
 		pi := len(m.pats)
 		byKey[p.key] = pi
 		m.pats = append(m.pats, p)
-		first := " " + string(p.words[0].lit)
-		variants := lexApostropheVariants(first)
-		if p.words[0].yIes && !p.words[0].wild {
-			// "ally" must also be found at "allies".
-			variants = append(variants, lexApostropheVariants(first[:len(first)-1]+"ie")...)
-		}
-		for _, v := range variants {
+		for _, v := range p.words[0].literals() {
 			id, ok := litID[v]
 			if !ok {
 				id = len(lits)
@@ -131,12 +114,10 @@ func CompileLexicon(l *Lexicon) (*Matcher, error) {
 			m.litPats[id] = append(m.litPats[id], pi)
 		}
 	}
-	ac, err := ahocorasick.NewBuilder().AddStrings(lits).Build()
-	if err != nil {
-		return nil, fmt.Errorf("compile lexicon %s: %w", l.Name, err)
+	m.lits = lits
+	if m.trie = newLexTrie(lits); m.trie == nil { // lexFold makes no such literal
+		return nil, Errorf(EINTERNAL, "compile lexicon %s: a first word folds to spaces", l.Name)
 	}
-	m.ac = ac
-	m.trie = newLexTrie(lits)
 	return m, nil
 }
 
@@ -147,19 +128,23 @@ func CompileLexicon(l *Lexicon) (*Matcher, error) {
 // overlap, except that entries sharing one pattern in several frames each
 // get a hit on the same span. Voice is left empty for the caller to set.
 func (m *Matcher) Find(text string) []Hit {
-	if m == nil || m.ac == nil || text == "" {
+	if m == nil || m.trie == nil || text == "" {
 		return nil
 	}
 	hits, _ := m.findWords(text)
 	return hits
 }
 
-// findWords is Find that also returns CountWords(text), read off the folded
-// text the matcher makes anyway rather than from another pass over text.
+// findWords is Find that also returns CountWords(text), the number of word
+// starts the fold records for the trie.
 func (m *Matcher) findWords(text string) ([]Hit, int) {
 	bp := m.bufs.Get().(*lexBufs)
-	f, words := lexFoldWords(bp.fold, text)
-	bp.fold = f
+	t := m.trie
+	f, starts := lexFoldStarts(bp.fold, bp.starts, text)
+	bp.fold, bp.starts = f, starts
+	w := f[:len(f)+lexPad] // with the spaces past f, where every walk dies
+	words := len(starts)
+	found := t.scan(w, starts)
 	// The hits are gathered in a buffer kept between calls and copied out
 	// at their final length, sparing the appends' regrowth.
 	hits := bp.hits[:0]
@@ -169,31 +154,24 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 		m.bufs.Put(bp)
 	}()
 
-	cands := m.candidates(f, bp)
 	pos := 0 // text before pos is used up
-	for i := 0; i < len(cands); {
-		// A literal match starts at the space before a word; in text
-		// coordinates that is the word's own offset, since f has one
-		// leading space.
-		start := cands[i].Start
-		j := i
-		for j < len(cands) && cands[j].Start == start {
-			j++
-		}
-		group := cands[i:j]
-		i = j
+	at := lexAt{f: f, text: text}
+	for _, start := range found {
 		if start < pos {
 			continue
 		}
+		// Walk the word again, from the root, now trying the patterns of
+		// each literal it meets.
+		at.start, at.wordEnd, at.next = start, -1, -1
 		best, bestEnd := -1, 0
-		wordEnd := lexWordEnd(f, start)
-		for _, c := range group {
-			for _, pi := range m.litPats[c.Lit] {
-				end, ok := m.lexVerify(f, text, pi, start, wordEnd)
-				if ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
-					best, bestEnd = pi, end
-				}
+		for st, q := uint32(0), start; ; {
+			if st, q = t.walk(w, q, st); st == lexDead {
+				break
 			}
+			if at.wordEnd < 0 {
+				at.wordEnd = lexWordEnd(f, q-1)
+			}
+			best, bestEnd = m.best(&at, t.litAt(st), best, bestEnd)
 		}
 		if best < 0 {
 			continue
@@ -223,6 +201,19 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 	return append([]Hit(nil), hits...), words
 }
 
+// best returns the better of the pattern best, matching up to bestEnd (-1
+// for none), and the patterns whose first word has the literal lit, which
+// the trie has found at at's word.
+func (m *Matcher) best(at *lexAt, lit, best, bestEnd int) (int, int) {
+	for _, pi := range m.litPats[lit] {
+		end, ok := m.verify(at, pi)
+		if ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
+			best, bestEnd = pi, end
+		}
+	}
+	return best, bestEnd
+}
+
 // lexBetter reports whether pattern a, matching up to aEnd, beats pattern b
 // matching up to bEnd at the same word: more text first, then an exclusion,
 // then the more specific pattern (longer literals, fewer wildcards), then
@@ -242,37 +233,67 @@ func (m *Matcher) lexBetter(a, b, aEnd, bEnd int) bool {
 	return pa.entries[0] < pb.entries[0]
 }
 
-// lexVerify checks whether pattern pi matches the text from the word that
-// starts at byte start and ends at wordEnd, and returns the end of its last
-// word. f is the folded text (one leading space, then text's bytes folded).
-// The caller finds wordEnd once for all the patterns tried at a word, as
-// most are rejected on the first word.
-func (m *Matcher) lexVerify(f []byte, text string, pi, start, wordEnd int) (int, bool) {
+// lexAt is what the patterns tried at one word share: the word, and the
+// next word and the gap before it, found once a pattern needs them.
+type lexAt struct {
+	f    []byte // the folded text: one leading space, then text's bytes folded
+	text string
+	// The word runs from start to wordEnd in text offsets, the next word
+	// from next to nextEnd; next is -1 until found, -2 if there is none.
+	start, wordEnd, next, nextEnd int
+	// plainGap is set when a single space separates the two words.
+	plainGap bool
+}
+
+// verify checks whether pattern pi matches the text from at's word on, and
+// returns the end of its last word. The first word matches: the trie found
+// one of its literals there.
+func (m *Matcher) verify(at *lexAt, pi int) (int, bool) {
 	p := &m.pats[pi]
-	q, end := start, wordEnd
-	for k := range p.words {
-		if k > 0 {
-			g := end
-			for g < len(text) && f[g+1] == ' ' {
-				g++
-			}
-			if g >= len(text) {
-				return 0, false
-			}
-			if !lexGapOK(text[end:g], p.gaps[k-1], f[end] == 's') {
-				return 0, false
-			}
-			q = g
-			end = len(text)
-			if e := bytes.IndexByte(f[q+1:], ' '); e >= 0 {
-				end = q + e
-			}
-		}
-		if !p.words[k].lexMatch(f[q+1 : end+1]) {
+	if len(p.words) == 1 {
+		return at.wordEnd, true
+	}
+	f, text := at.f, at.text
+	if at.next == -1 {
+		at.next, at.nextEnd = lexNextWord(f, text, at.wordEnd)
+		at.plainGap = at.next == at.wordEnd+1 && text[at.wordEnd] == ' '
+	}
+	if at.next < 0 {
+		return 0, false
+	}
+	// lexGapOK(" ", key, afterS) holds just when key is "".
+	if at.plainGap && p.gaps[0] != "" || !at.plainGap && !lexGapOK(text[at.wordEnd:at.next], p.gaps[0], f[at.wordEnd] == 's') {
+		return 0, false
+	}
+	end := at.nextEnd
+	if !p.words[1].lexMatch(f[at.next+1 : end+1]) {
+		return 0, false
+	}
+	for k := 2; k < len(p.words); k++ {
+		q, e := lexNextWord(f, text, end)
+		if q < 0 || !lexGapOK(text[end:q], p.gaps[k-1], f[end] == 's') || !p.words[k].lexMatch(f[q+1:e+1]) {
 			return 0, false
 		}
+		end = e
 	}
 	return end, true
+}
+
+// lexNextWord returns the start and end of the word after the one ending
+// at end, in text offsets, or -2 when none follows.
+func lexNextWord(f []byte, text string, end int) (int, int) {
+	g := end
+	for g < len(text) && f[g+1] == ' ' {
+		g++
+	}
+	if g >= len(text) {
+		return -2, 0
+	}
+	e := len(text)
+	if i := bytes.IndexByte(f[g+1:], ' '); i >= 0 {
+		e = g + i
+	}
+	return g, e
 }
 
 // lexWordEnd returns the end, in text offsets, of the word of the folded
@@ -292,6 +313,11 @@ func lexWordEnd(f []byte, start int) int {
 // plural possessive "rebels'" is a match of "rebels": its apostrophe stands
 // outside the word.
 func (w *lexPatWord) lexMatch(tok []byte) bool {
+	// Every spelling the word may take starts with its first byte, which
+	// is no apostrophe; most tokens tried differ there.
+	if len(tok) == 0 || tok[0] != w.lit[0] {
+		return false
+	}
 	rest, ok := lexCutPrefix(tok, w.lit, w.apos)
 	if !ok {
 		if !w.yIes {
@@ -310,6 +336,35 @@ func (w *lexPatWord) lexMatch(tok []byte) bool {
 		return w.esOK
 	}
 	return false
+}
+
+// literals returns the spellings of w that the trie looks for, each a
+// space and then folded bytes, in each spelling of its apostrophes (see
+// lexApostropheVariants). A wildcard's literal is its part before '*': any
+// word it starts is a match. Any other word's literals are the tokens that
+// lexMatch accepts, each followed by the space that ends the word, so that
+// the trie itself tells "rebel" and "rebels" from "rebellion".
+func (w *lexPatWord) literals() []string {
+	stems := lexApostropheVariants(" " + string(w.lit))
+	if w.wild {
+		return stems
+	}
+	suffixes := []string{"", "s", "'s", "’s"}
+	if w.esOK {
+		suffixes = append(suffixes, "es")
+	}
+	var out []string
+	for _, suf := range suffixes {
+		for _, st := range stems {
+			out = append(out, st+suf+" ")
+		}
+	}
+	if w.yIes {
+		for _, st := range lexApostropheVariants(" " + string(w.lit[:len(w.lit)-1])) {
+			out = append(out, st+"ies ")
+		}
+	}
+	return out
 }
 
 // lexCutPrefix cuts the literal lit off the front of tok. In lit, the ASCII
@@ -506,49 +561,58 @@ var lexASCIIFold = func() (t [utf8.RuneSelf]byte) {
 // which are kept as NextWord keeps them. The words of the result are thus
 // exactly NextWord's words, at the same offsets plus one.
 func lexFold(dst []byte, s string) []byte {
-	f, _ := lexFoldWords(dst, s)
+	f, _ := lexFoldStarts(dst, nil, s)
 	return f
 }
 
 // lexFoldWords is lexFold that also counts the words of the result (its
-// runs of bytes other than spaces, so CountWords(s)) as it writes them: a
-// separate pass over the folded text cost a tenth of the matcher's time.
+// runs of bytes other than spaces, so CountWords(s)).
 func lexFoldWords(dst []byte, s string) ([]byte, int) {
-	dst = slices.Grow(dst[:0], len(s)+1)[:len(s)+1]
+	f, starts := lexFoldStarts(dst, nil, s)
+	return f, len(starts)
+}
+
+// lexFoldStarts is lexFold that also returns, in starts' storage, the
+// offset in s of each word of the result, which is the offset in the
+// result of the space before it: the matcher walks its trie from there,
+// and the count is CountWords(s). The result has lexPad more spaces past
+// its length (in its capacity), so that the trie's walks need no other
+// bound.
+func lexFoldStarts(dst []byte, starts []int, s string) ([]byte, []int) {
+	dst = slices.Grow(dst[:0], len(s)+1+lexPad)[:len(s)+1+lexPad]
 	dst[0] = ' '
-	d := dst[1:]
-	words := 0
+	dst[len(s)+1], dst[len(s)+2] = ' ', ' '
+	d := dst[1 : len(s)+1]
+	// A word takes a byte and the space after it, but for the last; the
+	// starts are stored by index, as append's check on the capacity
+	// would be made once per word.
+	starts = slices.Grow(starts[:0], len(s)/2+1)[:len(s)/2+1]
+	n := 0
 	var in uint64 // 1 when the byte before i is in a word: d[i-1] != ' '
 	for i := 0; i < len(s); {
+		i, n, in = lexFoldRun(d, starts, s, i, n, in)
 		if i+8 <= len(s) {
-			// Eight bytes at a time, when none is special (not ASCII, or
-			// an apostrophe), else up to the first special one: the bytes
-			// from it on are written too, but folded again below, and
-			// lexFold8's arithmetic only carries upwards, so they cannot
-			// spoil the ones before. A word starts at each word byte after
-			// a byte that is none.
+			// Up to the first special byte: the bytes from it on are
+			// written too, but again below, and lexFold8's arithmetic only
+			// carries upwards, so they cannot spoil the ones before.
 			x := speakerLoad8(s, i)
 			apos := x ^ lexOnes*'\''
 			special := (x | (apos-lexOnes)&^apos) & quoteHigh8 // exact in its lowest bit
-			if special == 0 {
-				// The common case steps a fixed eight bytes, so the next
-				// load need not wait on finding the first special byte.
-				folded, high := lexFold8(x)
-				binary.LittleEndian.PutUint64(d[i:i+8], folded)
-				words += bits.OnesCount64(high &^ (high<<8 | in<<7))
-				in = high >> 63
-				i += 8
-				continue
-			}
 			if k := bits.TrailingZeros64(special) >> 3; k > 0 {
 				folded, high := lexFold8(x)
 				binary.LittleEndian.PutUint64(d[i:i+8], folded)
 				high &= 1<<(8*k) - 1
-				words += bits.OnesCount64(high &^ (high<<8 | in<<7))
+				for ws := high &^ (high<<8 | in<<7); ws != 0; ws &= ws - 1 {
+					starts[n] = i + bits.TrailingZeros64(ws)>>3
+					n++
+				}
 				in = high >> (8*k - 1) & 1
 				i += k
 				continue
 			}
+		}
+		if i >= len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -564,39 +628,75 @@ func lexFoldWords(dst []byte, s string) ([]byte, int) {
 			if fc != ' ' {
 				w = 1
 			}
-			words += int(w &^ in)
+			if w&^in != 0 {
+				starts[n] = i
+				n++
+			}
 			in = w
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
 		w := uint64(1)
 		switch {
 		case r == '’':
-			if in == 1 && lexWordRuneAt(s, i+n) {
-				copy(d[i:i+n], s[i:i+n])
+			if in == 1 && lexWordRuneAt(s, i+size) {
+				copy(d[i:i+size], s[i:i+size])
 			} else {
 				d[i], d[i+1], d[i+2] = ' ', ' ', ' '
 				w = 0
 			}
 		case lexIsWordRune(r):
-			if l := lexLowerRune(r); l != r && utf8.RuneLen(l) == n {
+			if l := lexLowerRune(r); l != r && utf8.RuneLen(l) == size {
 				utf8.EncodeRune(d[i:], l)
 			} else {
-				copy(d[i:i+n], s[i:i+n])
+				copy(d[i:i+size], s[i:i+size])
 			}
 		default:
-			for k := range n {
+			for k := range size {
 				d[i+k] = ' '
 			}
 			w = 0
 		}
-		words += int(w &^ in)
+		if w&^in != 0 {
+			starts[n] = i
+			n++
+		}
 		in = w
-		i += n
+		i += size
 	}
-	return dst, words
+	return dst[:len(s)+1], starts[:n]
 }
+
+// lexFoldRun is lexFoldStarts' loop over eight bytes at a time, from i on
+// while none is special (not ASCII, or an apostrophe); it returns where it
+// stopped, with the new n and in. A word starts at each word byte after a
+// byte that is none. The loop makes no call, unlike the one it serves, as
+// the compiler keeps the variables live across a call in memory.
+func lexFoldRun(d []byte, starts []int, s string, i, n int, in uint64) (int, int, uint64) {
+	d = d[:len(s)]   // so that the loop's bound covers d too
+	carry := in << 7 // in in a byte's high bit, as below
+	for ; i >= 0 && i <= len(s)-8; i += 8 {
+		x := speakerLoad8(s, i)
+		apos := x ^ lexOnes*'\''
+		if (x|(apos-lexOnes)&^apos)&quoteHigh8 != 0 {
+			break
+		}
+		folded, high := lexFold8(x)
+		binary.LittleEndian.PutUint64(d[i:i+8], folded)
+		for ws := high &^ (high<<8 | carry); ws != 0; ws &= ws - 1 {
+			starts[n] = i + bits.TrailingZeros64(ws)>>3
+			n++
+		}
+		carry = high >> 56
+	}
+	return i, n, carry >> 7
+}
+
+// lexPad is the number of spaces lexFoldStarts leaves past the folded
+// text: a walk of the trie reads the space after the last word, where a
+// literal may end, and the byte after that, where it dies.
+const lexPad = 2
 
 // lexOnes has a one in each of eight bytes.
 const lexOnes = 0x0101010101010101
@@ -611,31 +711,17 @@ func lexFold8(x uint64) (folded, high uint64) {
 	y := x | spaces
 	high = ((lexOnes*('z'+1+127)-y)&(y+lexOnes*(127-'a'+1)) |
 		(lexOnes*('9'+1+127)-x)&(x+lexOnes*(127-'0'+1))) & quoteHigh8
-	word := high >> 7 * 0xFF
-	return y&word | spaces&^word, high
+	// y has the space bit set in every byte, so masking with 0xFF in a
+	// word byte and with a space in any other gives the folded bytes.
+	mask := high>>7*(0xFF-' ') + spaces
+	return y & mask, high
 }
 
 // lexBufs are the buffers of one Find call, kept between calls.
 type lexBufs struct {
-	fold  []byte
-	hits  []Hit
-	cands []lexCand
-	seg   [lexTrieWays][]lexCand
-}
-
-// candidates returns every automaton literal in the folded text f, in
-// order of their ends, in bp's buffers.
-func (m *Matcher) candidates(f []byte, bp *lexBufs) []lexCand {
-	if m.trie != nil {
-		bp.cands = m.trie.find(f, bp.cands[:0], &bp.seg)
-		return bp.cands
-	}
-	cands := bp.cands[:0]
-	for _, c := range m.ac.FindAllOverlapping(f) {
-		cands = append(cands, lexCand{Start: c.Start, Lit: c.PatternID})
-	}
-	bp.cands = cands
-	return cands
+	fold   []byte
+	starts []int
+	hits   []Hit
 }
 
 // lexWordRuneAt reports whether a word rune starts at byte i of s.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -45,6 +46,40 @@ func lexReferenceFind(m *Matcher, text string) []Hit {
 				Actor: e.Actor, Valence: e.Valence, Start: start, End: bestEnd, Entry: ei})
 		}
 	}
+}
+
+// lexVerify is Matcher.verify as it was written before it kept what the
+// patterns tried at a word share, a reference to hold it to: it checks
+// whether pattern pi matches the text from the word that starts at byte
+// start and ends at wordEnd, and returns the end of its last word. f is the folded text (one leading space, then text's bytes folded).
+// The caller finds wordEnd once for all the patterns tried at a word, as
+// most are rejected on the first word.
+func (m *Matcher) lexVerify(f []byte, text string, pi, start, wordEnd int) (int, bool) {
+	p := &m.pats[pi]
+	q, end := start, wordEnd
+	for k := range p.words {
+		if k > 0 {
+			g := end
+			for g < len(text) && f[g+1] == ' ' {
+				g++
+			}
+			if g >= len(text) {
+				return 0, false
+			}
+			if !lexGapOK(text[end:g], p.gaps[k-1], f[end] == 's') {
+				return 0, false
+			}
+			q = g
+			end = len(text)
+			if e := bytes.IndexByte(f[q+1:], ' '); e >= 0 {
+				end = q + e
+			}
+		}
+		if !p.words[k].lexMatch(f[q+1 : end+1]) {
+			return 0, false
+		}
+	}
+	return end, true
 }
 
 // fuzzLexicon builds a lexicon of the first eight lines of spec, one
@@ -280,6 +315,86 @@ func TestLexIsWordRune(t *testing.T) {
 	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
 		if lexIsWordRune(r) != isWordRune(r) {
 			t.Fatalf("lexIsWordRune(%U) = %v, isWordRune %v", r, lexIsWordRune(r), isWordRune(r))
+		}
+	}
+}
+
+// TestLexWordLiterals checks the literals the trie looks for, for each
+// kind of pattern word, and that for a word that is no wildcard they are
+// exactly the tokens lexMatch accepts, each with a space after it.
+func TestLexWordLiterals(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want []string
+	}{
+		{"rebel*", []string{" rebel"}},
+		{"o'b*", []string{" o'b", " o’b"}},
+		{"rebel", []string{" rebel ", " rebels ", " rebel's ", " rebel’s "}},
+		{"Bus", []string{" bus ", " buss ", " bus's ", " bus’s ", " buses "}},
+		{"ally", []string{" ally ", " allys ", " ally's ", " ally’s ", " allies "}},
+		{"o'rly", []string{
+			" o'rly ", " o’rly ", " o'rlys ", " o’rlys ", " o'rly's ", " o’rly's ",
+			" o'rly’s ", " o’rly’s ", " o'rlies ", " o’rlies ",
+		}},
+		{"боевик", []string{" боевик ", " боевикs ", " боевик's ", " боевик’s "}},
+	} {
+		word := strings.TrimSuffix(c.word, "*")
+		w := lexNewWord(word)
+		w.wild = word != c.word
+		if got := w.literals(); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("literals of %q = %q, want %q", c.word, got, c.want)
+		}
+		if w.wild {
+			continue
+		}
+		lits := map[string]bool{}
+		for _, l := range w.literals() {
+			lits[l] = true
+		}
+		for _, tok := range []string{
+			word, word + "s", word + "'s", word + "’s", word + "es", word + "ies", word + "'", word + "ss",
+			word[:len(word)-1], word[:len(word)-1] + "ies", word[:len(word)-1] + "ie", word + "x", "x" + word,
+		} {
+			f := string(lexFold(nil, tok)[1:])
+			if got, want := lits[" "+f+" "], w.lexMatch([]byte(f)); got != want {
+				t.Errorf("word %q, token %q: among the literals %v, lexMatch %v", c.word, f, got, want)
+			}
+		}
+	}
+}
+
+// TestLexFoldStarts checks the word starts lexFoldStarts records against
+// NextWord's, on both its paths and where they meet, and the spaces it
+// leaves past the folded text.
+func TestLexFoldStarts(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"a",
+		"  a  b",
+		"abcdefgh ijklmnop qrstuvwx",
+		"abcdefghé ijklmnop",
+		"abcdefgh'ijk 'abcdefgh' x",
+		"abcdefg'h ijk",
+		"Russia’s allies’ “rebels” said—in Aleppo",
+		"боевики—داعش ΣΊΣΥΦΟΣ abc",
+		"x'\n'y ’a b’ c’d e''f",
+		"12,000 troops\n\nU.S.",
+	} {
+		f, starts := lexFoldStarts(nil, nil, text)
+		var want []int
+		for i := 0; ; {
+			s, e, ok := NextWord(text, i)
+			if !ok {
+				break
+			}
+			want = append(want, s)
+			i = e
+		}
+		if !slices.Equal(starts, want) {
+			t.Errorf("lexFoldStarts(%q) starts %v, NextWord's %v", text, starts, want)
+		}
+		if pad := f[len(f) : len(f)+lexPad]; string(pad) != strings.Repeat(" ", lexPad) {
+			t.Errorf("lexFoldStarts(%q) leaves %q past the text, want %d spaces", text, pad, lexPad)
 		}
 	}
 }

@@ -3,20 +3,63 @@ package analysis
 import (
 	"slices"
 	"testing"
+
+	"github.com/coregx/ahocorasick"
 )
 
-// checkTrie compares the trie's literals in text with the Aho-Corasick
-// automaton's overlapping search, which it stands in for.
+// lexCand is one literal found: it starts at Start in the folded text (the
+// offset of its word in the text) and is literal Lit.
+type lexCand struct {
+	Start int
+	Lit   int
+}
+
+// lexTestAutomaton is the Aho-Corasick automaton of the literals of the
+// matcher checkTrie saw last, kept for the next call.
+var lexTestAutomaton struct {
+	m  *Matcher
+	ac *ahocorasick.Automaton
+}
+
+// checkTrie compares the literals the trie finds at the words of text (as
+// scan and walk find them for Matcher.Find) with the Aho-Corasick
+// automaton's overlapping search over the folded text and the space past
+// it, which the trie stands in for.
 func checkTrie(t *testing.T, m *Matcher, text string) {
 	t.Helper()
 	if m.trie == nil {
 		t.Fatal("no trie for the lexicon")
 	}
-	f := lexFold(nil, text)
-	var seg [lexTrieWays][]lexCand
-	got := m.trie.find(f, nil, &seg)
+	f, starts := lexFoldStarts(nil, nil, text)
+	w := f[:len(f)+lexPad]
+	var got []lexCand
+	found := m.trie.scan(w, slices.Clone(starts))
+	for _, start := range starts {
+		n := len(got)
+		for st, q := uint32(0), start; ; {
+			if st, q = m.trie.walk(w, q, st); st == lexDead {
+				break
+			}
+			got = append(got, lexCand{Start: start, Lit: m.trie.litAt(st)})
+		}
+		kept := len(found) > 0 && found[0] == start
+		if kept {
+			found = found[1:]
+		}
+		if kept != (len(got) > n) {
+			t.Fatalf("trie on %q: scan keeps the word at %d: %v; the walk finds %v", text, start, kept, got[n:])
+		}
+	}
+	if lexTestAutomaton.m != m {
+		ac, err := ahocorasick.NewBuilder().AddStrings(m.lits).Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lexTestAutomaton.m, lexTestAutomaton.ac = m, ac
+	}
+	ac := lexTestAutomaton.ac
 	var want []lexCand
-	for _, c := range m.ac.FindAllOverlapping(f) {
+	for _, c := range ac.FindAllOverlapping(f[:len(f)+1]) {
 		want = append(want, lexCand{Start: c.Start, Lit: c.PatternID})
 	}
 	if !slices.Equal(got, want) {
