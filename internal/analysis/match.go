@@ -239,7 +239,8 @@ type lexAt struct {
 	f    []byte // the folded text: one leading space, then text's bytes folded
 	text string
 	// The word runs from start to wordEnd in text offsets, the next word
-	// from next to nextEnd; next is -1 until found, -2 if there is none.
+	// from next to nextEnd; next is -1 until found, -2 if there is none,
+	// and nextEnd -1 until found.
 	start, wordEnd, next, nextEnd int
 	// plainGap is set when a single space separates the two words.
 	plainGap bool
@@ -255,8 +256,15 @@ func (m *Matcher) verify(at *lexAt, pi int) (int, bool) {
 	}
 	f, text := at.f, at.text
 	if at.next == -1 {
-		at.next, at.nextEnd = lexNextWord(f, text, at.wordEnd)
-		at.plainGap = at.next == at.wordEnd+1 && text[at.wordEnd] == ' '
+		g := at.wordEnd
+		for g < len(text) && f[g+1] == ' ' {
+			g++
+		}
+		at.next, at.nextEnd = g, -1
+		if g >= len(text) {
+			at.next = -2
+		}
+		at.plainGap = g == at.wordEnd+1 && text[at.wordEnd] == ' '
 	}
 	if at.next < 0 {
 		return 0, false
@@ -265,8 +273,17 @@ func (m *Matcher) verify(at *lexAt, pi int) (int, bool) {
 	if at.plainGap && p.gaps[0] != "" || !at.plainGap && !lexGapOK(text[at.wordEnd:at.next], p.gaps[0], f[at.wordEnd] == 's') {
 		return 0, false
 	}
+	// Most second words differ from the text's in their first byte; the
+	// next word's end is found once one does not.
+	w1 := &p.words[1]
+	if f[at.next+1] != w1.lit[0] {
+		return 0, false
+	}
+	if at.nextEnd < 0 {
+		at.nextEnd = lexWordEnd(f, at.next)
+	}
 	end := at.nextEnd
-	if !p.words[1].lexMatch(f[at.next+1 : end+1]) {
+	if !w1.lexMatch(f[at.next+1 : end+1]) {
 		return 0, false
 	}
 	for k := 2; k < len(p.words); k++ {

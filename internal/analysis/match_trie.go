@@ -28,7 +28,7 @@ type lexTrie struct {
 	// scan makes these two steps in one, without a column lookup or
 	// bounds check. Where the first byte already ends a literal, it holds
 	// that state, so that scan keeps the word.
-	pair *[1 << 16]uint32
+	pair [1 << 16]uint32
 	// lit is the literal ended at each state from term/stride on.
 	lit []int32
 }
@@ -107,7 +107,6 @@ func newLexTrie(lits []string) *lexTrie {
 		}
 		t.lit[num[s]] = ends[s]
 	}
-	t.pair = new([1 << 16]uint32)
 	for b0 := range 256 {
 		s1 := t.trans[t.class[b0]]
 		for b1 := range 256 {
@@ -127,7 +126,7 @@ func newLexTrie(lits []string) *lexTrie {
 // loop makes no call, which would make the compiler keep its variables in
 // memory.
 func (t *lexTrie) scan(w []byte, starts []int) []int {
-	trans, class, term, pair := t.trans, &t.class, t.term, t.pair
+	trans, class, term, pair := t.trans, &t.class, t.term, &t.pair
 	n := 0
 	for _, start := range starts {
 		// The word's first byte is at start+1 in w, after a space.
