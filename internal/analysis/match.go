@@ -144,7 +144,7 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 	bp.fold, bp.starts = f, starts
 	w := f[:len(f)+lexPad] // with the spaces past f, where every walk dies
 	words := len(starts)
-	found := t.scan(w, starts)
+	found := starts[:t.scan(w, starts)]
 	// The hits are gathered in a buffer kept between calls and copied out
 	// at their final length, sparing the appends' regrowth.
 	hits := bp.hits[:0]
@@ -165,7 +165,7 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 		at.start, at.wordEnd, at.next = start, -1, -1
 		best, bestEnd := -1, 0
 		for st, q := uint32(0), start; ; {
-			if st, q = t.walk(w, q, st); st == lexDead {
+			if st, q = t.walk(w, q, st); st == t.dead {
 				break
 			}
 			if at.wordEnd < 0 {
@@ -598,12 +598,15 @@ func lexFoldWords(dst []byte, s string) ([]byte, int) {
 func lexFoldStarts(dst []byte, starts []int, s string) ([]byte, []int) {
 	dst = slices.Grow(dst[:0], len(s)+1+lexPad)[:len(s)+1+lexPad]
 	dst[0] = ' '
-	dst[len(s)+1], dst[len(s)+2] = ' ', ' '
+	for k := len(s) + 1; k < len(dst); k++ {
+		dst[k] = ' '
+	}
 	d := dst[1 : len(s)+1]
 	// A word takes a byte and the space after it, but for the last; the
 	// starts are stored by index, as append's check on the capacity
-	// would be made once per word.
-	starts = slices.Grow(starts[:0], len(s)/2+1)[:len(s)/2+1]
+	// would be made once per word, with room for lexFoldRun's store past
+	// the last.
+	starts = slices.Grow(starts[:0], len(s)/2+4)[:len(s)/2+4]
 	n := 0
 	var in uint64 // 1 when the byte before i is in a word: d[i-1] != ' '
 	for i := 0; i < len(s); {
@@ -701,10 +704,25 @@ func lexFoldRun(d []byte, starts []int, s string, i, n int, in uint64) (int, int
 		}
 		folded, high := lexFold8(x)
 		binary.LittleEndian.PutUint64(d[i:i+8], folded)
-		for ws := high &^ (high<<8 | carry); ws != 0; ws &= ws - 1 {
-			starts[n] = i + bits.TrailingZeros64(ws)>>3
-			n++
+		// Eight bytes hold at most four word starts, most often one or
+		// two. Those two slots are filled whether the starts are there or
+		// not (past n a slot is overwritten later), as a loop's exit
+		// would be mispredicted; the other two only in the rare case.
+		// (The top bit set in ws|1<<63 spares TrailingZeros64 its test
+		// for zero, and is in the last byte.)
+		ws := high &^ (high<<8 | carry)
+		k := int(ws >> 7 * lexOnes >> 56) // the starts, one per byte
+		four := starts[n : n+4]
+		four[0] = i + bits.TrailingZeros64(ws|1<<63)>>3
+		ws &= ws - 1
+		four[1] = i + bits.TrailingZeros64(ws|1<<63)>>3
+		if k > 2 {
+			ws &= ws - 1
+			four[2] = i + bits.TrailingZeros64(ws|1<<63)>>3
+			ws &= ws - 1
+			four[3] = i + bits.TrailingZeros64(ws|1<<63)>>3
 		}
+		n += k
 		carry = high >> 56
 	}
 	return i, n, carry >> 7
@@ -712,8 +730,9 @@ func lexFoldRun(d []byte, starts []int, s string, i, n int, in uint64) (int, int
 
 // lexPad is the number of spaces lexFoldStarts leaves past the folded
 // text: a walk of the trie reads the space after the last word, where a
-// literal may end, and the byte after that, where it dies.
-const lexPad = 2
+// literal may end, and the byte after that, where it dies, and
+// lexTrie.scan reads four bytes from a word's first.
+const lexPad = 4
 
 // lexOnes has a one in each of eight bytes.
 const lexOnes = 0x0101010101010101
