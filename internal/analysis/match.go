@@ -610,27 +610,9 @@ func lexFoldStarts(dst []byte, starts []int, s string) ([]byte, []int) {
 	n := 0
 	var in uint64 // 1 when the byte before i is in a word: d[i-1] != ' '
 	for i := 0; i < len(s); {
+		// Eight bytes at a time up to a special byte or the last few,
+		// then that byte or rune alone.
 		i, n, in = lexFoldRun(d, starts, s, i, n, in)
-		if i+8 <= len(s) {
-			// Up to the first special byte: the bytes from it on are
-			// written too, but again below, and lexFold8's arithmetic only
-			// carries upwards, so they cannot spoil the ones before.
-			x := speakerLoad8(s, i)
-			apos := x ^ lexOnes*'\''
-			special := (x | (apos-lexOnes)&^apos) & quoteHigh8 // exact in its lowest bit
-			if k := bits.TrailingZeros64(special) >> 3; k > 0 {
-				folded, high := lexFold8(x)
-				binary.LittleEndian.PutUint64(d[i:i+8], folded)
-				high &= 1<<(8*k) - 1
-				for ws := high &^ (high<<8 | in<<7); ws != 0; ws &= ws - 1 {
-					starts[n] = i + bits.TrailingZeros64(ws)>>3
-					n++
-				}
-				in = high >> (8*k - 1) & 1
-				i += k
-				continue
-			}
-		}
 		if i >= len(s) {
 			break
 		}
@@ -661,7 +643,7 @@ func lexFoldStarts(dst []byte, starts []int, s string) ([]byte, []int) {
 		switch {
 		case r == '’':
 			if in == 1 && lexWordRuneAt(s, i+size) {
-				copy(d[i:i+size], s[i:i+size])
+				d[i], d[i+1], d[i+2] = s[i], s[i+1], s[i+2]
 			} else {
 				d[i], d[i+1], d[i+2] = ' ', ' ', ' '
 				w = 0
@@ -689,10 +671,11 @@ func lexFoldStarts(dst []byte, starts []int, s string) ([]byte, []int) {
 }
 
 // lexFoldRun is lexFoldStarts' loop over eight bytes at a time, from i on
-// while none is special (not ASCII, or an apostrophe); it returns where it
-// stopped, with the new n and in. A word starts at each word byte after a
-// byte that is none. The loop makes no call, unlike the one it serves, as
-// the compiler keeps the variables live across a call in memory.
+// while none is special (not ASCII, or an apostrophe), and then up to the
+// special byte; it returns where it stopped, with the new n and in. A
+// word starts at each word byte after a byte that is none. The loop makes
+// no call, unlike the one it serves, as the compiler keeps the variables
+// live across a call in memory.
 func lexFoldRun(d []byte, starts []int, s string, i, n int, in uint64) (int, int, uint64) {
 	d = d[:len(s)]   // so that the loop's bound covers d too
 	carry := in << 7 // in in a byte's high bit, as below
@@ -724,6 +707,26 @@ func lexFoldRun(d []byte, starts []int, s string, i, n int, in uint64) (int, int
 		}
 		n += k
 		carry = high >> 56
+	}
+	if i >= 0 && i <= len(s)-8 {
+		// Stopped at a special byte: the bytes before it are folded here.
+		// Those from it on are written too, but again by the caller, and
+		// lexFold8's arithmetic only carries upwards, so they cannot
+		// spoil the ones before.
+		x := speakerLoad8(s, i)
+		apos := x ^ lexOnes*'\''
+		special := (x | (apos-lexOnes)&^apos) & quoteHigh8 // exact in its lowest bit
+		if k := bits.TrailingZeros64(special) >> 3; k > 0 {
+			folded, high := lexFold8(x)
+			binary.LittleEndian.PutUint64(d[i:i+8], folded)
+			high &= 1<<(8*k) - 1
+			for ws := high &^ (high<<8 | carry); ws != 0; ws &= ws - 1 {
+				starts[n] = i + bits.TrailingZeros64(ws)>>3
+				n++
+			}
+			carry = high >> (8*k - 8) & 0x80
+			i += k
+		}
 	}
 	return i, n, carry >> 7
 }

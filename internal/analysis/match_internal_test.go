@@ -379,6 +379,8 @@ func TestLexFoldStarts(t *testing.T) {
 		"боевики—داعش ΣΊΣΥΦΟΣ abc",
 		"x'\n'y ’a b’ c’d e''f",
 		"12,000 troops\n\nU.S.",
+		"a b c d e f g h i j k l m n o p q r s t u v w x y z", // four starts in eight bytes
+		"ab c d ef g h ij k l mn o p qr s t",                  // three
 	} {
 		f, starts := lexFoldStarts(nil, nil, text)
 		var want []int
