@@ -16,19 +16,23 @@ import (
 // the text is made, the same length as the text, in which letters are lower
 // case and every byte of a non-word rune is a space, so word starts are the
 // bytes after a space and byte offsets are those of the original text; the
-// fold also notes where each word starts. At each word start a trie of the
-// literals " "+first-literal of every pattern (the first word, or its part
-// before '*') is walked down the word, giving every literal the word starts
-// with, shortest first: it is the Aho-Corasick automaton of those literals
-// (against which the tests hold it), specialised to literals that hold no
-// space after their first byte. A small token walker then verifies each
-// candidate (inflection suffix, wildcard, the remaining words of a phrase
-// and the gaps between them) and keeps the longest.
+// fold also records where each word starts. At each word start a trie of
+// the literals of every pattern's first word is walked down the word,
+// giving every literal the word starts with, shortest first: it is the
+// Aho-Corasick automaton of those literals (against which the tests hold
+// it), specialised to literals that hold no space but their first and
+// perhaps their last byte. A wildcard's literal is " " and its part before
+// '*'; any other word's are " " and each of its inflections (rebel,
+// rebels, rebel's) and the space after it, so that a literal found is a
+// first word matched. A small token walker then verifies the rest of each
+// candidate pattern (the remaining words of a phrase and the gaps between
+// them) and keeps the longest.
 //
-// The walk runs at word starts only. An earlier version walked every byte
-// of the folded text, four pieces at a time to hide the latency of its
-// table loads; walking from the starts the fold records anyway does about
-// a third of the steps, and the fold counts the words by the same token.
+// The trie is walked at word starts only, in two passes (match_trie.go): a
+// branch-free one over every word, four bytes deep, keeps the few words
+// that may start a literal, and findWords walks those in full. An earlier
+// version walked every byte of the folded text; the word starts are a
+// sixth of its bytes, and the fold counts the words by the same token.
 
 // lexPatWord is one word of a compiled pattern.
 type lexPatWord struct {
