@@ -54,19 +54,6 @@ var quoteScanMark = func() (t [256]uint8) {
 	return t
 }()
 
-// quoteScanHash folds one more byte into a rolling hash of a word; the
-// speaker word tables hash their words with it.
-func quoteScanHash(h uint32, c byte) uint32 { return bits.RotateLeft32(h, 5) ^ uint32(c) }
-
-// quoteScanWordHash hashes a whole word with quoteScanHash.
-func quoteScanWordHash(w string) uint32 {
-	var h uint32
-	for i := 0; i < len(w); i++ {
-		h = quoteScanHash(h, w[i])
-	}
-	return h
-}
-
 // quoteScanKey hashes the word s[start:end], of 1 to quoteScanMaxLen
 // bytes, for the filter and the word table. It reads the word as one or
 // two eight-byte loads (the first eight bytes and, for a longer word, the
