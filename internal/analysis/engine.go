@@ -263,13 +263,6 @@ func textStops8(x uint64) uint64 {
 	return (x | ^(x&(ones*127) + ones*(0x80-0x20))) & quoteHigh8
 }
 
-// asciiControls8 returns the high bit of each byte of x below 0x20 (an
-// ASCII control character), exactly.
-func asciiControls8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	return ^(x&(ones*127) + ones*(0x80-0x20)) &^ x & quoteHigh8
-}
-
 func dropExcluded(hits []Hit, exclude []Span) []Hit {
 	if len(exclude) == 0 {
 		return hits

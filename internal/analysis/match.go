@@ -586,13 +586,6 @@ func lexFold(dst []byte, s string) []byte {
 	return f
 }
 
-// lexFoldWords is lexFold that also counts the words of the result (its
-// runs of bytes other than spaces, so CountWords(s)).
-func lexFoldWords(dst []byte, s string) ([]byte, int) {
-	f, starts := lexFoldStarts(dst, nil, s)
-	return f, len(starts)
-}
-
 // lexFoldStarts is lexFold that also returns, in starts' storage, the
 // offset in s of each word of the result, which is the offset in the
 // result of the space before it: the matcher walks its trie from there,

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"bytes"
-	"encoding/binary"
 	"reflect"
 	"slices"
 	"strings"
@@ -154,7 +153,7 @@ func TestMatchReferenceOnNews(t *testing.T) {
 // FuzzLexFold holds lexFold to its contract for any text, on its
 // eight-bytes-at-a-time path and its rune-by-rune one alike: the runs of
 // bytes other than spaces are NextWord's words (offset by the leading
-// space), ASCII letters are lowered, and lexFoldWords counts as
+// space), ASCII letters are lowered, and lexFoldStarts finds as many words as
 // CountWords does.
 func FuzzLexFold(f *testing.F) {
 	f.Add("Rebels shelled the government-held district on Monday.")
@@ -200,39 +199,13 @@ func FuzzLexFold(f *testing.F) {
 		if want := lexFoldReference(s); !bytes.Equal(fold, want) {
 			t.Fatalf("lexFold(%q) = %q, the rune-by-rune reference %q", s, fold, want)
 		}
-		if _, n := lexFoldWords(nil, s); n != CountWords(s) {
-			t.Fatalf("lexFoldWords(%q) counts %d words, CountWords %d", s, n, CountWords(s))
+		if _, starts := lexFoldStarts(nil, nil, s); len(starts) != CountWords(s) {
+			t.Fatalf("lexFoldStarts(%q) finds %d words, CountWords %d", s, len(starts), CountWords(s))
 		}
 	})
 }
 
-// TestASCIIControls8 checks the eight-byte control test against a byte at
-// a time, for every byte value in every lane among neighbours that could
-// carry into it.
-func TestASCIIControls8(t *testing.T) {
-	for _, fill := range []byte{0x00, 0x1F, 0x20, 'a', 0x7F, 0x80, 0xFF} {
-		for c := range 256 {
-			for lane := range 8 {
-				var b [8]byte
-				for k := range b {
-					b[k] = fill
-				}
-				b[lane] = byte(c)
-				var want uint64
-				for k, v := range b {
-					if v < 0x20 {
-						want |= 0x80 << (8 * k)
-					}
-				}
-				if got := asciiControls8(binary.LittleEndian.Uint64(b[:])); got != want {
-					t.Fatalf("asciiControls8(% x) = %#x, want %#x", b, got, want)
-				}
-			}
-		}
-	}
-}
-
-// TestLexFoldWords checks the word count lexFoldWords keeps while folding
+// TestLexFoldWords checks the words lexFoldStarts finds while folding
 // where its two paths meet: a word running from eight ASCII bytes into a
 // rune read alone, apostrophes that join or do not, and runes that fold to
 // spaces.
@@ -254,12 +227,13 @@ func TestLexFoldWords(t *testing.T) {
 		{"12,000 troops\n\nU.S.", 5},
 		{"the quick brown fox jumps over the lazy dog, THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG [0123456789] `@{~", 19},
 	} {
-		f, n := lexFoldWords(nil, c.text)
+		f, starts := lexFoldStarts(nil, nil, c.text)
+		n := len(starts)
 		if n != c.words || n != CountWords(c.text) {
-			t.Errorf("lexFoldWords(%q) counts %d words, want %d (CountWords %d)", c.text, n, c.words, CountWords(c.text))
+			t.Errorf("lexFoldStarts(%q) finds %d words, want %d (CountWords %d)", c.text, n, c.words, CountWords(c.text))
 		}
 		if want := lexFoldReference(c.text); !bytes.Equal(f, want) {
-			t.Errorf("lexFoldWords(%q) folds to %q, the rune-by-rune reference to %q", c.text, f, want)
+			t.Errorf("lexFoldStarts(%q) folds to %q, the rune-by-rune reference to %q", c.text, f, want)
 		}
 	}
 }

@@ -511,8 +511,14 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 }
 
 // quoteDescriptionParas is how many paragraphs back definiteDescriptions
-// looks for the fuller description of "the official".
-const quoteDescriptionParas = 2
+// looks for the fuller description of "the official", and
+// quoteDescriptionQuotes how many quotes at most: a paragraph of thousands
+// of "the official said" (a fuzzer's kind of text) would otherwise read
+// them all back for each.
+const (
+	quoteDescriptionParas  = 2
+	quoteDescriptionQuotes = 16
+)
 
 // definiteDescriptions gives a quote whose speaker is a description in
 // lower case brought in with "the" ("“...,” the official said", "the
@@ -532,13 +538,14 @@ func (a *attributor) definiteDescriptions(qs []Quote) {
 		if !ok {
 			continue
 		}
-		para := a.paraOf(q.MentionStart)
-		for j := i - 1; j >= 0; j-- {
+		// lo is where the paragraphs the search may read begin.
+		lo := a.paras[max(a.paraOf(q.MentionStart)-quoteDescriptionParas, 0)].Start
+		for j := i - 1; j >= 0 && j >= i-quoteDescriptionQuotes; j-- {
 			p := &qs[j]
-			if a.paraOf(p.End) < para-quoteDescriptionParas {
+			if p.End < lo {
 				break
 			}
-			if p.MentionEnd <= p.MentionStart || p.MentionStart >= q.MentionStart || a.paraOf(p.MentionStart) < para-quoteDescriptionParas {
+			if p.MentionEnd <= p.MentionStart || p.MentionStart >= q.MentionStart || p.MentionStart < lo {
 				continue
 			}
 			if quoteFullerDescription(p.Speaker, bare) {
@@ -1052,15 +1059,23 @@ func (a *attributor) quoteUtterance(r quoteRaw) bool {
 	return last == ':' || last == ',' || (last == '.' || last == '!' || last == '?') && quoteSentenceBreak(a.body, len(before)-1+a.paras[r.para].Start, r.open+1)
 }
 
-// quoteTitle reports whether the quoted span of r names a work
-// rather than quoting anyone: words in title case with no stop or comma
-// inside the marks, set inside a sentence (not after a colon or comma,
-// nor opening a paragraph), as in "said on CNN's “State of the Union”",
-// "in his 2007 book “At the Center of the Storm”", "a “Make America Great
-// Again” hat". Each word is capitalized but for a few short function
-// words, at least two words of four letters or more are, and not all
-// letters are capitals. Such a span is no quote: its cue is left to the
-// sentence's reported speech.
+// quoteTitle reports whether the quoted span of r names a work rather than
+// quoting anyone, as in "said on CNN's “State of the Union”", "in his 2007
+// book “At the Center of the Storm”", "a “Make America Great Again” hat":
+//   - its words are in title case: each is capitalized but for articles,
+//     conjunctions and short prepositions, which stay in lower case after
+//     the first word (but at a subtitle's start, after a colon); at least
+//     two words of four letters or more are capitalized; and not all
+//     letters are capitals ("“NEVER, EVER THREATEN THE UNITED STATES
+//     AGAIN”" is shouting, "“A Total Disaster For Our Country”" a quote in
+//     headline capitals);
+//   - no stop, comma, colon, dash or ellipsis ends it, and no sentence ends
+//     inside it ("“Big Win Tonight. Thank You America”");
+//   - it does not open its paragraph nor follow a colon or comma, where a
+//     quote stands on its own.
+//
+// Such a span is no quote: its cue is left to the sentence's reported
+// speech.
 func (a *attributor) quoteTitle(r quoteRaw) bool {
 	// The stop or comma may stand outside the content: "“It’s not new in
 	// Virginia,” said Rep. Bobby Scott".
@@ -1069,8 +1084,9 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 		return false
 	}
 	caps, lower := 0, false
+	prev := ""
 	for k, w := range strings.Fields(raw) {
-		r, _ := utf8.DecodeRuneInString(w)
+		first, _ := utf8.DecodeRuneInString(w)
 		letters := 0
 		for _, c := range w {
 			if unicode.IsLetter(c) {
@@ -1079,11 +1095,14 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 			}
 		}
 		switch {
-		case k >= 12:
+		case k >= 12 || quoteSentenceStop(prev):
 			return false
-		case unicode.IsUpper(r):
+		case unicode.IsUpper(first):
 			if letters >= 4 {
 				caps++
+			}
+			if k > 0 && len(w) <= 3 && quoteTitleMinor[strings.ToLower(w)] && !strings.HasSuffix(prev, ":") {
+				return false // "For", "Of", "The" capitalized: headline capitals
 			}
 		case k == 0 || !quoteTitleMinor[w]:
 			// Title case leaves only articles, conjunctions and short
@@ -1091,12 +1110,30 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 			// Libya”" quotes him.
 			return false
 		}
+		prev = w
 	}
 	if caps < 2 || !lower {
-		return false // all capitals: "“NEVER, EVER THREATEN THE UNITED STATES AGAIN”"
+		return false
 	}
 	before := strings.TrimRight(a.body[a.paras[r.para].Start:r.open], " ")
 	return before != "" && !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, ",")
+}
+
+// quoteSentenceStop reports whether the word w ends a sentence: it ends in
+// "!" or "?", or in a period after three letters or more with no period
+// before ("Tonight.", not "U.S." nor "Mr.").
+func quoteSentenceStop(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch w[len(w)-1] {
+	case '!', '?':
+		return true
+	case '.':
+		body := w[:len(w)-1]
+		return len(body) >= 3 && !strings.Contains(body, ".")
+	}
+	return false
 }
 
 // quoteNameStart moves a window start ws back over the capitalized words
@@ -2434,13 +2471,13 @@ func quoteTokenizeN(body string, start, end int, dst []qTok, n int) ([]qTok, int
 	return dst, i
 }
 
-// quoteWordRune is isWordRune for quoteTokenizeN, answered at once for the
-// General Punctuation block (U+2000 to U+206F: curly quotation marks and
-// apostrophes, dashes, ellipses, spaces), which holds no letter, digit or
-// mark and is the non-ASCII text the tokenizer meets most: isWordRune
-// searches three Unicode tables for each.
+// quoteWordRune is isWordRune for quoteTokenizeN, small enough for the
+// compiler to inline: the General Punctuation block (curly quotation marks
+// and apostrophes, dashes, ellipses, spaces), the non-ASCII text the
+// tokenizer meets most, is answered without the call to isWordRune, which
+// is too big to inline and answers the same.
 func quoteWordRune(r rune) bool {
-	if r >= 0x2000 && r <= 0x206f {
+	if wordsPunctFirst <= r && r <= wordsPunctLast {
 		return false
 	}
 	return isWordRune(r)
@@ -3184,8 +3221,8 @@ func quoteIsMarkTok(body string, t qTok) bool {
 // quoteHigh8 has the high bit of each of eight bytes set.
 const quoteHigh8 = 0x8080808080808080
 
-// quoteAlnum8 returns the high bit of each byte of x (all ASCII) that is a
-// letter or a digit. It uses the exact form of the "has a byte between m
+// quoteAlnum8 returns the high bit of each byte of x that is an ASCII
+// letter or digit, exactly for any byte. It uses the exact form of the "has a byte between m
 // and n" bit trick, which leaves no carry between bytes: with the case bit
 // set, a letter lies between 'a' and 'z'.
 func quoteAlnum8(x uint64) uint64 {
@@ -3194,8 +3231,9 @@ func quoteAlnum8(x uint64) uint64 {
 	return quoteBetween8(y, 'a'-1, 'z'+1) | quoteBetween8(x, '0'-1, '9'+1)
 }
 
-// quoteLetters8 returns the high bit of each byte of x (all ASCII) that is
-// a letter (see quoteAlnum8).
+// quoteLetters8 returns the high bit of each byte of x that is an ASCII
+// letter, exactly for any byte: quoteBetween8 leaves out the bytes outside
+// ASCII (see quoteAlnum8).
 func quoteLetters8(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	return quoteBetween8(x|ones*0x20, 'a'-1, 'z'+1)

@@ -43,17 +43,6 @@ var quoteScanLetter = func() (t [256]uint32) {
 	return t
 }()
 
-// quoteScanMark flags the bytes that may begin a double quotation mark (see
-// quoteMarkByte).
-var quoteScanMark = func() (t [256]uint8) {
-	for b, ok := range quoteMarkByte {
-		if ok {
-			t[b] = 1
-		}
-	}
-	return t
-}()
-
 // quoteScanKey hashes the word s[start:end], of 1 to quoteScanMaxLen
 // bytes, for the filter and the word table. It reads the word as one or
 // two eight-byte loads (the first eight bytes and, for a longer word, the
@@ -108,13 +97,6 @@ var quoteScanFilter = func() (f [1 << quoteScanFilterLog / 64]uint64) {
 	}
 	return f
 }()
-
-// quoteScanLetters8 returns the high bit of each byte of x that is an
-// ASCII letter (quoteBetween8 leaves out the bytes outside ASCII).
-func quoteScanLetters8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	return quoteBetween8(x|ones*0x20, 'a'-1, 'z'+1)
-}
 
 // quoteScanMarkBytes lists the bytes of quoteMarkByte.
 var quoteScanMarkBytes = func() (bs []byte) {
@@ -204,7 +186,7 @@ func quoteScan(body string, r *quoteScanResult) {
 		} else {
 			x = quoteScanLoadTail(body[i:])
 		}
-		letters := quoteScanLetters8(x)
+		letters := quoteLetters8(x)
 		others := ^letters & quoteHigh8
 		// A run ends at a byte that is no letter after one that is.
 		for ends := others & (letters<<8 | prev); ends != 0; ends &= ends - 1 {

@@ -2,8 +2,9 @@ package analysis
 
 import "testing"
 
-// TestQuoteScanMasks checks the eight-byte letter mask of the pass against the
-// byte-by-byte definitions, for every byte value in every lane.
+// TestQuoteScanMasks checks the eight-byte letter mask the pass reads
+// (quoteLetters8) against its byte table, quoteScanLetter, for every byte
+// value in every lane.
 func TestQuoteScanMasks(t *testing.T) {
 	for c := range 256 {
 		for lane := range 8 {
@@ -16,8 +17,8 @@ func TestQuoteScanMasks(t *testing.T) {
 					letters |= 0x80 << (8 * i)
 				}
 			}
-			if got := quoteScanLetters8(x); got != letters {
-				t.Fatalf("quoteScanLetters8(%q) = %#x, want %#x", b, got, letters)
+			if got := quoteLetters8(x); got != letters {
+				t.Fatalf("quoteLetters8(%q) = %#x, want %#x", b, got, letters)
 			}
 		}
 	}

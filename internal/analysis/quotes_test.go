@@ -301,9 +301,14 @@ func TestFindAttributionsCases(t *testing.T) {
 			report: [][2]string{{"the agency was not asked", "Secret Service official"}, {"the plan was sound", "senior intelligence official"}, {"the talks were over", "White House official"}, {"the plant was safe", "spokesman for the atomic energy agency"}}},
 		// Words in title case inside a sentence name a show, a book or a
 		// slogan: no quote, and the cue before them reports what follows.
-		// A phrase with a lower-case noun, or all in capitals, is quoted.
-		{name: "TitleInMarksIsNoQuote", body: "Sen. Rand Paul bashed “Hillary's war in Libya” in his speech.\n\nSen. Lindsey Graham said on CNN's “State of the Union” that the war must end.\n\nGeorge Tenet admitted in his 2007 book “At the Center of the Storm” that he had been wrong.\n\nPresident Trump warned Rouhani to “NEVER EVER THREATEN THE UNITED STATES AGAIN” in a tweet.",
-			direct: [][2]string{{"Hillary's war in Libya", ""}, {"NEVER EVER THREATEN THE UNITED STATES AGAIN", "Trump"}},
+		// Quoted are a phrase with a lower-case noun, one all in capitals
+		// or in headline capitals ("For"), one holding a sentence's end,
+		// one with a single long capitalized word, and one standing on its
+		// own after a colon or as a paragraph.
+		{name: "TitleInMarksIsNoQuote", body: "Sen. Rand Paul bashed “Hillary's war in Libya” in his speech.\n\nSen. Lindsey Graham said on CNN's “State of the Union” that the war must end.\n\nGeorge Tenet admitted in his 2007 book “At the Center of the Storm” that he had been wrong.\n\nPresident Trump warned Rouhani to “NEVER EVER THREATEN THE UNITED STATES AGAIN” in a tweet.\n\n" +
+			"President Trump called the deal “A Total Disaster For Our Country” on Monday.\n\nTrump tweeted “Big Win Tonight. Thank You America” after the vote.\n\nThe mayor wrote “Go to the Border” in a letter.\n\nThe mayor spoke: “Make America Great Again”\n\n“Make America Great Again”",
+			direct: [][2]string{{"Hillary's war in Libya", ""}, {"NEVER EVER THREATEN THE UNITED STATES AGAIN", "Trump"}, {"A Total Disaster For Our Country", "Trump"}, {"Big Win Tonight. Thank You America", "Trump"},
+				{"Go to the Border", "mayor"}, {"Make America Great Again", "mayor"}, {"Make America Great Again", "mayor"}},
 			report: [][2]string{{"the war must end", "Lindsey Graham"}, {"he had been wrong", "George Tenet"}}},
 		// The window read back from a far cue takes the whole name it
 		// starts in, not its last word.

@@ -238,15 +238,6 @@ func (r *Registry) index() *registryIndex {
 		if n := strings.Count(k, " ") + 1; n > x.maxWords {
 			x.maxWords = n
 		}
-		// "Turkish officials" names one of them too: "a senior Turkish
-		// official said".
-		if sp := strings.LastIndexByte(k, ' '); sp > 0 {
-			if other := registryRoleNumber[k[sp+1:]]; other != "" {
-				if _, ok := x.exact[k[:sp+1]+other]; !ok {
-					x.exact[k[:sp+1]+other] = i
-				}
-			}
-		}
 	}
 	for i, e := range r.Entries {
 		add(e.Name, i)
@@ -282,6 +273,25 @@ func (r *Registry) index() *registryIndex {
 					x.surname[sn] = i
 				}
 			}
+		}
+	}
+	// "Turkish officials" names one of them too: "a senior Turkish official
+	// said". The other number is added after every name and alias, so that
+	// it never hides one written out, whichever entry comes first.
+	derived := map[string]int{}
+	for k, i := range x.exact {
+		if sp := strings.LastIndexByte(k, ' '); sp > 0 {
+			if other := registryRoleNumber[k[sp+1:]]; other != "" {
+				o := k[:sp+1] + other
+				if j, ok := derived[o]; !ok || i < j {
+					derived[o] = i // the earlier entry, as for written keys
+				}
+			}
+		}
+	}
+	for k, i := range derived {
+		if _, ok := x.exact[k]; !ok {
+			x.exact[k] = i
 		}
 	}
 	if r.Version != "" {

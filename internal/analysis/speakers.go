@@ -2228,10 +2228,6 @@ func speakerLoad8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// speakerHasUpper8 reports whether one of the eight bytes of x is an ASCII
-// capital letter.
-func speakerHasUpper8(x uint64) bool { return speakerUpper8(x) != 0 }
-
 // speakerUpper8 returns the high bit of each of the eight bytes of x that
 // is an ASCII capital letter (the classic "has a byte between m and n" bit
 // trick, which is exact per byte: the sums never carry into the next byte).

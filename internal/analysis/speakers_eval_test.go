@@ -82,8 +82,8 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 		t.Errorf("%d speakers open with a preposition or conjunction, want at most 10", opening)
 	}
 	// The quotes of no known side went from 70.3% (before engine 1.15.0) to
-	// 47.9% (17,177 of 35,826, engine 1.131.0), and the direct quotes with
-	// no speaker from 1,465 to 992; each commit that moved them says by how
+	// 47.3% (16,944 of 35,838, engine 1.133.0), and the direct quotes with
+	// no speaker from 1,465 to 996; each commit that moved them says by how
 	// much (git log -- internal/analysis). The bounds keep that, with room
 	// for about 80 quotes of no side and 6 without a speaker, and the
 	// quotes found: an engine that found fewer would leave fewer without a
@@ -91,13 +91,13 @@ func TestSpeakerEvalAllsides(t *testing.T) {
 	// junk reported speech went: hypothetical speech, "could say" and
 	// "cannot confirm", headlines of link lines, and at 1.131.0 titles in
 	// marks.)
-	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.482 {
-		t.Errorf("%.3f of the quotes have no known side, want at most 0.482", share)
+	if share := float64(unassigned) / float64(max(quotes, 1)); share > 0.475 {
+		t.Errorf("%.3f of the quotes have no known side, want at most 0.475", share)
 	}
-	if silent > 998 {
-		t.Errorf("%d direct quotes have no speaker, want at most 998", silent)
+	if silent > 1002 {
+		t.Errorf("%d direct quotes have no speaker, want at most 1,002", silent)
 	}
-	if quotes < 35780 {
-		t.Errorf("%d quotes found, want at least 35,780", quotes)
+	if quotes < 35790 {
+		t.Errorf("%d quotes found, want at least 35,790", quotes)
 	}
 }

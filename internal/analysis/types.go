@@ -13,7 +13,7 @@ package analysis
 // EngineVersion names the rules of this engine. It is stamped on every result
 // so that a score computed next month can be told apart from one computed
 // with different rules. Bump it whenever a change alters any number.
-const EngineVersion = "1.132.0"
+const EngineVersion = "1.133.0"
 
 // Voice says whose words a hit stands in.
 type Voice string
