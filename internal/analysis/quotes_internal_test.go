@@ -112,8 +112,9 @@ func TestQuoteIndexStop(t *testing.T) {
 	})
 }
 
-// TestQuoteByteMasks checks the eight-byte class masks against the
-// byte-by-byte definitions, for every byte value in every lane.
+// TestQuoteByteMasks checks the eight-byte class masks, and the quote
+// scan's letter table, against the byte-by-byte definitions, for every
+// byte value in every lane.
 func TestQuoteByteMasks(t *testing.T) {
 	for c := range 256 {
 		for lane := range 8 {
@@ -127,6 +128,11 @@ func TestQuoteByteMasks(t *testing.T) {
 				}
 				if 'a' <= v && v <= 'z' || 'A' <= v && v <= 'Z' {
 					letters |= 0x80 << (8 * i)
+				}
+				// The quote scan reads letters by quoteLetters8 and by its
+				// byte table alike.
+				if (quoteScanLetter[v] != 0) != ('a' <= v && v <= 'z' || 'A' <= v && v <= 'Z') {
+					t.Fatalf("quoteScanLetter[%q] = %d", v, quoteScanLetter[v])
 				}
 				if 'A' <= v && v <= 'Z' {
 					upper |= 0x80 << (8 * i)

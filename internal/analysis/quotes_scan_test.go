@@ -2,28 +2,6 @@ package analysis
 
 import "testing"
 
-// TestQuoteScanMasks checks the eight-byte letter mask the pass reads
-// (quoteLetters8) against its byte table, quoteScanLetter, for every byte
-// value in every lane.
-func TestQuoteScanMasks(t *testing.T) {
-	for c := range 256 {
-		for lane := range 8 {
-			b := []byte("x.Q é'z")
-			b[lane] = byte(c)
-			x := speakerLoad8(string(b), 0)
-			var letters uint64
-			for i, v := range b {
-				if quoteScanLetter[v] != 0 {
-					letters |= 0x80 << (8 * i)
-				}
-			}
-			if got := quoteLetters8(x); got != letters {
-				t.Fatalf("quoteLetters8(%q) = %#x, want %#x", b, got, letters)
-			}
-		}
-	}
-}
-
 // TestQuoteScanKey checks that a word's key depends on its bytes alone,
 // not on where it stands or on the bytes around it, for every length the
 // pass hashes and at the start, inside and at the end of a text.
