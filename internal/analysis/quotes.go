@@ -1009,6 +1009,24 @@ func quoteLastWordBefore(body string, lo, hi int, w string) int {
 	return -1
 }
 
+// quoteFirstWordFrom returns the offset of the first whole word w in
+// body at or after from, or -1: quoteLastWordBefore read forward, with the
+// same test of the bytes around it.
+func quoteFirstWordFrom(body string, from int, w string) int {
+	for from <= len(body)-len(w) {
+		k := strings.Index(body[from:], w)
+		if k < 0 {
+			return -1
+		}
+		o := from + k
+		if (o == 0 || !isWordRune(rune(body[o-1]))) && (o+len(w) >= len(body) || !isWordRune(rune(body[o+len(w)]))) {
+			return o
+		}
+		from = o + 1
+	}
+	return -1
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -1070,7 +1088,8 @@ func (a *attributor) quoteUtterance(r quoteRaw) bool {
 //     AGAIN”" is shouting, "“A Total Disaster For Our Country”" a quote in
 //     headline capitals);
 //   - no stop, comma, colon, dash or ellipsis ends it, and no sentence ends
-//     inside it ("“Big Win Tonight. Thank You America”");
+//     inside it as quoteSentenceBreak reads one ("“Big Win Tonight. Thank
+//     You America”"; "U.S." is no end);
 //   - it does not open its paragraph nor follow a colon or comma, where a
 //     quote stands on its own.
 //
@@ -1082,6 +1101,11 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 	raw := strings.TrimRight(a.body[r.cs:r.ce], " ")
 	if raw == "" || strings.ContainsAny(raw[len(raw)-1:], ",.!?;:") || strings.HasSuffix(raw, "—") || strings.HasSuffix(raw, "…") {
 		return false
+	}
+	for k := 0; k < len(raw)-1; k++ {
+		if c := raw[k]; (c == '.' || c == '!' || c == '?') && quoteSentenceBreak(a.body, r.cs+k, r.cs+len(raw)) {
+			return false
+		}
 	}
 	caps, lower := 0, false
 	prev := ""
@@ -1095,7 +1119,7 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 			}
 		}
 		switch {
-		case k >= 12 || quoteSentenceStop(prev):
+		case k >= 12:
 			return false
 		case unicode.IsUpper(first):
 			if letters >= 4 {
@@ -1117,23 +1141,6 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 	}
 	before := strings.TrimRight(a.body[a.paras[r.para].Start:r.open], " ")
 	return before != "" && !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, ",")
-}
-
-// quoteSentenceStop reports whether the word w ends a sentence: it ends in
-// "!" or "?", or in a period after three letters or more with no period
-// before ("Tonight.", not "U.S." nor "Mr.").
-func quoteSentenceStop(w string) bool {
-	if w == "" {
-		return false
-	}
-	switch w[len(w)-1] {
-	case '!', '?':
-		return true
-	case '.':
-		body := w[:len(w)-1]
-		return len(body) >= 3 && !strings.Contains(body, ".")
-	}
-	return false
 }
 
 // quoteNameStart moves a window start ws back over the capitalized words

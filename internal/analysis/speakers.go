@@ -1781,6 +1781,31 @@ type speakerIndex struct {
 	// looked holds the lone surnames speakerScanRepeatedNames has looked
 	// for.
 	looked map[string]bool
+	// givenLike keeps speakerGivenLike's answer for each word asked about,
+	// surnames the occurrences of each surname namedWith asked about, and
+	// named how far it tested them for each word: each question reads the
+	// whole body, and a long document asks many times.
+	givenLike map[string]bool
+	named     map[[2]string]speakerNamedScan
+	surnames  map[string]*speakerOffsets
+	// seen marks the persons onlyHolder has tested, a buffer kept.
+	seen []bool
+	// lowerWords holds the lower-case words of a long body (see
+	// givenLikeWord), nil until asked for.
+	lowerWords map[string]bool
+}
+
+// speakerNamedScan is how far namedWith has tested one surname's
+// occurrences for one word: first is the first occurrence found with the
+// word just before it (-1 while none is), next the index in the surname's
+// offsets of the next one to test.
+type speakerNamedScan struct{ first, next int }
+
+// speakerOffsets are a surname's occurrences found so far, and the offset
+// from which the search for more goes on.
+type speakerOffsets struct {
+	offs []int
+	from int
 }
 
 // reset empties the index for a new body, keeping its buffers.
@@ -1790,6 +1815,10 @@ func (x *speakerIndex) reset(body string) {
 	x.persons, x.mentions, x.collectives, x.speakers = x.persons[:0], x.mentions[:0], x.collectives[:0], x.speakers[:0]
 	x.recent, x.recents, x.body, x.scanned = "", x.recents[:0], body, 0
 	x.caps, x.capsFrom, x.capsTo = x.caps[:0], 0, 0
+	clear(x.givenLike)
+	clear(x.named)
+	clear(x.surnames)
+	x.lowerWords = nil
 }
 
 // lookupFold returns the person known under key s, case-folded as
@@ -2567,7 +2596,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos, at int) int 
 				// "President Obama" first, "Barack Obama" later: upgrade the name.
 				p, ok = q, true
 				x.persons[p].name = name
-			case relative || speakerOtherGiven(held.name, name, x.body, at):
+			case relative || x.otherGiven(held.name, name, at):
 				// Another of the family or of the same surname: "Bill
 				// Clinton" after "Hillary Clinton", "Abedini's wife, Naghmeh
 				// Abedini" after "Saeed Abedini".
@@ -2657,8 +2686,8 @@ func speakerOtherOffice(held, titles []string) bool {
 // speakerRoyalTitles are the offices a family passes on.
 var speakerRoyalTitles = wordSet(`king queen prince crown emir sheikh`)
 
-// speakerOtherGiven reports whether two full names with one surname, found
-// in body, are two people's: both open with a given name, and no given
+// otherGiven reports whether two full names with one surname, found
+// in the index's body, are two people's: both open with a given name, and no given
 // name of one can be one of the other's. A name opened by another word
 // ("Ultimately Bush", "Fox Host Kilmeade") stays merged, as the scan takes
 // such runs. Initials after the first name count for nothing: "John F.
@@ -2671,12 +2700,13 @@ var speakerRoyalTitles = wordSet(`king queen prince crown emir sheikh`)
 // letters are taken for spellings of one ("Jerrold" and "Jerry"). A word
 // after an article or a possessive, where b starts at offset at, is no
 // given name: "How ISIS Got Its Flag Choudary said" is Anjem Choudary.
-func speakerOtherGiven(a, b, body string, at int) bool {
+func (x *speakerIndex) otherGiven(a, b string, at int) bool {
+	body := x.body
 	fa, _, _ := strings.Cut(a, " ")
 	fb, _, _ := strings.Cut(b, " ")
 	ka, kb := speakerFirstName(fa), speakerFirstName(fb)
 	if !ka || !kb {
-		if !speakerGivenNames(a, ka, body) || !speakerGivenNames(b, kb, body) ||
+		if !x.givenNames(a, ka) || !x.givenNames(b, kb) ||
 			len(fa) >= 3 && len(fb) >= 3 && strings.EqualFold(fa[:3], fb[:3]) ||
 			!kb && speakerNameDeterminers[strings.ToLower(lastWord(strings.TrimRight(body[:at], " ")))] {
 			return false
@@ -2704,21 +2734,70 @@ func speakerOtherGiven(a, b, body string, at int) bool {
 // a noun of a title-case phrase, not a given name.
 var speakerNameDeterminers = wordSet(`the a an its his her their our my your this that`)
 
-// speakerGivenNames reports whether every word of name before its surname
+// givenNames reports whether every word of name before its surname
 // is a given name: one the lists know, an initial or a word
 // speakerGivenLike takes. known tells that the first word is one the lists
 // know. A name with no word before its surname ("El Dibany") has none.
-func speakerGivenNames(name string, known bool, body string) bool {
+func (x *speakerIndex) givenNames(name string, known bool) bool {
 	given := strings.Fields(name[:len(name)-len(speakerSurname(name))])
 	if len(given) == 0 {
 		return false
 	}
 	for i, w := range given {
-		if !(i == 0 && known || i > 0 && (speakerFirstName(w) || speakerInitial(w)) || speakerGivenLike(w, body)) {
+		if !(i == 0 && known || i > 0 && (speakerFirstName(w) || speakerInitial(w)) || x.givenLikeWord(w)) {
 			return false
 		}
 	}
 	return true
+}
+
+// givenLikeWord is speakerGivenLike over the index's body, kept per word.
+// In a long body the lower-case words are gathered once instead, for the
+// test that w is not written in lower case elsewhere: a search of the
+// body per word asked grows with the body times the names in it.
+func (x *speakerIndex) givenLikeWord(w string) bool {
+	if like, ok := x.givenLike[w]; ok {
+		return like
+	}
+	if x.givenLike == nil {
+		x.givenLike = map[string]bool{}
+	}
+	var like bool
+	if len(x.body) < speakerLowerWordsMin {
+		like = speakerGivenLike(w, x.body)
+	} else {
+		if x.lowerWords == nil {
+			x.lowerWords = speakerLowerWords(x.body)
+		}
+		like = speakerGivenShape(w) && !x.lowerWords[strings.ToLower(w)]
+	}
+	x.givenLike[w] = like
+	return like
+}
+
+// speakerLowerWordsMin is the body length from which givenLikeWord gathers
+// the body's lower-case words rather than searching it per word.
+const speakerLowerWordsMin = 64 << 10
+
+// speakerLowerWords returns the runs of ASCII letters of body written all
+// in lower case: the words speakerGivenLike's search finds.
+func speakerLowerWords(body string) map[string]bool {
+	words := map[string]bool{}
+	for i := 0; i < len(body); {
+		if quoteScanLetter[body[i]] == 0 {
+			i++
+			continue
+		}
+		s, lower := i, true
+		for i < len(body) && quoteScanLetter[body[i]] != 0 {
+			lower = lower && body[i] >= 'a'
+			i++
+		}
+		if lower {
+			words[body[s:i]] = true
+		}
+	}
+	return words
 }
 
 // speakerGivenLike reports whether w, a word the name lists lack, may be a
@@ -2730,15 +2809,7 @@ func speakerGivenNames(name string, known bool, body string) bool {
 // ("Rotterdam Ahmed Aboutaleb") pass, and are met by the given name after
 // them.
 func speakerGivenLike(w, body string) bool {
-	if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ist") {
-		return false
-	}
-	for i := 1; i < len(w); i++ {
-		if w[i] < 'a' || w[i] > 'z' {
-			return false
-		}
-	}
-	if speakerWordFlags0(w) != 0 || speakerDemonym(w) {
+	if !speakerGivenShape(w) {
 		return false
 	}
 	lw := strings.ToLower(w)
@@ -2753,6 +2824,20 @@ func speakerGivenLike(w, body string) bool {
 		}
 		i = e
 	}
+}
+
+// speakerGivenShape is speakerGivenLike's test of w alone, without the
+// body.
+func speakerGivenShape(w string) bool {
+	if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ist") {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return speakerWordFlags0(w) == 0 && !speakerDemonym(w)
 }
 
 // speakerInitial reports whether w is an initial: "F.".
@@ -3346,15 +3431,18 @@ func (x *speakerIndex) onlyHolder(phrase string, pos int) (string, bool) {
 			return "", false
 		}
 	}
-	// Each person mentioned before pos is tested once: namedWith reads
-	// the text back for every occurrence of the surname.
+	// Each person mentioned before pos is tested once, at their first
+	// mention; seen is indexed by person, as a long document names
+	// thousands.
 	found := -1
-	var seen []int
+	seen := slices.Grow(x.seen[:0], len(x.persons))[:len(x.persons)]
+	clear(seen)
+	x.seen = seen
 	for _, m := range x.mentions {
-		if m.pos >= pos || m.person < 0 || slices.Contains(seen, m.person) {
+		if m.pos >= pos || m.person < 0 || seen[m.person] {
 			continue
 		}
-		seen = append(seen, m.person)
+		seen[m.person] = true
 		p := x.persons[m.person]
 		if !speakerHasTitle(p.titles, role) {
 			continue
@@ -3390,20 +3478,59 @@ func (x *speakerIndex) namedWith(p int, w string, pos int) bool {
 	if sur == "" {
 		return false
 	}
-	for {
-		k := quoteLastWordBefore(x.body, 0, pos, sur)
-		if k < 0 {
-			return false
-		}
+	// Whether an occurrence of the surname has w before it does not depend
+	// on pos, so each occurrence is tested once per word, in text order, and
+	// the first that has it is kept: it was named so before pos when it
+	// ends by pos.
+	offs := x.surnameOffsets(sur, pos)
+	key := [2]string{sur, w}
+	sc, ok := x.named[key]
+	if !ok {
+		sc = speakerNamedScan{first: -1}
+	}
+	for ; sc.first < 0 && sc.next < len(offs) && offs[sc.next]+len(sur) <= pos; sc.next++ {
+		k := offs[sc.next]
 		lo := max(0, k-speakerNamedWithReach)
 		if nl := strings.LastIndexByte(x.body[lo:k], '\n'); nl >= 0 {
 			lo += nl + 1
 		}
 		if quoteLastWordBefore(x.body, lo, k, w) >= 0 {
-			return true
+			sc.first = k
 		}
-		pos = k
 	}
+	if x.named == nil {
+		x.named = map[[2]string]speakerNamedScan{}
+	}
+	x.named[key] = sc
+	return sc.first >= 0 && sc.first+len(sur) <= pos
+}
+
+// surnameOffsets returns the offsets of the whole-word occurrences of sur
+// in the body, in order, at least all those that end by pos: the body is
+// read forward once per surname, as far as the calls have asked.
+func (x *speakerIndex) surnameOffsets(sur string, pos int) []int {
+	oc := x.surnames[sur]
+	if oc == nil {
+		if x.surnames == nil {
+			x.surnames = map[string]*speakerOffsets{}
+		}
+		oc = &speakerOffsets{}
+		x.surnames[sur] = oc
+	}
+	for oc.from < len(x.body) {
+		k := quoteFirstWordFrom(x.body, oc.from, sur)
+		if k < 0 {
+			oc.from = len(x.body)
+			break
+		}
+		if k+len(sur) > pos {
+			oc.from = k // read again when a later pos holds it
+			break
+		}
+		oc.offs = append(oc.offs, k)
+		oc.from = k + 1
+	}
+	return oc.offs
 }
 
 // speakerNamedWithReach bounds the bytes before a name that namedWith

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -236,5 +237,98 @@ func TestSpeakerWordFlagsMatchSets(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNamedWithAnyOrder holds namedWith, which keeps what it has read of
+// the body between calls, to a fresh backward reading of the body (its
+// first form), whatever the order of the offsets asked about, and
+// quoteFirstWordFrom to quoteLastWordBefore read forward.
+func TestNamedWithAnyOrder(t *testing.T) {
+	body := "Lavrov spoke. Russian diplomats met Lavrovs.\nRussian Foreign Minister Sergey Lavrov said no. " +
+		"Israeli media quoted Lavrov; Israeli Prime Minister Lavrov-Smith agreed.\nThe Israeli envoy met Mr. Lavrov."
+	reference := func(sur, w string, pos int) bool {
+		for {
+			k := quoteLastWordBefore(body, 0, pos, sur)
+			if k < 0 {
+				return false
+			}
+			lo := max(0, k-speakerNamedWithReach)
+			if nl := strings.LastIndexByte(body[lo:k], '\n'); nl >= 0 {
+				lo += nl + 1
+			}
+			if quoteLastWordBefore(body, lo, k, w) >= 0 {
+				return true
+			}
+			pos = k
+		}
+	}
+	var positions []int
+	for pos := 0; pos <= len(body); pos++ {
+		positions = append(positions, pos)
+	}
+	reversed := slices.Clone(positions)
+	slices.Reverse(reversed)
+	mixed := slices.Clone(positions)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(mixed), func(i, j int) { mixed[i], mixed[j] = mixed[j], mixed[i] })
+	answered := 0
+	for _, order := range [][]int{positions, reversed, mixed} {
+		var x speakerIndex
+		x.reset(body)
+		x.persons = append(x.persons, speakerPerson{name: "Sergey Lavrov"})
+		for _, pos := range order {
+			for _, w := range []string{"Russian", "Israeli", "Foreign", "French"} {
+				got, want := x.namedWith(0, w, pos), reference("Lavrov", w, pos)
+				if got != want {
+					t.Fatalf("namedWith(Lavrov, %q, %d) = %v, want %v", w, pos, got, want)
+				}
+				if got {
+					answered++
+				}
+			}
+		}
+	}
+	if answered == 0 {
+		t.Fatal("no offset found Lavrov named with any word: the test reads nothing")
+	}
+	for from := 0; from <= len(body); from++ {
+		for _, w := range []string{"Lavrov", "Israeli", "met"} {
+			want := -1
+			for hi := len(body); ; {
+				k := quoteLastWordBefore(body, from, hi, w)
+				if k < 0 {
+					break
+				}
+				want, hi = k, k
+			}
+			if got := quoteFirstWordFrom(body, from, w); got != want {
+				t.Fatalf("quoteFirstWordFrom(body, %d, %q) = %d, want %d", from, w, got, want)
+			}
+		}
+	}
+}
+
+// TestGivenLikeWordLongBody holds the lower-case word set a long body uses
+// to speakerGivenLike's search of the body, word by word.
+func TestGivenLikeWordLongBody(t *testing.T) {
+	text := "Anzor Tsarnaev met Hal Rogers and the host. Fox Host Kilmeade said: Rotterdam, Jerrold and Mike. "
+	body := strings.Repeat(text, speakerLowerWordsMin/len(text)+1) + "Rogers said host!"
+	if len(body) < speakerLowerWordsMin {
+		t.Fatal("the body is too short to take the long path")
+	}
+	var x speakerIndex
+	x.reset(body)
+	likes := 0
+	for _, w := range []string{"Anzor", "Hal", "Host", "Fox", "Kilmeade", "Rotterdam", "Jerrold", "Mike", "Rogers", "Said", "Islamist", "Mostly", "Tsarnaev", "ab"} {
+		want := speakerGivenLike(w, body)
+		if got := x.givenLikeWord(w); got != want {
+			t.Errorf("givenLikeWord(%q) = %v, speakerGivenLike %v", w, got, want)
+		}
+		if want {
+			likes++
+		}
+	}
+	if likes == 0 || likes == 14 {
+		t.Errorf("%d of 14 words given-like: the cases test one answer only", likes)
 	}
 }
