@@ -155,6 +155,11 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 	defer func() {
 		clear(hits) // drop the texts for the collector
 		bp.hits = hits[:0]
+		if cap(bp.fold) > lexKeepBytes {
+			// A long document's buffers (the word starts take four
+			// bytes per byte of text) are not kept for the next text.
+			bp.fold, bp.starts = nil, nil
+		}
 		m.bufs.Put(bp)
 	}()
 
@@ -754,6 +759,11 @@ func lexFold8(x uint64) (folded, high uint64) {
 }
 
 // lexBufs are the buffers of one Find call, kept between calls.
+// lexKeepBytes is the longest text whose buffers the matcher keeps for the
+// next: a news article is a few KB, and the 5 MB a text may hold would
+// otherwise keep some 25 MB per pooled buffer set.
+const lexKeepBytes = 1 << 20
+
 type lexBufs struct {
 	fold   []byte
 	starts []int

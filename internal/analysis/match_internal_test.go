@@ -374,3 +374,18 @@ func TestLexFoldStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestLexBuffersOfLongTextNotKept: after a text past lexKeepBytes, the
+// buffers the matcher pools for the next text are not that text's (its
+// word starts alone take four bytes per byte of text).
+func TestLexBuffersOfLongTextNotKept(t *testing.T) {
+	m := defaultMatchers(t)["conflict-actors"]
+	short := "Rebels shelled the town. "
+	long := strings.Repeat(short, lexKeepBytes/len(short)+1)
+	m.findWords(long)
+	bp := m.bufs.Get().(*lexBufs)
+	if cap(bp.fold) > lexKeepBytes || cap(bp.starts) > lexKeepBytes {
+		t.Errorf("after a %d-byte text the pool holds buffers of %d and %d", len(long), cap(bp.fold), cap(bp.starts))
+	}
+	m.bufs.Put(bp)
+}

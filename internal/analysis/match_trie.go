@@ -1,7 +1,5 @@
 package analysis
 
-import "slices"
-
 // Every literal is a space followed by one folded word, and perhaps the
 // space that ends it (see lexPatWord.literals): it holds no other space. So
 // a literal can only be found at a word start, reading the word's own bytes
@@ -33,8 +31,6 @@ type lexTrie struct {
 	// row after dead, whose every step stays there, so that scan need not
 	// test the state after each step.
 	pair [1 << 16]uint32
-	// scanTrans is trans for scan: see newLexTrie.
-	scanTrans []uint32
 	// lit is the literal ended at each state from term/stride on.
 	lit []int32
 }
@@ -118,12 +114,6 @@ func newLexTrie(lits []string) *lexTrie {
 		}
 		t.lit[num[s]] = ends[s]
 	}
-	// scan's table is trans but for the rows of the states that end a
-	// literal, whose every step goes to hit.
-	t.scanTrans = slices.Clone(t.trans)
-	for st := t.term; st < t.dead; st++ {
-		t.scanTrans[st] = hit
-	}
 	for b0 := range 256 {
 		s1 := t.trans[t.class[b0]]
 		for b1 := range 256 {
@@ -147,11 +137,15 @@ func newLexTrie(lits []string) *lexTrie {
 //
 // Which words go on, and how far, is beyond a branch predictor, so scan
 // makes the first four steps of every word without a branch: the pair
-// table's two, then two more, which past the word's end stay dead. Its
-// tables take a walk that meets a literal's end to hit (see pair), so
-// that only the last state need be tested.
+// table's two, then two more, which past the word's end stay dead. The
+// pair table takes a walk that meets a literal's end in its two steps to
+// hit (see pair), so only the third state and the last need be tested:
+// the third for the end of a literal (term <= s3 < dead, one unsigned
+// comparison), the last for dead. (A copy of trans whose literal-ending
+// rows all led to hit spared the third test; it doubled the matcher's
+// largest table, which a user's lexicon of many words makes large.)
 func (t *lexTrie) scan(w []byte, starts []int) int {
-	trans, class, dead, pair := t.scanTrans, &t.class, t.dead, &t.pair
+	trans, class, dead, term, pair := t.trans, &t.class, t.dead, t.term, &t.pair
 	n := 0
 	for _, start := range starts {
 		// The word's first byte is at start+1 in w, after a space.
@@ -159,7 +153,9 @@ func (t *lexTrie) scan(w []byte, starts []int) int {
 		s3 := trans[int(pair[uint16(b[0])|uint16(b[1])<<8])+int(class[b[2]])]
 		s4 := trans[int(s3)+int(class[b[3]])]
 		starts[n] = start // n is no more than the index of start
-		if s4 != dead {
+		keep := s4 != dead
+		keep = keep || s3-term < dead-term
+		if keep {
 			n++
 		}
 	}
