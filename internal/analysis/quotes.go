@@ -2573,8 +2573,26 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 			continue
 		}
 		p := a.paras[pi]
-		s, e := a.sentenceAround(c.Start, p), a.sentenceEnd(c.Start, p.End)
+		e := a.sentenceEnd(c.Start, p.End)
+		// The sentence starts at or after lo: done, when it lies in this
+		// paragraph, ends the sentence read before, right after a break.
+		lo := max(p.Start, done)
 		done = e
+		for di < len(direct) && direct[di].End <= lo {
+			di++
+		}
+		// A window whose cue candidates are all passed over holds no
+		// reported speech (reportedIn). The window starts at or after lo:
+		// when no candidate from lo on is live, the sentence's start is
+		// not sought. About a third of the sentences read end here, their
+		// cues inside direct quotes or given to them.
+		live := -1
+		if !a.russian {
+			if live = a.reportedLive(lo, reportedWindowEnd(a.body, c.Start, e), direct[di:]); live < 0 {
+				continue
+			}
+		}
+		s := a.sentenceAroundFrom(c.Start, lo, p)
 		for s < e && (a.body[s] == ' ' || a.body[s] == '\n') {
 			s++
 		}
@@ -2582,7 +2600,7 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 			di++
 		}
 		a.people.recent = a.people.recentBefore(c.Start)
-		if q, ok := a.reportedIn(s, e, c.Start, direct[di:]); ok {
+		if q, ok := a.reportedIn(s, e, c.Start, live, direct[di:]); ok {
 			a.people.said(q)
 			out = append(out, q)
 		}
@@ -2859,10 +2877,17 @@ var speechCueAuxAfter = wordSet(`should would could can will may might must shal
 // sentenceAround returns the start of the sentence holding pos in paragraph
 // p: the sentences are those sentenceEnd cuts the paragraph into.
 func (a *attributor) sentenceAround(pos int, p Span) int {
+	return a.sentenceAroundFrom(pos, p.Start, p)
+}
+
+// sentenceAroundFrom is sentenceAround when the sentence is known to start
+// at or after lo, the paragraph's start or a sentence's end: the stops
+// before lo are not read.
+func (a *attributor) sentenceAroundFrom(pos, lo int, p Span) int {
 	b := a.body
 	for i := pos - 1; ; i-- {
-		if i = quoteLastStop(b, p.Start, i); i < p.Start {
-			return p.Start
+		if i = quoteLastStop(b, lo, i); i < lo {
+			return lo
 		}
 		if quoteSentenceBreak(b, i, p.End) {
 			return i + 1
@@ -2872,8 +2897,9 @@ func (a *attributor) sentenceAround(pos int, p Span) int {
 
 // reportedIn finds one piece of reported speech in the sentence
 // body[s:e], whose first cue candidate is at offset cue; its text must stay
-// clear of the direct quotes.
-func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
+// clear of the direct quotes. live is the offset of a live cue candidate
+// (reportedLive) with none before it from a point at or before s, or -1.
+func (a *attributor) reportedIn(s, e, cue, live int, direct []Span) (Quote, bool) {
 	// The sentence is tokenized from a little before its first cue.
 	c := cue - s
 	ws := s
@@ -2890,35 +2916,16 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		}
 		ws = quoteNameStart(a.body, s, ws)
 	}
-	we := e
-	if s+c+150 < e {
-		we = s + c + 150
-		for we < e && a.body[we] != ' ' {
-			we++
-		}
-	}
+	we := reportedWindowEnd(a.body, cue, e)
 	cues := a.scan.cues
 	ci := quoteSpanSearch(cues, ws)
-	if !a.russian {
-		// Only tokens starting at a cue candidate are read below, and those
-		// inside a direct quote or given to one as its cue are passed over:
-		// a window whose candidates are all passed over holds no reported
-		// speech, and need not be tokenized. The token a candidate starts
-		// is read on its own: tokenizing from any token start with the
-		// same end gives the tokens of the whole window from there.
-		live := false
-		for j := ci; j < len(cues) && cues[j].Start < we && !live; j++ {
-			if quoteInSpans(direct, cues[j].Start) {
-				continue
-			}
-			one, _ := quoteTokenizeN(a.body, cues[j].Start, we, a.toks[:0], 1)
-			// The loop below also passes over a cue in a noun's place.
-			live = !a.cueUsed(one[0].s, one[0].e) && a.cueVerbAt(j, one[0].e)
-			a.toks = one
-		}
-		if !live {
-			return Quote{}, false
-		}
+	// Only tokens starting at a cue candidate are read below, and those
+	// inside a direct quote or given to one as its cue are passed over: a
+	// window whose candidates are all passed over holds no reported speech,
+	// and need not be tokenized. A live candidate at or after ws, the first
+	// from before ws, is the window's first.
+	if !a.russian && live < ws && a.reportedLive(ws, we, direct) < 0 {
+		return Quote{}, false
 	}
 	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
 	a.toks = toks
@@ -3074,6 +3081,41 @@ func (a *attributor) reportedIn(s, e, cue int, direct []Span) (Quote, bool) {
 		return q, true
 	}
 	return Quote{}, false
+}
+
+// reportedWindowEnd returns where reportedIn's window ends for the cue
+// candidate at offset cue in a sentence ending at e: at the sentence's
+// end, or at the first space from 150 bytes after the cue.
+func reportedWindowEnd(body string, cue, e int) int {
+	we := e
+	if cue+150 < e {
+		we = cue + 150
+		for we < e && body[we] != ' ' {
+			we++
+		}
+	}
+	return we
+}
+
+// reportedLive returns the offset of the first cue candidate in
+// body[lo:we] that reportedIn would read in a window ending at we, or -1:
+// one outside the direct quotes, given to none as its cue, and in a verb's
+// place. The token a candidate starts is read on its own: tokenizing from
+// any token start with the same end gives the tokens of the whole window
+// from there.
+func (a *attributor) reportedLive(lo, we int, direct []Span) int {
+	cues := a.scan.cues
+	for j := quoteSpanSearch(cues, lo); j < len(cues) && cues[j].Start < we; j++ {
+		if quoteInSpans(direct, cues[j].Start) {
+			continue
+		}
+		one, _ := quoteTokenizeN(a.body, cues[j].Start, we, a.toks[:0], 1)
+		a.toks = one
+		if !a.cueUsed(one[0].s, one[0].e) && a.cueVerbAt(j, one[0].e) {
+			return cues[j].Start
+		}
+	}
+	return -1
 }
 
 // quoteInSpans reports whether offset pos lies inside one of spans, which
