@@ -3106,14 +3106,32 @@ func reportedWindowEnd(body string, cue, e int) int {
 func (a *attributor) reportedLive(lo, we int, direct []Span) int {
 	cues := a.scan.cues
 	for j := quoteSpanSearch(cues, lo); j < len(cues) && cues[j].Start < we; j++ {
-		if quoteInSpans(direct, cues[j].Start) {
+		c := cues[j]
+		if quoteInSpans(direct, c.Start) {
 			continue
 		}
-		one, _ := quoteTokenizeN(a.body, cues[j].Start, we, a.toks[:0], 1)
-		a.toks = one
-		if !a.cueUsed(one[0].s, one[0].e) && a.cueVerbAt(j, one[0].e) {
-			return cues[j].Start
+		e := quoteCueTokEnd(a.body, c, we)
+		if e < 0 {
+			one, _ := quoteTokenizeN(a.body, c.Start, we, a.toks[:0], 1)
+			a.toks = one
+			e = one[0].e
 		}
+		if !a.cueUsed(c.Start, e) && a.cueVerbAt(j, e) {
+			return c.Start
+		}
+	}
+	return -1
+}
+
+// quoteCueTokEnd returns the end of the token that the scan's cue candidate
+// c starts in a window ending at we, when it can tell without tokenizing,
+// or -1. A candidate is a whole run of ASCII letters: its token ends with
+// it at the window's end, or before a space or a mark that joins no word
+// parts, which most candidates are followed by.
+func quoteCueTokEnd(body string, c Span, we int) int {
+	e := c.End
+	if e == we || e < we && (quoteTokASCII[body[e]] == quoteTokSpace || quoteTokASCII[body[e]] == quoteTokPunct) {
+		return e
 	}
 	return -1
 }

@@ -762,3 +762,34 @@ func TestSpeechCueBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteCueTokEnd checks the token end quoteCueTokEnd tells without
+// tokenizing against the tokenizer's, for every cue candidate of the scan
+// and every window end past its start: cues before spaces, marks, joiners,
+// digits, non-ASCII letters and periods, cut by the window or not.
+func TestQuoteCueTokEnd(t *testing.T) {
+	frags := []string{" ", "said", "told", "according", "says", "-", "'", "’", ".", ",", "é", "9", "&", "\n", "\t", "“", "”", "so", "U.S", "Mr", ":", ")", "\u00a0"}
+	texts := append(quoteTestTexts(), fragTexts(11, 20000, 14, frags)...)
+	told := 0
+	var r quoteScanResult
+	for _, body := range texts {
+		r.reset()
+		quoteScan(body, &r)
+		for _, c := range r.cues {
+			for we := c.Start + 1; we <= len(body); we++ {
+				e := quoteCueTokEnd(body, c, we)
+				if e < 0 {
+					continue
+				}
+				told++
+				one, _ := quoteTokenizeN(body, c.Start, we, nil, 1)
+				if len(one) == 0 || one[0].s != c.Start || one[0].e != e {
+					t.Fatalf("quoteCueTokEnd(%q, %v, %d) = %d, tokens %v", body, c, we, e, one)
+				}
+			}
+		}
+	}
+	if told < 1000 {
+		t.Fatalf("only %d token ends told", told)
+	}
+}
