@@ -2685,7 +2685,10 @@ func (a *attributor) cueInVerbPlace(c Span) bool {
 	if b[i:e] == "not" || b[i:e] == "never" || b[i:e] == "t" && cueAfterNegation(b, i) {
 		return false // "Obama didn't indicate whether ...": no claim
 	}
-	before := speechCueBefore[b[i:e]]
+	var before uint8
+	if n := e - i; n < 8 && speechCueBeforeShape[b[i]]>>n&1 != 0 {
+		before = speechCueBefore[b[i:e]]
+	}
 	if before&speechBeforeModal != 0 || b[i:e] == "also" && speechCueModals[wordBefore(b, i)] {
 		return false // "critics might say that ...", "he could also argue": no claim made
 	}
@@ -2742,6 +2745,20 @@ var speechCueBefore = func() map[string]uint8 {
 		m[w] |= speechBeforeNoun
 	}
 	return m
+}()
+
+// speechCueBeforeShape has bit n of entry c set when a word of
+// speechCueBefore of n bytes starts with c: the word before a cue, most
+// often a name or a noun, is looked up only when one may match (all are
+// shorter than eight).
+var speechCueBeforeShape = func() (t [256]uint8) {
+	for w := range speechCueBefore {
+		if len(w) >= 8 {
+			panic("speechCueBefore: " + w + " is longer than speechCueBeforeShape tells")
+		}
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
 }()
 
 // The bits of speechCueBefore.
@@ -3225,7 +3242,7 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 	}
 	inTitle := false
 	for j := k; j < len(toks) && j < reach; j++ {
-		if toks[j].word && (strings.EqualFold(body[toks[j].s:toks[j].e], "that") || body[toks[j].s:toks[j].e] == "что") {
+		if toks[j].word && (quoteIsThat(body[toks[j].s:toks[j].e]) || body[toks[j].s:toks[j].e] == "что") {
 			if j >= k+8 && !speechWhereEnd(body, toks, j-1) {
 				break // "said in a short speech ... ahead of a two-day tour that will"
 			}
@@ -3258,6 +3275,14 @@ func speakerContentAfter(body string, toks []qTok, k, e int) int {
 		return e
 	}
 	return toks[k].s
+}
+
+// quoteIsThat reports whether w is "that" in any case: strings.EqualFold(w,
+// "that"), which speakerContentAfter asks of each word after a cue, with
+// no call. No rune outside ASCII folds to t, h or a, and a byte is one of
+// them in either case exactly when it is with the case bit set.
+func quoteIsThat(w string) bool {
+	return len(w) == 4 && w[0]|0x20 == 't' && w[1]|0x20 == 'h' && w[2]|0x20 == 'a' && w[3]|0x20 == 't'
 }
 
 // speechWhereEnd reports whether token i may end a long phrase of where

@@ -793,3 +793,39 @@ func TestQuoteCueTokEnd(t *testing.T) {
 		t.Fatalf("only %d token ends told", told)
 	}
 }
+
+// TestQuoteIsThat checks quoteIsThat against strings.EqualFold: every byte
+// in second place between bytes that are t, a or t in either case, differ
+// from them in another bit, or lead a non-ASCII rune; and the non-ASCII
+// letters that fold to ASCII ones.
+func TestQuoteIsThat(t *testing.T) {
+	var parts []string
+	for c := 0; c < 256; c++ {
+		parts = append(parts, string([]byte{byte(c)}))
+	}
+	ws := []string{"that", "THAT", "That", "tHaT", "ſhat", "thaK", "K", "that ", "tha", "thats", "\u212aat"}
+	for _, a := range []string{"t", "T", "\x54", "\x74", "\x34", "\xd4", "\xf4"} {
+		for _, b := range parts {
+			for _, c := range []string{"a", "A", "\x21", "\x41", "\xc1", "\xe1"} {
+				for _, d := range []string{"t", "T", "\x14", "\x94", "\xd4", "\xf4"} {
+					ws = append(ws, a+b+c+d)
+				}
+			}
+		}
+	}
+	for _, w := range ws {
+		if got, want := quoteIsThat(w), strings.EqualFold(w, "that"); got != want {
+			t.Fatalf("quoteIsThat(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestSpeechCueBeforeShape checks that the shape filter passes every word
+// of speechCueBefore, so that the filtered look-up answers as the map.
+func TestSpeechCueBeforeShape(t *testing.T) {
+	for w := range speechCueBefore {
+		if n := len(w); n >= 8 || speechCueBeforeShape[w[0]]>>n&1 == 0 {
+			t.Fatalf("speechCueBeforeShape misses %q", w)
+		}
+	}
+}
