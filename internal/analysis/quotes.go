@@ -2949,14 +2949,28 @@ func (a *attributor) reportedIn(s, e, cue, live int, direct []Span) (Quote, bool
 	// Only the tokens the scan noted as cue candidates can be ASCII cues
 	// (the scan reads every ASCII letter run), so the others are passed
 	// over without a look-up; tokens starting with a non-ASCII letter
-	// (Russian) are always looked at.
+	// (Russian) are always looked at. next is the start of cues[ci], the
+	// first candidate at or after the last token looked at: a token before
+	// it that starts with an ASCII byte is passed over at once.
+	body := a.body
+	next := len(body)
+	if ci < len(cues) {
+		next = cues[ci].Start
+	}
 	for k := 0; k < len(toks); k++ {
+		if ts := toks[k].s; ts < next && body[ts] < utf8.RuneSelf {
+			continue
+		}
 		t := toks[k]
 		if !t.word {
 			continue
 		}
 		for ci < len(cues) && cues[ci].Start < t.s {
 			ci++
+		}
+		next = len(body)
+		if ci < len(cues) {
+			next = cues[ci].Start
 		}
 		if a.body[t.s] < utf8.RuneSelf && (ci >= len(cues) || cues[ci].Start != t.s) {
 			continue
