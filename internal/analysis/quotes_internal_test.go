@@ -829,3 +829,38 @@ func TestSpeechCueBeforeShape(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeechCueShaped checks that the shape filter of speechCueAt passes
+// every cue word and "according", and passes no word that is neither and
+// differs from one in its first or last letter or its length alone.
+func TestSpeechCueShaped(t *testing.T) {
+	words := []string{"according"}
+	for w := range speechCueWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if !speechCueShaped(w, w[0]) {
+			t.Fatalf("speechCueShaped(%q) = false", w)
+		}
+		if up := strings.ToUpper(w[:1]) + w[1:]; !speechCueShaped(up, up[0]+'a'-'A') {
+			t.Fatalf("speechCueShaped(%q) = false after the first letter's case", up)
+		}
+	}
+	shapes := map[[3]byte]bool{}
+	for _, w := range words {
+		shapes[[3]byte{w[0], byte(len(w)), w[len(w)-1]}] = true
+	}
+	for _, w := range words {
+		for c := range 256 {
+			for _, v := range []string{string(rune(c)) + w[1:], w[:len(w)-1] + string([]byte{byte(c)}), w + string([]byte{byte(c)})} {
+				if len(v) < 3 || len(v) > 15 {
+					continue
+				}
+				want := v[0] >= 'a' && v[0] <= 'z' && shapes[[3]byte{v[0], byte(len(v)), v[len(v)-1]}]
+				if got := speechCueShaped(v, v[0]); got != want {
+					t.Fatalf("speechCueShaped(%q) = %v, want %v", v, got, want)
+				}
+			}
+		}
+	}
+}

@@ -71,17 +71,26 @@ var speechCueWords = func() map[string]bool {
 	return m
 }()
 
-// speechCueShape flags the (first letter, length) pairs of the cue words so
-// most words are rejected before a map lookup.
-var speechCueShape = func() (t [26][16]bool) {
+// speechCueShape flags the (first letter, length, last letter) shapes of
+// the cue words, all lower-case letters alone, so most words are rejected
+// before a look-up: bit l-'a' of t[f-'a'][n] is set when a cue word of n
+// letters starts with f and ends with l.
+var speechCueShape = func() (t [26][16]uint32) {
 	for w := range speechCueWords {
 		if len(w) < 16 {
-			t[w[0]-'a'][len(w)] = true
+			t[w[0]-'a'][len(w)] |= 1 << (w[len(w)-1] - 'a')
 		}
 	}
-	t[0][len("according")] = true // 'a'
+	t[0][len("according")] |= 1 << ('g' - 'a')
 	return t
 }()
+
+// speechCueShaped reports whether w, of 3 to 15 bytes, has the shape of a
+// cue word (speechCueShape) once its first letter, c, is in lower case.
+func speechCueShaped(w string, c byte) bool {
+	l := w[len(w)-1] - 'a'
+	return c >= 'a' && c <= 'z' && l < 26 && speechCueShape[c-'a'][len(w)]>>l&1 != 0
+}
 
 // speechCueParticiple reports whether cue is an -ing form that follows a
 // comma to attach speech to the sentence's subject ("..., saying that").
@@ -220,7 +229,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		// carry no cue flag, and the scan lists them as no reported cue.
 		return w + " back", 2
 	}
-	if c < 'a' || c > 'z' || !speechCueShape[c-'a'][len(w)] {
+	if !speechCueShaped(w, c) {
 		return "", 0
 	}
 	lw := w
