@@ -2592,7 +2592,7 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 				continue
 			}
 		}
-		s := a.sentenceAroundFrom(c.Start, lo, p)
+		s := a.sentenceStartAfter(c.Start, lo, p)
 		for s < e && (a.body[s] == ' ' || a.body[s] == '\n') {
 			s++
 		}
@@ -2894,22 +2894,38 @@ var speechCueAuxAfter = wordSet(`should would could can will may might must shal
 // sentenceAround returns the start of the sentence holding pos in paragraph
 // p: the sentences are those sentenceEnd cuts the paragraph into.
 func (a *attributor) sentenceAround(pos int, p Span) int {
-	return a.sentenceAroundFrom(pos, p.Start, p)
-}
-
-// sentenceAroundFrom is sentenceAround when the sentence is known to start
-// at or after lo, the paragraph's start or a sentence's end: the stops
-// before lo are not read.
-func (a *attributor) sentenceAroundFrom(pos, lo int, p Span) int {
 	b := a.body
 	for i := pos - 1; ; i-- {
-		if i = quoteLastStop(b, lo, i); i < lo {
-			return lo
+		if i = quoteLastStop(b, p.Start, i); i < p.Start {
+			return p.Start
 		}
 		if quoteSentenceBreak(b, i, p.End) {
 			return i + 1
 		}
 	}
+}
+
+// sentenceStartAfter is sentenceAround for a sentence known to start at or
+// after lo, the paragraph's start or the end of a sentence, read forward
+// from lo, for findReported: the sentence it seeks starts at lo four times
+// in five, and the stops between lo and pos, which are sought a vector
+// register at a time (quoteIndexStop), are then none or a few that end no
+// sentence ("U.S."). The last stop before pos that ends a sentence is the
+// one sentenceAround finds first from the back.
+func (a *attributor) sentenceStartAfter(pos, lo int, p Span) int {
+	b := a.body
+	s := lo
+	for i := lo; i < pos; i++ {
+		k := quoteIndexStop(b[i:pos])
+		if k < 0 {
+			break
+		}
+		i += k
+		if quoteSentenceBreak(b, i, p.End) {
+			s = i + 1
+		}
+	}
+	return s
 }
 
 // reportedIn finds one piece of reported speech in the sentence

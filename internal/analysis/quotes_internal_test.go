@@ -864,3 +864,34 @@ func TestSpeechCueShaped(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceStartAfter checks the forward search for a sentence's start
+// against sentenceAround, from the paragraph's start and from each
+// sentence end before pos (findReported's lo), at every offset of a spread
+// of texts of stops, abbreviations, initials, closing marks and capitals,
+// cut into paragraphs as the attribution pass cuts them.
+func TestSentenceStartAfter(t *testing.T) {
+	frags := []string{" ", ".", "!", "?", "Mr", "U.S", "J", "the", "He", "3", "”", "’", "\"", ")", "\n", "é", "É", "said", "“", "..."}
+	texts := append(quoteTestTexts(), fragTexts(5, 20000, 24, frags)...)
+	checked := 0
+	for _, body := range texts {
+		a := &attributor{body: body}
+		for _, p := range quoteParagraphs(body, nil) {
+			for pos := p.Start; pos <= p.End; pos++ {
+				want := a.sentenceAround(pos, p)
+				for lo := p.Start; lo <= pos; {
+					if got := a.sentenceStartAfter(pos, lo, p); got != want {
+						t.Fatalf("sentenceStartAfter(%q, %d, %d, %v) = %d, sentenceAround %d", body, pos, lo, p, got, want)
+					}
+					checked++
+					if lo = a.sentenceEnd(lo, p.End); lo == p.End {
+						break
+					}
+				}
+			}
+		}
+	}
+	if checked < 100000 {
+		t.Fatalf("only %d starts checked", checked)
+	}
+}
