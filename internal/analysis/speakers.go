@@ -1316,7 +1316,9 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 	// stands before the verb and its object.
 	for x := 1; x < len(np); x++ {
 		w := speakerLower(body, toks, np[x])
-		if speakerCapitalized(body, toks[np[x]]) || len(w) < 4 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "sent" || w == "put" || w == "made" || w == "gave") {
+		// The verb's form is tested first: most words have none of them,
+		// and need no test of their case.
+		if len(w) < 4 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "sent" || w == "put" || w == "made" || w == "gave") || speakerCapitalized(body, toks[np[x]]) {
 			continue
 		}
 		for y := x + 1; y < len(np) && y <= x+2; y++ {
@@ -1386,7 +1388,7 @@ var speakerCalendar = wordSet(`monday tuesday wednesday thursday friday saturday
 func speakerHeadOK(body string, toks []qTok, np []int) bool {
 	for x, i := range np {
 		w := speakerLower(body, toks, i)
-		if speakerCapitalized(body, toks[i]) || len(w) < 5 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+		if len(w) < 5 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) || speakerCapitalized(body, toks[i]) {
 			continue
 		}
 		for y := x + 1; y < len(np) && y <= x+2; y++ {
