@@ -197,18 +197,18 @@ var speakerPassive = map[string]bool{"was": true, "were": true, "been": true, "b
 // speechCueAt returns the cue starting at token k ("said", "according to")
 // and how many tokens it spans, or "" when there is none.
 func speechCueAt(body string, toks []qTok, k int) (string, int) {
-	t := toks[k]
-	w := body[t.s:t.e]
+	w := body[toks[k].s:toks[k].e]
 	if len(w) > 0 && w[0] >= utf8.RuneSelf {
 		return speechCueRussianAt(body, toks, k)
 	}
-	if (w == "in" || w == "In") && k+3 < len(toks) && toks[k+1].is(body, "the") && toks[k+2].is(body, "words") && toks[k+3].is(body, "of") {
-		// "in the words of former acting CIA director Mike Morell, “...":
-		// as "according to", the speaker follows. "in" is no cue
-		// candidate of the scan, so no reported speech is read from it.
-		return "in the words of", 4
-	}
 	if len(w) < 3 || len(w) > 15 {
+		if (w == "in" || w == "In") && k+3 < len(toks) && toks[k+1].is(body, "the") && toks[k+2].is(body, "words") && toks[k+3].is(body, "of") {
+			// "in the words of former acting CIA director Mike Morell,
+			// “...": as "according to", the speaker follows. "in" is no
+			// cue candidate of the scan, so no reported speech is read
+			// from it.
+			return "in the words of", 4
+		}
 		return "", 0
 	}
 	c := w[0]
@@ -223,7 +223,7 @@ func speechCueAt(body string, toks []qTok, k int) (string, int) {
 		}
 		c += 'a' - 'A'
 	}
-	if (w == "shot" || w == "hit" || w == "hits") && k+1 < len(toks) && toks[k+1].is(body, "back") {
+	if (c == 's' || c == 'h') && (w == "shot" || w == "hit" || w == "hits") && k+1 < len(toks) && toks[k+1].is(body, "back") {
 		// "shot back:", "“...,” Sanders hit back at Clinton": a retort.
 		// The words are no cues alone ("police shot the driver"), so they
 		// carry no cue flag, and the scan lists them as no reported cue.
