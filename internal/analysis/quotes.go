@@ -2588,7 +2588,11 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 		// cues inside direct quotes or given to them.
 		live := -1
 		if !a.russian {
-			if live = a.reportedLive(lo, reportedWindowEnd(a.body, c.Start, e), direct[di:]); live < 0 {
+			first := j // the first candidate at or after lo
+			for first > 0 && a.scan.cues[first-1].Start >= lo {
+				first--
+			}
+			if live = a.reportedLive(first, reportedWindowEnd(a.body, c.Start, e), direct[di:]); live < 0 {
 				continue
 			}
 		}
@@ -2957,7 +2961,7 @@ func (a *attributor) reportedIn(s, e, cue, live int, direct []Span) (Quote, bool
 	// window whose candidates are all passed over holds no reported speech,
 	// and need not be tokenized. A live candidate at or after ws, the first
 	// from before ws, is the window's first.
-	if !a.russian && live < ws && a.reportedLive(ws, we, direct) < 0 {
+	if !a.russian && live < ws && a.reportedLive(ci, we, direct) < 0 {
 		return Quote{}, false
 	}
 	toks := quoteTokenize(a.body, ws, we, a.toks[:0])
@@ -3144,15 +3148,15 @@ func reportedWindowEnd(body string, cue, e int) int {
 	return we
 }
 
-// reportedLive returns the offset of the first cue candidate in
-// body[lo:we] that reportedIn would read in a window ending at we, or -1:
-// one outside the direct quotes, given to none as its cue, and in a verb's
-// place. The token a candidate starts is read on its own: tokenizing from
-// any token start with the same end gives the tokens of the whole window
-// from there.
-func (a *attributor) reportedLive(lo, we int, direct []Span) int {
+// reportedLive returns the offset of the first cue candidate from
+// a.scan.cues[first] on, before we, that reportedIn would read in a window
+// ending at we, or -1: one outside the direct quotes, given to none as its
+// cue, and in a verb's place. The token a candidate starts is read on its
+// own: tokenizing from any token start with the same end gives the tokens
+// of the whole window from there.
+func (a *attributor) reportedLive(first, we int, direct []Span) int {
 	cues := a.scan.cues
-	for j := quoteSpanSearch(cues, lo); j < len(cues) && cues[j].Start < we; j++ {
+	for j := first; j < len(cues) && cues[j].Start < we; j++ {
 		c := cues[j]
 		if quoteInSpans(direct, c.Start) {
 			continue
