@@ -1239,16 +1239,24 @@ func (a *attributor) cueAdjacentBefore(open int) bool {
 // limit.
 func (a *attributor) sentenceEnd(pos, limit int) int {
 	b := a.body
-	for i := pos; i < limit; {
-		k := quoteIndexStop(b[i:limit])
+	// Most often the first stop ends the sentence: one quoteIndexStop.
+	k := quoteIndexStop(b[pos:limit])
+	if k < 0 {
+		return limit
+	}
+	if k += pos; quoteSentenceBreak(b, k, limit) {
+		return k + 1
+	}
+	st := newQuoteStops(b, limit)
+	for i := k + 1; i < limit; {
+		k := st.from(i)
 		if k < 0 {
 			return limit
 		}
-		i += k
-		if quoteSentenceBreak(b, i, limit) {
-			return i + 1
+		if quoteSentenceBreak(b, k, limit) {
+			return k + 1
 		}
-		i++
+		i = k + 1
 	}
 	return limit
 }
@@ -1271,6 +1279,59 @@ func quoteIndexStop(s string) int {
 		k = j
 	}
 	return k
+}
+
+// quoteStops finds the stops of b[:lim] in order, from points that only
+// move forward, for a stretch whose first stop ends no sentence. A fresh
+// quoteIndexStop from every stop read a run of "why? why? ..." with no '.'
+// to its end once per stop, which made a long paragraph of questions
+// quadratic; quoteStops keeps what each mark's search learnt, so each
+// mark's bytes are read once.
+type quoteStops struct {
+	b   string
+	lim int
+	// Each is the first offset, at or after the last from's i, that may
+	// hold its mark: none lies between that i and it. It holds the mark,
+	// or is where a search stopped short (at another mark, or lim).
+	dot, bang, ques int
+}
+
+func newQuoteStops(b string, lim int) quoteStops {
+	return quoteStops{b: b, lim: lim, dot: -1, bang: -1, ques: -1}
+}
+
+// from returns the offset of the first stop in b[i:lim], or -1; i must not
+// be less than the previous call's.
+func (q *quoteStops) from(i int) int {
+	if q.dot < i {
+		q.dot = quoteIndexByteFrom(q.b, i, q.lim, '.')
+	}
+	at := q.seek(&q.bang, '!', i, q.dot)
+	at = q.seek(&q.ques, '?', i, at)
+	if at >= q.lim {
+		return -1
+	}
+	return at
+}
+
+// seek returns the offset of the first mark in b[i:bound], or bound,
+// moving *at (from's dot, bang or ques) on.
+func (q *quoteStops) seek(at *int, mark byte, i, bound int) int {
+	if *at < i {
+		*at = i
+	}
+	if *at < bound && q.b[*at] != mark {
+		*at = quoteIndexByteFrom(q.b, *at, bound, mark)
+	}
+	return min(*at, bound)
+}
+
+// quoteIndexByteFrom returns the offset of the first c in b[i:lim], or lim.
+func quoteIndexByteFrom(b string, i, lim int, c byte) int {
+	if k := strings.IndexByte(b[i:lim], c); k >= 0 {
+		return i + k
+	}
+	return lim
 }
 
 // quoteStops8 returns the high bit of each byte of x that is '.', '!' or
@@ -2912,21 +2973,21 @@ func (a *attributor) sentenceAround(pos int, p Span) int {
 // sentenceStartAfter is sentenceAround for a sentence known to start at or
 // after lo, the paragraph's start or the end of a sentence, read forward
 // from lo, for findReported: the sentence it seeks starts at lo four times
-// in five, and the stops between lo and pos, which are sought a vector
-// register at a time (quoteIndexStop), are then none or a few that end no
-// sentence ("U.S."). The last stop before pos that ends a sentence is the
-// one sentenceAround finds first from the back.
+// in five, and the stops between lo and pos are then none or a few that end
+// no sentence ("U.S."). The last stop before pos that ends a sentence is
+// the one sentenceAround finds first from the back. (A long run of stops
+// that end no sentence, "why? why? ...", is read once: quoteStops.)
 func (a *attributor) sentenceStartAfter(pos, lo int, p Span) int {
 	b := a.body
+	k := quoteIndexStop(b[lo:pos])
+	if k < 0 {
+		return lo
+	}
 	s := lo
-	for i := lo; i < pos; i++ {
-		k := quoteIndexStop(b[i:pos])
-		if k < 0 {
-			break
-		}
-		i += k
-		if quoteSentenceBreak(b, i, p.End) {
-			s = i + 1
+	st := newQuoteStops(b, pos)
+	for k += lo; k >= 0; k = st.from(k + 1) {
+		if quoteSentenceBreak(b, k, p.End) {
+			s = k + 1
 		}
 	}
 	return s

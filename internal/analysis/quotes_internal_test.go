@@ -112,6 +112,52 @@ func TestQuoteIndexStop(t *testing.T) {
 	})
 }
 
+func TestQuoteStops(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		from       []int // the points asked from, in order
+		want       []int
+	}{
+		{"None", "no stop in this long sentence", []int{0}, []int{-1}},
+		{"Period", "He said so. Then", []int{0, 11}, []int{10, -1}},
+		{"QuestionPastFirstBlock", "Is it really true?", []int{0}, []int{17}},
+		{"BangBeforePeriod", "Stop! Now.", []int{0, 5}, []int{4, 9}},
+		{"NonASCIIBeforeStop", "naïveté rules.", []int{0}, []int{15}},
+		{"QuestionsNoPeriod", "Why? Why? Why", []int{0, 4, 9}, []int{3, 8, -1}},
+		{"SkipPastFound", "a. b! c? d.", []int{0, 6}, []int{1, 7}},
+		{"SamePointTwice", "a! b.", []int{0, 0, 3}, []int{1, 1, 4}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newQuoteStops(tc.text, len(tc.text))
+			for n, i := range tc.from {
+				if got := st.from(i); got != tc.want[n] {
+					t.Errorf("from(%d) = %d, want %d", i, got, tc.want[n])
+				}
+			}
+		})
+	}
+	t.Run("SameAsIndexAny", func(t *testing.T) {
+		// Every stop in order, from each stop's next byte, and from
+		// points that jump over stops, under every limit of a few.
+		for _, s := range append(quoteTestTexts(), strings.Repeat("Why? Wow! ", 40)+"End.") {
+			for _, lim := range []int{len(s), len(s) / 2, len(s) / 3} {
+				for step := 1; step <= 7; step += 3 {
+					st := newQuoteStops(s, lim)
+					for i := 0; i < lim; i += step {
+						want := strings.IndexAny(s[i:lim], ".!?")
+						if want >= 0 {
+							want += i
+						}
+						if got := st.from(i); got != want {
+							t.Fatalf("lim %d step %d: from(%d) in %q = %d, want %d", lim, step, i, s, got, want)
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
 // TestQuoteByteMasks checks the eight-byte class masks, and the quote
 // scan's letter table, against the byte-by-byte definitions, for every
 // byte value in every lane.
