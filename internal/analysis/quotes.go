@@ -3237,7 +3237,8 @@ func (a *attributor) reportedLive(first, we int, direct []Span) int {
 
 // quoteCueTokEnd returns the end of the token that the scan's cue candidate
 // c starts in a window ending at we, when it can tell without tokenizing,
-// or -1. A candidate is a whole run of ASCII letters: its token ends with
+// or -1. Outside Russian bodies (its only callers' case) a candidate is a
+// whole run of ASCII letters: its token ends with
 // it at the window's end, or before a space or a mark that joins no word
 // parts, which most candidates are followed by.
 func quoteCueTokEnd(body string, c Span, we int) int {
