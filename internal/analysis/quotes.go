@@ -1102,14 +1102,14 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 	if raw == "" || strings.ContainsAny(raw[len(raw)-1:], ",.!?;:") || strings.HasSuffix(raw, "—") || strings.HasSuffix(raw, "…") {
 		return false
 	}
-	for k := 0; k < len(raw)-1; k++ {
-		if c := raw[k]; (c == '.' || c == '!' || c == '?') && quoteSentenceBreak(a.body, r.cs+k, r.cs+len(raw)) {
-			return false
-		}
-	}
+	// The words are read first, one at a time: nearly every quote fails on
+	// its first words (a lower-case word that is no minor one), before the
+	// sentence ends are looked for in all of it. Every test only rules the
+	// title out, so their order changes no answer.
 	caps, lower := 0, false
 	prev := ""
-	for k, w := range strings.Fields(raw) {
+	k := 0
+	for w := range strings.FieldsSeq(raw) {
 		first, _ := utf8.DecodeRuneInString(w)
 		letters := 0
 		for _, c := range w {
@@ -1135,9 +1135,15 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 			return false
 		}
 		prev = w
+		k++
 	}
 	if caps < 2 || !lower {
 		return false
+	}
+	for k := 0; k < len(raw)-1; k++ {
+		if c := raw[k]; (c == '.' || c == '!' || c == '?') && quoteSentenceBreak(a.body, r.cs+k, r.cs+len(raw)) {
+			return false
+		}
 	}
 	before := strings.TrimRight(a.body[a.paras[r.para].Start:r.open], " ")
 	return before != "" && !strings.HasSuffix(before, ":") && !strings.HasSuffix(before, ",")
