@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bytes"
 	"math/bits"
 	"slices"
 	"sort"
@@ -2366,17 +2365,6 @@ func lastWord(s string) string {
 	return s
 }
 
-// speakerStripPossessiveBytes is speakerStripPossessive for a folded word.
-func speakerStripPossessiveBytes(w []byte) []byte {
-	if bytes.HasSuffix(w, []byte("'s")) {
-		return w[:len(w)-2]
-	}
-	if bytes.HasSuffix(w, []byte("’s")) {
-		return w[:len(w)-len("’s")]
-	}
-	return w
-}
-
 // speakerHasPrefixBytes reports whether b begins with p.
 func speakerHasPrefixBytes(b []byte, p string) bool {
 	return len(b) >= len(p) && string(b[:len(p)]) == p
@@ -3914,8 +3902,9 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 			}
 		}
 		x.words, x.starts = words, starts
-		x.fold = speakerFold(x.fold[:0], words[len(words)-1])
-		if speakerOrgWords[string(x.fold)] || speakerOrgWords[string(speakerStripPossessiveBytes(x.fold))] ||
+		// The last word is token np[len(np)-1], whose flags say whether
+		// it is an institution's word, folded as speakerOrgWords is.
+		if speakerTokFlags(body, toks, np[len(np)-1])&swOrg != 0 || speakerPossessiveOrg(words[len(words)-1]) ||
 			len(words) > 1 && words[len(words)-1] == "Today" {
 			// "USA Today", "Russia Today": a medium, whose last word is no
 			// surname.
@@ -4038,6 +4027,21 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	}
 	x.addCollective(phrase, pos)
 	return phrase, m
+}
+
+// speakerPossessiveOrg reports whether w, folded to lower case, is an
+// institution's word with a possessive "'s" ("Party's"): the "'S" of a
+// word in capitals folds to "'s", and no other letter folds to 's'.
+func speakerPossessiveOrg(w string) bool {
+	switch {
+	case strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "’S"):
+		w = w[:len(w)-len("’s")]
+	default:
+		return false
+	}
+	return speakerWordFlags0(w)&swOrg != 0
 }
 
 // speakerRoleModifiers describe the holder of a role without naming
