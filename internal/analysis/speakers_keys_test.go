@@ -49,3 +49,28 @@ func TestSpeakerKeysSameAsMap(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerFoldKey checks foldKey against strings.ToLower, over keys of
+// every length around the eight-byte steps, with capitals, non-ASCII
+// letters (İ and the Kelvin sign lower to ASCII), invalid bytes and the
+// bytes next to 'A' and 'Z'; and that the folded key hashes as the same
+// key put as written.
+func TestSpeakerFoldKey(t *testing.T) {
+	var x speakerIndex
+	var keys []string
+	for n := range 30 {
+		for _, fill := range []string{"aB", "Z@[`z", "İé", "\u212a", "\xff", "Ω"} {
+			keys = append(keys, strings.Repeat(fill, n)[:n])
+		}
+		keys = append(keys, strings.Repeat("Donald J. Trump ", 2)[:n])
+	}
+	for _, s := range keys {
+		h := x.foldKey(s)
+		if got, want := string(x.fold), strings.ToLower(s); got != want {
+			t.Fatalf("foldKey(%q) folded to %q, want %q", s, got, want)
+		}
+		if want := speakerKeyHash([]byte(strings.ToLower(s))); h != want {
+			t.Fatalf("foldKey(%q) hash %#x, want %#x", s, h, want)
+		}
+	}
+}
