@@ -1903,7 +1903,7 @@ func speakerScanNames(x *speakerIndex, body string, triggers, cues []Span, toks 
 		i := speakerRunBackoff(body, tr.Start, runEnd)
 		for i <= tr.Start {
 			c := body[i]
-			if c < 'A' || c > 'Z' || (i > 0 && isWordRune(rune(body[i-1]))) {
+			if c < 'A' || c > 'Z' || (i > 0 && speakerWordByte[body[i-1]]) {
 				i++
 				continue
 			}
@@ -2238,27 +2238,48 @@ func (x *speakerIndex) capsCover(lo, pos int) {
 // capital letters that follow no word byte.
 func speakerCapsIn(dst []speakerCap, body string, from, to int) []speakerCap {
 	i := from
-	for i < to {
-		if i+8 <= to {
-			// Eight bytes at a time: most blocks hold no capital letter,
-			// and the mask gives the capitals of the others directly.
-			for m := speakerUpper8(speakerLoad8(body, i)); m != 0; m &= m - 1 {
-				j := i + bits.TrailingZeros64(m)/8
-				if j == 0 || !isWordRune(rune(body[j-1])) {
-					dst = append(dst, speakerCap{at: int32(j)})
-				}
-			}
-			i += 8
+	// Sixteen bytes at a time: most blocks hold no capital letter, and
+	// the masks give the capitals of the others directly.
+	for ; i+16 <= to; i += 16 {
+		m0, m1 := speakerUpper8(speakerLoad8(body, i)), speakerUpper8(speakerLoad8(body, i+8))
+		if m0|m1 == 0 {
 			continue
 		}
-		c := body[i]
-		if c >= 'A' && c <= 'Z' && (i == 0 || !isWordRune(rune(body[i-1]))) {
+		dst = speakerCapsAt(dst, body, i, m0)
+		dst = speakerCapsAt(dst, body, i+8, m1)
+	}
+	if i+8 <= to {
+		dst = speakerCapsAt(dst, body, i, speakerUpper8(speakerLoad8(body, i)))
+		i += 8
+	}
+	for ; i < to; i++ {
+		if c := body[i]; c >= 'A' && c <= 'Z' && (i == 0 || !speakerWordByte[body[i-1]]) {
 			dst = append(dst, speakerCap{at: int32(i)})
 		}
-		i++
 	}
 	return dst
 }
+
+// speakerCapsAt appends to dst the run starts among the capitals of the
+// eight bytes of body at i, whose high bits m holds.
+func speakerCapsAt(dst []speakerCap, body string, i int, m uint64) []speakerCap {
+	for ; m != 0; m &= m - 1 {
+		if j := i + bits.TrailingZeros64(m)/8; j == 0 || !speakerWordByte[body[j-1]] {
+			dst = append(dst, speakerCap{at: int32(j)})
+		}
+	}
+	return dst
+}
+
+// speakerWordByte is isWordRune(rune(b)) for each byte b, the test the
+// scan makes of the byte before a capital (a byte past ASCII read as the
+// Latin-1 rune it would be).
+var speakerWordByte = func() (t [256]bool) {
+	for b := range t {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
 
 // speakerLoad8 returns the eight bytes of s at i as a little-endian word.
 func speakerLoad8(s string, i int) uint64 {
