@@ -3265,7 +3265,9 @@ func (x *speakerIndex) fullBearer(w string, pos int) (string, bool) {
 	}
 	found := ""
 	for _, p := range x.persons {
-		if p.first >= pos || !strings.Contains(p.name, " ") || speakerSurname(p.name) != w {
+		// The surname is a word of the name: a name not holding w is
+		// passed over before speakerSurname reads it.
+		if p.first >= pos || !strings.Contains(p.name, " ") || !strings.Contains(p.name, w) || speakerSurname(p.name) != w {
 			continue
 		}
 		if found != "" && found != p.name {
