@@ -39,3 +39,21 @@ func TestSpeakerCapsInPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerParticleSet checks speakerParticle against speakerParticles.
+func TestSpeakerParticleSet(t *testing.T) {
+	for w := range speakerParticles {
+		if !speakerParticle(w) {
+			t.Errorf("speakerParticle(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"de", "bin", "ben", "", "d", "De", "dee", "van ", "of", "al-", "ibnx"} {
+		if speakerParticle(w) != speakerParticles[w] {
+			t.Errorf("speakerParticle(%q) = %v, want %v", w, !speakerParticles[w], speakerParticles[w])
+		}
+	}
+	// Every word the switch holds is in the set: 18 of them.
+	if len(speakerParticles) != 18 {
+		t.Errorf("speakerParticles has %d words, speakerParticle 18: keep them the same", len(speakerParticles))
+	}
+}
