@@ -3314,6 +3314,18 @@ func (x *speakerIndex) pronounReach(pos int) int {
 // prepositions, whose names may be the pronoun's ("During the years bin
 // Laden lived there, he had").
 func participleOpens(s string) bool {
+	// The opening word is read first: few paragraphs open with a
+	// participle. Cutting the words at the end below leaves it as it is
+	// (or leaves nothing, which has no comma at its end), so it is the
+	// opening word of the phrase tested after.
+	w, _, _ := strings.Cut(strings.TrimRight(s, " "), " ")
+	switch w {
+	case "During", "According", "Including", "Regarding", "Concerning", "Notwithstanding":
+		return false
+	}
+	if !speakerIngOpener(w) {
+		return false
+	}
 	s = strings.TrimRight(s, " ")
 	// The text may run up to the cue: "..., he said", "..., she also said".
 	for range 2 {
@@ -3325,17 +3337,8 @@ func participleOpens(s string) bool {
 	if !strings.HasSuffix(s, ",") {
 		return false
 	}
-	// The opening word is read before the phrase is searched for a
-	// sentence end: few phrases open with a participle, and the search
-	// tests every byte.
-	w, _, _ := strings.Cut(s, " ")
-	switch w {
-	case "During", "According", "Including", "Regarding", "Concerning", "Notwithstanding":
-		return false
-	}
-	if !speakerIngOpener(w) {
-		return false
-	}
+	// The phrase is searched for a sentence end last: the search tests
+	// every byte.
 	for i := 0; i < len(s)-1; i++ {
 		if speakerSentenceEnd(s, i) {
 			return false // the phrase is one sentence's opening

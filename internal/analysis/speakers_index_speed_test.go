@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -55,5 +56,54 @@ func TestSpeakerParticleSet(t *testing.T) {
 	// Every word the switch holds is in the set: 18 of them.
 	if len(speakerParticles) != 18 {
 		t.Errorf("speakerParticles has %d words, speakerParticle 18: keep them the same", len(speakerParticles))
+	}
+}
+
+// participleOpensOld is participleOpens as it was before it read the
+// opening word first.
+func participleOpensOld(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for range 2 {
+		i := strings.LastIndexByte(s, ' ')
+		if w := s[i+1:]; w == "he" || w == "she" || speakerSkip[w] {
+			s = strings.TrimRight(s[:i+1], " ")
+		}
+	}
+	if !strings.HasSuffix(s, ",") {
+		return false
+	}
+	w, _, _ := strings.Cut(s, " ")
+	switch w {
+	case "During", "According", "Including", "Regarding", "Concerning", "Notwithstanding":
+		return false
+	}
+	if !speakerIngOpener(w) {
+		return false
+	}
+	for i := 0; i < len(s)-1; i++ {
+		if speakerSentenceEnd(s, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestParticipleOpensSame compares participleOpens with its old reading
+// over random phrases of openers, pronouns, commas, stops and spaces.
+func TestParticipleOpensSame(t *testing.T) {
+	words := []string{"Asked", "Describing", "During", "Speaking,", "he", "she", "also", "said", "Putin,", ",", "", " ", "hero.", "Mr.", "Asking", "x"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(words[rng.IntN(len(words))])
+			if rng.IntN(4) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		s := b.String()
+		if got, want := participleOpens(s), participleOpensOld(s); got != want {
+			t.Fatalf("participleOpens(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
