@@ -3016,6 +3016,12 @@ func (x *speakerIndex) recentBefore(pos int) string {
 // speakerPronounGender returns 'm' for a mention that is "he", 'f' for
 // "she", and 0 for anything else.
 func speakerPronounGender(mention string) byte {
+	// Most mentions are names: only two to four bytes can fold to "he"
+	// or "she" ("ſ", two bytes, folds to 's'), so the rest are passed over
+	// before EqualFold is called.
+	if len(mention) < 2 || len(mention) > 4 {
+		return 0
+	}
 	switch {
 	case strings.EqualFold(mention, "he"):
 		return 'm'

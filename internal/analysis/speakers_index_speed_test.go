@@ -107,3 +107,20 @@ func TestParticipleOpensSame(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerPronounGenderFold checks that the length test of
+// speakerPronounGender passes over no spelling EqualFold matches.
+func TestSpeakerPronounGenderFold(t *testing.T) {
+	for _, m := range []string{"he", "He", "HE", "she", "She", "SHE", "ſhe", "ſHE", "sHe", "hes", "the", "", "h", "Obama"} {
+		want := byte(0)
+		switch {
+		case strings.EqualFold(m, "he"):
+			want = 'm'
+		case strings.EqualFold(m, "she"):
+			want = 'f'
+		}
+		if got := speakerPronounGender(m); got != want {
+			t.Errorf("speakerPronounGender(%q) = %q, want %q", m, got, want)
+		}
+	}
+}
