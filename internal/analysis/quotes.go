@@ -473,9 +473,19 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10
+	// The quotes are in text order, so the paragraph of each start is
+	// found by walking on from the one before (the binary search of paraOf
+	// cost more, twice per quote), and that of its end from its start's.
+	para, prevStart := 0, -1
 	for i := range res.Quotes {
 		q := &res.Quotes[i]
-		para := a.paraOf(q.Start)
+		if q.Start < prevStart {
+			para = a.paraOf(q.Start) // not reached: kept for any order
+		}
+		for para < len(a.paras)-1 && a.paras[para].End < q.Start {
+			para++
+		}
+		prevStart = q.Start
 		if q.Kind == QuoteDirect && quoteHasInt(floating, q.Start) && q.Speaker == "" {
 			if last >= 0 && para-lastPara <= 1 {
 				src := res.Quotes[last]
@@ -489,7 +499,11 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 			continue
 		}
 		if q.Speaker != "" {
-			last, lastPara = i, a.paraOf(q.End)
+			lastPara = para
+			for lastPara < len(a.paras)-1 && a.paras[lastPara].End < q.End {
+				lastPara++
+			}
+			last = i
 		}
 	}
 	if len(short) > 0 {
@@ -729,7 +743,15 @@ func quoteMentionOrder(qs []Quote, dst []int) []int {
 			dst = append(dst, k)
 		}
 	}
-	slices.SortStableFunc(dst, func(x, y int) int { return cmp.Compare(qs[x].MentionStart, qs[y].MentionStart) })
+	// The quotes are in text order and so, nearly always, are their
+	// mentions: the stable sort, which would leave them as they are, is
+	// spared then.
+	for k := 1; k < len(dst); k++ {
+		if qs[dst[k-1]].MentionStart > qs[dst[k]].MentionStart {
+			slices.SortStableFunc(dst, func(x, y int) int { return cmp.Compare(qs[x].MentionStart, qs[y].MentionStart) })
+			break
+		}
+	}
 	return dst
 }
 
