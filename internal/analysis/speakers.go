@@ -2121,16 +2121,33 @@ func speakerParticle(w string) bool {
 // speakerRunStop flags the bytes that end a word of a capitalized run.
 var speakerRunStop = [256]bool{' ': true, '\n': true, ',': true, ';': true, ':': true, '"': true, ')': true, '(': true}
 
+// speakerRunWordEnd returns the offset of the first byte at or after j
+// that ends a word of a run (speakerRunStop), or len(body). Every such
+// byte is below 0x40, and few bytes of a word are, so eight bytes at a
+// time are tested for those (a byte is below 0x40 when its top two bits
+// are clear) and only they are looked up in the table.
+func speakerRunWordEnd(body string, j int) int {
+	for ; j+8 <= len(body); j += 8 {
+		x := speakerLoad8(body, j)
+		for m := ^(x | x<<1) & quoteHigh8; m != 0; m &= m - 1 {
+			if k := j + bits.TrailingZeros64(m)/8; speakerRunStop[body[k]] {
+				return k
+			}
+		}
+	}
+	for j < len(body) && !speakerRunStop[body[j]] {
+		j++
+	}
+	return j
+}
+
 // speakerGatherRun returns the end of the run of capitalized words that
 // starts at i (with "of" after a title and name particles inside it).
 func speakerGatherRun(body string, i int) int {
 	e := i
 	j := i
 	for j < len(body) {
-		k := j
-		for k < len(body) && !speakerRunStop[body[k]] {
-			k++
-		}
+		k := speakerRunWordEnd(body, j)
 		for k > j && (body[k-1] == '.' && !quoteAbbrevBefore(body, k-1) || body[k-1] == '?' || body[k-1] == '!') {
 			k--
 		}

@@ -124,3 +124,36 @@ func TestSpeakerPronounGenderFold(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerRunWordEnd checks speakerRunWordEnd against the byte loop
+// over random texts of letters, stop bytes, other bytes below 0x40 and
+// bytes past ASCII, from every offset.
+func TestSpeakerRunWordEnd(t *testing.T) {
+	for c, stop := range speakerRunStop {
+		if stop && c >= 0x40 {
+			t.Fatalf("speakerRunStop holds %q, not below 0x40: speakerRunWordEnd would pass over it", rune(c))
+		}
+	}
+	const alphabet = "Aaz09 \n,;:\"()'.-!?&/@\x7f\x80\xc3\xe2\x9c"
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(3) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[i] = byte('a' + rng.IntN(26))
+			}
+		}
+		body := string(b)
+		for j := 0; j <= len(body); j++ {
+			want := j
+			for want < len(body) && !speakerRunStop[body[want]] {
+				want++
+			}
+			if got := speakerRunWordEnd(body, j); got != want {
+				t.Fatalf("speakerRunWordEnd(%q, %d) = %d, want %d", body, j, got, want)
+			}
+		}
+	}
+}
