@@ -2366,12 +2366,20 @@ func (x *speakerIndex) readCap(c *speakerCap) {
 
 // speakerSurname returns the surname of a full name: its last word, or
 // the word before a generational suffix ("Tony Lippa Jr." is Lippa).
+//
+// The last space is found once: the last word, the generational test
+// (speakerGenerational's) and the word before it all start from it.
 func speakerSurname(name string) string {
-	w := lastWord(name)
-	if speakerGenerational(name) {
-		return lastWord(strings.TrimSuffix(name, " "+w))
+	k := strings.LastIndexByte(name, ' ')
+	w := name[k+1:]
+	if k <= 0 {
+		return w
 	}
-	if k := strings.LastIndexByte(name, ' '); k > 0 && speakerKoreanGiven(w) {
+	switch w {
+	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
+		return lastWord(name[:k])
+	}
+	if speakerKoreanGiven(w) {
 		// "Ban Ki-moon", "Kim Jong-un": the family name comes first.
 		return lastWord(name[:k])
 	}

@@ -157,3 +157,34 @@ func TestSpeakerRunWordEnd(t *testing.T) {
 		}
 	}
 }
+
+// speakerSurnameOld is speakerSurname as it was before it found the last
+// space once.
+func speakerSurnameOld(name string) string {
+	w := lastWord(name)
+	if speakerGenerational(name) {
+		return lastWord(strings.TrimSuffix(name, " "+w))
+	}
+	if k := strings.LastIndexByte(name, ' '); k > 0 && speakerKoreanGiven(w) {
+		return lastWord(name[:k])
+	}
+	return w
+}
+
+// TestSpeakerSurnameSame compares speakerSurname with its old reading.
+func TestSpeakerSurnameSame(t *testing.T) {
+	words := []string{"Tony", "Lippa", "Jr.", "Jr", "Sr.", "II", "III", "IV", "Ban", "Ki-moon", "Kim", "Jong-un", "Al-labede", "de", "", " "}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for i := range rng.IntN(5) {
+			if i > 0 || rng.IntN(4) == 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		if got, want := speakerSurname(b.String()), speakerSurnameOld(b.String()); got != want {
+			t.Fatalf("speakerSurname(%q) = %q, want %q", b.String(), got, want)
+		}
+	}
+}
