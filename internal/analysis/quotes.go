@@ -373,7 +373,7 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	defer func() {
 		a.direct, a.floating, a.blocker, a.short = direct, floating, blocker, short
 	}()
-	for _, r := range raws {
+	for ri, r := range raws {
 		cs, ce := quoteTrimContent(a.body, r.cs, r.ce)
 		if cs >= ce {
 			continue
@@ -397,6 +397,12 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 			// quote, or stops a wrong one being passed on.
 			a.used = a.used[:nUsed]
 			if !r.lostOpen {
+				if res.Scare == nil {
+					// Room for every quote left at once: growing the
+					// slice a scare quote at a time cost an allocation
+					// per doubling.
+					res.Scare = make([]Span, 0, len(raws)-ri)
+				}
 				res.Scare = append(res.Scare, Span{cs, ce})
 			}
 			if near {

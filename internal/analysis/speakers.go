@@ -1803,7 +1803,14 @@ type speakerIndex struct {
 	// lowerWords holds the lower-case words of a long body (see
 	// givenLikeWord), nil until asked for.
 	lowerWords map[string]bool
+	// titleArena holds the persons' titles (see addPerson); a new one is
+	// made when it is full, and reset drops it.
+	titleArena []string
 }
+
+// speakerTitleArena is the number of titles a titleArena holds: enough
+// for the persons of most articles.
+const speakerTitleArena = 256
 
 // speakerNamedScan is how far namedWith has tested one surname's
 // occurrences for one word: first is the first occurrence found with the
@@ -1829,6 +1836,11 @@ func (x *speakerIndex) reset(body string) {
 	clear(x.named)
 	clear(x.surnames)
 	x.lowerWords = nil
+	// The old persons' titles are dropped with them (clear above); the
+	// arena's strings are dropped for the collector and it is filled
+	// again.
+	clear(x.titleArena)
+	x.titleArena = x.titleArena[:0]
 }
 
 // lookupFold returns the person known under key s, case-folded as
@@ -2694,8 +2706,17 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos, at int) int 
 		}
 	}
 	if x.persons[p].titles == nil && len(titles) > 0 {
-		// Room for the titles and the roles they stand for, at once.
-		x.persons[p].titles = make([]string, 0, 2*len(titles))
+		// Room for the titles and the roles they stand for, at once,
+		// cut from x.titleArena: an allocation per person cost more than
+		// the rest of recording them. The slice's capacity ends at its
+		// room, so appending past it copies it as before.
+		n := 2 * len(titles)
+		if cap(x.titleArena)-len(x.titleArena) < n {
+			x.titleArena = make([]string, 0, max(speakerTitleArena, n))
+		}
+		k := len(x.titleArena)
+		x.titleArena = x.titleArena[:k+n]
+		x.persons[p].titles = x.titleArena[k : k : k+n]
 	}
 	for _, t := range titles {
 		for _, t := range [2]string{t, speakerTitleRoles[t]} {
