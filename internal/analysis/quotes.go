@@ -622,6 +622,12 @@ func quoteBareDescription(q *Quote) ([]string, bool) {
 // head stands before it ("a spokesman for the country's atomic energy
 // agency" is not "the agency", nor "a review of the cable" "the cable").
 func quoteFullerDescription(speaker string, bare []string) bool {
+	if !strings.Contains(speaker, bare[len(bare)-1]) {
+		// Most speakers before are names, which do not end in the
+		// description's noun: they are passed over before their words
+		// are split (an allocation).
+		return false
+	}
 	words := strings.Fields(speaker)
 	if len(words) <= len(bare) || words[len(words)-1] != bare[len(bare)-1] {
 		return false
