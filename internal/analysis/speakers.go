@@ -3157,9 +3157,20 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 	for e > 0 && b[e-1] == '\n' {
 		e--
 	}
+	// The sentence starts after the last byte before e-1 that ends one:
+	// only the bytes speakerSentenceEnd can take are candidates, and
+	// speakerLastEndByte finds them eight bytes at a time.
 	ps := e - 1
-	for ps > 0 && !(b[ps-1] == '\n' || b[ps] == ' ' && speakerSentenceEnd(b, ps-1)) {
-		ps-- // (the space is tested first: speakerSentenceEnd is a call)
+	for ps > 0 {
+		j := speakerLastEndByte(b, ps-1)
+		if j < 0 {
+			ps = 0
+			break
+		}
+		if ps = j + 1; b[j] == '\n' || b[ps] == ' ' && speakerSentenceEnd(b, j) {
+			break // (the space is tested first: speakerSentenceEnd is a call)
+		}
+		ps = j
 	}
 	if e-ps < 10 {
 		return "", false
@@ -3234,6 +3245,29 @@ func (x *speakerIndex) prevSubject(pron int, g byte) (string, bool) {
 		return "", false
 	}
 	return x.persons[first].name, true
+}
+
+// speakerLastEndByte returns the offset of the last byte of b[:i+1] that
+// may end a sentence for speakerSentenceEnd (a line break, '?', '!', '.',
+// '"' or the last byte of '”'), or -1, reading eight bytes at a time from
+// the end.
+func speakerLastEndByte(b string, i int) int {
+	const ones = 0x0101010101010101
+	for ; i >= 7; i -= 8 {
+		x := speakerLoad8(b, i-7)
+		m := quoteZero8(x^ones*'\n') | quoteZero8(x^ones*'?') | quoteZero8(x^ones*'!') |
+			quoteZero8(x^ones*'.') | quoteZero8(x^ones*'"') | quoteZero8(x^ones*0x9D)
+		if m != 0 {
+			return i - 7 + (63-bits.LeadingZeros64(m))/8
+		}
+	}
+	for ; i >= 0; i-- {
+		switch b[i] {
+		case '\n', '?', '!', '.', '"', 0x9D:
+			return i
+		}
+	}
+	return -1
 }
 
 // speakerInvertedCue reports whether s holds ", said" or ", says" with a

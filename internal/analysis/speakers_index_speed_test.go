@@ -188,3 +188,37 @@ func TestSpeakerSurnameSame(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerLastEndByte checks speakerLastEndByte against the byte loop,
+// and that every byte speakerSentenceEnd takes is one it finds.
+func TestSpeakerLastEndByte(t *testing.T) {
+	for c := range 256 {
+		for _, s := range []string{string([]byte{byte(c)}), string([]byte{'.', byte(c)}), string([]byte{0xE2, 0x80, byte(c)})} {
+			if i := len(s) - 1; speakerSentenceEnd(s, i) && speakerLastEndByte(s, i) != i {
+				t.Fatalf("speakerSentenceEnd(%q, %d) holds, but speakerLastEndByte does not find it", s, i)
+			}
+		}
+	}
+	const alphabet = "ab \n?!.\"\xe2\x80\x9d\x9c,'"
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 3000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			if rng.IntN(4) == 0 {
+				b[i] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[i] = byte('a' + rng.IntN(26))
+			}
+		}
+		s := string(b)
+		for i := -1; i < len(s); i++ {
+			want := i
+			for want >= 0 && strings.IndexByte("\n?!.\"\x9d", s[want]) < 0 {
+				want--
+			}
+			if got := speakerLastEndByte(s, i); got != want {
+				t.Fatalf("speakerLastEndByte(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
