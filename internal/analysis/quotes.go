@@ -930,7 +930,7 @@ func quoteTrailingByline(body string, end, pe int) (string, Span, bool) {
 		}
 	}
 	tail := strings.TrimRight(body[i:pe], " ")
-	if tail == "" || len(tail) > quoteTrailingBylineMax || strings.ContainsAny(tail, "\"“”") {
+	if tail == "" || len(tail) > quoteTrailingBylineMax || quoteHasMark(tail) {
 		// A title quoted after the name ("on “Special Report”") would
 		// take the name as a quote of its own.
 		return "", Span{}, false
@@ -963,12 +963,20 @@ func quoteTrailingByline(body string, end, pe int) (string, Span, bool) {
 	return name, at, true
 }
 
+// quoteHasMark reports whether s holds a double quotation mark, straight
+// or curly: strings.ContainsAny(s, "\"“”"), which takes the rune-by-rune
+// path for a set outside ASCII. A curly mark's bytes in s always read as
+// the mark (no valid sequence holds a lead byte).
+func quoteHasMark(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "”")
+}
+
 // quoteByline reads a byline paragraph: "Name Surname, Outlet", at most 80
 // bytes, a name of two to five capitalized words, an outlet of one to six
 // words opening with a capital, no quotation mark and no sentence end. It
 // returns the author, or the outlet for an editorial board.
 func quoteByline(line string) (string, bool) {
-	if len(line) > 80 || strings.ContainsAny(line, "\"“”:;!?") || strings.HasSuffix(line, ".") {
+	if len(line) > 80 || strings.ContainsAny(line, ":;!?") || quoteHasMark(line) || strings.HasSuffix(line, ".") {
 		return "", false
 	}
 	name, outlet, ok := strings.Cut(line, ", ")
