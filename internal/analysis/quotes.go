@@ -1141,7 +1141,11 @@ func (a *attributor) quoteTitle(r quoteRaw) bool {
 	// The stop or comma may stand outside the content: "“It’s not new in
 	// Virginia,” said Rep. Bobby Scott".
 	raw := strings.TrimRight(a.body[r.cs:r.ce], " ")
-	if raw == "" || strings.ContainsAny(raw[len(raw)-1:], ",.!?;:") || strings.HasSuffix(raw, "—") || strings.HasSuffix(raw, "…") {
+	if raw == "" || strings.HasSuffix(raw, "—") || strings.HasSuffix(raw, "…") {
+		return false
+	}
+	switch raw[len(raw)-1] { // strings.ContainsAny(raw[len(raw)-1:], ",.!?;:")
+	case ',', '.', '!', '?', ';', ':':
 		return false
 	}
 	// The words are read first, one at a time: nearly every quote fails on
