@@ -357,7 +357,18 @@ func (a *attributor) paraOf(pos int) int { return paraIndex(a.paras, pos) }
 // pos: the first that ends at or after it, the last for an offset past
 // them all, 0 when there are none.
 func paraIndex(paras []Span, pos int) int {
-	i := sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos })
+	// sort.Search(len(paras), func(i int) bool { return paras[i].End >= pos }),
+	// written out: it runs for every pronoun and quote, and the closure
+	// cost as much as the search.
+	i, j := 0, len(paras)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if paras[h].End < pos {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
 	return min(i, max(len(paras)-1, 0))
 }
 
@@ -1078,7 +1089,7 @@ func abs(x int) int {
 
 func (a *attributor) sortQuotes(qs []Quote, n int) {
 	byStart := func(x, y Quote) int { return cmp.Compare(x.Start, y.Start) }
-	if !slices.IsSortedFunc(qs[:n], byStart) || !slices.IsSortedFunc(qs[n:], byStart) {
+	if !quoteSortedByStart(qs[:n]) || !quoteSortedByStart(qs[n:]) {
 		slices.SortStableFunc(qs, byStart)
 		return
 	}
@@ -1100,6 +1111,17 @@ func (a *attributor) sortQuotes(qs []Quote, n int) {
 	copy(qs[w:], left[i:])
 	clear(left) // drop the texts for the collector
 	a.merge = left[:0]
+}
+
+// quoteSortedByStart is slices.IsSortedFunc(qs, byStart) without the
+// comparison's call and copies of each Quote.
+func quoteSortedByStart(qs []Quote) bool {
+	for i := 1; i < len(qs); i++ {
+		if qs[i].Start < qs[i-1].Start {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteUtterance reports whether a quote stands as a whole utterance, as

@@ -3052,7 +3052,17 @@ func (x *speakerIndex) spoke(pos int, name string) {
 // of the latest direct quote starting before it. The quotes were read in
 // text order, so recents is sorted.
 func (x *speakerIndex) recentBefore(pos int) string {
-	i := sort.Search(len(x.recents), func(i int) bool { return x.recents[i].pos >= pos })
+	// sort.Search(len(x.recents), func(i int) bool { return
+	// x.recents[i].pos >= pos }), written out as paraIndex is.
+	i, j := 0, len(x.recents)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if x.recents[h].pos < pos {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
 	if i == 0 {
 		return ""
 	}
