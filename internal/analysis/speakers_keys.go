@@ -16,6 +16,12 @@ type speakerKeys struct {
 	buf   []byte
 	slots []speakerKeySlot // open addressing, linear probing; the length is a power of two
 	n     int              // keys held
+	// written has speakerWrittenBit set for each key put as written that
+	// starts with an ASCII capital: a key looked up as written that starts
+	// with one can only be such a key (the lower-case keys hold none), so
+	// a clear bit answers the look-up without copying and hashing the key.
+	// Most capitalized words surnameAfter reads name no one.
+	written uint64
 }
 
 // speakerKeySlot is one slot of speakerKeys: the key buf[off:end] with its
@@ -45,7 +51,14 @@ func (k *speakerKeys) reset() {
 	if cap(k.buf) > speakerKeysMaxBuf {
 		k.buf = nil
 	}
-	k.buf, k.n = k.buf[:0], 0
+	k.buf, k.n, k.written = k.buf[:0], 0, 0
+}
+
+// speakerWrittenBit returns the bit of speakerKeys.written for a key of n
+// bytes that starts with byte first and ends with byte last.
+func speakerWrittenBit(first, last byte, n int) uint64 {
+	h := (uint32(first)<<16 | uint32(last)<<8 | uint32(n)) * 0x9E3779B1
+	return 1 << (h >> 26)
 }
 
 // slot returns the index of the slot holding key, whose hash is h, or of
@@ -205,12 +218,18 @@ func (x *speakerIndex) putLower(s string, p int) {
 
 // putAsWritten makes s itself a key of person p.
 func (x *speakerIndex) putAsWritten(s string, p int) {
+	if len(s) > 0 && 'A' <= s[0] && s[0] <= 'Z' {
+		x.keys.written |= speakerWrittenBit(s[0], s[len(s)-1], len(s))
+	}
 	h := x.copyKey(s)
 	x.keys.put(x.fold, h, p)
 }
 
 // lookupAsWritten returns the person known under key s as it is written.
 func (x *speakerIndex) lookupAsWritten(s string) (int, bool) {
+	if len(s) > 0 && 'A' <= s[0] && s[0] <= 'Z' && x.keys.written&speakerWrittenBit(s[0], s[len(s)-1], len(s)) == 0 {
+		return 0, false
+	}
 	h := x.copyKey(s)
 	return x.keys.get(x.fold, h)
 }
