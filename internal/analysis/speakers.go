@@ -4326,8 +4326,13 @@ func (q *quickSet) has(w string) bool {
 	if c < 'a' || c > 'z' {
 		return false
 	}
+	if len(w) == 1 {
+		return len(q[c-'a'][1]) > 0
+	}
+	// The second letters are compared first: most words of a bucket
+	// differ there, and the string compare is a call.
 	for _, x := range q[c-'a'][len(w)] {
-		if x[1:] == w[1:] {
+		if x[1] == w[1] && x[2:] == w[2:] {
 			return true
 		}
 	}
