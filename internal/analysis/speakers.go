@@ -2475,7 +2475,9 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 	}
 	from := len(words) // the first name word; len(words) while there is none
 	for i, w := range words {
-		if i < len(words)-1 && speakerStripPossessive(w) != w {
+		// speakerStripPossessive(w) != w, by the last byte first: few
+		// words end in 's'.
+		if i < len(words)-1 && len(w) >= 2 && w[len(w)-1] == 's' && (w[len(w)-2] == '\'' || strings.HasSuffix(w, "’s")) {
 			titles, from = titles[:0], len(words) // "Russia's": what follows is the person
 			continue
 		}
