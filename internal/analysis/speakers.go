@@ -1788,9 +1788,10 @@ type speakerIndex struct {
 	caps             []speakerCap
 	capsFrom, capsTo int
 	capsSpare        []speakerCap
-	// looked holds the lone surnames speakerScanRepeatedNames has looked
-	// for.
-	looked map[string]bool
+	// lookedList and looked hold the lone surnames
+	// speakerScanRepeatedNames has looked for (see lookedBefore).
+	lookedList []string
+	looked     map[string]bool
 	// givenLike keeps speakerGivenLike's answer for each word asked about,
 	// surnames the occurrences of each surname namedWith asked about, and
 	// named how far it tested them for each word: each question reads the
@@ -1949,10 +1950,10 @@ func speakerScanNames(x *speakerIndex, body string, triggers, cues []Span, toks 
 // hold a title, a day or a function word are left out. cues are the scan's
 // speech cue candidates.
 func speakerScanRepeatedNames(x *speakerIndex, body string, cues []Span) {
-	if x.looked == nil {
-		x.looked = map[string]bool{}
+	x.lookedList = x.lookedList[:0]
+	if len(x.looked) > 0 {
+		clear(x.looked)
 	}
-	clear(x.looked)
 	for _, c := range cues {
 		if !speakerSpeaksCue(body[c.Start:c.End]) || c.Start < 3 || body[c.Start-1] != ' ' {
 			continue
@@ -1971,10 +1972,9 @@ func speakerScanRepeatedNames(x *speakerIndex, body string, cues []Span) {
 			continue // part of a longer word or run: "Chayut" alone only
 		}
 		w := body[s:e]
-		if x.looked[w] {
+		if x.lookedBefore(w) {
 			continue
 		}
-		x.looked[w] = true
 		if _, ok := x.lookupFold(w); ok {
 			continue
 		}
@@ -2015,6 +2015,35 @@ func speakerScanRepeatedNames(x *speakerIndex, body string, cues []Span) {
 		}
 	}
 }
+
+// lookedBefore reports whether speakerScanRepeatedNames has looked for
+// the surname w already, and notes that it has. The first
+// speakerLookedList surnames are kept in a list, searched in order: an
+// article has a few, and the map (for the rest) cost more to clear, fill
+// and read than the list.
+func (x *speakerIndex) lookedBefore(w string) bool {
+	for _, v := range x.lookedList {
+		if v == w {
+			return true
+		}
+	}
+	if len(x.lookedList) < speakerLookedList {
+		x.lookedList = append(x.lookedList, w)
+		return false
+	}
+	if x.looked[w] {
+		return true
+	}
+	if x.looked == nil {
+		x.looked = map[string]bool{}
+	}
+	x.looked[w] = true
+	return false
+}
+
+// speakerLookedList is the number of surnames lookedBefore keeps in its
+// list before it turns to its map.
+const speakerLookedList = 16
 
 // speakerRepeatedReach is how far before a lone surname its full name is
 // looked for, in bytes.

@@ -222,3 +222,22 @@ func TestSpeakerLastEndByte(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerLookedBefore checks lookedBefore against a map, past the
+// words its list holds, and after the list is emptied for a new body.
+func TestSpeakerLookedBefore(t *testing.T) {
+	var x speakerIndex
+	rng := rand.New(rand.NewPCG(13, 14))
+	for body := range 5 {
+		x.lookedList = x.lookedList[:0]
+		clear(x.looked)
+		want := map[string]bool{}
+		for range 200 {
+			w := string(rune('A'+rng.IntN(26))) + string(rune('a'+rng.IntN(3)))
+			if got := x.lookedBefore(w); got != want[w] {
+				t.Fatalf("body %d: lookedBefore(%q) = %v, want %v", body, w, got, want[w])
+			}
+			want[w] = true
+		}
+	}
+}
