@@ -2390,7 +2390,7 @@ func (x *speakerIndex) readCap(c *speakerCap) {
 			return
 		}
 		for w := range strings.SplitSeq(run[:k], " ") {
-			if !speakerParticles[lowerWord(w)] {
+			if !speakerParticle(lowerWord(w)) {
 				return // most runs: a first word that is no particle
 			}
 		}
@@ -2550,7 +2550,7 @@ func speakerSplitName(words, titles []string) ([]string, []string) {
 			continue
 		}
 		if prev, f := look(i - 1); i-lo >= 2 && f&(swMale|swFemale) == 0 &&
-			!speakerParticles[prev] && !strings.HasSuffix(prev, ".") || f&(swTitles|swOrg) != 0 {
+			!speakerParticle(prev) && !strings.HasSuffix(prev, ".") || f&(swTitles|swOrg) != 0 {
 			lo = i
 		}
 		break
@@ -3979,7 +3979,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	r := len(np)
 	for r > 0 && (speakerNameWord(body, toks[np[r-1]]) && speakerTokFlags(body, toks, np[r-1])&swDeterminers == 0 &&
 		!(r == len(np) && body[toks[np[r-1]].s:toks[np[r-1]].e] == "TV") ||
-		r < len(np) && speakerParticles[body[toks[np[r-1]].s:toks[np[r-1]].e]]) {
+		r < len(np) && speakerParticle(body[toks[np[r-1]].s:toks[np[r-1]].e])) {
 		r--
 	}
 	if q := speakerPersonOf(body, toks, np, r); q >= 0 {
@@ -4105,7 +4105,7 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 		if p, ok := x.lookupFold(full); ok {
 			return x.mention(p, pos), m
 		}
-		if speakerParticles[name[0]] {
+		if speakerParticle(name[0]) {
 			// "de Mistura" for "Staffan de Mistura".
 			if p, ok := x.lookupFold(name[len(name)-1]); ok {
 				return x.mention(p, pos), m
