@@ -2750,7 +2750,7 @@ func (x *speakerIndex) addPerson(name string, titles []string, pos, at int) int 
 		x.persons[p].titles = x.titleArena[k : k : k+n]
 	}
 	for _, t := range titles {
-		for _, t := range [2]string{t, speakerTitleRoles[t]} {
+		for _, t := range [2]string{t, speakerTitleRole(t)} {
 			if t != "" && !speakerHasTitle(x.persons[p].titles, t) {
 				x.persons[p].titles = append(x.persons[p].titles, t)
 			}
@@ -3029,13 +3029,28 @@ func speakerOneEdit(u, v string) bool {
 var speakerKin = wordSet(`lady wife husband son daughter brother sister father mother widow widower
 	cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother`)
 
-// speakerTitleRoles are the roles that abbreviated titles stand for, so
+// speakerTitleRole returns the role an abbreviated title stands for, so
 // that "the senator" after "Sen. John McCain" is McCain and "the general"
 // after "Gen. Martin Dempsey" is Dempsey.
-var speakerTitleRoles = map[string]string{
-	"sen": "senator", "sen.": "senator", "gen": "general", "gen.": "general", "gov": "governor",
-	"gov.": "governor", "adm": "admiral", "adm.": "admiral", "col": "colonel", "col.": "colonel",
-	"prof": "professor", "prof.": "professor",
+//
+// A switch, not a map: addPerson asks about every title of every person,
+// and hashing cost more than the compare.
+func speakerTitleRole(t string) string {
+	switch t {
+	case "sen", "sen.":
+		return "senator"
+	case "gen", "gen.":
+		return "general"
+	case "gov", "gov.":
+		return "governor"
+	case "adm", "adm.":
+		return "admiral"
+	case "col", "col.":
+		return "colonel"
+	case "prof", "prof.":
+		return "professor"
+	}
+	return ""
 }
 
 // mention records that person p is named again at pos, so that a pronoun
