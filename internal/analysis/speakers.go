@@ -1807,6 +1807,13 @@ type speakerIndex struct {
 	// titleArena holds the persons' titles (see addPerson); a new one is
 	// made when it is full, and reset drops it.
 	titleArena []string
+	// memoKey, memoP and memoOK are lookupFold's last question and
+	// answer, which hold while memoPuts is speakerKeys.puts+1 (0 after
+	// reset: none).
+	memoKey  string
+	memoP    int
+	memoOK   bool
+	memoPuts uint64
 }
 
 // speakerTitleArena is the number of titles a titleArena holds: enough
@@ -1842,13 +1849,22 @@ func (x *speakerIndex) reset(body string) {
 	// again.
 	clear(x.titleArena)
 	x.titleArena = x.titleArena[:0]
+	x.memoKey, x.memoPuts = "", 0
 }
 
 // lookupFold returns the person known under key s, case-folded as
 // strings.ToLower folds it, without allocating the folded key.
+//
+// The answer to the last look-up is kept until a key is put: a speaker
+// is looked up again by said right after the name was.
 func (x *speakerIndex) lookupFold(s string) (int, bool) {
+	if x.memoPuts == x.keys.puts+1 && x.memoKey == s {
+		return x.memoP, x.memoOK
+	}
 	h := x.foldKey(s)
-	return x.keys.get(x.fold, h)
+	p, ok := x.keys.get(x.fold, h)
+	x.memoKey, x.memoP, x.memoOK, x.memoPuts = s, p, ok, x.keys.puts+1
+	return p, ok
 }
 
 // speakerFold appends the lower-case form of s to dst, byte for byte what

@@ -241,3 +241,28 @@ func TestSpeakerLookedBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerLookupFoldKept checks that lookupFold's kept answer does not
+// outlive a put that changes it, nor a reset.
+func TestSpeakerLookupFoldKept(t *testing.T) {
+	var x speakerIndex
+	x.reset("")
+	check := func(key string, wp int, wok bool) {
+		t.Helper()
+		for range 2 { // the second answer is the kept one
+			if p, ok := x.lookupFold(key); p != wp || ok != wok {
+				t.Fatalf("lookupFold(%q) = %d, %v, want %d, %v", key, p, ok, wp, wok)
+			}
+		}
+	}
+	check("Obama", 0, false)
+	x.putLower("Obama", 3)
+	check("Obama", 3, true)
+	check("OBAMA", 3, true)
+	x.putLower("obama", 5) // the same key, another person
+	check("Obama", 5, true)
+	x.putAsWritten("Kerry", 7) // another key: the kept answer is not trusted either
+	check("Obama", 5, true)
+	x.reset("")
+	check("Obama", 0, false)
+}

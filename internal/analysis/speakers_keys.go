@@ -16,6 +16,9 @@ type speakerKeys struct {
 	buf   []byte
 	slots []speakerKeySlot // open addressing, linear probing; the length is a power of two
 	n     int              // keys held
+	// puts counts the calls to put: lookupFold's kept answer holds while
+	// it is unchanged.
+	puts uint64
 	// written has speakerWrittenBit set for each key put as written that
 	// starts with an ASCII capital: a key looked up as written that starts
 	// with one can only be such a key (the lower-case keys hold none), so
@@ -94,6 +97,7 @@ func (k *speakerKeys) get(key []byte, h uint32) (int, bool) {
 // put makes key, whose hash is h, name person p, in place of any person
 // it named.
 func (k *speakerKeys) put(key []byte, h uint32, p int) {
+	k.puts++
 	if len(k.slots) == 0 {
 		k.reset()
 	}
