@@ -288,7 +288,12 @@ func quoteFindRaw(body string, paras []Span, pos []int, out []quoteRaw, marks []
 // quoteTrimContent trims spaces, leading commas and colons, and trailing commas, colons and dashes from
 // a quote's content span.
 func quoteTrimContent(body string, s, e int) (int, int) {
+	// Most contents start and end with a letter: an ASCII byte that is
+	// none of the trimmed ones ends each loop without decoding a rune.
 	for s < e {
+		if c := body[s]; c < utf8.RuneSelf && !quoteTrimASCII[c] {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(body[s:])
 		if !unicode.IsSpace(r) && r != ',' && r != ':' && r != ';' {
 			break
@@ -296,6 +301,9 @@ func quoteTrimContent(body string, s, e int) (int, int) {
 		s += n
 	}
 	for e > s {
+		if c := body[e-1]; c < utf8.RuneSelf && !quoteTrimASCII[c] {
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(body[s:e])
 		if !(unicode.IsSpace(r) || r == ',' || r == ';' || r == ':' || r == '—' || r == '–') {
 			break
@@ -304,6 +312,15 @@ func quoteTrimContent(body string, s, e int) (int, int) {
 	}
 	return s, e
 }
+
+// quoteTrimASCII marks the ASCII bytes quoteTrimContent may trim: the
+// spaces of unicode.IsSpace and the commas, colons and semicolons.
+var quoteTrimASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsSpace(rune(c)) || c == ',' || c == ':' || c == ';'
+	}
+	return t
+}()
 
 // attributor holds the state of one FindAttributions call.
 type attributor struct {
