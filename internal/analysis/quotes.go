@@ -1730,7 +1730,10 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 			}
 			break
 		}
-		cue, _ := speechCueAt(a.body, toks, k)
+		cue := ""
+		if speechCueMaybe(a.body, toks[k]) {
+			cue, _ = speechCueAt(a.body, toks, k)
+		}
 		// (The set is looked up last: most words are followed by another.)
 		if w := a.body[toks[k].s:toks[k].e]; cue == "" && (k+1 == len(toks) || !toks[k+1].word || toks[k+1].is(a.body, "and")) && speechAfterQuoteVerbs[w] {
 			cue = w // '“Go back to Univision,” Trump barked.'
@@ -1755,7 +1758,10 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		if !toks[k].word {
 			continue
 		}
-		cue, n := speechCueAt(a.body, toks, k)
+		cue, n := "", 0
+		if speechCueMaybe(a.body, toks[k]) {
+			cue, n = speechCueAt(a.body, toks, k)
+		}
 		if cue == "" || speechCueAccording(cue) {
 			if k+1 < len(toks) && toks[k+1].word && k < len(toks)-4 {
 				break
@@ -2439,7 +2445,10 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 		if !toks[k].word {
 			continue
 		}
-		cue, n := speechCueAt(a.body, toks, k)
+		cue, n := "", 0
+		if speechCueMaybe(a.body, toks[k]) {
+			cue, n = speechCueAt(a.body, toks, k)
+		}
 		if cue != "" && a.cueIsNoun(toks, k, cue) {
 			continue
 		}

@@ -193,6 +193,33 @@ func lastWordAt(s string, i int) string {
 // passive ("was told", "were asked"): no speech by the subject.
 var speakerPassive = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "is": true, "are": true, "get": true, "got": true}
 
+// speechCueMaybe reports whether speechCueAt may find a cue at token t: it
+// is false for a word that speechCueAt turns down by its first byte, length
+// and last byte alone. The attribution readers ask about every word of a
+// stretch, and most words are turned down so: this is small enough to be
+// inlined, which saves them the call.
+func speechCueMaybe(body string, t qTok) bool {
+	c, n := body[t.s], t.e-t.s
+	return c >= utf8.RuneSelf || n < 16 && speechCueMay[c][n]>>(body[t.e-1]-'a')&1 != 0
+}
+
+// speechCueMay holds the shapes speechCueMaybe lets through, as
+// speechCueShape does but for words of any first ASCII byte: bit l-'a' of
+// t[f][n] is set when speechCueAt may find a cue in a word of n bytes
+// that starts with f and ends with l. Besides the cue words' shapes, those
+// are "in"/"In" ("in the words of"), "shot", "hit", "hits" (before
+// "back"), and the capitalized "According", "Said", "Says", "Added" and
+// "Asked".
+var speechCueMay = func() (t [utf8.RuneSelf][16]uint32) {
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = speechCueShape[c-'a']
+	}
+	for _, w := range []string{"in", "In", "shot", "hit", "hits", "According", "Said", "Says", "Added", "Asked"} {
+		t[w[0]][len(w)] |= 1 << (w[len(w)-1] - 'a')
+	}
+	return t
+}()
+
 // speechCueAt returns the cue starting at token k ("said", "according to")
 // and how many tokens it spans, or "" when there is none.
 func speechCueAt(body string, toks []qTok, k int) (string, int) {
