@@ -1628,6 +1628,12 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		return quoteAttribution{}, false
 	}
 	p := a.paras[r.lastPara]
+	if !quoteWordFollows(a.body, r.close, p.End) {
+		// The tokens read below would start, after commas and dashes,
+		// with no word (or there would be none): the sentence's end is
+		// not sought.
+		return quoteAttribution{}, false
+	}
 	end := a.sentenceEnd(r.close, a.near(p, r.close, r.close).End)
 	if end-r.close > 400 {
 		end = r.close + 400
@@ -1838,6 +1844,40 @@ func (a *attributor) attributeAfter(r quoteRaw) (quoteAttribution, bool) {
 		return quoteAttribution{sp, m, cue}, true
 	}
 	return quoteAttribution{}, false
+}
+
+// quoteWordFollows reports whether quoteTokenize may give a word as the
+// first token of body[pos:end'], for an end' up to limit, that is not a
+// comma or dash: false when the first other token, read as quoteTokenizeN
+// reads it, is a mark, or when there is none. (Cutting the text shorter
+// only cuts tokens off, or leaves a broken rune, which is no word.)
+func quoteWordFollows(body string, pos, limit int) bool {
+	for i := pos; i < limit; {
+		c := body[i]
+		if c < utf8.RuneSelf {
+			switch quoteTokASCII[c] {
+			case quoteTokSpace:
+				i++
+				continue
+			case quoteTokWord:
+				return true
+			}
+			if c != ',' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(body[i:])
+		if quoteWordRune(r) {
+			return true
+		}
+		if !unicode.IsSpace(r) && r != '—' && r != '–' {
+			return false
+		}
+		i += n
+	}
+	return false
 }
 
 // bareAttribution reports whether toks, the sentence after a quote that

@@ -1,0 +1,39 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestQuoteWordFollows checks quoteWordFollows against quoteTokenize: when
+// it reports no word, the tokens of body[pos:end], for every end up to the
+// limit, start with no word once commas and dashes are passed over, as
+// attributeAfter reads them.
+func TestQuoteWordFollows(t *testing.T) {
+	pieces := []string{" ", "  ", "\n", "\t", "\r", "\v", ",", ", ", "—", "–", "-", ".", "'", "&", "’", "”", "“", "\"", "(", ")",
+		"\u00a0", "\u2003", "\u0085", "\u3000", "a", "Z", "7", "é", "говорит", "said", "\xe2\x80", "\x80", "\xff", ":", "!", "…", "\u200b"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var toks []qTok
+	for range 100000 {
+		var b []byte
+		for n := rng.IntN(6); n >= 0; n-- {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		body := string(b)
+		pos := rng.IntN(len(body) + 1)
+		limit := pos + rng.IntN(len(body)-pos+1)
+		if quoteWordFollows(body, pos, limit) {
+			continue
+		}
+		for end := pos; end <= limit; end++ {
+			toks = quoteTokenize(body, pos, end, toks[:0])
+			i := 0
+			for i < len(toks) && !toks[i].word && (toks[i].is(body, ",") || toks[i].is(body, "—") || toks[i].is(body, "–")) {
+				i++
+			}
+			if i < len(toks) && toks[i].word {
+				t.Fatalf("quoteWordFollows(%q, %d, %d) is false, but the tokens up to %d start with the word %q", body, pos, limit, end, body[toks[i].s:toks[i].e])
+			}
+		}
+	}
+}
