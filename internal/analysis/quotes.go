@@ -1539,6 +1539,17 @@ func quoteAbbrevBefore(b string, i int) bool {
 	j := i
 	dot := false
 	for j > 0 {
+		if j >= 8 {
+			// Step back over ASCII letters eight at a time: the tokenizer
+			// asks this at the period after most sentences' last word.
+			nl := ^quoteLetters8(speakerLoad8(b, j-8)) & quoteHigh8
+			if nl == 0 {
+				j -= 8
+				continue
+			}
+			// The letters at the top; b[j-1] is then none.
+			j -= bits.LeadingZeros64(nl) / 8
+		}
 		c := b[j-1]
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
 			j--

@@ -1,0 +1,59 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// quoteAbbrevBeforeRef is quoteAbbrevBefore as it was before it stepped
+// over letters eight at a time: byte by byte.
+func quoteAbbrevBeforeRef(b string, i int) bool {
+	j := i
+	dot := false
+	for j > 0 {
+		c := b[j-1]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			j--
+			continue
+		}
+		if c == '.' {
+			dot = true
+			j--
+			continue
+		}
+		break
+	}
+	w := b[j:i]
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	if dot {
+		return true
+	}
+	if len(w) > quoteAbbrevMaxLen {
+		return false
+	}
+	return quoteAbbrevWord(w)
+}
+
+// TestQuoteAbbrevBeforeWide compares quoteAbbrevBefore with the byte by
+// byte reference at every offset of random texts of letters (long runs
+// among them), periods, abbreviations and the bytes next to the letters'
+// ranges.
+func TestQuoteAbbrevBeforeWide(t *testing.T) {
+	pieces := []string{"a", "Z", "q", "@", "[", "`", "{", ".", " ", "-", "\xc3", "\xa9", "\x80", "\xff", "Mr", "Sen", "U.S", "Gov",
+		"etc", "Jan", "Inc", "abcdefghij", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "'", "’", "0", "9", "\x00", "\x7f", "\xc1", "\xda", "\xe1", "\xfa"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 30000 {
+		var b []byte
+		for n := rng.IntN(10); n >= 0; n-- {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		body := string(b)
+		for i := 0; i <= len(body); i++ {
+			if got, want := quoteAbbrevBefore(body, i), quoteAbbrevBeforeRef(body, i); got != want {
+				t.Fatalf("quoteAbbrevBefore(%q, %d) = %v, want %v", body, i, got, want)
+			}
+		}
+	}
+}
