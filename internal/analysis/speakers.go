@@ -559,19 +559,36 @@ func speakerLower(body string, toks []qTok, i int) string {
 // speakerTokInfo returns the lower-case text of token toks[i] and the flags
 // of the word sets holding it (see speakerWordInfo). The answer is kept in
 // the token: the phrase readers ask about the same tokens several times.
+//
+// The token looked up before, the most common case by far, is answered
+// first; the look-up is left to speakerTokLook, which keeps this function
+// from saving its arguments for it.
 func speakerTokInfo(body string, toks []qTok, i int) (string, uint32) {
 	t := &toks[i]
 	if !t.known {
-		k, f := speakerWordFind(body[t.s:t.e])
-		if k < 0 {
-			return speakerWordSlow(body[t.s:t.e])
-		}
-		t.known, t.fold, t.flags = true, uint16(k), f
+		return speakerTokLook(body, t)
 	}
 	if t.fold > 0 {
-		return speakerWordEntries[t.fold-1].w, t.flags
+		return speakerFoldWords[t.fold], t.flags
 	}
 	return body[t.s:t.e], t.flags
+}
+
+// speakerTokLook is speakerTokInfo for a token t not looked up yet: it
+// looks the word up and keeps the answer in t.
+//
+//go:noinline
+func speakerTokLook(body string, t *qTok) (string, uint32) {
+	w := body[t.s:t.e]
+	k, f := speakerWordFind(w)
+	if k < 0 {
+		return speakerWordSlow(w)
+	}
+	t.known, t.fold, t.flags = true, uint16(k), f
+	if k > 0 {
+		return speakerFoldWords[k], f
+	}
+	return w, f
 }
 
 // speakerTokFlags returns the flags of the word sets holding token toks[i].
@@ -590,7 +607,7 @@ func speakerTokFlags(body string, toks []qTok, i int) uint32 {
 //
 //go:noinline
 func speakerTokLookFlags(body string, toks []qTok, i int) uint32 {
-	_, f := speakerTokInfo(body, toks, i)
+	_, f := speakerTokLook(body, &toks[i])
 	return f
 }
 
@@ -828,7 +845,10 @@ type speakerWordEntry struct {
 // registered its words.
 var (
 	speakerWordEntries []speakerWordEntry
-	speakerWordSlots   [1 << 12]uint32
+	// speakerFoldWords holds the word of each entry at its index plus
+	// one, a token's fold: speakerTokInfo reads it with no arithmetic.
+	speakerFoldWords = []string{""}
+	speakerWordSlots [1 << 12]uint32
 	// speakerWordMaxLen is the length of the longest entry.
 	speakerWordMaxLen int
 )
@@ -893,6 +913,7 @@ func init() {
 			slot = (slot + 1) & (len(speakerWordSlots) - 1)
 		}
 		speakerWordEntries = append(speakerWordEntries, speakerWordEntry{w, f, key})
+		speakerFoldWords = append(speakerFoldWords, w)
 		speakerWordSlots[slot] = h>>speakerWordIdxBits<<speakerWordIdxBits | uint32(len(speakerWordEntries))
 		speakerWordMaxLen = max(speakerWordMaxLen, len(w))
 	}
