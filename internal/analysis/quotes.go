@@ -2504,7 +2504,9 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		verb := false // a quote verb: its object follows, never its subject
-		if cue == "" {
+		if cue == "" && len(toks)-k-1 <= 6 {
+			// (quoteVerbAt reads no word further from the end: the test
+			// is written out here, where it costs no call.)
 			cue, n = quoteVerbAt(a.body, toks, k)
 			verb = cue != ""
 		}
