@@ -1490,20 +1490,25 @@ func quoteIsCloseByte(b string, i int) bool {
 // or opening mark, or by the limit, and does not end an abbreviation.
 func quoteSentenceBreak(b string, i, limit int) bool {
 	j := i + 1
-	for j < limit && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
-		j++
-	}
-	for j < limit && strings.HasPrefix(b[j:], "”") {
-		j += len("”")
-	}
-	for j < limit && strings.HasPrefix(b[j:], "’") {
-		j += len("’")
-	}
-	if j >= limit {
-		return b[i] != '.' || !quoteAbbrevBefore(b, i)
-	}
-	if b[j] != ' ' && b[j] != '\n' {
-		return false
+	// Most stops are followed by a space, which none of the closing
+	// marks' loops steps over: those are read only when another byte
+	// follows.
+	if j >= limit || b[j] != ' ' {
+		for j < limit && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
+			j++
+		}
+		for j < limit && strings.HasPrefix(b[j:], "”") {
+			j += len("”")
+		}
+		for j < limit && strings.HasPrefix(b[j:], "’") {
+			j += len("’")
+		}
+		if j >= limit {
+			return b[i] != '.' || !quoteAbbrevBefore(b, i)
+		}
+		if b[j] != ' ' && b[j] != '\n' {
+			return false
+		}
 	}
 	for j < limit && (b[j] == ' ' || b[j] == '\n') {
 		j++
@@ -1511,8 +1516,12 @@ func quoteSentenceBreak(b string, i, limit int) bool {
 	if j >= limit {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(b[j:])
-	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '\'' || r == '‘') {
+	if c := b[j]; c < utf8.RuneSelf {
+		// unicode.IsUpper and IsDigit of an ASCII byte, with no decoding.
+		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '"' || c == '\'') {
+			return false
+		}
+	} else if r, _ := utf8.DecodeRuneInString(b[j:]); !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '“' || r == '‘') {
 		return false
 	}
 	return b[i] != '.' || !quoteAbbrevBefore(b, i)

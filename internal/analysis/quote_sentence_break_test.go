@@ -1,0 +1,71 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quoteSentenceBreakRef is quoteSentenceBreak as it was before its fast
+// paths for a space after the stop and an ASCII byte after the spaces.
+func quoteSentenceBreakRef(b string, i, limit int) bool {
+	j := i + 1
+	for j < limit && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
+		j++
+	}
+	for j < limit && strings.HasPrefix(b[j:], "”") {
+		j += len("”")
+	}
+	for j < limit && strings.HasPrefix(b[j:], "’") {
+		j += len("’")
+	}
+	if j >= limit {
+		return b[i] != '.' || !quoteAbbrevBefore(b, i)
+	}
+	if b[j] != ' ' && b[j] != '\n' {
+		return false
+	}
+	for j < limit && (b[j] == ' ' || b[j] == '\n') {
+		j++
+	}
+	if j >= limit {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(b[j:])
+	if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '\'' || r == '‘') {
+		return false
+	}
+	return b[i] != '.' || !quoteAbbrevBefore(b, i)
+}
+
+// TestQuoteSentenceBreakFast compares quoteSentenceBreak with the
+// reference at every stop of random texts, for every limit past it.
+func TestQuoteSentenceBreakFast(t *testing.T) {
+	pieces := []string{".", "!", "?", " ", "\n", "\"", "'", ")", "”", "’", "“", "‘", "A", "Z", "a", "z", "0", "9", "É", "é", "Ω", "٣",
+		"Mr", "U.S", "x", "@", "[", "\xe2\x80", "\xff", "\x80", "(", ",", "\t", "\u00a0"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	n := 0
+	for range 30000 {
+		var b []byte
+		for k := rng.IntN(8); k >= 0; k-- {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		body := string(b)
+		for i := 0; i < len(body); i++ {
+			if c := body[i]; c != '.' && c != '!' && c != '?' {
+				continue
+			}
+			for limit := i + 1; limit <= len(body); limit++ {
+				n++
+				if got, want := quoteSentenceBreak(body, i, limit), quoteSentenceBreakRef(body, i, limit); got != want {
+					t.Fatalf("quoteSentenceBreak(%q, %d, %d) = %v, want %v", body, i, limit, got, want)
+				}
+			}
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d cases", n)
+	}
+}
