@@ -62,8 +62,9 @@ func quoteScanKey(s string, start, end int) uint64 {
 
 // quoteScanMix returns the key of a word of n bytes whose first eight
 // bytes (with any bytes after a shorter word) are first and, when it is
-// longer than eight, whose last eight are last. The pass inlines it: a
-// call there would save and restore the loop's state at each word.
+// longer than eight, whose last eight are last. The pass (quoteScanRun)
+// computes the same key inline, its mask from quoteScanLenMask: a call
+// there would save and restore the loop's state at each word.
 func quoteScanMix(first, last uint64, n int) uint64 {
 	if n < 8 {
 		first &= 1<<(8*uint(n)&63) - 1 // (&63 spares the test for a shift of 64)
@@ -162,66 +163,124 @@ type quoteScanResult struct {
 	// names holds the spans of capitalized words that may be part of a
 	// person's name: first names, roles and honorifics.
 	names []Span
+	// hits holds the letter runs that passed the filter, for word to look
+	// at after the pass: a call inside the pass's loop made the compiler
+	// keep the loop's state in memory for every word, not only the few
+	// that pass.
+	hits []Span
+	// buf holds the hits of one chunk of quoteScanRun.
+	buf [4 * quoteScanChunk]Span
 }
 
 // reset empties the result, keeping its buffers.
 func (r *quoteScanResult) reset() {
-	r.marks, r.cues, r.names = r.marks[:0], r.cues[:0], r.names[:0]
+	r.marks, r.cues, r.names, r.hits = r.marks[:0], r.cues[:0], r.names[:0], r.hits[:0]
 }
 
 // quoteScan makes the pass over body, appending to r.
 func quoteScan(body string, r *quoteScanResult) {
 	r.marks = quoteScanMarks(body, r.marks)
-	f := &quoteScanFilter
 	n := len(body)
-	ws := 0         // where the current letter run starts
-	var prev uint64 // bit 7 set when the byte before the eight is a letter
-	for i := 0; i <= n; i += 8 {
-		// The last eight are padded with zero bytes, which are neither
-		// letters nor marks: a run that ends the body ends at the first.
-		// (When n is a multiple of eight, they are all padding.)
-		var x uint64
-		if i+8 <= n {
-			x = speakerLoad8(body, i)
-		} else {
-			x = quoteScanLoadTail(body[i:])
-		}
-		letters := quoteLetters8(x)
-		others := ^letters & quoteHigh8
-		// A run ends at a byte that is no letter after one that is.
-		for ends := others & (letters<<8 | prev); ends != 0; ends &= ends - 1 {
-			b := bits.TrailingZeros64(ends)
-			// The run starts after the last other byte before its end,
-			// or in an earlier eight.
-			if before := others & (1<<b - 1); before != 0 {
-				ws = i + (63-bits.LeadingZeros64(before))>>3 + 1
-			}
-			end := i + b>>3
-			l := end - ws
-			if l > quoteScanMaxLen {
-				continue
-			}
-			// quoteScanKey, inlined.
-			var first, last uint64
-			if ws+8 <= n {
-				first = speakerLoad8(body, ws)
-			} else {
-				first = quoteScanLoadTail(body[ws:])
-			}
-			if l > 8 {
-				last = speakerLoad8(body, end-8)
-			}
-			if k := quoteScanMix(first, last, l) >> (64 - quoteScanFilterLog); f[k/64]>>(k%64)&1 != 0 {
-				r.word(body, ws, end)
-			}
-		}
-		if others != 0 {
-			// A run that ends in the next eight starts after the last
-			// other byte of these (or in the next eight).
-			ws = i + (63-bits.LeadingZeros64(others))>>3 + 1
-		}
-		prev = letters >> 56
+	// The eights that leave eight bytes after them, and so after every
+	// word that ends in them, are read from body itself, with no test for
+	// its end. The rest, and the run that reaches into them, are read
+	// from a copy padded with zero bytes, which are neither letters nor
+	// marks: a run that ends the body ends at the first.
+	i, ws, prev := quoteScanRun(body, 0, 0, 0, r)
+	// A run that started more than sixteen bytes before i is longer than
+	// quoteScanMaxLen however it ends: it is started at the copy's start,
+	// which keeps it too long.
+	k := max(ws, i-16)
+	var pad [48]byte
+	copy(pad[:], body[k:])
+	from := len(r.hits)
+	quoteScanRun(pad[:n-k+16], i-k, max(ws, k)-k, prev, r)
+	for j := from; j < len(r.hits); j++ {
+		r.hits[j].Start += k
+		r.hits[j].End += k
 	}
+	for _, h := range r.hits {
+		r.word(body, h.Start, h.End)
+	}
+}
+
+// quoteScanChunk is how many eights quoteScanRun reads between two looks
+// at the words that passed the filter: it notes them in a buffer of its
+// own, which an eight (four runs at most) cannot overflow before.
+const quoteScanChunk = 32
+
+// quoteScanRun reads the eights of s at i, i+8, ... while sixteen bytes
+// are left from one, from a letter run started at ws and the letter bit
+// prev of the byte before i (as quoteScan keeps them), and appends to
+// r.hits the runs that pass the filter. It returns the next eight's
+// offset, ws and prev.
+func quoteScanRun[S string | []byte](s S, i, ws int, prev uint64, r *quoteScanResult) (int, int, uint64) {
+	for i+16 <= len(s) {
+		// The loop over a chunk calls nothing, so that the compiler keeps
+		// its state in registers.
+		stop := min(len(s)-16, i+8*(quoteScanChunk-1))
+		buf := &r.buf
+		nb := 0
+		for ; i <= stop; i += 8 {
+			x := quoteScanLoad8(s, i)
+			letters := quoteLetters8(x)
+			others := ^letters & quoteHigh8
+			// A run ends at a byte that is no letter after one that is.
+			ends := others & (letters<<8 | prev)
+			prev = letters >> 56
+			for ; ends != 0; ends &= ends - 1 {
+				// The run starts after the last other byte before its
+				// end, or in an earlier eight. (No shift by a count
+				// that varies is made here: on amd64 the count must
+				// stand in one register, and the compiler then spills
+				// the loop's state.)
+				if before := others & (ends&-ends - 1); before != 0 {
+					ws = i + (63-bits.LeadingZeros64(before))>>3 + 1
+				}
+				end := i + bits.TrailingZeros64(ends)>>3
+				l := end - ws
+				if l > quoteScanMaxLen {
+					continue
+				}
+				// quoteScanKey, inlined.
+				first := quoteScanLoad8(s, ws) & quoteScanLenMask[l&quoteScanMaxLen]
+				if l > 8 {
+					first ^= bits.RotateLeft64(quoteScanLoad8(s, end-8), 29)
+				}
+				if k := (first ^ uint64(l)) * 0x9E3779B97F4A7C15 >> (64 - quoteScanFilterLog); quoteScanFilter[k/64]>>(k%64)&1 != 0 {
+					buf[nb&(len(buf)-1)] = Span{ws, end}
+					nb++
+				}
+			}
+			if others != 0 {
+				// A run that ends in the next eight starts after the
+				// last other byte of these (or in the next eight).
+				ws = i + (63-bits.LeadingZeros64(others))>>3 + 1
+			}
+		}
+		r.hits = append(r.hits, buf[:nb]...)
+	}
+	return i, ws, prev
+}
+
+// quoteScanLenMask masks the bytes of a word of each length within the
+// first eight: quoteScanMix's mask.
+var quoteScanLenMask = func() (m [quoteScanMaxLen + 1]uint64) {
+	for n := range m {
+		m[n] = ^uint64(0)
+		if n < 8 {
+			m[n] = 1<<(8*uint(n)) - 1
+		}
+	}
+	return m
+}()
+
+// quoteScanLoad8 reads the eight bytes of s at i, the first in the low
+// byte.
+func quoteScanLoad8[S string | []byte](s S, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // word looks at the letter run body[s:end], a filter hit.

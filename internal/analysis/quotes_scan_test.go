@@ -1,6 +1,11 @@
 package analysis
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // TestQuoteScanKey checks that a word's key depends on its bytes alone,
 // not on where it stands or on the bytes around it, for every length the
@@ -29,5 +34,78 @@ func TestQuoteScanKey(t *testing.T) {
 	// Words that differ in one byte, or in their length, have other keys.
 	if quoteScanKey("said", 0, 4) == quoteScanKey("sai", 0, 3) || quoteScanKey("said", 0, 4) == quoteScanKey("Said", 0, 4) {
 		t.Fatal("quoteScanKey gives two words one key")
+	}
+}
+
+// quoteScanReference is quoteScan written plainly: a loop over the bytes
+// that notes the marks, and every letter run looked up by its text.
+func quoteScanReference(body string) (r quoteScanResult) {
+	for i := 0; i < len(body); i++ {
+		if quoteMarkByte[body[i]] {
+			r.marks = append(r.marks, i)
+		}
+	}
+	for i := 0; i < len(body); {
+		if quoteScanLetter[body[i]] == 0 {
+			i++
+			continue
+		}
+		s := i
+		for i < len(body) && quoteScanLetter[body[i]] != 0 {
+			i++
+		}
+		glued := s > 0 && body[s-1] >= '0' && body[s-1] <= '9'
+		if p, _ := utf8.DecodeLastRuneInString(body[:s]); s > 0 && body[s-1] >= utf8.RuneSelf && isWordRune(p) {
+			glued = true
+		}
+		if nx, _ := utf8.DecodeRuneInString(body[i:]); i < len(body) && body[i] >= utf8.RuneSelf && isWordRune(nx) {
+			glued = true
+		}
+		if glued || i-s > quoteScanMaxLen {
+			continue
+		}
+		switch quoteScanKindOf(body[s:i], quoteScanKey(body, s, i)) {
+		case quoteScanCue:
+			r.cues = append(r.cues, Span{s, i})
+		case quoteScanName:
+			r.names = append(r.names, Span{s, i})
+		}
+	}
+	return r
+}
+
+// TestQuoteScanRunLengths checks the pass at every length of text around
+// the copy it reads its last bytes from: long runs of letters, and words
+// the filter passes, that end at, cross and fall short of each offset.
+func TestQuoteScanRunLengths(t *testing.T) {
+	for _, unit := range []string{"said ", "Mr said", "a", "internationalizationsaid", "x said  ", "“Said”"} {
+		for n := 0; n <= 80; n++ {
+			rep := strings.Repeat(unit, n)
+			for _, body := range []string{rep[:min(n, len(rep))], strings.Repeat("b", n) + " said", strings.Repeat("b", n) + "said"} {
+				checkQuoteScan(t, body)
+			}
+		}
+	}
+}
+
+// FuzzQuoteScan checks the pass against quoteScanReference.
+func FuzzQuoteScan(f *testing.F) {
+	for _, s := range []string{"", "said", "He said “no.”", "Mr. Smith told reporters", strings.Repeat("abcdefghijklmnopq ", 3) + "Said"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		checkQuoteScan(t, body)
+	})
+}
+
+// checkQuoteScan fails t when quoteScan and quoteScanReference differ on
+// body.
+func checkQuoteScan(t *testing.T, body string) {
+	t.Helper()
+	want := quoteScanReference(body)
+	var got quoteScanResult
+	quoteScan(body, &got)
+	if !slices.Equal(got.marks, want.marks) || !slices.Equal(got.cues, want.cues) || !slices.Equal(got.names, want.names) {
+		t.Fatalf("quoteScan(%q) = %v %v %v, want %v %v %v", body, got.marks, got.cues, got.names, want.marks, want.cues, want.names)
 	}
 }
