@@ -310,8 +310,13 @@ func cleanRuneChanges(r rune, n int) bool {
 // cleanLooksLikeTitle reports whether line, the first substantive line of an
 // article, can be its headline: a line of words that is not a paragraph.
 func cleanLooksLikeTitle(line string) bool {
-	n := CountWords(line)
-	if n == 0 || n > cleanTitleMaxWords || len(line) > 400 || cleanIsTimeOrDay(line) {
+	// The first line is often the lede, a long paragraph: its words are
+	// counted only as far as the bound.
+	if len(line) > 400 {
+		return false
+	}
+	n := countWordsUpTo(line, cleanTitleMaxWords+1)
+	if n == 0 || n > cleanTitleMaxWords || cleanIsTimeOrDay(line) {
 		return false
 	}
 	// A line ending in a colon ("Its prospects:") heads a section, not
@@ -351,6 +356,12 @@ func cleanTitleText(line string) string {
 	// headline: "... in the past. | AP Photo Netanyahu says Hamas violating
 	// its own cease-fire", "... | John Shinkle/POLITICO Senate takes its
 	// own path on CR". The headline is what follows the credit.
+	// strings.LastIndex reads the line a byte at a time, and few lines
+	// hold a bar at all: strings.IndexByte, which reads many bytes an
+	// instruction, tells first.
+	if strings.IndexByte(line, '|') < 0 {
+		return line
+	}
 	if i := strings.LastIndex(line, " | "); i > 0 {
 		words := strings.Fields(line[i+3:])
 		skip := 0
@@ -377,6 +388,14 @@ var cleanTitleCreditWords = cleanWordSet(`reuters ap photo photos getty images a
 // cleanIsTimeOrDay reports whether line is only a time of day or a weekday,
 // a dateline's remains ("3:54 p.m.", "Sunday"), which cannot be a title.
 func cleanIsTimeOrDay(line string) bool {
+	// A time opens with a digit and a weekday with one of these letters,
+	// in either case; the line lowered starts with the lowered first rune
+	// of the line, which outside ASCII is none of them (the runes that
+	// lower to ASCII letters lower to 'i' and 'k'). Most lines so need no
+	// copy in lower case.
+	if line != "" && !('0' <= line[0] && line[0] <= '9') && strings.IndexByte("mtwfsMTWFS", line[0]) < 0 {
+		return false
+	}
 	l := strings.ToLower(strings.TrimRight(line, " ,"))
 	if fullWeekday(l) {
 		return true

@@ -197,9 +197,10 @@ func cleanParseDates(seg string) ([]cleanDate, bool) {
 		cur, labelled = cleanDate{}, false
 		return true
 	}
-	tokens := strings.FieldsFunc(seg, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
-	for i := 0; i < len(tokens); i++ {
-		tok := strings.Trim(tokens[i], "()[]")
+	// The tokens are split as they are read: most lines fail at their
+	// first words, and the rest of the line is then never split.
+	for tok := range strings.FieldsFuncSeq(seg, func(r rune) bool { return unicode.IsSpace(r) || r == ',' }) {
+		tok = strings.Trim(tok, "()[]")
 		tok = strings.TrimRight(tok, ";:")
 		if tok == "" {
 			continue
