@@ -114,18 +114,38 @@ func CountWords(s string) int { return countWordsUpTo(s, len(s)+1) }
 // stops once it has counted limit of them: a test for "at least limit words"
 // need not read a long sentence to its end.
 func countWordsUpTo(s string, limit int) int {
+	const ones = 0x0101010101010101
 	n := 0
 	var in uint8 // 1 inside a word
 	for i := 0; i < len(s) && n < limit; {
 		if i+8 <= len(s) {
 			// Eight ASCII bytes with no apostrophe at a time: a word starts
-			// at each word byte whose previous byte is no word byte.
-			if x := speakerLoad8(s, i); x&quoteHigh8 == 0 && !quoteHasByte8(x, '\'') {
+			// at each word byte whose previous byte is no word byte. When
+			// one of the eight is not, the bytes before it are counted so
+			// and the loop goes on at it below: a curly quote or an
+			// apostrophe costs a look at its own bytes, not one at the
+			// eight bytes that hold it for each byte before it.
+			x := speakerLoad8(s, i)
+			v := x ^ ones*'\''
+			// The high bit of each byte outside ASCII, and of each
+			// apostrophe; the zero test may mark bytes after a true
+			// apostrophe too, but only the first byte marked is used.
+			stops := (x | (v-ones)&^v) & quoteHigh8
+			if stops == 0 {
 				w := quoteAlnum8(x)
 				n += bits.OnesCount64(w &^ (w<<8 | uint64(in)<<7))
 				in = uint8(w >> 63)
 				i += 8
 				continue
+			}
+			if k := bits.TrailingZeros64(stops) >> 3; k > 0 {
+				// The k bytes before the first stop (quoteAlnum8 is
+				// exact byte by byte, and the bytes from the stop on are
+				// masked off).
+				w := quoteAlnum8(x) & (^uint64(0) >> (64 - 8*uint(k)))
+				n += bits.OnesCount64(w &^ (w<<8 | uint64(in)<<7))
+				in = uint8(w>>(8*uint(k)-1)) & 1
+				i += k
 			}
 		}
 		c := s[i]
