@@ -102,6 +102,10 @@ type cleanIndexedPrefix struct {
 type cleanPrefixBucket struct {
 	heads []uint64
 	list  []cleanIndexedPrefix
+	// loose is set when a prefix of the bucket has fewer than four bytes
+	// in its head (mask 0 or a short phrase): cleanPrefixHeadSet cannot
+	// rule a line of the bucket out.
+	loose bool
 }
 
 // cleanIndexPrefixes buckets prefixes by cleanPrefixKey.
@@ -124,14 +128,48 @@ func cleanIndexPrefixes(list []cleanPrefix) *[256]cleanPrefixBucket {
 		}
 		m[c].list = append(m[c].list, e)
 		m[c].heads = append(m[c].heads, uint64(e.head)|uint64(e.mask)<<32)
+		m[c].loose = m[c].loose || e.mask != 0xFFFFFFFF
 	}
 	return m
 }
+
+// cleanPrefixHeadSet has the bit cleanPrefixHeadBit set for the head of
+// each prefix with four bytes in it. A line whose head has no bit set
+// starts with none of them, which one look tells for most lines, where
+// the bucket's heads were read one by one ("s" holds more than twenty).
+var cleanPrefixHeadSet = func() (set [1 << cleanPrefixHeadLog / 64]uint64) {
+	for c := range cleanPrefixes {
+		for _, p := range cleanPrefixes[c].list {
+			if p.mask == 0xFFFFFFFF {
+				b := cleanPrefixHeadBit(p.head)
+				set[b/64] |= 1 << (b % 64)
+			}
+		}
+	}
+	return set
+}()
+
+// cleanPrefixHeadLog is the base-2 log of the bits of cleanPrefixHeadSet:
+// some 150 heads in 4,096 bits pass few other heads.
+const cleanPrefixHeadLog = 12
+
+// cleanPrefixHeadBit is the bit of cleanPrefixHeadSet for the head of a
+// line or prefix (cleanHead4).
+func cleanPrefixHeadBit(head uint32) uint32 { return head * 0x9E3779B1 >> (32 - cleanPrefixHeadLog) }
 
 // cleanHead4 returns the first four bytes of s (fewer when s is shorter)
 // with ASCII capitals lowered, the first in the low byte, and a mask of
 // the bytes s has.
 func cleanHead4(s string) (head, mask uint32) {
+	if len(s) >= 4 {
+		// The four bytes at once: the high bit of each capital, moved to
+		// its 0x20 bit (the test of quoteBetween8, on four bytes).
+		const ones = 0x01010101
+		x := uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+		t := x & (ones * 127)
+		upper := (ones*(127+'Z'+1) - t) &^ x & (t + ones*(127-('A'-1))) & (ones * 0x80)
+		return x | upper>>2, 0xFFFFFFFF
+	}
 	for j := 0; j < 4 && j < len(s); j++ {
 		c := s[j]
 		if 'A' <= c && c <= 'Z' {
@@ -309,7 +347,7 @@ func cleanIsFollowPrompt(line string) bool {
 // 157-slide gallery is 38 KB. Only the opening is looked for on every line.
 func cleanIsGallery(line string) bool {
 	photos := strings.HasPrefix(line, "Photos:")
-	if !photos && !cleanStartsWithFold(line, "hide caption ") {
+	if !photos && (line == "" || line[0]|0x20 != 'h' || !cleanStartsWithFold(line, "hide caption ")) {
 		return false
 	}
 	if photos && strings.Contains(line[len("Photos:"):], "Photos:") ||
@@ -341,9 +379,11 @@ func cleanIsCaption(line string) bool {
 	if strings.IndexByte(line[from:], '/') < 0 {
 		from = len(line)
 	}
-	if i := strings.LastIndex(line[from:], " Photo: "); i >= 0 && from+i > 0 && cleanEndsSentence(line[:from+i]) {
-		if rest := line[from+i+len(" Photo: "):]; strings.Contains(rest, "/") && cleanIsCredit(rest) {
-			return true
+	if from < len(line) {
+		if i := strings.LastIndex(line[from:], " Photo: "); i >= 0 && from+i > 0 && cleanEndsSentence(line[:from+i]) {
+			if rest := line[from+i+len(" Photo: "):]; strings.Contains(rest, "/") && cleanIsCredit(rest) {
+				return true
+			}
 		}
 	}
 	if line[len(line)-1] != ')' {
@@ -655,6 +695,13 @@ func cleanHasChromePrefix(line string) bool {
 	}
 	bucket := &cleanPrefixes[cleanPrefixKey(s)]
 	head, _ := cleanHead4(s)
+	if !bucket.loose {
+		// Every prefix of the bucket has four bytes in its head, which s
+		// must start with.
+		if b := cleanPrefixHeadBit(head); cleanPrefixHeadSet[b/64]>>(b%64)&1 == 0 {
+			return false
+		}
+	}
 	first, _ := utf8.DecodeRuneInString(s)
 	for k, hm := range bucket.heads {
 		// A phrase whose first bytes are ASCII starts s only if the

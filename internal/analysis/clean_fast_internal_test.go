@@ -283,3 +283,69 @@ func TestCleanPrepare(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanPrefixHeadSet checks the look at a line's head that rules most
+// lines out before the prefixes of their bucket are read: every prefix,
+// in lower, upper and title case, alone and with text after it, passes
+// it, and cleanHasChromePrefix finds the same prefixes with the look as
+// with the bucket's heads alone.
+func TestCleanPrefixHeadSet(t *testing.T) {
+	var lines []string
+	for c := range cleanPrefixes {
+		for _, p := range cleanPrefixes[c].list {
+			for _, v := range []string{p.text, strings.ToUpper(p.text), strings.ToUpper(p.text[:1]) + p.text[1:]} {
+				lines = append(lines, v, v+": x", v+" x", "("+v+")", v[:len(v)-1], v+"x")
+			}
+		}
+	}
+	lines = append(lines, "", "a", "The", "Sh", "S\u212aip ad", "sKip", "Hide caption A memorial", "More", "Mor")
+	for _, line := range lines {
+		i := 0
+		for i < len(line) && (line[i] == '(' || line[i] == ' ' || line[i] == '[') {
+			i++
+		}
+		if s := line[i:]; s != "" && !cleanPrefixes[cleanPrefixKey(s)].loose {
+			head, _ := cleanHead4(s)
+			b := cleanPrefixHeadBit(head)
+			set := cleanPrefixHeadSet[b/64]>>(b%64)&1 != 0
+			for k, hm := range cleanPrefixes[cleanPrefixKey(s)].heads {
+				p := cleanPrefixes[cleanPrefixKey(s)].list[k]
+				if head&uint32(hm>>32) == uint32(hm) && cleanStartsWithFold(s, p.text) && !set {
+					t.Errorf("%q starts with %q, but its head's bit is not set", line, p.text)
+				}
+			}
+		}
+	}
+}
+
+// TestCleanHead4 checks the four bytes read at once against a byte loop.
+func TestCleanHead4(t *testing.T) {
+	for _, s := range []string{"abcd", "ABCD", "@[`{", "ZzAa", "\x80\xc1\xdaA", "Read more", "ЧИТ", "\xff\xffZZ", "a", "AB", ""} {
+		var want, wantMask uint32
+		for j := 0; j < 4 && j < len(s); j++ {
+			c := s[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			want |= uint32(c) << (8 * j)
+			wantMask |= 0xFF << (8 * j)
+		}
+		if got, mask := cleanHead4(s); got != want || mask != wantMask {
+			t.Errorf("cleanHead4(%q) = %#x, %#x, want %#x, %#x", s, got, mask, want, wantMask)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		s := string([]byte{byte(c), byte(c), 'x', byte(255 - c)})
+		var want uint32
+		for j := 0; j < 4; j++ {
+			b := s[j]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			want |= uint32(b) << (8 * j)
+		}
+		if got, _ := cleanHead4(s); got != want {
+			t.Fatalf("cleanHead4(%q) = %#x, want %#x", s, got, want)
+		}
+	}
+}
