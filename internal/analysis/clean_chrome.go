@@ -600,12 +600,12 @@ func cleanAppendLanes(dst []int, i int, m uint64) []int {
 // once in a hundred bytes.
 func cleanPairs8(w, x uint64) uint64 {
 	const ones = 0x0101010101010101
-	wf, xf := w|ones*0x20, x|ones*0x20 // letters in lower case
 	all := ((x ^ ones*'c') | (w ^ ones*'i')) + ones*0x7f
 	all &= (w ^ ones*'k') + ones*0x7f
 	all &= (x ^ ones*'x') + ones*0x7f
 	all &= (w ^ ones*'V') + ones*0x7f
-	all &= ((xf ^ ones*'n') | (wf ^ ones*'g')) + ones*0x7f
+	// "gn" in any case: the bytes may differ in their 0x20 bit alone.
+	all &= ((x^ones*'n')|(w^ones*'g'))&(ones*0x5f) + ones*0x7f
 	return ^all & quoteHigh8
 }
 
