@@ -396,7 +396,14 @@ func cleanIsTimeOrDay(line string) bool {
 	if line != "" && !('0' <= line[0] && line[0] <= '9') && strings.IndexByte("mtwfsMTWFS", line[0]) < 0 {
 		return false
 	}
-	l := strings.ToLower(strings.TrimRight(line, " ,"))
+	t := strings.TrimRight(line, " ,")
+	if len(t) > 3*len("wednesday") && !('0' <= t[0] && t[0] <= '9') {
+		// No weekday: each letter of its name is lowered from one rune,
+		// ASCII or one of the two runes that lower to ASCII (U+0130 to
+		// 'i' and U+212A to 'k'), of three bytes at most.
+		return false
+	}
+	l := strings.ToLower(t)
 	if fullWeekday(l) {
 		return true
 	}
@@ -421,7 +428,7 @@ func cleanIsTimeOrDay(line string) bool {
 // starts with a name far less often than with a place or a verb, and the
 // first-name test keeps "Boston Marathon Bombing" a title.
 func cleanIsBareByline(line string) bool {
-	if len(line) > 80 || strings.ContainsAny(line, ".:;?!\"“”()0123456789") {
+	if len(line) > 80 || cleanHasCurlyDouble(line) || strings.ContainsAny(line, ".:;?!\"()0123456789") {
 		return false
 	}
 	lower := strings.ToLower(line) == line
@@ -447,6 +454,14 @@ func cleanIsBareByline(line string) bool {
 	return names > 0
 }
 
+// cleanHasCurlyDouble reports whether s holds a curly double quotation
+// mark, “ or ”. strings.ContainsAny with them in its set compares each
+// rune of s with each rune of the set; with the ASCII rest of a set, it
+// reads s through a table.
+func cleanHasCurlyDouble(s string) bool {
+	return strings.Contains(s, "“") || strings.Contains(s, "”")
+}
+
 // cleanPeekLine returns the next non-blank line of rest, trimmed, and the
 // text after it.
 func cleanPeekLine(rest string) (line, after string) {
@@ -465,7 +480,7 @@ func cleanPeekLine(rest string) (line, after string) {
 // Bacon", "Kim Hjelmgaard, and William M. Welch". Every word is capitalised
 // but the joining "and"; there are two to twelve words and no sentence end.
 func cleanIsNameList(line string) bool {
-	if len(line) > 120 || strings.ContainsAny(line, ":;?!\"“”()0123456789") || strings.HasSuffix(line, ".") {
+	if len(line) > 120 || cleanHasCurlyDouble(line) || strings.ContainsAny(line, ":;?!\"()0123456789") || strings.HasSuffix(line, ".") {
 		return false
 	}
 	names := 0

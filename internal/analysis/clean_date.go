@@ -126,7 +126,16 @@ func cleanMayBeMeta(line string) bool {
 // cleanSplitMeta splits a meta line at the separators sites put between a
 // byline and a date: "|", "•", "·" and spaced dashes.
 func cleanSplitMeta(line string) []string {
-	segs := strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '•' || r == '·' })
+	var segs []string
+	if strings.IndexByte(line, '|') < 0 && !strings.Contains(line, "•") && !strings.Contains(line, "·") {
+		// Most lines have no separator: strings.FieldsFunc would call
+		// its function for each rune to find none.
+		if line != "" {
+			segs = []string{line}
+		}
+	} else {
+		segs = strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '•' || r == '·' })
+	}
 	var out []string
 	for _, s := range segs {
 		for _, sep := range [...]string{" — ", " – ", " - "} {

@@ -349,3 +349,39 @@ func TestCleanHead4(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanIsTimeOrDayShortcuts checks the looks at the first byte and
+// the length that spare most lines a copy in lower case against the
+// test without them.
+func TestCleanIsTimeOrDayShortcuts(t *testing.T) {
+	slow := func(line string) bool {
+		l := strings.ToLower(strings.TrimRight(line, " ,"))
+		if fullWeekday(l) {
+			return true
+		}
+		i := 0
+		for i < len(l) && i < 2 && '0' <= l[i] && l[i] <= '9' {
+			i++
+		}
+		if i == 0 || i+3 > len(l) || l[i] != ':' || !('0' <= l[i+1] && l[i+1] <= '9' && '0' <= l[i+2] && l[i+2] <= '9') {
+			return false
+		}
+		switch strings.TrimSpace(l[i+3:]) {
+		case "", "a.m.", "p.m.", "am", "pm", "a.m", "p.m":
+			return true
+		}
+		return false
+	}
+	var lines []string
+	for _, day := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "fri"} {
+		lines = append(lines, day, strings.ToUpper(day), strings.ToUpper(day[:1])+day[1:], day+" ,, ", " "+day, day+"x",
+			strings.ReplaceAll(strings.ToUpper(day), "I", "\u0130"), strings.ReplaceAll(day, "d", "\u212a"))
+	}
+	lines = append(lines, "3:54 p.m.", "12:05", "12:05 am ,", "3:54"+strings.Repeat(" ", 40)+"pm", "123:45", "1:5", "The news", "",
+		" ,", "Sunday night", "\u0130", "9", strings.Repeat("\u0130", 9), "W"+strings.Repeat("\u212a", 10))
+	for _, line := range lines {
+		if got, want := cleanIsTimeOrDay(line), slow(line); got != want {
+			t.Errorf("cleanIsTimeOrDay(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
