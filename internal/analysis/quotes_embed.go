@@ -35,6 +35,11 @@ const quoteEmbedMaxBytes = 1200
 func quoteEmbeds(body string, paras []Span, qs []Quote) []Quote {
 	var posts []Quote
 	for _, p := range paras {
+		if c := body[p.End-1]; c < '0' || c > '9' {
+			// quoteEmbed's first test, made here: its result, a Quote,
+			// is a large value to return for each paragraph.
+			continue
+		}
 		q, ok := quoteEmbed(body, p)
 		if !ok || quoteCrosses(qs, p) {
 			continue
