@@ -224,7 +224,14 @@ func quoteFindRaw(body string, paras []Span, pos []int, out []quoteRaw, marks []
 	var cur quoteRaw
 	inQ := false
 	for pi, p := range paras {
-		marks = quoteMarksIn(body, p, pos, &next, marks)
+		if next < len(pos) && pos[next] < p.End {
+			marks = quoteMarksIn(body, p, pos, &next, marks)
+		} else {
+			// No candidate before the paragraph's end, as in most
+			// paragraphs: quoteMarksIn would find no mark and leave next
+			// as it is.
+			marks = marks[:0]
+		}
 		k := 0
 		if inQ {
 			if len(marks) > 0 && marks[0].pos == p.Start && marks[0].kind != quoteMarkClose {
