@@ -81,7 +81,11 @@ func cleanDocument(raw string, known Meta, plain bool) Document {
 			// space; the others are measured as strings.TrimSpace trims.
 			lead = len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
 		}
-		line = strings.TrimSpace(line)
+		if line == "" || line[0] <= ' ' || line[0] >= utf8.RuneSelf || line[len(line)-1] <= ' ' || line[len(line)-1] >= utf8.RuneSelf {
+			// A line that starts and ends with a printable ASCII byte, as
+			// most do, has no space to trim.
+			line = strings.TrimSpace(line)
+		}
 		if line == "" {
 			blank = true
 			continue
@@ -100,7 +104,9 @@ func cleanDocument(raw string, known Meta, plain bool) Document {
 		if icons, cookie, promo := found.result(); cleanIsChrome(line, icons, cookie, promo) {
 			continue
 		}
-		if cleanIsLabel(line) {
+		// (cleanIsLabel's length test is made here too: it spares most
+		// lines a call.)
+		if len(line) <= cleanLabelMaxBytes && cleanIsLabel(line) {
 			// The line after a label is a lede or a plug, not the title.
 			titleDone = titleDone || header
 			continue

@@ -211,9 +211,12 @@ listen audio article slide show`
 const cleanLabelWords = `analysis opinion commentary editorial exclusive breaking news urgent
 update updated poll`
 
+// cleanLabelMaxBytes bounds the lines cleanIsLabel takes for a label.
+const cleanLabelMaxBytes = 40
+
 // cleanIsLabel reports whether line is a genre label and nothing more.
 func cleanIsLabel(line string) bool {
-	if len(line) > 40 {
+	if len(line) > cleanLabelMaxBytes {
 		return false
 	}
 	words := 0
