@@ -95,6 +95,11 @@ var quoteAttributorPool sync.Pool
 func quoteParagraphs(body string, ps []Span) []Span {
 	i := 0
 	for i <= len(body) {
+		// Blank lines, one between each two paragraphs of a cleaned
+		// body, are stepped over here rather than found by a call.
+		for i < len(body) && body[i] == '\n' {
+			i++
+		}
 		j := strings.IndexByte(body[i:], '\n')
 		end := len(body)
 		if j >= 0 {

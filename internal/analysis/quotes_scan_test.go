@@ -109,3 +109,28 @@ func checkQuoteScan(t *testing.T, body string) {
 		t.Fatalf("quoteScan(%q) = %v %v %v, want %v %v %v", body, got.marks, got.cues, got.names, want.marks, want.cues, want.names)
 	}
 }
+
+// TestQuoteParagraphsBlankLines checks the step over blank lines against
+// a plain split of the lines, trimmed.
+func TestQuoteParagraphsBlankLines(t *testing.T) {
+	for _, body := range []string{"", "\n", "\n\n", "a", "a\n", "\na", "a\n\nb", "a\n \n\n\tb\n\n", " a \r\n\n\n b\t", "\n\n\nx\n\n\n", "a\nb\nc"} {
+		var want []Span
+		off := 0
+		for _, line := range strings.Split(body, "\n") {
+			s, e := off, off+len(line)
+			for s < e && strings.IndexByte(" \t\r", body[s]) >= 0 {
+				s++
+			}
+			for e > s && strings.IndexByte(" \t\r", body[e-1]) >= 0 {
+				e--
+			}
+			if s < e {
+				want = append(want, Span{s, e})
+			}
+			off += len(line) + 1
+		}
+		if got := quoteParagraphs(body, nil); !slices.Equal(got, want) {
+			t.Errorf("quoteParagraphs(%q) = %v, want %v", body, got, want)
+		}
+	}
+}
