@@ -68,6 +68,12 @@ func cleanDocument(raw string, known Meta, plain bool) Document {
 	blank := false     // a blank line was seen since the last kept line
 	size := 0          // bytes of kept text
 	for rest := text; rest != ""; {
+		if rest[0] == '\n' {
+			// A blank line, stepped over with no search for its end.
+			blank = true
+			rest = rest[1:]
+			continue
+		}
 		var line string
 		lineOff := len(text) - len(rest)
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
