@@ -243,11 +243,12 @@ func checkText(s string) (plain bool, err error) {
 func textSkip16(s string, i int) int {
 	const ones = 0x0101010101010101
 	for rest := s[i:]; len(rest) >= 16; rest = rest[16:] {
-		// textStops8 of both, in one: the sum of the low bits of a byte
-		// and 0x60 lacks the high bit where the byte is a control
-		// character.
+		// Whether either eight holds a stop, not which byte: x-0x20
+		// sets the high bit of a control character's byte (whose borrow
+		// may set it in the bytes above, which are looked at only when
+		// one below is a stop), and x its own for a byte outside ASCII.
 		x, y := cleanLoad8(rest), cleanLoad8(rest[8:])
-		if (x|y|^((x&(ones*127)+ones*(0x80-0x20))&(y&(ones*127)+ones*(0x80-0x20))))&quoteHigh8 != 0 {
+		if ((x-ones*0x20)|x|(y-ones*0x20)|y)&quoteHigh8 != 0 {
 			break
 		}
 		i += 16

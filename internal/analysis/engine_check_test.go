@@ -95,3 +95,17 @@ func TestTextStops8(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCheckText checks the one-pass check against the plain reading.
+func FuzzCheckText(f *testing.F) {
+	for _, s := range []string{"plain text", "aaaaaaaa\x00bcdefghij k", strings.Repeat("sixteen bytes ok", 3) + "\x1f", "caf\u00e9\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_, err := checkText(s)
+		want := checkTextReference(s)
+		if (err == nil) != (want == nil) || err != nil && err.Error() != want.Error() {
+			t.Fatalf("checkText(%q) = %v, want %v", s, err, want)
+		}
+	})
+}
