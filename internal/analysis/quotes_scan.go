@@ -224,34 +224,25 @@ func quoteScanRun[S string | []byte](s S, i, ws int, prev uint64, r *quoteScanRe
 		for ; i <= stop; i += 8 {
 			x := quoteScanLoad8(s, i)
 			letters := quoteLetters8(x)
-			// The high bits of the bytes that start a letter run and of
-			// those that end one (the first byte after it), from the
-			// bytes that follow a letter. Runs alternate, so that the
-			// eight's ends and starts pair in order, but for a run from
-			// an earlier eight, which starts at ws. ws0 is where the run
-			// the next end ends starts.
-			afterLetter := letters<<8 | prev
-			starts := letters &^ afterLetter
-			ends := afterLetter &^ letters & quoteHigh8
-			ws0 := ws
-			if prev == 0 {
-				ws0 = i + bits.TrailingZeros64(starts)>>3
-				starts &= starts - 1
-			}
+			others := ^letters & quoteHigh8
+			// A run ends at a byte that is no letter after one that is.
+			ends := others & (letters<<8 | prev)
 			prev = letters >> 56
-			for ends != 0 {
+			for ; ends != 0; ends &= ends - 1 {
+				// The run starts after the last other byte before its
+				// end, or in an earlier eight. (No shift by a count
+				// that varies is made here: on amd64 the count must
+				// stand in one register, and the compiler then spills
+				// the loop's state.)
+				if before := others & (ends&-ends - 1); before != 0 {
+					ws = i + (63-bits.LeadingZeros64(before))>>3 + 1
+				}
 				end := i + bits.TrailingZeros64(ends)>>3
-				ends &= ends - 1
-				ws, ws0 = ws0, i+bits.TrailingZeros64(starts)>>3
-				starts &= starts - 1
 				l := end - ws
 				if l > quoteScanMaxLen {
 					continue
 				}
-				// quoteScanKey, inlined. (No shift by a count that
-				// varies is made here: on amd64 the count must stand in
-				// one register, and the compiler then spills the loop's
-				// state.)
+				// quoteScanKey, inlined.
 				first := quoteScanLoad8(s, ws) & quoteScanLenMask[l&quoteScanMaxLen]
 				if l > 8 {
 					first ^= bits.RotateLeft64(quoteScanLoad8(s, end-8), 29)
@@ -261,8 +252,11 @@ func quoteScanRun[S string | []byte](s S, i, ws int, prev uint64, r *quoteScanRe
 					nb++
 				}
 			}
-			// A run that goes on into the next eight starts at ws0.
-			ws = ws0
+			if others != 0 {
+				// A run that ends in the next eight starts after the
+				// last other byte of these (or in the next eight).
+				ws = i + (63-bits.LeadingZeros64(others))>>3 + 1
+			}
 		}
 		r.hits = append(r.hits, buf[:nb]...)
 	}
