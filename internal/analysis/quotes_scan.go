@@ -25,9 +25,11 @@ import (
 // foresees less well.
 
 // quoteScanFilterLog is the base-2 log of the size of the word filter in
-// bits: at 2^15 bits (4 KB) it stays in the first-level cache, and with
-// some thousand words in it, a few words in a hundred it does not hold pass.
-const quoteScanFilterLog = 15
+// bits: at 2^16 bits (8 KB) it stays in the first-level cache, and with
+// some thousand words in it, one or two words in a hundred it does not
+// hold pass. (At 2^15 bits twice as many did: each costs a look-up in the
+// word table, and a hit the processor had not foreseen.)
+const quoteScanFilterLog = 16
 
 // quoteScanMaxLen is the length of the longest word the pass notes; longer
 // runs of letters are not looked at.
