@@ -20,8 +20,10 @@ func BalanceIndex(shares map[string]float64, sides int) float64 {
 	if sides < 2 {
 		return 0
 	}
-	// Summed in a fixed order so the same shares give the same bits.
-	keys := make([]string, 0, len(shares))
+	// Summed in a fixed order so the same shares give the same bits. An
+	// article's sides are few: their keys are sorted on the stack.
+	var buf [8]string
+	keys := buf[:0]
 	for k := range shares {
 		keys = append(keys, k)
 	}

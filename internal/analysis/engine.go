@@ -40,6 +40,17 @@ type Engine struct {
 	// Speakers and mentions are cached apart, by their text.
 	placementsMu sync.RWMutex
 	placements   [2]map[string]placement // [0] speakers, [1] mentions
+	// versions is Versions() as NewEngine found it, with the names and
+	// versions it was made of: every result carries it, and building its
+	// strings anew took two allocations an article.
+	versions engineVersions
+}
+
+// engineVersions is a Versions with the lexicon's and registry's names and
+// versions it was made from.
+type engineVersions struct {
+	lexName, lexVersion, regName, regVersion string
+	v                                        Versions
 }
 
 // engineTerm is a registry entry's name or alias, with its lower-case
@@ -103,7 +114,9 @@ func NewEngine(lex *Lexicon, reg *Registry) (*Engine, error) {
 			terms[re.Name] = append(terms[re.Name], engineTerm{t, strings.ToLower(t)})
 		}
 	}
-	return &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms, placements: [2]map[string]placement{{}, {}}}, nil
+	e := &Engine{lexicon: lex, matcher: m, registry: reg, sides: reg.Sides(), terms: terms, placements: [2]map[string]placement{{}, {}}}
+	e.versions = engineVersions{lex.Name, lex.Version, reg.Name, reg.Version, e.makeVersions()}
+	return e, nil
 }
 
 // Lexicon returns the lexicon the engine scores with.
@@ -114,6 +127,19 @@ func (e *Engine) Registry() *Registry { return e.registry }
 
 // Versions returns the versions stamped on every result of this engine.
 func (e *Engine) Versions() Versions {
+	// The engine keeps the lexicon and registry it was given, which their
+	// owner might rename: the versions made at NewEngine serve while the
+	// names and versions are still those.
+	if v := &e.versions; v.lexName == e.lexicon.Name && v.lexVersion == e.lexicon.Version &&
+		v.regName == e.registry.Name && v.regVersion == e.registry.Version {
+		return v.v
+	}
+	return e.makeVersions()
+}
+
+// makeVersions builds Versions from the lexicon's and registry's names and
+// versions.
+func (e *Engine) makeVersions() Versions {
 	return Versions{Engine: EngineVersion, Lexicon: e.lexicon.Name + "@" + e.lexicon.Version, Registry: e.registry.Name + "@" + e.registry.Version}
 }
 
@@ -377,7 +403,7 @@ func precededBySoCalled(body string, at int) bool {
 //
 // It returns the registry role of each speaker it placed.
 func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
-	roles := map[string]string{}
+	var roles map[string]string // made at the first role: many articles have none
 	place := e.place
 	for i := range qs {
 		q := &qs[i]
@@ -388,6 +414,9 @@ func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 		if p := place(q.Speaker, false); p.ok {
 			q.Speaker, q.Side = p.name, p.side
 			if p.role != "" {
+				if roles == nil {
+					roles = map[string]string{}
+				}
 				roles[p.name] = p.role
 			}
 		} else if m := mentionBeyondName(q.Speaker, q.Mention); m != "" {
@@ -786,16 +815,12 @@ func speakerASCII(s string) bool {
 // attributions first, with the speaker's role from the registry.
 func collectSources(qs []Quote, roles map[string]string) []Source {
 	// An article has few speakers: they are found by a search of the list
-	// (a map indexes it past a few dozen), which is sized once for all.
+	// (a map indexes it past a few dozen), which is gathered on the stack
+	// and copied out at its length: sized by the quotes, it was twice that.
 	const listMax = 32
 	var idx map[string]int
-	n := 0
-	for _, q := range qs {
-		if q.Speaker != "" {
-			n++
-		}
-	}
-	out := make([]Source, 0, n)
+	var buf [16]Source
+	out := buf[:0]
 	for _, q := range qs {
 		if q.Speaker == "" {
 			continue
@@ -838,7 +863,7 @@ func collectSources(qs []Quote, roles map[string]string) []Source {
 		}
 		return cmp.Compare(b.Words, a.Words)
 	})
-	return out
+	return append(make([]Source, 0, len(out)), out...)
 }
 
 // sideShares returns each known side's share of attributions and of quoted
