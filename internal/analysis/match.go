@@ -74,9 +74,30 @@ type Matcher struct {
 	lits []string
 	// trie finds the literals at a word (see match_trie.go).
 	trie *lexTrie
-	// litPats[i] lists the patterns whose first literal is lits[i].
-	litPats [][]int
-	bufs    sync.Pool // of *lexBufs
+	// tries lists the patterns whose first literal is lits[i] for each i
+	// in turn, each pattern with what rejects most of those tried at a
+	// word without reading the pattern (see lexTry); litTries[i] is where
+	// lits[i]'s list starts, and litTries[len(lits)] the end. A few
+	// kilobytes in one piece, where the patterns, their words and their
+	// literals are apart.
+	tries    []lexTry
+	litTries []int32
+	bufs     sync.Pool // of *lexBufs
+}
+
+// lexTry is a pattern tried where the trie finds its first literal: most
+// of those with two words or more fail on the second word's first byte, or
+// the gap before it.
+type lexTry struct {
+	pat int32
+	// multi is set for a pattern of two words or more; one of one word
+	// matches the word the trie found.
+	multi bool
+	// first is the second word's first byte.
+	first byte
+	// spaced is set when the gap key between the first two words is "",
+	// so that a single space may part them.
+	spaced bool
 }
 
 // CompileLexicon validates l and compiles it into a Matcher. The matcher
@@ -93,6 +114,7 @@ func CompileLexicon(l *Lexicon) (*Matcher, error) {
 	byKey := map[string]int{}
 	litID := map[string]int{}
 	var lits []string
+	var litPats [][]int // the patterns whose first literal is lits[i]
 	for i, e := range m.entries {
 		p, msg := lexParsePattern(strings.TrimSpace(strings.TrimPrefix(e.Pattern, "!")))
 		if msg != "" { // Validate has already refused such a pattern.
@@ -113,12 +135,24 @@ func CompileLexicon(l *Lexicon) (*Matcher, error) {
 				id = len(lits)
 				litID[v] = id
 				lits = append(lits, v)
-				m.litPats = append(m.litPats, nil)
+				litPats = append(litPats, nil)
 			}
-			m.litPats[id] = append(m.litPats[id], pi)
+			litPats[id] = append(litPats[id], pi)
 		}
 	}
 	m.lits = lits
+	m.litTries = make([]int32, 0, len(lits)+1)
+	for _, pis := range litPats {
+		m.litTries = append(m.litTries, int32(len(m.tries)))
+		for _, pi := range pis {
+			c := lexTry{pat: int32(pi)}
+			if p := &m.pats[pi]; len(p.words) > 1 {
+				c.multi, c.first, c.spaced = true, p.words[1].lit[0], p.gaps[0] == ""
+			}
+			m.tries = append(m.tries, c)
+		}
+	}
+	m.litTries = append(m.litTries, int32(len(m.tries)))
 	if m.trie = newLexTrie(lits); m.trie == nil { // lexFold makes no such literal
 		return nil, Errorf(EINTERNAL, "compile lexicon %s: a first word folds to spaces", l.Name)
 	}
@@ -214,9 +248,9 @@ func (m *Matcher) findWords(text string) ([]Hit, int) {
 // for none), and the patterns whose first word has the literal lit, which
 // the trie has found at at's word.
 func (m *Matcher) best(at *lexAt, lit, best, bestEnd int) (int, int) {
-	for _, pi := range m.litPats[lit] {
-		end, ok := m.verify(at, pi)
-		if ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
+	for _, c := range m.tries[m.litTries[lit]:m.litTries[lit+1]] {
+		end, ok := m.verify(at, c)
+		if pi := int(c.pat); ok && (best < 0 || m.lexBetter(pi, best, end, bestEnd)) {
 			best, bestEnd = pi, end
 		}
 	}
@@ -255,12 +289,11 @@ type lexAt struct {
 	plainGap bool
 }
 
-// verify checks whether pattern pi matches the text from at's word on, and
-// returns the end of its last word. The first word matches: the trie found
-// one of its literals there.
-func (m *Matcher) verify(at *lexAt, pi int) (int, bool) {
-	p := &m.pats[pi]
-	if len(p.words) == 1 {
+// verify checks whether the pattern of c matches the text from at's word
+// on, and returns the end of its last word. The first word matches: the
+// trie found one of its literals there.
+func (m *Matcher) verify(at *lexAt, c lexTry) (int, bool) {
+	if !c.multi {
 		return at.wordEnd, true
 	}
 	f, text := at.f, at.text
@@ -275,19 +308,22 @@ func (m *Matcher) verify(at *lexAt, pi int) (int, bool) {
 		}
 		at.plainGap = g == at.wordEnd+1 && text[at.wordEnd] == ' '
 	}
-	if at.next < 0 {
+	// Most second words differ from the text's in their first byte, and
+	// most of the others need no more than a space before them: those
+	// tests read c alone, and the pattern is read after them. The next
+	// word's end is found once a first byte is the text's.
+	if at.next < 0 || f[at.next+1] != c.first {
 		return 0, false
 	}
 	// lexGapOK(" ", key, afterS) holds just when key is "".
-	if at.plainGap && p.gaps[0] != "" || !at.plainGap && !lexGapOK(text[at.wordEnd:at.next], p.gaps[0], f[at.wordEnd] == 's') {
+	if at.plainGap && !c.spaced {
 		return 0, false
 	}
-	// Most second words differ from the text's in their first byte; the
-	// next word's end is found once one does not.
+	p := &m.pats[c.pat]
+	if !at.plainGap && !lexGapOK(text[at.wordEnd:at.next], p.gaps[0], f[at.wordEnd] == 's') {
+		return 0, false
+	}
 	w1 := &p.words[1]
-	if f[at.next+1] != w1.lit[0] {
-		return 0, false
-	}
 	if at.nextEnd < 0 {
 		at.nextEnd = lexWordEnd(f, at.next)
 	}
