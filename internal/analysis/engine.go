@@ -170,7 +170,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	att := FindAttributions(doc.Body)
 	assignVoices(doc.Body, hits, att)
 	quotes, roles := e.assignSides(att.Quotes)
-	mergeSpeakerCase(quotes)
+	sources := mergeSpeakerCase(quotes, roles)
 
 	r := &Result{
 		Title:     doc.Title,
@@ -182,7 +182,7 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 		Versions:  e.Versions(),
 	}
 	r.Entries, r.Frames, r.Actors = countHits(e.lexicon, hits, r.Words)
-	r.Sources = collectSources(quotes, roles)
+	r.Sources = sources
 	r.Sides, r.SidesWords, r.Unassigned = sideShares(quotes)
 	r.Balance = BalanceIndex(r.Sides, len(e.sides))
 	r.BalanceWords = BalanceIndex(r.SidesWords, len(e.sides))
@@ -700,18 +700,18 @@ func (x listIndex[K]) add(k K) listIndex[K] {
 // speaker's quotes carry; on a tie, the form that is lower case where the
 // two first differ ("police" over "Police", "Site" over "SITE"). Speakers the
 // registry placed already carry its canonical name.
-func mergeSpeakerCase(qs []Quote) {
+//
+// It returns the article's sources, as collectSources gives them with the
+// registry roles of the speakers: where no two speakers are variants, as in
+// most articles, the distinct forms it lists are the sources, and their
+// quotes are counted as it lists them, not in a second search of the list.
+func mergeSpeakerCase(qs []Quote, roles map[string]string) []Source {
 	// forms lists each distinct speaker form once, in order of first use.
 	// An article has few, so they are compared pairwise; past formsMax
 	// (a long document of many articles) a map of each form and of its
 	// case fold finds them.
 	const formsMax = 32
-	type form struct {
-		name  string
-		n     int
-		ascii bool // name is all ASCII (kept while forms are compared pairwise)
-	}
-	var buf [16]form
+	var buf [16]speakerForm
 	forms := buf[:0]
 	var index map[string]int
 	var folds map[string]struct{} // the case folds of forms
@@ -720,13 +720,14 @@ next:
 	for qi := range qs {
 		// (The quotes are read in place: a Quote is too large to copy
 		// for a look at its speaker.)
-		speaker := qs[qi].Speaker
+		q := &qs[qi]
+		speaker := q.Speaker
 		if speaker == "" {
 			continue
 		}
 		if index != nil {
 			if i, ok := index[speaker]; ok {
-				forms[i].n++
+				forms[i].count(q)
 				continue
 			}
 			k := speakerFoldKey(speaker)
@@ -734,24 +735,26 @@ next:
 			variants = variants || seen
 			folds[k] = struct{}{}
 			index[speaker] = len(forms)
-			forms = append(forms, form{speaker, 1, false})
+			forms = append(forms, speakerForm{name: speaker, side: q.Side})
+			forms[len(forms)-1].count(q)
 			continue
 		}
 		for i := range forms {
 			if forms[i].name == speaker {
-				forms[i].n++
+				forms[i].count(q)
 				continue next
 			}
 		}
 		ascii := speakerASCII(speaker)
-		for _, f := range forms {
+		for i := range forms {
 			// Case variants of a name are nearly always of one length; the
 			// fold is compared only then, or when either is not ASCII.
-			if len(f.name) == len(speaker) || !f.ascii || !ascii {
+			if f := &forms[i]; len(f.name) == len(speaker) || !f.ascii || !ascii {
 				variants = variants || strings.EqualFold(f.name, speaker)
 			}
 		}
-		forms = append(forms, form{speaker, 1, ascii})
+		forms = append(forms, speakerForm{name: speaker, ascii: ascii, side: q.Side})
+		forms[len(forms)-1].count(q)
 		if len(forms) > formsMax {
 			index, folds = make(map[string]int, 2*len(forms)), make(map[string]struct{}, 2*len(forms))
 			for i, f := range forms {
@@ -761,7 +764,13 @@ next:
 		}
 	}
 	if !variants {
-		return
+		out := make([]Source, len(forms))
+		for i := range forms {
+			f := &forms[i]
+			out[i] = Source{Name: f.name, Side: f.side, Role: roles[f.name], Direct: f.direct, Reported: f.reported, Words: f.words}
+		}
+		sortSources(out)
+		return out
 	}
 	// The name of each group of case variants: the form most quotes carry,
 	// on a tie the greater (lower case where they first differ).
@@ -782,6 +791,29 @@ next:
 			qs[i].Speaker = name
 		}
 	}
+	return collectSources(qs, roles)
+}
+
+// speakerForm is a speaker form mergeSpeakerCase lists, with what its
+// quotes give its source while it is one.
+type speakerForm struct {
+	name  string
+	n     int  // the quotes
+	ascii bool // name is all ASCII (kept while forms are compared pairwise)
+	// The side of the form's first quote, and the Source counts.
+	side                    string
+	direct, reported, words int
+}
+
+// count counts the quote q of the form.
+func (f *speakerForm) count(q *Quote) {
+	f.n++
+	if q.Kind == QuoteDirect {
+		f.direct++
+	} else {
+		f.reported++
+	}
+	f.words += q.Words
 }
 
 // speakerFoldKey returns s with each rune replaced by the least of its case
@@ -857,13 +889,19 @@ func collectSources(qs []Quote, roles map[string]string) []Source {
 		}
 		out[i].Words += q.Words
 	}
+	sortSources(out)
+	return append(make([]Source, 0, len(out)), out...)
+}
+
+// sortSources puts the sources with the most attributions first, then
+// those with the most words; sources alike keep their order.
+func sortSources(out []Source) {
 	slices.SortStableFunc(out, func(a, b Source) int {
 		if c := cmp.Compare(b.Direct+b.Reported, a.Direct+a.Reported); c != 0 {
 			return c
 		}
 		return cmp.Compare(b.Words, a.Words)
 	})
-	return append(make([]Source, 0, len(out)), out...)
 }
 
 // sideShares returns each known side's share of attributions and of quoted
