@@ -579,7 +579,8 @@ func countHits(lex *Lexicon, hits []Hit, words int) ([]EntryCount, map[string]Fr
 	entries, counts := listIndex[int]{keys: entriesBuf[:0]}, countsBuf[:0]
 	frames, frameCounts := listIndex[string]{keys: framesBuf[:0]}, frameCountsBuf[:0]
 	actors, actorSums := listIndex[string]{keys: actorsBuf[:0]}, actorSumsBuf[:0]
-	for _, h := range hits {
+	for hi := range hits {
+		h := &hits[hi] // (read in place: a Hit is too large to copy for a count)
 		k := entries.find(h.Entry)
 		if k < 0 {
 			k, entries = len(counts), entries.add(h.Entry)
@@ -835,7 +836,13 @@ func speakerFoldKey(s string) string {
 
 // speakerASCII reports whether s is all ASCII.
 func speakerASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // eight bytes at a time, then the rest
+		if speakerLoad8(s, i)&quoteHigh8 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
