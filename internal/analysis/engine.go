@@ -169,7 +169,11 @@ func (e *Engine) Analyze(in Input) (*Result, error) {
 	hits = dropExcluded(hits, in.Exclude)
 	att := FindAttributions(doc.Body)
 	assignVoices(doc.Body, hits, att)
-	quotes, roles := e.assignSides(att.Quotes)
+	// The roles of the article's few placed speakers are kept in lists on
+	// the stack (see sourceRoles).
+	var roleNames, roleTexts [8]string
+	roles := sourceRoles{names: listIndex[string]{keys: roleNames[:0]}, roles: roleTexts[:0]}
+	quotes, roles := e.assignSides(att.Quotes, roles)
 	sources := mergeSpeakerCase(quotes, roles)
 
 	r := &Result{
@@ -401,9 +405,8 @@ func precededBySoCalled(body string, at int) bool {
 // name and takes the side; so does one whose mention alone says the side.
 // Anyone else is SideUnassigned.
 //
-// It returns the registry role of each speaker it placed.
-func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
-	var roles map[string]string // made at the first role: many articles have none
+// It returns roles with the registry role of each speaker it placed.
+func (e *Engine) assignSides(qs []Quote, roles sourceRoles) ([]Quote, sourceRoles) {
 	place := e.place
 	for i := range qs {
 		q := &qs[i]
@@ -414,10 +417,7 @@ func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 		if p := place(q.Speaker, false); p.ok {
 			q.Speaker, q.Side = p.name, p.side
 			if p.role != "" {
-				if roles == nil {
-					roles = map[string]string{}
-				}
-				roles[p.name] = p.role
+				roles = roles.set(p.name, p.role)
 			}
 		} else if m := mentionBeyondName(q.Speaker, q.Mention); m != "" {
 			if p := place(m, true); p.ok {
@@ -426,6 +426,36 @@ func (e *Engine) assignSides(qs []Quote) ([]Quote, map[string]string) {
 		}
 	}
 	return qs, roles
+}
+
+// sourceRoles maps the canonical names of an article's placed speakers to
+// their registry roles: a short list, searched in order (see listIndex),
+// as an article has few, where a map cost two allocations an article. (It
+// is passed and returned by value, like listIndex, so that its lists may
+// stay in the caller's stack.)
+type sourceRoles struct {
+	names listIndex[string]
+	roles []string // roles[k] is the role of names.keys[k]
+}
+
+// set returns r with the speaker name given the role, in place of any it
+// had.
+func (r sourceRoles) set(name, role string) sourceRoles {
+	if k := r.names.find(name); k >= 0 {
+		r.roles[k] = role
+		return r
+	}
+	r.names = r.names.add(name)
+	r.roles = append(r.roles, role)
+	return r
+}
+
+// get returns the role of the speaker name, or "".
+func (r sourceRoles) get(name string) string {
+	if k := r.names.find(name); k >= 0 {
+		return r.roles[k]
+	}
+	return ""
 }
 
 // mentionBeyondName returns what the words an article used for a speaker
@@ -706,7 +736,7 @@ func (x listIndex[K]) add(k K) listIndex[K] {
 // registry roles of the speakers: where no two speakers are variants, as in
 // most articles, the distinct forms it lists are the sources, and their
 // quotes are counted as it lists them, not in a second search of the list.
-func mergeSpeakerCase(qs []Quote, roles map[string]string) []Source {
+func mergeSpeakerCase(qs []Quote, roles sourceRoles) []Source {
 	// forms lists each distinct speaker form once, in order of first use.
 	// An article has few, so they are compared pairwise; past formsMax
 	// (a long document of many articles) a map of each form and of its
@@ -768,7 +798,7 @@ next:
 		out := make([]Source, len(forms))
 		for i := range forms {
 			f := &forms[i]
-			out[i] = Source{Name: f.name, Side: f.side, Role: roles[f.name], Direct: f.direct, Reported: f.reported, Words: f.words}
+			out[i] = Source{Name: f.name, Side: f.side, Role: roles.get(f.name), Direct: f.direct, Reported: f.reported, Words: f.words}
 		}
 		sortSources(out)
 		return out
@@ -852,7 +882,7 @@ func speakerASCII(s string) bool {
 
 // collectSources groups quotes with a speaker by that speaker, most
 // attributions first, with the speaker's role from the registry.
-func collectSources(qs []Quote, roles map[string]string) []Source {
+func collectSources(qs []Quote, roles sourceRoles) []Source {
 	// An article has few speakers: they are found by a search of the list
 	// (a map indexes it past a few dozen), which is gathered on the stack
 	// and copied out at its length: sized by the quotes, it was twice that.
@@ -879,7 +909,7 @@ func collectSources(qs []Quote, roles map[string]string) []Source {
 		}
 		if i < 0 {
 			i = len(out)
-			out = append(out, Source{Name: q.Speaker, Side: q.Side, Role: roles[q.Speaker]})
+			out = append(out, Source{Name: q.Speaker, Side: q.Side, Role: roles.get(q.Speaker)})
 			if idx != nil {
 				idx[q.Speaker] = i
 			} else if len(out) > listMax {

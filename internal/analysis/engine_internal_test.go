@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,6 +32,26 @@ func TestSpeakerASCII(t *testing.T) {
 					t.Errorf("speakerASCII(%q) = %v, want %v", b, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestSourceRoles checks sourceRoles against a map: the last role set for a
+// name wins, past the length where its list is indexed by a map too.
+func TestSourceRoles(t *testing.T) {
+	var r sourceRoles
+	want := map[string]string{}
+	for i := range 3 * listIndexMax {
+		name, role := fmt.Sprintf("speaker %d", i%(listIndexMax+7)), fmt.Sprintf("role %d", i)
+		r = r.set(name, role)
+		want[name] = role
+		for n, w := range want {
+			if got := r.get(n); got != w {
+				t.Fatalf("after %d roles, get(%q) = %q, want %q", i+1, n, got, w)
+			}
+		}
+		if got := r.get("nobody"); got != "" {
+			t.Fatalf("get(%q) = %q, want \"\"", "nobody", got)
 		}
 	}
 }
