@@ -795,12 +795,25 @@ next:
 		}
 	}
 	if !variants {
-		out := make([]Source, len(forms))
+		// The forms are put in the sources' order (see sortSources) by
+		// their indexes, not moved about as Sources of 72 bytes.
+		var orderBuf [16]int32
+		order := orderBuf[:0]
 		for i := range forms {
-			f := &forms[i]
-			out[i] = Source{Name: f.name, Side: f.side, Role: roles.get(f.name), Direct: f.direct, Reported: f.reported, Words: f.words}
+			order = append(order, int32(i))
 		}
-		sortSources(out)
+		slices.SortStableFunc(order, func(a, b int32) int {
+			fa, fb := &forms[a], &forms[b]
+			if c := cmp.Compare(fb.n, fa.n); c != 0 { // n is direct+reported
+				return c
+			}
+			return cmp.Compare(fb.words, fa.words)
+		})
+		out := make([]Source, len(forms))
+		for k, i := range order {
+			f := &forms[i]
+			out[k] = Source{Name: f.name, Side: f.side, Role: roles.get(f.name), Direct: f.direct, Reported: f.reported, Words: f.words}
+		}
 		return out
 	}
 	// The name of each group of case variants: the form most quotes carry,
