@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -52,6 +54,41 @@ func TestSourceRoles(t *testing.T) {
 		}
 		if got := r.get("nobody"); got != "" {
 			t.Fatalf("get(%q) = %q, want \"\"", "nobody", got)
+		}
+	}
+}
+
+// TestMergeSpeakerCaseSources checks the sources mergeSpeakerCase counts as
+// it lists the speaker forms against collectSources over the quotes it
+// leaves, on random quotes: speakers from a pool with and without case
+// variants, few and past the length where the forms are indexed by a map.
+func TestMergeSpeakerCaseSources(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var roles sourceRoles
+	roles = roles.set("Sergey Lavrov", "government")
+	roles = roles.set("police", "police")
+	for round := range 2000 {
+		pool := []string{"Sergey Lavrov", "police", "the ministry", "Ahmed", "", "Jörg Müller", "residents"}
+		if round%3 == 0 {
+			pool = append(pool, "Police", "POLICE", "jörg müller")
+		}
+		if round%5 == 0 {
+			for i := range 40 {
+				pool = append(pool, fmt.Sprintf("speaker %d", i))
+			}
+		}
+		qs := make([]Quote, rng.IntN(60))
+		for i := range qs {
+			qs[i] = Quote{Speaker: pool[rng.IntN(len(pool))], Side: []string{"a", "b", SideUnassigned}[rng.IntN(3)], Words: rng.IntN(30)}
+			if rng.IntN(2) == 0 {
+				qs[i].Kind = QuoteDirect
+			} else {
+				qs[i].Kind = QuoteReported
+			}
+		}
+		got := mergeSpeakerCase(qs, roles)
+		if want := collectSources(qs, roles); !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: sources\n got %+v\nwant %+v", round, got, want)
 		}
 	}
 }
