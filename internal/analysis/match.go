@@ -693,9 +693,11 @@ func lexFoldStarts(dst []byte, starts []int, s string) ([]byte, []int) {
 				copy(d[i:i+size], s[i:i+size])
 			}
 		default:
-			for k := range size {
-				d[i+k] = ' '
-			}
+			// Four spaces in one store, not a loop whose end (after two
+			// bytes or three) is mispredicted: the bytes past the rune are
+			// folded after it, and past the text d's capacity holds
+			// lexPad spaces.
+			binary.LittleEndian.PutUint32(d[i:i+4], 0x20202020)
 			w = 0
 		}
 		if w&^in != 0 {

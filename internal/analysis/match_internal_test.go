@@ -199,6 +199,11 @@ func FuzzLexFold(f *testing.F) {
 		if want := lexFoldReference(s); !bytes.Equal(fold, want) {
 			t.Fatalf("lexFold(%q) = %q, the rune-by-rune reference %q", s, fold, want)
 		}
+		// The trie's walks rely on the spaces past the text, which the
+		// fold of a rune to spaces may write over.
+		if pad := fold[len(fold) : len(fold)+lexPad]; !bytes.Equal(pad, []byte("    ")[:lexPad]) {
+			t.Fatalf("lexFold(%q) leaves %q past the text, want %d spaces", s, pad, lexPad)
+		}
 		if _, starts := lexFoldStarts(nil, nil, s); len(starts) != CountWords(s) {
 			t.Fatalf("lexFoldStarts(%q) finds %d words, CountWords %d", s, len(starts), CountWords(s))
 		}
