@@ -440,9 +440,19 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 	if i, ok := x.whole[key]; ok {
 		return hit(i)
 	}
+	// The phrases tried are the words joined by single spaces: slices of
+	// the key where it is so made, as registryKey makes it (see
+	// registryWordOffsets), not strings built for every run of words.
+	var atBuf [16]int
+	at := registryWordOffsets(key, words, atBuf[:0])
 	for n := min(x.maxWords, len(words)); n >= 1; n-- {
 		for s := 0; s+n <= len(words); s++ {
-			phrase := strings.Join(words[s:s+n], " ")
+			var phrase string
+			if at != nil {
+				phrase = key[at[s] : at[s+n-1]+len(words[s+n-1])]
+			} else {
+				phrase = strings.Join(words[s:s+n], " ")
+			}
 			if x.not[phrase] {
 				// No name or alias as long stood before it: the phrase
 				// that holds an alias is someone else ("Yemen's Houthi
@@ -498,6 +508,29 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		return hit(i)
 	}
 	return "", "", "", false
+}
+
+// registryWordOffsets returns, appended to buf, the offset in key of each
+// of its words (strings.Fields(key)) when key is those words joined by
+// single spaces, so that the join of words[s:s+n] is key[at[s]:at[s+n-1]+
+// len(words[s+n-1])]; else nil.
+func registryWordOffsets(key string, words []string, buf []int) []int {
+	n := len(words) - 1
+	for _, w := range words {
+		n += len(w)
+	}
+	if len(words) == 0 || n != len(key) {
+		return nil
+	}
+	at, off := append(buf, 0), len(words[0])
+	for _, w := range words[1:] {
+		if key[off] != ' ' { // one byte of other white space
+			return nil
+		}
+		at = append(at, off+1)
+		off += 1 + len(w)
+	}
+	return at
 }
 
 // registryInstitutionHeads are the head words of institutions' names,

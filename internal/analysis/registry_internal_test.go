@@ -1,0 +1,35 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzRegistryWordOffsets checks that where registryWordOffsets gives the
+// words' offsets, every run of words joined by single spaces is the slice
+// of the key Resolve takes for it. (It gives none for a key whose words
+// hold white space, as registryKey may make: "0.\u00a000" is one word.)
+func FuzzRegistryWordOffsets(f *testing.F) {
+	f.Add("Syrian Foreign Minister Walid Muallem")
+	f.Add("the U.S.-backed  Syrian Democratic Forces' spokesman")
+	f.Add("a\tb  c\u00a0d \u2009e ")
+	f.Add(" Ahmed")
+	f.Add("")
+	f.Add("0.\u00a000")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, key := range []string{s, registryKey(s)} {
+			words := strings.Fields(key)
+			at := registryWordOffsets(key, words, nil)
+			if at == nil {
+				continue
+			}
+			for n := 1; n <= len(words); n++ {
+				for i := 0; i+n <= len(words); i++ {
+					if got, want := key[at[i]:at[i+n-1]+len(words[i+n-1])], strings.Join(words[i:i+n], " "); got != want {
+						t.Fatalf("key %q, words %d..%d: slice %q, joined %q", key, i, i+n, got, want)
+					}
+				}
+			}
+		}
+	})
+}
