@@ -86,6 +86,18 @@ func TestQuoteScanRunLengths(t *testing.T) {
 			}
 		}
 	}
+	// The longest table words, whole or glued to a letter before, with
+	// every run of spaces around: the scan's last bytes are read from a
+	// padded copy that must start far enough back to hold them whole.
+	for _, word := range []string{"acknowledged", "acknowledging", "correspondent"} {
+		for _, glue := range []string{"", "x", "xx"} {
+			for pre := 0; pre <= 20; pre++ {
+				for post := 0; post <= 20; post++ {
+					checkQuoteScan(t, strings.Repeat(" ", pre)+glue+word+strings.Repeat(" ", post))
+				}
+			}
+		}
+	}
 }
 
 // FuzzQuoteScan checks the pass against quoteScanReference.
@@ -132,5 +144,19 @@ func TestQuoteParagraphsBlankLines(t *testing.T) {
 		if got := quoteParagraphs(body, nil); !slices.Equal(got, want) {
 			t.Errorf("quoteParagraphs(%q) = %v, want %v", body, got, want)
 		}
+	}
+}
+
+// TestQuoteBuffersOfLongTextNotKept: after a text of many cue words, the
+// attributor pooled for the next text does not hold its scan's buffers.
+func TestQuoteBuffersOfLongTextNotKept(t *testing.T) {
+	FindAttributions("Title\n\n" + strings.Repeat("a b c d e f g h said ", 150000))
+	a, ok := quoteAttributorPool.Get().(*attributor)
+	if !ok {
+		return // the pool kept nothing: nothing held
+	}
+	defer quoteAttributorPool.Put(a)
+	if cap(a.scan.hits) > 1<<16 || cap(a.scan.cues) > 1<<16 || cap(a.scan.names) > 1<<16 {
+		t.Errorf("the pool holds scan buffers of %d hits, %d cues, %d names", cap(a.scan.hits), cap(a.scan.cues), cap(a.scan.names))
 	}
 }
