@@ -1562,7 +1562,6 @@ var quoteAbbrevMaxLen = func() int {
 // holding periods or one of quoteAbbrevs, in any case.
 func quoteAbbrevBefore(b string, i int) bool {
 	j := i
-	dot := false
 	for j > 0 {
 		if j >= 8 {
 			// Step back over ASCII letters eight at a time: the tokenizer
@@ -1581,18 +1580,16 @@ func quoteAbbrevBefore(b string, i int) bool {
 			continue
 		}
 		if c == '.' {
-			dot = true
-			j--
-			continue
+			// A word holding periods ("U.S", "a.m"): the answer needs
+			// no more of it. Walking on over "A.A.A...." read the whole
+			// run back at each of the tokenizer's periods in it.
+			return true
 		}
 		break
 	}
 	w := b[j:i]
 	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
-		return true // an initial: "John F. Kennedy", "U.S."
-	}
-	if dot {
-		return true
+		return true // an initial: "John F. Kennedy"
 	}
 	if len(w) > quoteAbbrevMaxLen {
 		return false
