@@ -68,20 +68,7 @@ func TestCountWordsFast(t *testing.T) {
 	}
 	t.Run("SameAsCountWords", func(t *testing.T) {
 		for _, s := range quoteTestTexts() {
-			want := 0
-			for i := 0; ; want++ {
-				_, end, ok := NextWord(s, i)
-				if !ok {
-					break
-				}
-				i = end
-			}
-			if got := CountWords(s); got != want {
-				t.Fatalf("CountWords(%q) = %d, NextWord finds %d", s, got, want)
-			}
-			if got := countWordsUpTo(s, 2); got != min(want, 2) {
-				t.Fatalf("countWordsUpTo(%q, 2) = %d, want %d", s, got, min(want, 2))
-			}
+			checkCountWords(t, s)
 		}
 	})
 }
@@ -223,48 +210,8 @@ func TestQuoteScanSameAsReference(t *testing.T) {
 	}
 	frags := []string{" ", "said", "Said", "according", "told", "President", "Mr", "John", "internationalization", "“", "\"", "'", "é", "9", ".", "\n", "ab", "saidx"}
 	texts = append(texts, fragTexts(7, 20000, 16, frags)...)
-	kind := map[string]uint8{}
-	for i := range quoteScanWords {
-		if e := quoteScanWords[i]; e.w != "" {
-			kind[e.w] = e.kind
-		}
-	}
 	for _, body := range texts {
-		var want quoteScanResult
-		for i := 0; i < len(body); i++ {
-			if quoteMarkByte[body[i]] {
-				want.marks = append(want.marks, i)
-			}
-		}
-		for i := 0; i < len(body); {
-			if quoteScanLetter[body[i]] == 0 {
-				i++
-				continue
-			}
-			s := i
-			for i < len(body) && quoteScanLetter[body[i]] != 0 {
-				i++
-			}
-			glued := s > 0 && body[s-1] >= '0' && body[s-1] <= '9'
-			if p, _ := utf8.DecodeLastRuneInString(body[:s]); s > 0 && body[s-1] >= utf8.RuneSelf && isWordRune(p) {
-				glued = true
-			}
-			if nx, _ := utf8.DecodeRuneInString(body[i:]); i < len(body) && body[i] >= utf8.RuneSelf && isWordRune(nx) {
-				glued = true
-			}
-			switch k := kind[body[s:i]]; {
-			case glued:
-			case k == quoteScanCue:
-				want.cues = append(want.cues, Span{s, i})
-			case k == quoteScanName:
-				want.names = append(want.names, Span{s, i})
-			}
-		}
-		var got quoteScanResult
-		quoteScan(body, &got)
-		if !slices.Equal(got.marks, want.marks) || !slices.Equal(got.cues, want.cues) || !slices.Equal(got.names, want.names) {
-			t.Fatalf("quoteScan(%q) = %v %v %v, want %v %v %v", body, got.marks, got.cues, got.names, want.marks, want.cues, want.names)
-		}
+		checkQuoteScan(t, body)
 	}
 }
 

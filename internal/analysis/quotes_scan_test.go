@@ -3,6 +3,7 @@ package analysis
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -38,8 +39,10 @@ func TestQuoteScanKey(t *testing.T) {
 }
 
 // quoteScanReference is quoteScan written plainly: a loop over the bytes
-// that notes the marks, and every letter run looked up by its text.
+// that notes the marks, and every letter run looked up by its text in a
+// map of the table's words (not by quoteScanKey, which it checks too).
 func quoteScanReference(body string) (r quoteScanResult) {
+	kind := quoteScanKinds()
 	for i := 0; i < len(body); i++ {
 		if quoteMarkByte[body[i]] {
 			r.marks = append(r.marks, i)
@@ -61,18 +64,27 @@ func quoteScanReference(body string) (r quoteScanResult) {
 		if nx, _ := utf8.DecodeRuneInString(body[i:]); i < len(body) && body[i] >= utf8.RuneSelf && isWordRune(nx) {
 			glued = true
 		}
-		if glued || i-s > quoteScanMaxLen {
-			continue
-		}
-		switch quoteScanKindOf(body[s:i], quoteScanKey(body, s, i)) {
-		case quoteScanCue:
+		switch k := kind[body[s:i]]; {
+		case glued:
+		case k == quoteScanCue:
 			r.cues = append(r.cues, Span{s, i})
-		case quoteScanName:
+		case k == quoteScanName:
 			r.names = append(r.names, Span{s, i})
 		}
 	}
 	return r
 }
+
+// quoteScanKinds maps each word of the scan's table to its kind.
+var quoteScanKinds = sync.OnceValue(func() map[string]uint8 {
+	kind := map[string]uint8{}
+	for i := range quoteScanWords {
+		if e := quoteScanWords[i]; e.w != "" {
+			kind[e.w] = e.kind
+		}
+	}
+	return kind
+})
 
 // TestQuoteScanRunLengths checks the pass at every length of text around
 // the copy it reads its last bytes from: long runs of letters, and words

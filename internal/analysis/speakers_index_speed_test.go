@@ -137,15 +137,7 @@ func TestSpeakerRunWordEnd(t *testing.T) {
 	const alphabet = "Aaz09 \n,;:\"()'.-!?&/@\x7f\x80\xc3\xe2\x9c"
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 3000 {
-		b := make([]byte, rng.IntN(40))
-		for i := range b {
-			if rng.IntN(3) == 0 {
-				b[i] = alphabet[rng.IntN(len(alphabet))]
-			} else {
-				b[i] = byte('a' + rng.IntN(26))
-			}
-		}
-		body := string(b)
+		body := randomLetterText(rng, 40, alphabet, 3)
 		for j := 0; j <= len(body); j++ {
 			want := j
 			for want < len(body) && !speakerRunStop[body[want]] {
@@ -202,15 +194,7 @@ func TestSpeakerLastEndByte(t *testing.T) {
 	const alphabet = "ab \n?!.\"\xe2\x80\x9d\x9c,'"
 	rng := rand.New(rand.NewPCG(9, 10))
 	for range 3000 {
-		b := make([]byte, rng.IntN(40))
-		for i := range b {
-			if rng.IntN(4) == 0 {
-				b[i] = alphabet[rng.IntN(len(alphabet))]
-			} else {
-				b[i] = byte('a' + rng.IntN(26))
-			}
-		}
-		s := string(b)
+		s := randomLetterText(rng, 40, alphabet, 4)
 		for i := -1; i < len(s); i++ {
 			want := i
 			for want >= 0 && strings.IndexByte("\n?!.\"\x9d", s[want]) < 0 {
@@ -265,4 +249,18 @@ func TestSpeakerLookupFoldKept(t *testing.T) {
 	check("Obama", 5, true)
 	x.reset("")
 	check("Obama", 0, false)
+}
+
+// randomLetterText returns up to maxLen-1 random bytes: one in oneIn from
+// alphabet, the others lower-case ASCII letters.
+func randomLetterText(rng *rand.Rand, maxLen int, alphabet string, oneIn int) string {
+	b := make([]byte, rng.IntN(maxLen))
+	for i := range b {
+		if rng.IntN(oneIn) == 0 {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		} else {
+			b[i] = byte('a' + rng.IntN(26))
+		}
+	}
+	return string(b)
 }
