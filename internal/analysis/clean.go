@@ -440,7 +440,7 @@ func cleanIsTimeOrDay(line string) bool {
 // starts with a name far less often than with a place or a verb, and the
 // first-name test keeps "Boston Marathon Bombing" a title.
 func cleanIsBareByline(line string) bool {
-	if len(line) > 80 || cleanHasCurlyDouble(line) || strings.ContainsAny(line, ".:;?!\"()0123456789") {
+	if len(line) > 80 || quoteHasMark(line) || strings.ContainsAny(line, ".:;?!()0123456789") {
 		return false
 	}
 	lower := strings.ToLower(line) == line
@@ -466,14 +466,6 @@ func cleanIsBareByline(line string) bool {
 	return names > 0
 }
 
-// cleanHasCurlyDouble reports whether s holds a curly double quotation
-// mark, “ or ”. strings.ContainsAny with them in its set compares each
-// rune of s with each rune of the set; with the ASCII rest of a set, it
-// reads s through a table.
-func cleanHasCurlyDouble(s string) bool {
-	return strings.Contains(s, "“") || strings.Contains(s, "”")
-}
-
 // cleanPeekLine returns the next non-blank line of rest, trimmed, and the
 // text after it.
 func cleanPeekLine(rest string) (line, after string) {
@@ -492,7 +484,7 @@ func cleanPeekLine(rest string) (line, after string) {
 // Bacon", "Kim Hjelmgaard, and William M. Welch". Every word is capitalised
 // but the joining "and"; there are two to twelve words and no sentence end.
 func cleanIsNameList(line string) bool {
-	if len(line) > 120 || cleanHasCurlyDouble(line) || strings.ContainsAny(line, ":;?!\"()0123456789") || strings.HasSuffix(line, ".") {
+	if len(line) > 120 || quoteHasMark(line) || strings.ContainsAny(line, ":;?!()0123456789") || strings.HasSuffix(line, ".") {
 		return false
 	}
 	names := 0

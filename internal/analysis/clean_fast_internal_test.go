@@ -385,12 +385,3 @@ func TestCleanIsTimeOrDayShortcuts(t *testing.T) {
 		}
 	}
 }
-
-// TestCleanHasCurlyDouble checks the two searches against ContainsAny.
-func TestCleanHasCurlyDouble(t *testing.T) {
-	for _, s := range []string{"", "plain", "“open", "close”", "‘single’", "„low", "a “b” c", "\"straight\"", "–—…"} {
-		if got, want := cleanHasCurlyDouble(s), strings.ContainsAny(s, "“”"); got != want {
-			t.Errorf("cleanHasCurlyDouble(%q) = %v, want %v", s, got, want)
-		}
-	}
-}

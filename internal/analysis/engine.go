@@ -804,10 +804,7 @@ next:
 		}
 		slices.SortStableFunc(order, func(a, b int32) int {
 			fa, fb := &forms[a], &forms[b]
-			if c := cmp.Compare(fb.n, fa.n); c != 0 { // n is direct+reported
-				return c
-			}
-			return cmp.Compare(fb.words, fa.words)
+			return sourceOrder(fa.quotes(), fa.words, fb.quotes(), fb.words)
 		})
 		out := make([]Source, len(forms))
 		for k, i := range order {
@@ -822,7 +819,7 @@ next:
 	keys := make([]string, len(forms))
 	for i, f := range forms {
 		keys[i] = speakerFoldKey(f.name)
-		if p, ok := pick[keys[i]]; !ok || f.n > forms[p].n || f.n == forms[p].n && f.name > forms[p].name {
+		if p, ok := pick[keys[i]]; !ok || f.quotes() > forms[p].quotes() || f.quotes() == forms[p].quotes() && f.name > forms[p].name {
 			pick[keys[i]] = i
 		}
 	}
@@ -842,7 +839,6 @@ next:
 // quotes give its source while it is one.
 type speakerForm struct {
 	name  string
-	n     int  // the quotes
 	ascii bool // name is all ASCII (kept while forms are compared pairwise)
 	// The side of the form's first quote, and the Source counts.
 	side                    string
@@ -851,7 +847,6 @@ type speakerForm struct {
 
 // count counts the quote q of the form.
 func (f *speakerForm) count(q *Quote) {
-	f.n++
 	if q.Kind == QuoteDirect {
 		f.direct++
 	} else {
@@ -859,6 +854,9 @@ func (f *speakerForm) count(q *Quote) {
 	}
 	f.words += q.Words
 }
+
+// quotes returns how many quotes the form has.
+func (f *speakerForm) quotes() int { return f.direct + f.reported }
 
 // speakerFoldKey returns s with each rune replaced by the least of its case
 // fold orbit: two strings have one key exactly when strings.EqualFold holds.
@@ -947,11 +945,17 @@ func collectSources(qs []Quote, roles sourceRoles) []Source {
 // those with the most words; sources alike keep their order.
 func sortSources(out []Source) {
 	slices.SortStableFunc(out, func(a, b Source) int {
-		if c := cmp.Compare(b.Direct+b.Reported, a.Direct+a.Reported); c != 0 {
-			return c
-		}
-		return cmp.Compare(b.Words, a.Words)
+		return sourceOrder(a.Direct+a.Reported, a.Words, b.Direct+b.Reported, b.Words)
 	})
+}
+
+// sourceOrder orders two sources by their quotes, na and nb, then by their
+// quoted words, wa and wb, the most first.
+func sourceOrder(na, wa, nb, wb int) int {
+	if c := cmp.Compare(nb, na); c != 0 {
+		return c
+	}
+	return cmp.Compare(wb, wa)
 }
 
 // sideShares returns each known side's share of attributions and of quoted

@@ -523,19 +523,16 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	// Floating quotes inherit the speaker of the attribution just before
 	// them, in the same paragraph or the one before.
 	last, lastPara := -1, -10
-	// The quotes are in text order, so the paragraph of each start is
-	// found by walking on from the one before (the binary search of paraOf
-	// cost more, twice per quote), and that of its end from its start's.
-	para, prevStart := 0, -1
+	// The quotes are in text order (sortQuotes), so the paragraph of each
+	// start is found by walking on from the one before (the binary search
+	// of paraOf cost more, twice per quote), and that of its end from its
+	// start's.
+	para := 0
 	for i := range res.Quotes {
 		q := &res.Quotes[i]
-		if q.Start < prevStart {
-			para = a.paraOf(q.Start) // not reached: kept for any order
-		}
 		for para < len(a.paras)-1 && a.paras[para].End < q.Start {
 			para++
 		}
-		prevStart = q.Start
 		if q.Kind == QuoteDirect && quoteHasInt(floating, q.Start) && q.Speaker == "" {
 			if last >= 0 && para-lastPara <= 1 {
 				src := res.Quotes[last]
@@ -1937,11 +1934,15 @@ func (a *attributor) bareAttribution(toks []qTok) bool {
 // Elsewhere they report nothing ("pressed for sanctions").
 var speechAfterQuoteVerbs = wordSet(`pressed barked snarled growled deadpanned laughed sniffed`)
 
+// quoteVerbReach is how many tokens before a quote's opening mark
+// quoteVerbAt reads a verb at: its callers skip the call beyond it.
+const quoteVerbReach = 6
+
 // quoteVerbAt returns the verb at token k when it is one of
 // speechQuoteVerbs and the quote opens at most six tokens after it, in the
 // same clause (a colon may end the clause): toks end at the opening mark.
 func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
-	if len(toks)-k-1 > 6 {
+	if len(toks)-k-1 > quoteVerbReach {
 		// Too far from the quote; tested first, as attributeIn asks about
 		// every word of a sentence and most need no look-up then.
 		return "", 0
@@ -2526,7 +2527,7 @@ func (a *attributor) attributeIn(start, end int, mark bool) (quoteAttribution, b
 			continue
 		}
 		verb := false // a quote verb: its object follows, never its subject
-		if cue == "" && len(toks)-k-1 <= 6 {
+		if cue == "" && len(toks)-k-1 <= quoteVerbReach {
 			// (quoteVerbAt reads no word further from the end: the test
 			// is written out here, where it costs no call.)
 			cue, n = quoteVerbAt(a.body, toks, k)
@@ -3608,13 +3609,6 @@ func quoteBetween8(x uint64, m, n uint64) uint64 {
 	const ones = 0x0101010101010101
 	t := x & (ones * 127)
 	return (ones*(127+n) - t) &^ x & (t + ones*(127-m)) & quoteHigh8
-}
-
-// quoteHasByte8 reports whether one of the eight bytes of x is b.
-func quoteHasByte8(x uint64, b byte) bool {
-	const ones = 0x0101010101010101
-	v := x ^ ones*uint64(b)
-	return (v-ones)&^v&quoteHigh8 != 0
 }
 
 // quoteWordByte is 1 for the ASCII letters and digits, 0 for other bytes.

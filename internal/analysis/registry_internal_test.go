@@ -20,6 +20,11 @@ func FuzzRegistryWordOffsets(f *testing.F) {
 		for _, key := range []string{s, registryKey(s)} {
 			words := strings.Fields(key)
 			at := registryWordOffsets(key, words, nil)
+			// Offsets exactly when the key is its words joined by single
+			// spaces (a key of no words has none to give).
+			if joined := strings.Join(words, " "); len(words) > 0 && (at == nil) != (key != joined) {
+				t.Fatalf("key %q, words joined %q: offsets %v", key, joined, at)
+			}
 			if at == nil {
 				continue
 			}

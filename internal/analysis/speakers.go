@@ -569,7 +569,7 @@ func speakerTokInfo(body string, toks []qTok, i int) (string, uint32) {
 		return speakerTokLook(body, t)
 	}
 	if t.fold > 0 {
-		return speakerFoldWords[t.fold], t.flags
+		return speakerWordEntries[t.fold-1].w, t.flags
 	}
 	return body[t.s:t.e], t.flags
 }
@@ -586,7 +586,7 @@ func speakerTokLook(body string, t *qTok) (string, uint32) {
 	}
 	t.known, t.fold, t.flags = true, uint16(k), f
 	if k > 0 {
-		return speakerFoldWords[k], f
+		return speakerWordEntries[k-1].w, f
 	}
 	return w, f
 }
@@ -845,10 +845,7 @@ type speakerWordEntry struct {
 // registered its words.
 var (
 	speakerWordEntries []speakerWordEntry
-	// speakerFoldWords holds the word of each entry at its index plus
-	// one, a token's fold: speakerTokInfo reads it with no arithmetic.
-	speakerFoldWords = []string{""}
-	speakerWordSlots [1 << 12]uint32
+	speakerWordSlots   [1 << 12]uint32
 	// speakerWordMaxLen is the length of the longest entry.
 	speakerWordMaxLen int
 )
@@ -913,7 +910,6 @@ func init() {
 			slot = (slot + 1) & (len(speakerWordSlots) - 1)
 		}
 		speakerWordEntries = append(speakerWordEntries, speakerWordEntry{w, f, key})
-		speakerFoldWords = append(speakerFoldWords, w)
 		speakerWordSlots[slot] = h>>speakerWordIdxBits<<speakerWordIdxBits | uint32(len(speakerWordEntries))
 		speakerWordMaxLen = max(speakerWordMaxLen, len(w))
 	}
@@ -2214,7 +2210,8 @@ func speakerRunBackoff(body string, pos, lo int) int {
 
 // speakerParticle reports whether w is one of speakerParticles, by a
 // switch: the run reader asks about the word after nearly every run, and
-// a string-map look-up cost several times the compare.
+// a string-map look-up cost several times the compare. (The set stays: it
+// interns its words for the word table, see wordSet.)
 func speakerParticle(w string) bool {
 	switch w {
 	case "de", "da", "di", "del", "der", "van", "von", "la", "le", "du", "bin", "ibn", "abu", "al", "el", "dos", "das", "ben":
@@ -2480,8 +2477,7 @@ func speakerSurname(name string) string {
 	if k <= 0 {
 		return w
 	}
-	switch w {
-	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
+	if speakerGenerationalWord(w) {
 		return lastWord(name[:k])
 	}
 	if speakerKoreanGiven(w) {
@@ -2495,10 +2491,12 @@ func speakerSurname(name string) string {
 // after its surname: "Tony Lippa Jr.", "Donald Trump Jr.".
 func speakerGenerational(name string) bool {
 	k := strings.LastIndexByte(name, ' ')
-	if k <= 0 {
-		return false
-	}
-	switch name[k+1:] {
+	return k > 0 && speakerGenerationalWord(name[k+1:])
+}
+
+// speakerGenerationalWord reports whether w is a generational suffix.
+func speakerGenerationalWord(w string) bool {
+	switch w {
 	case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV":
 		return true
 	}
@@ -3375,8 +3373,7 @@ func speakerLastEndByte(b string, i int) int {
 	const ones = 0x0101010101010101
 	for ; i >= 7; i -= 8 {
 		x := speakerLoad8(b, i-7)
-		m := quoteZero8(x^ones*'\n') | quoteZero8(x^ones*'?') | quoteZero8(x^ones*'!') |
-			quoteZero8(x^ones*'.') | quoteZero8(x^ones*'"') | quoteZero8(x^ones*0x9D)
+		m := quoteStops8(x) | quoteZero8(x^ones*'\n') | quoteZero8(x^ones*'"') | quoteZero8(x^ones*0x9D)
 		if m != 0 {
 			return i - 7 + (63-bits.LeadingZeros64(m))/8
 		}
