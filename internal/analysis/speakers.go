@@ -2303,6 +2303,11 @@ func (x *speakerIndex) surnameAfter(from, pos int, gender byte, role string) (in
 	if x.scanned == 0 {
 		return best, bestPos
 	}
+	if (gender != 0 || role != "") && !x.surnameMayFit(pos, gender, role) {
+		// No scanned person named before pos fits: the walk below could
+		// take none, and reading the capitals cost far more than this.
+		return best, bestPos
+	}
 	lo := max(from+1, 0)
 	x.capsCover(lo, pos)
 	caps := x.caps
@@ -2331,6 +2336,18 @@ func (x *speakerIndex) surnameAfter(from, pos int, gender byte, role string) (in
 		}
 	}
 	return best, bestPos
+}
+
+// surnameMayFit reports whether a scanned person first named before pos
+// fits gender and role as surnameAfter tests them: only such a person can
+// be the one it finds.
+func (x *speakerIndex) surnameMayFit(pos int, gender byte, role string) bool {
+	for _, pp := range x.persons[:x.scanned] {
+		if pp.first < pos && (gender == 0 || pp.gender == 0 || pp.gender == gender) && (role == "" || speakerHasTitle(pp.titles, role)) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerCap is a place where a run of capitalized words may start: a
@@ -2549,14 +2566,22 @@ func speakerStripPossessive(w string) string {
 // words: "Russia's Foreign Minister Sergey Lavrov" → [foreign minister],
 // [Sergey Lavrov]. The last name word loses a possessive in place.
 func speakerSplitName(words, titles []string) ([]string, []string) {
-	// The loops below ask about most words two or three times: each is
-	// looked up once. (speakerMaleNames[lowerWord(w)] is the swMale flag,
-	// and so for the other sets with a flag.)
 	var buf [8]speakerRunWord
 	info := buf[:]
 	if len(words) > len(buf) {
 		info = make([]speakerRunWord, len(words))
 	}
+	return speakerSplitNameInfo(words, titles, info)
+}
+
+// speakerSplitNameInfo is speakerSplitName with info[i] holding what
+// speakerWordInfo gives for words[i] where info[i].known is set: a caller
+// reading tokens has looked most of them up already. info is as long as
+// words.
+func speakerSplitNameInfo(words, titles []string, info []speakerRunWord) ([]string, []string) {
+	// The loops below ask about most words two or three times: each is
+	// looked up once. (speakerMaleNames[lowerWord(w)] is the swMale flag,
+	// and so for the other sets with a flag.)
 	look := func(i int) (string, uint32) {
 		if in := &info[i]; !in.known {
 			in.w, in.f = speakerWordInfo(words[i])
@@ -4155,7 +4180,20 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 			x.addCollective(name, pos)
 			return name, m
 		}
-		titles, name := speakerSplitName(words, x.titles[:0])
+		// The words are the last tokens of np, looked up above already
+		// (speakerTokInfo answers what speakerWordInfo would): the split
+		// takes their answers instead of looking each word up again.
+		var buf [8]speakerRunWord
+		info := buf[:]
+		if len(words) > len(buf) {
+			info = make([]speakerRunWord, len(words))
+		}
+		for k, i := range np[len(np)-len(words):] {
+			in := &info[k]
+			in.w, in.f = speakerTokInfo(body, toks, i)
+			in.known = true
+		}
+		titles, name := speakerSplitNameInfo(words, x.titles[:0], info)
 		x.titles = titles
 		starts = starts[:speakerNameEnd(words, name)] // as in addRun
 		if len(name) == 0 {
