@@ -1827,11 +1827,14 @@ type speakerIndex struct {
 	starts []int
 	titles []string
 	fold   []byte
-	// caps lists the run starts of body[capsFrom:capsTo], in order (see
-	// capsCover); capsSpare is a buffer for listing more before them.
+	// caps lists the run starts of the stretches of the body capsSpans
+	// holds, in order (see capsCover); capsFrom and capsTo are the first
+	// stretch's start and the last one's end, equal while there is none.
+	// capsSpare is a buffer for listing more.
 	caps             []speakerCap
 	capsFrom, capsTo int
 	capsSpare        []speakerCap
+	capsSpans        []Span
 	// lookedList and looked hold the lone surnames
 	// speakerScanRepeatedNames has looked for (see lookedBefore).
 	lookedList []string
@@ -2362,26 +2365,58 @@ type speakerCap struct {
 }
 
 // capsCover lists the run starts of body[lo:pos] in x.caps, which holds
-// those of one stretch of the body, growing the stretch at either end as
-// needed. The stretch starts where the first call asks: most calls ask
-// about the sentence or the text since the last mention, and listing the
-// capitals from the start of the body cost more than all of them.
+// those of the stretches of the body asked about so far (x.capsSpans),
+// listing only the bytes of [lo, pos) no stretch holds yet. Most calls ask
+// about the sentence or the text since the last mention: listing the
+// capitals from the start of the body, or of the gaps between the
+// stretches asked about, cost more than all of them.
 func (x *speakerIndex) capsCover(lo, pos int) {
 	if x.capsFrom == x.capsTo {
-		x.caps, x.capsFrom, x.capsTo = x.caps[:0], lo, lo
+		// None listed yet for this body (reset leaves them equal).
+		x.caps, x.capsSpans = x.caps[:0], x.capsSpans[:0]
 	}
-	if lo < x.capsFrom {
-		// The run starts before the stretch go in front of it; the list
-		// is built anew in the spare buffer, and the old one kept as the
-		// spare.
-		front := speakerCapsIn(x.capsSpare[:0], x.body, lo, x.capsFrom)
-		x.capsSpare, x.caps = x.caps[:0], append(front, x.caps...)
-		x.capsFrom = lo
+	if lo >= pos {
+		return
 	}
-	if pos > x.capsTo {
-		x.caps = speakerCapsIn(x.caps, x.body, x.capsTo, pos)
-		x.capsTo = pos
+	spans := x.capsSpans
+	// The stretches [i:j] touch or overlap [lo, pos): they and the gaps
+	// between them become one stretch.
+	i := 0
+	for i < len(spans) && spans[i].End < lo {
+		i++
 	}
+	j, at := i, lo
+	merged := Span{lo, pos}
+	for ; j < len(spans) && spans[j].Start <= pos; j++ {
+		if spans[j].Start > at {
+			x.capsInsert(at, spans[j].Start)
+		}
+		at = max(at, spans[j].End)
+		merged.Start, merged.End = min(merged.Start, spans[j].Start), max(merged.End, spans[j].End)
+	}
+	if at < pos {
+		x.capsInsert(at, pos)
+	}
+	x.capsSpans = slices.Replace(spans, i, j, merged)
+	x.capsFrom, x.capsTo = x.capsSpans[0].Start, x.capsSpans[len(x.capsSpans)-1].End
+}
+
+// capsInsert lists the run starts of body[from:to], which no stretch of
+// x.capsSpans holds, in x.caps, in order.
+func (x *speakerIndex) capsInsert(from, to int) {
+	caps := x.caps
+	k := len(caps)
+	if k > 0 && int(caps[k-1].at) >= from {
+		k = sort.Search(len(caps), func(k int) bool { return int(caps[k].at) >= from })
+	}
+	if k == len(caps) {
+		// Past every listed one, as most are: appended in place.
+		x.caps = speakerCapsIn(caps, x.body, from, to)
+		return
+	}
+	gap := speakerCapsIn(x.capsSpare[:0], x.body, from, to)
+	x.caps = slices.Insert(caps, k, gap...)
+	x.capsSpare = gap
 }
 
 // speakerCapsIn appends to dst the run starts in body[from:to]: the
