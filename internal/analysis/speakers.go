@@ -574,6 +574,18 @@ func speakerTokInfo(body string, toks []qTok, i int) (string, uint32) {
 	return body[t.s:t.e], t.flags
 }
 
+// speakerTokKnown returns what speakerTokInfo returns for token toks[i]
+// when the token was looked up before and folds to itself, as most tokens
+// the phrase readers ask about again do, and false otherwise. It is small
+// enough to be inlined, which speakerTokInfo is not: in the readers'
+// loops the call cost more than the answer.
+func speakerTokKnown(body string, toks []qTok, i int) (string, uint32, bool) {
+	if t := &toks[i]; t.known && t.fold == 0 {
+		return body[t.s:t.e], t.flags, true
+	}
+	return "", 0, false
+}
+
 // speakerTokLook is speakerTokInfo for a token t not looked up yet: it
 // looks the word up and keeps the answer in t.
 //
@@ -1142,7 +1154,10 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		j -= 2
 	}
 	for skipped := 0; j >= lo && skipped < 4 && toks[j].word; skipped++ {
-		w, f := speakerTokInfo(body, toks, j)
+		w, f, ok := speakerTokKnown(body, toks, j)
+		if !ok {
+			w, f = speakerTokInfo(body, toks, j)
+		}
 		if f&swSkip == 0 && !(len(w) > 4 && strings.HasSuffix(w, "ly") && !speakerCapitalized(body, toks[j])) {
 			break
 		}
@@ -1239,7 +1254,10 @@ func speakerNPBefore(body string, toks []qTok, lo, k int, np []int) []int {
 		if !t.word {
 			break
 		}
-		w, f := speakerTokInfo(body, toks, j)
+		w, f, ok := speakerTokKnown(body, toks, j)
+		if !ok {
+			w, f = speakerTokInfo(body, toks, j)
+		}
 		if antecedent && len(np) > 0 && (f&swPreps != 0 && !speakerCapitalized(body, t) && w != "of" ||
 			speakerTokFlags(body, toks, np[len(np)-1])&swDeterminers != 0) {
 			// "made by Darrell Issa, ..., who": the object of "by";
@@ -1430,7 +1448,10 @@ var speakerCalendar = wordSet(`monday tuesday wednesday thursday friday saturday
 // object ("issued a statement Tuesday").
 func speakerHeadOK(body string, toks []qTok, np []int) bool {
 	for x, i := range np {
-		w := speakerLower(body, toks, i)
+		w, _, ok := speakerTokKnown(body, toks, i)
+		if !ok {
+			w = speakerLower(body, toks, i)
+		}
 		if len(w) < 5 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) || speakerCapitalized(body, toks[i]) {
 			continue
 		}
@@ -1441,7 +1462,10 @@ func speakerHeadOK(body string, toks []qTok, np []int) bool {
 		}
 	}
 	last := toks[np[len(np)-1]]
-	w, f := speakerTokInfo(body, toks, np[len(np)-1])
+	w, f, ok := speakerTokKnown(body, toks, np[len(np)-1])
+	if !ok {
+		w, f = speakerTokInfo(body, toks, np[len(np)-1])
+	}
 	if f&swCalendar != 0 && !speakerMonthSurname(body, toks, np) && !speakerTodayName(body, toks, np) {
 		return false
 	}
@@ -1518,7 +1542,10 @@ func speakerNPAfter(body string, toks []qTok, k int, np []int) []int {
 			}
 			break
 		}
-		w, f := speakerTokInfo(body, toks, j)
+		w, f, ok := speakerTokKnown(body, toks, j)
+		if !ok {
+			w, f = speakerTokInfo(body, toks, j)
+		}
 		if f&swPreps != 0 {
 			// Keep prepositions inside the phrase only when more of it follows
 			// ("Secretary of State John Kerry", "reports in the US media").
@@ -1726,7 +1753,10 @@ func speakerNominal(body string, toks []qTok, np []int) bool {
 		return false
 	}
 	for _, i := range np {
-		w, f := speakerTokInfo(body, toks, i)
+		w, f, ok := speakerTokKnown(body, toks, i)
+		if !ok {
+			w, f = speakerTokInfo(body, toks, i)
+		}
 		if speakerNameWord(body, toks[i]) && (f&(swDeterminers|swStop|swSkip) == 0 || body[toks[i].s:toks[i].e] == "US") {
 			return true // "Lavrov", "al-Maliki"; "The US said", where "us" is a stop word
 		}
@@ -4150,7 +4180,8 @@ func (x *speakerIndex) resolveNP(body string, toks []qTok, np []int, pos int) (s
 	// capitalized one is part of a name: "Near East Policy").
 	hasPrep, prep := false, -1
 	for k, i := range np[:r] {
-		if w, f := speakerTokInfo(body, toks, i); f&swPreps != 0 && (w != "of" || k > 0 && !speakerCapitalized(body, toks[np[k-1]]) &&
+		// (The flags are read first, inlined: few words are prepositions.)
+		if speakerTokFlags(body, toks, i)&swPreps != 0 && (speakerLower(body, toks, i) != "of" || k > 0 && !speakerCapitalized(body, toks[np[k-1]]) &&
 			speakerRelationNouns[speakerLower(body, toks, np[k-1])]) {
 			// "the family of slain journalist Steven Sotloff", "the
 			// spokesman of Prime Minister Netanyahu": someone for the
