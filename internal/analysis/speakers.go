@@ -3537,12 +3537,35 @@ func speakerQuoteOpenBefore(b string, pron int) int {
 	if c := b[e-1]; c != ',' && c != '?' && c != '!' {
 		return -1
 	}
-	para := strings.LastIndexByte(b[:e], '\n') + 1
-	k := strings.LastIndex(b[para:e], open)
-	if k < 0 {
-		return -1
+	// The last mark ending by e, unless a line break stands after it: one
+	// walk back from e, eight bytes at a time, stops at whichever comes
+	// first (strings.LastIndexByte read back to the paragraph's start,
+	// and strings.LastIndex then read the text again up to the mark).
+	// Neither mark holds a line break.
+	const ones = 0x0101010101010101
+	last := open[len(open)-1]
+	i := e - 1 // the last byte a mark may end at
+	for ; i >= 7; i -= 8 {
+		x := speakerLoad8(b, i-7)
+		for m := quoteZero8(x^ones*'\n') | quoteZero8(x^ones*uint64(last)); m != 0; {
+			k := (63 - bits.LeadingZeros64(m)) / 8 // the latest candidate first
+			if j := i - 7 + k; b[j] == '\n' {
+				return -1
+			} else if j+1 >= len(open) && b[j+1-len(open):j+1] == open {
+				return j + 1 - len(open)
+			}
+			m &^= 0x80 << (8 * k)
+		}
 	}
-	return para + k
+	for ; i >= 0; i-- {
+		if b[i] == '\n' {
+			return -1
+		}
+		if b[i] == last && i+1 >= len(open) && b[i+1-len(open):i+1] == open {
+			return i + 1 - len(open)
+		}
+	}
+	return -1
 }
 
 // speakerSentenceEnd reports whether b[i] ends a sentence: a full stop
