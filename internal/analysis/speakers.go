@@ -985,6 +985,17 @@ func speakerSentenceInitial(body string, pos int) bool {
 // capitalized word, or a particle joined to a capitalized one by a hyphen
 // ("al-Hariri", "el-Sisi").
 func speakerNameWord(body string, t qTok) bool {
+	if t.word {
+		if c := body[t.s]; 'a' <= c && c <= 'z' {
+			// A lower-case word, as most are, is not capitalized, and is a
+			// name word only as a particle of two or three letters before
+			// a hyphen: the calls are spared for the others.
+			if w := body[t.s:t.e]; len(w) > 3 && (w[2] == '-' || w[3] == '-') {
+				return speakerHyphenParticle(w)
+			}
+			return false
+		}
+	}
 	if speakerCapitalized(body, t) {
 		return true
 	}

@@ -65,3 +65,33 @@ func TestSpeakerQuoteOpenBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNameWordLowerCase checks speakerNameWord, which passes over
+// lower-case words without a hyphen third or fourth, against the plain
+// reading (capitalized, or a particle joined by a hyphen), and that every
+// particle has the two or three letters it relies on.
+func TestSpeakerNameWordLowerCase(t *testing.T) {
+	for w := range speakerParticles {
+		if len(w) < 2 || len(w) > 3 {
+			t.Fatalf("particle %q has %d letters: speakerNameWord looks for hyphens third or fourth only", w, len(w))
+		}
+	}
+	words := []string{"al-Assad", "el-Sisi", "bin-Laden", "abu-Bakr", "al-", "al-a", "al-qaeda", "a-Z", "ab-C", "abc-D", "abcd-E",
+		"de-La", "van-Dam", "x-al-Z", "al", "bin", "said", "Lavrov", "I", "Speaking", "Öztürk", "élan", "al-Öz", "al-öz", "-al", "a", "ab", "abc",
+		"al—Z", "al-Ŝ", "das-A", "Al-Assad", "AL-Assad", "dos-", "der-X", "der--X", "d-e-X"}
+	for _, w := range words {
+		for _, body := range []string{w, "x " + w, w + " y"} {
+			s := strings.Index(body, w)
+			tok := qTok{s: s, e: s + len(w), word: true}
+			want := speakerCapitalized(body, tok) || speakerHyphenParticle(body[tok.s:tok.e])
+			if got := speakerNameWord(body, tok); got != want {
+				t.Errorf("speakerNameWord(%q in %q) = %v, want %v", w, body, got, want)
+			}
+			tok.word = false
+			want = speakerCapitalized(body, tok) || speakerHyphenParticle(body[tok.s:tok.e])
+			if got := speakerNameWord(body, tok); got != want {
+				t.Errorf("speakerNameWord(%q in %q, no word) = %v, want %v", w, body, got, want)
+			}
+		}
+	}
+}
