@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -202,19 +203,29 @@ type registryIndex struct {
 	// name of two words or more ("Trump"), "" for others ("Syrian
 	// opposition").
 	last []string
+	// vocab has a bit set (registryWordHash) for every word of every key
+	// of exact, whole, not and surname: most speakers hold words that no
+	// key does, and a phrase with one is ruled out without a look-up.
+	vocab [1 << registryVocabBits / 64]uint64
 }
 
 var (
-	registryCacheMu sync.Mutex
-	registryCache   *registryIndex
+	registryCacheMu sync.Mutex // held while an index is built
+	// registryCache is the index last built. Resolve runs for every
+	// speaker the placement cache has not seen: the index it finds
+	// current is read with no lock taken.
+	registryCache atomic.Pointer[registryIndex]
 )
 
 // index returns the registry's lookup index, rebuilt when the entries
 // changed since it was built.
 func (r *Registry) index() *registryIndex {
+	if c := registryCache.Load(); c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
+		return c
+	}
 	registryCacheMu.Lock()
 	defer registryCacheMu.Unlock()
-	if c := registryCache; c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
+	if c := registryCache.Load(); c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
 		return c
 	}
 	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, whole: map[string]int{}, not: map[string]bool{}, surname: map[string]int{}, proper: map[string]bool{}}
@@ -294,16 +305,115 @@ func (r *Registry) index() *registryIndex {
 			x.exact[k] = i
 		}
 	}
+	// Every word of a key the phrases of a speaker are looked up under,
+	// for registryIndex.mayHold.
+	for _, m := range [...]map[string]int{x.exact, x.whole, x.surname} {
+		for k := range m {
+			x.addVocab(k)
+		}
+	}
+	for k := range x.not {
+		x.addVocab(k)
+	}
 	if r.Version != "" {
-		registryCache = x
+		registryCache.Store(x)
 	}
 	return x
+}
+
+// registryVocabBits is the base-2 log of the bits of registryIndex.vocab:
+// a registry of a few thousand words sets about one bit in ten.
+const registryVocabBits = 15
+
+// registryWordHash hashes a word of a key (FNV-1a) for registryIndex.vocab.
+func registryWordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h >> (32 - registryVocabBits)
+}
+
+// addVocab sets the vocab bits of the words of the key k.
+func (x *registryIndex) addVocab(k string) {
+	for _, w := range strings.Fields(k) {
+		h := registryWordHash(w)
+		x.vocab[h/64] |= 1 << (h % 64)
+	}
+}
+
+// mayHold reports whether w may be a word of a key of exact, whole, not
+// or surname: when it is not, no phrase that holds it is one, and the
+// maps need not be asked about them.
+func (x *registryIndex) mayHold(w string) bool {
+	h := registryWordHash(w)
+	return x.vocab[h/64]>>(h%64)&1 != 0
 }
 
 // registryKey normalises a name for matching: lower case, words separated by
 // single spaces, possessive 's dropped, punctuation other than inner hyphens,
 // periods and apostrophes removed.
 func registryKey(s string) string {
+	key, _ := registryKeyWords(s, nil)
+	return key
+}
+
+// registryKeyWords returns registryKey(s) and, appended to words, the
+// words of the key (strings.Fields(key)) as slices of it. A name of ASCII
+// words, as nearly every speaker is, is lowered into one buffer: no
+// string is made for each word, nor a list of them to join.
+func registryKeyWords(s string, words []string) (string, []string) {
+	var buf [64]byte
+	var atBuf [16]int
+	b, at := buf[:0], atBuf[:0] // the key, and where each word starts in it
+	for i := 0; ; {
+		st, en, ok := registryNextWord(s, i)
+		if !ok {
+			break
+		}
+		w := s[st:en]
+		if !cleanIsASCII(w) {
+			key := registryKeySlow(s)
+			return key, append(words, strings.Fields(key)...)
+		}
+		if len(at) > 0 {
+			b = append(b, ' ')
+		}
+		from := len(b)
+		at = append(at, from)
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		// As registryKeySlow: the possessive dropped (in ASCII, "'s"),
+		// then the sentence's period after "U.N." A word starts with a
+		// letter or digit, so neither leaves it empty, and the key is
+		// its words joined by single spaces.
+		if n := len(b); n-from >= 2 && b[n-2] == '\'' && b[n-1] == 's' {
+			b = b[:n-2]
+		}
+		if n := len(b); n-from > 2 && b[n-1] == '.' && bytes.IndexByte(b[from:n-1], '.') >= 0 {
+			b = b[:n-1]
+		}
+		i = en
+	}
+	key := string(b)
+	for k, a := range at {
+		end := len(key)
+		if k+1 < len(at) {
+			end = at[k+1] - 1
+		}
+		words = append(words, key[a:end])
+	}
+	return key, words
+}
+
+// registryKeySlow is registryKey for any text: each word lowered by
+// strings.ToLower.
+func registryKeySlow(s string) string {
 	var words []string
 	for i := 0; ; {
 		st, en, ok := registryNextWord(s, i)
@@ -418,7 +528,8 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		return "", "", "", false
 	}
 	x := r.index()
-	key := registryKey(speaker)
+	var wordsBuf [16]string
+	key, words := registryKeyWords(speaker, wordsBuf[:0])
 	if key == "" {
 		return "", "", "", false
 	}
@@ -426,7 +537,23 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		e := r.Entries[i]
 		return e.Name, e.Side, e.Role, true
 	}
-	words := strings.Fields(key)
+	// unknown[k] counts the words before words[k] that no key holds
+	// (registryIndex.mayHold): a phrase of words[s:s+n] is a key of a map
+	// only if unknown[s+n] == unknown[s], and most are looked up in none.
+	var unknownBuf [17]int
+	unknown := unknownBuf[:0]
+	if len(words)+1 > len(unknownBuf) {
+		unknown = make([]int, 0, len(words)+1)
+	}
+	unknown = append(unknown, 0)
+	for k, w := range words {
+		u := unknown[k]
+		if !x.mayHold(w) {
+			u++
+		}
+		unknown = append(unknown, u)
+	}
+	known := func(s, n int) bool { return unknown[s+n] == unknown[s] }
 	var marks []registryWordMark // the words as written, read when needed
 	mark := func(k int) registryWordMark {
 		if marks == nil {
@@ -434,19 +561,26 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		}
 		return marks[k]
 	}
-	if i, ok := x.exact[key]; ok {
-		return hit(i)
-	}
-	if i, ok := x.whole[key]; ok {
-		return hit(i)
-	}
 	// The phrases tried are the words joined by single spaces: slices of
 	// the key where it is so made, as registryKey makes it (see
 	// registryWordOffsets), not strings built for every run of words.
 	var atBuf [16]int
 	at := registryWordOffsets(key, words, atBuf[:0])
+	// A key that is its words joined so is a key of a map only if they
+	// all may be words of one (the others are looked up as they are).
+	if at == nil || known(0, len(words)) {
+		if i, ok := x.exact[key]; ok {
+			return hit(i)
+		}
+		if i, ok := x.whole[key]; ok {
+			return hit(i)
+		}
+	}
 	for n := min(x.maxWords, len(words)); n >= 1; n-- {
 		for s := 0; s+n <= len(words); s++ {
+			if !known(s, n) {
+				continue // in neither not nor exact
+			}
 			var phrase string
 			if at != nil {
 				phrase = key[at[s] : at[s+n-1]+len(words[s+n-1])]
@@ -499,9 +633,12 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		}
 	}
 	last := words[len(words)-1]
-	i, ok := x.surname[last]
-	if !ok {
-		i, ok = x.surname[registryStripArticle(last)]
+	i, ok := 0, false
+	if x.mayHold(last) {
+		i, ok = x.surname[last]
+	}
+	if stripped := registryStripArticle(last); !ok && x.mayHold(stripped) {
+		i, ok = x.surname[stripped]
 	}
 	if ok && len(words) <= 3 && (mark(len(words)-1).upper || last != registryStripArticle(last)) &&
 		!registryTitleWord(last) && registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
