@@ -363,11 +363,18 @@ func registryKey(s string) string {
 // words, as nearly every speaker is, is lowered into one buffer: no
 // string is made for each word, nor a list of them to join.
 func registryKeyWords(s string, words []string) (string, []string) {
-	var buf [64]byte
+	var buf [128]byte
 	var atBuf [16]int
 	b, at := buf[:0], atBuf[:0] // the key, and where each word starts in it
+	ascii := speakerASCII(s)
 	for i := 0; ; {
-		st, en, ok := registryNextWord(s, i)
+		var st, en int
+		var ok bool
+		if ascii {
+			st, en, ok = registryNextWordASCII(s, i)
+		} else {
+			st, en, ok = registryNextWord(s, i)
+		}
 		if !ok {
 			break
 		}
@@ -515,6 +522,36 @@ func registryNextWord(s string, from int) (int, int, bool) {
 		en++ // the final period of "U.S."
 	}
 	return st, en, true
+}
+
+// registryNextWordASCII is registryNextWord for s in ASCII, read a byte
+// at a time with no rune decoded: a word is a run of letters and digits,
+// and goes on over an apostrophe, a hyphen or a period that stands before
+// a letter or digit (NextWord's joiner, and registryNextWord's parts of
+// one word).
+func registryNextWordASCII(s string, from int) (int, int, bool) {
+	i := from
+	for i < len(s) && !asciiWord[s[i]] {
+		i++
+	}
+	if i >= len(s) {
+		return 0, 0, false
+	}
+	st := i
+	for {
+		for i < len(s) && asciiWord[s[i]] {
+			i++
+		}
+		if i+1 < len(s) && (s[i] == '\'' || s[i] == '-' || s[i] == '.') && asciiWord[s[i+1]] {
+			i++
+			continue
+		}
+		break
+	}
+	if i < len(s) && s[i] == '.' && i-st <= 3 && strings.Contains(s[st:i], ".") {
+		i++ // the final period of "U.S."
+	}
+	return st, i, true
 }
 
 // Resolve maps a speaker name or phrase to a registry entry: an exact name

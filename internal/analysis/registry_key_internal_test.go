@@ -57,3 +57,23 @@ func TestRegistryVocabHoldsKeys(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRegistryNextWordASCII checks registryNextWordASCII against
+// registryNextWord on text in ASCII, from every offset.
+func FuzzRegistryNextWordASCII(f *testing.F) {
+	for _, s := range []string{"U.S.-backed rebels", "it's O'Neill's", "a.b.c. d", "x--y", "e.g.", "'s 'a", "U.N..", "9.11 am", "a-", "-a", "a'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !speakerASCII(s) {
+			return
+		}
+		for i := 0; i <= len(s); i++ {
+			st, en, ok := registryNextWordASCII(s, i)
+			wst, wen, wok := registryNextWord(s, i)
+			if st != wst || en != wen || ok != wok {
+				t.Fatalf("registryNextWordASCII(%q, %d) = %d, %d, %v; registryNextWord %d, %d, %v", s, i, st, en, ok, wst, wen, wok)
+			}
+		}
+	})
+}
