@@ -278,6 +278,21 @@ func cleanNormalizeC3(raw string) (text string, c3 bool) {
 	b.Grow(len(raw))
 	b.WriteString(raw[:i])
 	for i < len(raw) {
+		// A run of printable ASCII bytes, found eight at a time as above,
+		// is written whole: a text with one line break in "\r\n" was
+		// copied a byte a call to the end.
+		j := i
+		for j+8 <= len(raw) && textStops8(speakerLoad8(raw, j)) == 0 {
+			j += 8
+		}
+		for j < len(raw) && raw[j] >= 0x20 && raw[j] < utf8.RuneSelf {
+			j++
+		}
+		if j > i {
+			b.WriteString(raw[i:j])
+			i = j
+			continue
+		}
 		c := raw[i]
 		if c < utf8.RuneSelf {
 			switch {
