@@ -114,62 +114,102 @@ func CountWords(s string) int { return countWordsUpTo(s, len(s)+1) }
 // stops once it has counted limit of them: a test for "at least limit words"
 // need not read a long sentence to its end.
 func countWordsUpTo(s string, limit int) int {
-	const ones = 0x0101010101010101
 	n := 0
-	var in uint8 // 1 inside a word
-	for i := 0; i < len(s) && n < limit; {
-		if i+8 <= len(s) {
-			// Eight ASCII bytes with no apostrophe at a time: a word starts
-			// at each word byte whose previous byte is no word byte. When
-			// one of the eight is not, the bytes before it are counted so
-			// and the loop goes on at it below: a curly quote or an
-			// apostrophe costs a look at its own bytes, not one at the
-			// eight bytes that hold it for each byte before it.
-			x := speakerLoad8(s, i)
-			v := x ^ ones*'\''
-			// The high bit of each byte outside ASCII, and of each
-			// apostrophe; the zero test may mark bytes after a true
-			// apostrophe too, but only the first byte marked is used.
-			stops := (x | (v-ones)&^v) & quoteHigh8
-			if stops == 0 {
-				w := quoteAlnum8(x)
-				n += bits.OnesCount64(w &^ (w<<8 | uint64(in)<<7))
-				in = uint8(w >> 63)
-				i += 8
-				continue
-			}
+	var in uint64 // 1 inside a word
+	i := 0
+	for i <= len(s)-8 && n < limit {
+		// Eight ASCII bytes with no apostrophe at a time: a word starts at
+		// each word byte whose previous byte is no word byte. When one of
+		// the eight is not, the bytes before it are counted so and the
+		// loop goes on at it below: a curly quote or an apostrophe costs
+		// a look at its own bytes, not one at the eight bytes that hold it
+		// for each byte before it.
+		x := speakerLoad8(s, i)
+		if stops := wordsStops8(x); stops != 0 {
 			if k := bits.TrailingZeros64(stops) >> 3; k > 0 {
-				// The k bytes before the first stop (quoteAlnum8 is
-				// exact byte by byte, and the bytes from the stop on are
-				// masked off).
-				w := quoteAlnum8(x) & (^uint64(0) >> (64 - 8*uint(k)))
-				n += bits.OnesCount64(w &^ (w<<8 | uint64(in)<<7))
-				in = uint8(w>>(8*uint(k)-1)) & 1
+				// The k bytes before the first stop (wordsAlnum8 is exact
+				// below a byte outside ASCII, and the bytes from the stop
+				// on are masked off).
+				w := wordsAlnum8(x) & (^uint64(0) >> (64 - 8*uint(k)))
+				n += wordsCount8(w &^ (w<<8 | in<<7))
+				in = w >> (8*uint(k) - 1) & 1
 				i += k
 			}
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			w := quoteWordByte[c]
-			n += int(w &^ in)
-			if c == '\'' {
-				// An inner apostrophe keeps the word open: "don't".
-				w = in & quoteWordAtU8(s, i+1)
-			}
-			in = w
-			i++
+			i, n, in = countWordsStop(s, i, n, in)
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if isWordRune(r) {
-			if in == 0 {
-				n++
-				in = 1
-			}
-		} else if !(r == '’' && in == 1 && quoteWordAt(s, i+size)) {
-			in = 0
+		w := wordsAlnum8(x)
+		n += wordsCount8(w &^ (w<<8 | in<<7))
+		in = w >> 63
+		i += 8
+	}
+	if i < len(s) && n < limit && len(s) >= 8 {
+		// The last few bytes, read as the last eight of s shifted down
+		// past those already counted: the zero bytes shifted in are no
+		// word bytes and stop nothing.
+		x := speakerLoad8(s, len(s)-8) >> (64 - 8*uint(len(s)-i))
+		if wordsStops8(x) == 0 {
+			w := wordsAlnum8(x)
+			return min(n+wordsCount8(w&^(w<<8|in<<7)), limit)
 		}
-		i += size
+	}
+	// Byte by byte, in a text shorter than eight bytes or a tail that
+	// holds a stop.
+	for i < len(s) && n < limit {
+		i, n, in = countWordsStop(s, i, n, in)
 	}
 	return min(n, limit)
+}
+
+// countWordsStop counts the byte or rune at s[i] for countWordsUpTo, in
+// or after a word as in says, and returns the offset after it and the new
+// count and state.
+func countWordsStop(s string, i, n int, in uint64) (int, int, uint64) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		w := uint64(quoteWordByte[c])
+		n += int(w &^ in)
+		if c == '\'' {
+			// An inner apostrophe keeps the word open: "don't".
+			w = in & uint64(quoteWordAtU8(s, i+1))
+		}
+		return i + 1, n, w
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if isWordRune(r) {
+		if in == 0 {
+			n++
+		}
+		return i + size, n, 1
+	}
+	if r == '’' && in == 1 && quoteWordAt(s, i+size) {
+		return i + size, n, 1
+	}
+	return i + size, n, 0
+}
+
+// wordsStops8 returns the high bit of each of the eight bytes of x that
+// stops countWordsUpTo's eight-byte step (a byte outside ASCII, or an
+// apostrophe); the zero test may also mark bytes after a true apostrophe,
+// so only the lowest bit set is exact.
+func wordsStops8(x uint64) uint64 {
+	v := x ^ lexOnes*'\''
+	return (x | (v-lexOnes)&^v) & quoteHigh8
+}
+
+// wordsAlnum8 returns the high bit of each of the eight bytes of x that
+// is an ASCII letter or digit: exact for ASCII bytes, and below the first
+// byte outside ASCII (the sums and differences carry or borrow only
+// upwards).
+func wordsAlnum8(x uint64) uint64 {
+	y := x | lexOnes*' ' // letters in lower case; digits have the bit
+	return ((lexOnes*('z'+1+127)-y)&(y+lexOnes*(127-'a'+1)) |
+		(lexOnes*('9'+1+127)-x)&(x+lexOnes*(127-'0'+1))) & quoteHigh8
+}
+
+// wordsCount8 counts the high bits set in w, one per byte: a multiply,
+// not bits.OnesCount64, whose call on a machine without POPCNT keeps the
+// caller's loop variables in memory.
+func wordsCount8(w uint64) int {
+	return int(w >> 7 * lexOnes >> 56)
 }

@@ -54,3 +54,20 @@ func checkCountWords(t *testing.T, s string) {
 		}
 	}
 }
+
+// TestCountWordsEveryCut checks CountWords and countWordsUpTo on every
+// prefix and suffix of a few texts, so that each of their bytes is in
+// turn the last of an eight-byte step, of the shifted read of the last
+// few bytes, and of the byte-by-byte tail.
+func TestCountWordsEveryCut(t *testing.T) {
+	for _, s := range []string{
+		"They don't know what Russia’s “foreign” minister said in 2016's talks, a b c d e f g h.",
+		"abcdefgh'ijk 'abcdefgh' x y'z é'a l'été d'Éric naïveté o'\xff'x 12,000 U.S.-backed",
+		"\t\n  Rebels’  allies' ISIS—al-Qaeda ... a1b2c3d4 e5 f6\u00a0g7 ’’'' x",
+	} {
+		for k := 0; k <= len(s); k++ {
+			checkCountWords(t, s[:k])
+			checkCountWords(t, s[k:])
+		}
+	}
+}
