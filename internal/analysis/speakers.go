@@ -931,7 +931,19 @@ func init() {
 }
 
 // speakerCapitalized reports whether token t starts with an upper-case letter.
+// It is asked for nearly every word before a cue: the most common answer,
+// for a word in lower case, is given by code the compiler inlines, the
+// rest by speakerCapitalizedRest.
 func speakerCapitalized(body string, t qTok) bool {
+	if t.s < len(body) && body[t.s]-'a' <= 'z'-'a' {
+		return false
+	}
+	return speakerCapitalizedRest(body, t)
+}
+
+// speakerCapitalizedRest is speakerCapitalized for the tokens its inlined
+// test leaves.
+func speakerCapitalizedRest(body string, t qTok) bool {
 	if !t.word {
 		return false
 	}
@@ -1005,8 +1017,13 @@ func speakerNameWord(body string, t qTok) bool {
 // speakerHyphenParticle reports whether s opens with a name particle
 // joined by a hyphen to a capitalized word: "al-Hariri", "el-Sisi".
 func speakerHyphenParticle(s string) bool {
+	// A particle has two or three letters, so the hyphen after it stands
+	// at s[2] or s[3]: nearly every word is answered without a search.
+	if len(s) < 4 || s[2] != '-' && s[3] != '-' {
+		return false
+	}
 	h := strings.IndexByte(s, '-')
-	if h <= 0 || h+1 >= len(s) || !speakerParticles[s[:h]] {
+	if h <= 0 || h+1 >= len(s) || !speakerParticle(s[:h]) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[h+1:])
@@ -2029,7 +2046,11 @@ func speakerScanNames(x *speakerIndex, body string, triggers, cues []Span, toks 
 				e = i + 1
 			}
 			if e > tr.Start {
-				if strings.IndexByte(body[i:e], ' ') >= 0 && speakerRunMayName(body[i:e]) {
+				// The trigger, a first name, role or honorific of
+				// speakerPersonQuick, makes speakerRunMayName true when it
+				// is a word of the run by itself: the call is spared.
+				whole := tr.End <= e && (tr.Start == i || body[tr.Start-1] == ' ') && (tr.End == e || body[tr.End] == ' ')
+				if strings.IndexByte(body[i:e], ' ') >= 0 && (whole || speakerRunMayName(body[i:e])) {
 					toks = quoteTokenize(body, i, e, toks[:0])
 					x.addRun(body, toks, i, "")
 				}
