@@ -2368,11 +2368,6 @@ func (x *speakerIndex) surnameAfter(from, pos int, gender byte, role string) (in
 	if x.scanned == 0 {
 		return best, bestPos
 	}
-	if (gender != 0 || role != "") && !x.surnameMayFit(pos, gender, role) {
-		// No scanned person named before pos fits: the walk below could
-		// take none, and reading the capitals cost far more than this.
-		return best, bestPos
-	}
 	lo := max(from+1, 0)
 	x.capsCover(lo, pos)
 	caps := x.caps
@@ -2403,25 +2398,19 @@ func (x *speakerIndex) surnameAfter(from, pos int, gender byte, role string) (in
 	return best, bestPos
 }
 
-// surnameMayFit reports whether a scanned person first named before pos
-// fits gender and role as surnameAfter tests them: only such a person can
-// be the one it finds.
-func (x *speakerIndex) surnameMayFit(pos int, gender byte, role string) bool {
-	for _, pp := range x.persons[:x.scanned] {
-		if pp.first < pos && (gender == 0 || pp.gender == 0 || pp.gender == gender) && (role == "" || speakerHasTitle(pp.titles, role)) {
-			return true
-		}
-	}
-	return false
-}
-
 // speakerCap is a place where a run of capitalized words may start: a
 // capital letter after no word byte. end and person are filled when the
 // run is first read: end is its end (-1 when no run starts there), person
 // the scanned person its single word names as a surname, or -1 (also for
 // runs of several words: those name a person only with a trigger word,
-// and the scan has read those). Both stay true for the whole body: the
-// keys of the scanned persons never change after the scan.
+// and the scan has read those). Both are kept for the whole body. For a
+// surname with a particle ("Van Leeuw") person is tested against the
+// person's name as it stands when the run is first read, and addPerson may
+// lengthen that name later ("Jan Van Leeuw"); so whether such a run names
+// its bearer can depend on which question read it first. No corpus text
+// meets this; it is why surnameAfter must read the capitals in the same
+// order for every question (a shortcut that skipped the walk when nobody
+// could fit changed a speaker).
 type speakerCap struct {
 	at, end, person int32
 }
@@ -2443,10 +2432,9 @@ func (x *speakerIndex) capsCover(lo, pos int) {
 	spans := x.capsSpans
 	// The stretches [i:j] touch or overlap [lo, pos): they and the gaps
 	// between them become one stretch.
-	i := 0
-	for i < len(spans) && spans[i].End < lo {
-		i++
-	}
+	// A binary search: stretches asked about apart are never merged, so
+	// their number grows with the body's quotes.
+	i := sort.Search(len(spans), func(k int) bool { return spans[k].End >= lo })
 	j, at := i, lo
 	merged := Span{lo, pos}
 	for ; j < len(spans) && spans[j].Start <= pos; j++ {

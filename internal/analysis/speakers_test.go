@@ -1,6 +1,7 @@
 package analysis_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/framinglens/framinglens/internal/analysis"
@@ -112,5 +113,32 @@ func TestFloatingQuotes(t *testing.T) {
 			}
 			t.Errorf("no quote starting %q", c.quote)
 		})
+	}
+}
+
+// TestPronounCapitalsReadInOneOrder pins how a pronoun's speaker depends
+// on the capitals read before it. "the senator says" asks for a senator
+// nobody is: a shortcut that skipped reading the capitals then (as no one
+// could fit) let "Van Leeuw" be read only after "Jan Van Leeuw" lengthened
+// the name, and "She" went to him instead of to Abdel el-Sisi (see
+// speakerCap on why the order matters).
+func TestPronounCapitalsReadInOneOrder(t *testing.T) {
+	text := `Mrs. Leeuw added. "Never again," Abdel el-Sisi said. "Never again," Mr. Dam added. ` +
+		`Van Leeuw, who teaches, spoke. She recently wrote a book. “Never again,” the senator says. “No,” said Jan Van Leeuw.`
+	r, err := mustEngine(t).Analyze(analysis.Input{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range r.Quotes {
+		if strings.Contains(q.Text, "a book") {
+			found = true
+			if q.Speaker != "Abdel el-Sisi" {
+				t.Errorf("speaker of %q = %q, want Abdel el-Sisi", q.Text, q.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no quote holds %q; quotes: %+v", "a book", r.Quotes)
 	}
 }
