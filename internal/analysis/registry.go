@@ -211,21 +211,41 @@ type registryIndex struct {
 
 var (
 	registryCacheMu sync.Mutex // held while an index is built
-	// registryCache is the index last built. Resolve runs for every
-	// speaker the placement cache has not seen: the index it finds
-	// current is read with no lock taken.
-	registryCache atomic.Pointer[registryIndex]
+	// registryCache holds the indexes last built, the newest first, at
+	// most registryCacheLen. Resolve runs for every speaker the placement
+	// cache has not seen: the list it finds current is read with no lock
+	// taken. More than one is kept as engines on different registries
+	// (a user's own beside the default) may analyse at the same time,
+	// and a single index would be rebuilt at nearly every call of each.
+	registryCache atomic.Pointer[[]*registryIndex]
 )
+
+// registryCacheLen bounds the indexes kept: a few registries are in use
+// at once, each index holding maps of all its keys.
+const registryCacheLen = 8
+
+// cachedIndex returns the index of registry r kept in registryCache, if
+// it is current.
+func (r *Registry) cachedIndex() *registryIndex {
+	if l := registryCache.Load(); l != nil && r.Version != "" {
+		for _, c := range *l {
+			if c.reg == r && c.n == len(r.Entries) && c.version == r.Version {
+				return c
+			}
+		}
+	}
+	return nil
+}
 
 // index returns the registry's lookup index, rebuilt when the entries
 // changed since it was built.
 func (r *Registry) index() *registryIndex {
-	if c := registryCache.Load(); c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
+	if c := r.cachedIndex(); c != nil {
 		return c
 	}
 	registryCacheMu.Lock()
 	defer registryCacheMu.Unlock()
-	if c := registryCache.Load(); c != nil && c.reg == r && c.n == len(r.Entries) && c.version == r.Version && r.Version != "" {
+	if c := r.cachedIndex(); c != nil {
 		return c
 	}
 	x := &registryIndex{reg: r, version: r.Version, n: len(r.Entries), exact: map[string]int{}, whole: map[string]int{}, not: map[string]bool{}, surname: map[string]int{}, proper: map[string]bool{}}
@@ -316,7 +336,17 @@ func (r *Registry) index() *registryIndex {
 		x.addVocab(k)
 	}
 	if r.Version != "" {
-		registryCache.Store(x)
+		// A new list, the old one left to readers that hold it; an
+		// older index of the same registry is dropped.
+		l := []*registryIndex{x}
+		if old := registryCache.Load(); old != nil {
+			for _, c := range *old {
+				if c.reg != r && len(l) < registryCacheLen {
+					l = append(l, c)
+				}
+			}
+		}
+		registryCache.Store(&l)
 	}
 	return x
 }

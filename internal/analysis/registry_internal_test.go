@@ -38,3 +38,40 @@ func FuzzRegistryWordOffsets(f *testing.F) {
 		}
 	})
 }
+
+// TestRegistryIndexesKeptApart checks that two registries in use by turns
+// each keep their index: with one index kept for all, each call rebuilt
+// it.
+func TestRegistryIndexesKeptApart(t *testing.T) {
+	a, err := ParseRegistryCSV("a", []byte("name,aliases,side,role\nSergey Lavrov,Lavrov,russia,minister\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ParseRegistryCSV("b", []byte("name,aliases,side,role\nJohn Kerry,Kerry,united-states,secretary\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xa, xb := a.index(), b.index()
+	for range 3 {
+		if a.index() != xa || b.index() != xb {
+			t.Fatal("an index was rebuilt while its registry did not change")
+		}
+	}
+	if _, side, _, ok := a.Resolve("Lavrov"); !ok || side != "russia" {
+		t.Errorf(`a.Resolve("Lavrov") = %q, %v`, side, ok)
+	}
+	if _, _, _, ok := b.Resolve("Lavrov"); ok {
+		t.Error(`b.Resolve("Lavrov") found an entry of registry a`)
+	}
+	// A changed registry gets a new index, which replaces its old one.
+	a.Entries = append(a.Entries, RegistryEntry{Name: "Bashar al-Assad", Side: "syrian-government"})
+	a.Version = RegistryVersion(a.Entries)
+	if a.index() == xa {
+		t.Error("the index of a changed registry was not rebuilt")
+	}
+	for _, c := range *registryCache.Load() {
+		if c == xa {
+			t.Error("the old index of a changed registry is still kept")
+		}
+	}
+}
