@@ -591,6 +591,19 @@ func cleanBenchText() string {
 	return b.String()
 }
 
+// BenchmarkCleanCRLF cleans the same text with Windows line ends, which
+// cleanNormalize rewrites: it once copied the text a byte per call from
+// the first '\r' on.
+func BenchmarkCleanCRLF(b *testing.B) {
+	text := strings.ReplaceAll(cleanBenchText(), "\n", "\r\n")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if doc := analysis.Clean(text, analysis.Meta{}); doc.Body == "" {
+			b.Fatal("empty body")
+		}
+	}
+}
+
 func BenchmarkClean(b *testing.B) {
 	text := cleanBenchText()
 	known := analysis.Meta{}
