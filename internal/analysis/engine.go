@@ -409,23 +409,16 @@ func precededBySoCalled(body string, at int) bool {
 func (e *Engine) assignSides(qs []Quote, roles sourceRoles) ([]Quote, sourceRoles) {
 	// An article names each of its speakers again and again: each
 	// distinct speaker, and each distinct speaker and mention of one left
-	// unplaced, is placed once, in short lists kept here, before the
-	// engine's cache, a map of thousands of speakers whose look-ups miss
-	// the processor's caches. Past assignMemoMax of them (a long document
-	// of many articles) the others go to the cache each time.
-	type placed struct {
-		speaker string
-		p       placement
-	}
-	type unplaced struct {
-		speaker, mention string
-		side             string
-		ok               bool // the mention placed the speaker on side
-	}
-	var placedBuf [16]placed
-	var unplacedBuf [16]unplaced
-	speakers, mentions := placedBuf[:0], unplacedBuf[:0]
-	last := 0 // the speaker of the last quote in speakers, if it is there
+	// unplaced, is placed once, in short lists kept here (listIndex),
+	// before the engine's cache, a map of thousands of speakers whose
+	// look-ups miss the processor's caches.
+	var speakerBuf [16]string
+	var placedBuf [16]placement
+	var mentionBuf [16][2]string
+	var mentionPlacedBuf [16]placement
+	speakers, placed := listIndex[string]{keys: speakerBuf[:0]}, placedBuf[:0]
+	mentions, mentionPlaced := listIndex[[2]string]{keys: mentionBuf[:0]}, mentionPlacedBuf[:0]
+	last := -1 // the speaker of the last quote in speakers
 	for i := range qs {
 		q := &qs[i]
 		q.Side = SideUnassigned
@@ -434,57 +427,35 @@ func (e *Engine) assignSides(qs []Quote, roles sourceRoles) ([]Quote, sourceRole
 		}
 		// A speaker is most often the one of the quote before: the
 		// last one placed or found is compared first.
-		k := last
-		if k >= len(speakers) || speakers[k].speaker != q.Speaker {
-			k = 0
-			for k < len(speakers) && speakers[k].speaker != q.Speaker {
-				k++
+		if last < 0 || speakers.keys[last] != q.Speaker {
+			if last = speakers.find(q.Speaker); last < 0 {
+				speakers, placed = speakers.add(q.Speaker), append(placed, e.place(q.Speaker, false))
+				last = len(placed) - 1
 			}
 		}
-		last = k
-		var p placement
-		if k < len(speakers) {
-			p = speakers[k].p
-		} else {
-			p = e.place(q.Speaker, false)
-			if len(speakers) < assignMemoMax {
-				speakers = append(speakers, placed{q.Speaker, p})
-			}
-		}
-		if p.ok {
+		if p := placed[last]; p.ok {
 			q.Speaker, q.Side = p.name, p.side
 			if p.role != "" {
 				roles = roles.set(p.name, p.role)
 			}
 			continue
 		}
-		k = 0
-		for k < len(mentions) && (mentions[k].speaker != q.Speaker || mentions[k].mention != q.Mention) {
-			k++
-		}
-		if k < len(mentions) {
-			if mentions[k].ok {
-				q.Side = mentions[k].side
+		key := [2]string{q.Speaker, q.Mention}
+		k := mentions.find(key)
+		if k < 0 {
+			var mp placement
+			if m := mentionBeyondName(q.Speaker, q.Mention); m != "" {
+				mp = e.place(m, true)
 			}
-			continue
+			mentions, mentionPlaced = mentions.add(key), append(mentionPlaced, mp)
+			k = len(mentionPlaced) - 1
 		}
-		var mp placement
-		if m := mentionBeyondName(q.Speaker, q.Mention); m != "" {
-			mp = e.place(m, true)
-		}
-		if mp.ok {
+		if mp := mentionPlaced[k]; mp.ok {
 			q.Side = mp.side
-		}
-		if len(mentions) < assignMemoMax {
-			mentions = append(mentions, unplaced{q.Speaker, q.Mention, mp.side, mp.ok})
 		}
 	}
 	return qs, roles
 }
-
-// assignMemoMax bounds the lists of speakers assignSides keeps: searched
-// in order, they serve an article of news, and stay on the stack.
-const assignMemoMax = 16
 
 // sourceRoles maps the canonical names of an article's placed speakers to
 // their registry roles: a short list, searched in order (see listIndex),

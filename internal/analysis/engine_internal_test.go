@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -120,4 +121,65 @@ func quotesWithoutSpeaker(qs []Quote) int {
 		}
 	}
 	return n
+}
+
+// TestAssignSidesPlacesEachQuote checks assignSides, which places each
+// distinct speaker and unplaced speaker-mention pair of an article once,
+// against placing every quote's speaker afresh: quotes by turns of more
+// speakers than its lists hold before they are indexed by a map, placed
+// (registry names) and unplaced (unknown names, some with a mention that
+// places them).
+func TestAssignSidesPlacesEachQuote(t *testing.T) {
+	reg, err := DefaultRegistry("syria-2016")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := DefaultLexicon("conflict-actors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewEngine(lex, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []Quote
+	rng := rand.New(rand.NewPCG(3, 4))
+	mentions := []string{"", "a Russian official", "the State Department", "a UN spokesman", "a farmer"}
+	for range 600 {
+		var q Quote
+		switch k := rng.IntN(3); {
+		case k == 0 && len(reg.Entries) > 0:
+			q.Speaker = reg.Entries[rng.IntN(len(reg.Entries))].Name
+		case k == 1:
+			q.Speaker = fmt.Sprintf("Person %d", rng.IntN(3*listIndexMax))
+			q.Mention = mentions[rng.IntN(len(mentions))]
+		}
+		qs = append(qs, q)
+	}
+	want := slices.Clone(qs)
+	for i := range want {
+		q := &want[i]
+		q.Side = SideUnassigned
+		if q.Speaker == "" {
+			continue
+		}
+		if p := e.place(q.Speaker, false); p.ok {
+			q.Speaker, q.Side = p.name, p.side
+		} else if m := mentionBeyondName(q.Speaker, q.Mention); m != "" {
+			if mp := e.place(m, true); mp.ok {
+				q.Side = mp.side
+			}
+		}
+	}
+	got, _ := e.assignSides(slices.Clone(qs), sourceRoles{})
+	sides := map[string]bool{}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("quote %d: assignSides gives %+v, placing afresh %+v", i, got[i], want[i])
+		}
+		sides[got[i].Side] = true
+	}
+	if len(sides) < 3 {
+		t.Errorf("the quotes fall on %d sides: the test places too little", len(sides))
+	}
 }
