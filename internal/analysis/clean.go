@@ -293,39 +293,43 @@ func cleanNormalizeC3(raw string) (text string, c3 bool) {
 			i = j
 			continue
 		}
-		c := raw[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\r':
-				b.WriteByte('\n')
-				if i+1 < len(raw) && raw[i+1] == '\n' {
-					i++
-				}
-			case c < 0x20 && c != '\n' && c != '\t':
-				// Dropped: NUL and other control characters.
-			default:
-				b.WriteByte(c)
-			}
-			i++
-			continue
-		}
-		c3 = c3 || c == 0xC3
-		r, n := utf8.DecodeRuneInString(raw[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			b.WriteRune(utf8.RuneError)
-		case r == '\u00A0':
-			b.WriteByte(' ')
-		case r == '\u2028' || r == '\u2029':
-			b.WriteByte('\n')
-		case r == '\uFEFF':
-			// Dropped: a byte-order mark carries no text.
-		default:
-			b.WriteString(raw[i : i+n])
-		}
-		i += n
+		c3 = c3 || raw[i] == 0xC3
+		i = cleanNormalizeAt(&b, raw, i)
 	}
 	return b.String(), c3
+}
+
+// cleanNormalizeAt writes to b what cleanNormalize makes of the byte or
+// rune at raw[i], and returns the offset after it.
+func cleanNormalizeAt(b *strings.Builder, raw string, i int) int {
+	if c := raw[i]; c < utf8.RuneSelf {
+		switch {
+		case c == '\r':
+			b.WriteByte('\n')
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+		case c < 0x20 && c != '\n' && c != '\t':
+			// Dropped: NUL and other control characters.
+		default:
+			b.WriteByte(c)
+		}
+		return i + 1
+	}
+	r, n := utf8.DecodeRuneInString(raw[i:])
+	switch {
+	case r == utf8.RuneError && n == 1:
+		b.WriteRune(utf8.RuneError)
+	case r == '\u00A0':
+		b.WriteByte(' ')
+	case r == '\u2028' || r == '\u2029':
+		b.WriteByte('\n')
+	case r == '\uFEFF':
+		// Dropped: a byte-order mark carries no text.
+	default:
+		b.WriteString(raw[i : i+n])
+	}
+	return i + n
 }
 
 // cleanRuneChanges reports whether cleanNormalize rewrites the non-ASCII
@@ -430,7 +434,12 @@ func cleanIsTimeOrDay(line string) bool {
 		// 'i' and U+212A to 'k'), of three bytes at most.
 		return false
 	}
-	l := strings.ToLower(t)
+	return cleanIsTimeOrDayLower(strings.ToLower(t))
+}
+
+// cleanIsTimeOrDayLower is cleanIsTimeOrDay of a line in lower case with
+// no trailing spaces or commas.
+func cleanIsTimeOrDayLower(l string) bool {
 	if fullWeekday(l) {
 		return true
 	}

@@ -355,22 +355,7 @@ func TestCleanHead4(t *testing.T) {
 // test without them.
 func TestCleanIsTimeOrDayShortcuts(t *testing.T) {
 	slow := func(line string) bool {
-		l := strings.ToLower(strings.TrimRight(line, " ,"))
-		if fullWeekday(l) {
-			return true
-		}
-		i := 0
-		for i < len(l) && i < 2 && '0' <= l[i] && l[i] <= '9' {
-			i++
-		}
-		if i == 0 || i+3 > len(l) || l[i] != ':' || !('0' <= l[i+1] && l[i+1] <= '9' && '0' <= l[i+2] && l[i+2] <= '9') {
-			return false
-		}
-		switch strings.TrimSpace(l[i+3:]) {
-		case "", "a.m.", "p.m.", "am", "pm", "a.m", "p.m":
-			return true
-		}
-		return false
+		return cleanIsTimeOrDayLower(strings.ToLower(strings.TrimRight(line, " ,")))
 	}
 	var lines []string
 	for _, day := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "fri"} {

@@ -3,41 +3,14 @@ package analysis
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
-// cleanNormalizeReference is cleanNormalize read plainly, a rune at a time.
+// cleanNormalizeReference is cleanNormalize read plainly, a byte or rune
+// at a time: no text returned untouched, no run of ASCII copied whole.
 func cleanNormalizeReference(raw string) string {
 	var b strings.Builder
 	for i := 0; i < len(raw); {
-		c := raw[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\r':
-				b.WriteByte('\n')
-				if i+1 < len(raw) && raw[i+1] == '\n' {
-					i++
-				}
-			case c < 0x20 && c != '\n' && c != '\t':
-			default:
-				b.WriteByte(c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(raw[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			b.WriteRune(utf8.RuneError)
-		case r == '\u00A0':
-			b.WriteByte(' ')
-		case r == '\u2028' || r == '\u2029':
-			b.WriteByte('\n')
-		case r == '\uFEFF':
-		default:
-			b.WriteString(raw[i : i+n])
-		}
-		i += n
+		i = cleanNormalizeAt(&b, raw, i)
 	}
 	return b.String()
 }
@@ -58,7 +31,7 @@ func checkNormalize(t *testing.T, s string) {
 // TestCleanNormalizeRuns checks cleanNormalizeC3 on texts made of the
 // bytes and runes it rewrites, between runs of ASCII of every length.
 func TestCleanNormalizeRuns(t *testing.T) {
-	frags := []string{"a", "abcdefgh", strings.Repeat("x", 17), " ", "\n", "\t", "\r", "\r\n", "\x00", "\x01", "\x7f",
+	frags := []string{"a", "abcdefgh", strings.Repeat("x", 17), " ", "\n", "\t", "\r", "\r\n", "\x00", "\x01", "\x1f", "\x7f",
 		"\u00a0", "\u2028", "\u2029", "\ufeff", "é", "\u00c3\u00a9", "\xc3", "\xff", "\xe2\x80", "\u201c"}
 	for _, s := range fragTexts(5, 20000, 30, frags) {
 		checkNormalize(t, s)

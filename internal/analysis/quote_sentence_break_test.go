@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -11,16 +10,7 @@ import (
 // quoteSentenceBreakRef is quoteSentenceBreak as it was before its fast
 // paths for a space after the stop and an ASCII byte after the spaces.
 func quoteSentenceBreakRef(b string, i, limit int) bool {
-	j := i + 1
-	for j < limit && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
-		j++
-	}
-	for j < limit && strings.HasPrefix(b[j:], "”") {
-		j += len("”")
-	}
-	for j < limit && strings.HasPrefix(b[j:], "’") {
-		j += len("’")
-	}
+	j := quoteSkipClosers(b, i+1, limit)
 	if j >= limit {
 		return b[i] != '.' || !quoteAbbrevBefore(b, i)
 	}

@@ -1498,6 +1498,21 @@ func quoteIsCloseByte(b string, i int) bool {
 	return b[i] == '"' || strings.HasPrefix(b[i:], "”") || strings.HasPrefix(b[i:], "''") || strings.HasPrefix(b[i:], "’")
 }
 
+// quoteSkipClosers returns the offset after the closing marks and
+// parentheses that stand at b[j:limit] ("”", "’", '"', "'", ")").
+func quoteSkipClosers(b string, j, limit int) int {
+	for j < limit && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
+		j++
+	}
+	for j < limit && strings.HasPrefix(b[j:], "”") {
+		j += len("”")
+	}
+	for j < limit && strings.HasPrefix(b[j:], "’") {
+		j += len("’")
+	}
+	return j
+}
+
 // quoteSentenceBreak reports whether the stop at b[i] ends a sentence: it is
 // followed (after closing marks) by a space and an upper-case letter, digit
 // or opening mark, or by the limit, and does not end an abbreviation.
@@ -1507,16 +1522,7 @@ func quoteSentenceBreak(b string, i, limit int) bool {
 	// marks' loops steps over: those are read only when another byte
 	// follows.
 	if j >= limit || b[j] != ' ' {
-		for j < limit && (b[j] == '"' || b[j] == '\'' || b[j] == ')') {
-			j++
-		}
-		for j < limit && strings.HasPrefix(b[j:], "”") {
-			j += len("”")
-		}
-		for j < limit && strings.HasPrefix(b[j:], "’") {
-			j += len("’")
-		}
-		if j >= limit {
+		if j = quoteSkipClosers(b, j, limit); j >= limit {
 			return b[i] != '.' || !quoteAbbrevBefore(b, i)
 		}
 		if b[j] != ' ' && b[j] != '\n' {

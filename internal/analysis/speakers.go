@@ -3536,11 +3536,11 @@ func speakerInvertedCue(s string) bool {
 	}
 }
 
-// speakerQuoteOpenBefore returns the offset of the opening mark of the
-// quote that a pronoun at pron follows ("“...,” he said"), or -1 when
-// none ends right before it. The mark is looked for in the quote's
-// paragraph only.
-func speakerQuoteOpenBefore(b string, pron int) int {
+// speakerQuoteCloseBefore returns where the closing mark of a quote that
+// a pronoun at pron follows starts, after a comma, question or
+// exclamation mark ("“...,” he said"), and the opening mark that pairs
+// with it; -1 when none ends right before the pronoun.
+func speakerQuoteCloseBefore(b string, pron int) (int, string) {
 	e := pron
 	for e > 0 && b[e-1] == ' ' {
 		e--
@@ -3552,9 +3552,21 @@ func speakerQuoteOpenBefore(b string, pron int) int {
 	case e >= 2 && b[e-1] == '"':
 		e, open = e-1, `"`
 	default:
-		return -1
+		return -1, ""
 	}
 	if c := b[e-1]; c != ',' && c != '?' && c != '!' {
+		return -1, ""
+	}
+	return e, open
+}
+
+// speakerQuoteOpenBefore returns the offset of the opening mark of the
+// quote that a pronoun at pron follows ("“...,” he said"), or -1 when
+// none ends right before it. The mark is looked for in the quote's
+// paragraph only.
+func speakerQuoteOpenBefore(b string, pron int) int {
+	e, open := speakerQuoteCloseBefore(b, pron)
+	if e < 0 {
 		return -1
 	}
 	// The last mark ending by e, unless a line break stands after it: one

@@ -10,20 +10,8 @@ import (
 // before its walk back read eight bytes at a time: the paragraph's start
 // found first, then the mark's last occurrence after it.
 func speakerQuoteOpenBeforeRef(b string, pron int) int {
-	e := pron
-	for e > 0 && b[e-1] == ' ' {
-		e--
-	}
-	var open string
-	switch {
-	case e >= 4 && b[e-3:e] == "\u201d":
-		e, open = e-3, "\u201c"
-	case e >= 2 && b[e-1] == '"':
-		e, open = e-1, `"`
-	default:
-		return -1
-	}
-	if c := b[e-1]; c != ',' && c != '?' && c != '!' {
+	e, open := speakerQuoteCloseBefore(b, pron)
+	if e < 0 {
 		return -1
 	}
 	para := strings.LastIndexByte(b[:e], '\n') + 1
