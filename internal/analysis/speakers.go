@@ -1859,6 +1859,9 @@ type speakerIndex struct {
 	keys        speakerKeys
 	mentions    []speakerMention
 	collectives []speakerMention
+	// mentionRuns and speakerRuns are the ascending runs of mentions and
+	// speakers (see speakerRuns).
+	mentionRuns, speakerRuns speakerRuns
 	// recent is the speaker of the latest attribution, the fallback for a
 	// pronoun no named person fits. recents lists the direct quotes'
 	// speakers that set it, by quote start, so that reported speech read
@@ -1943,6 +1946,7 @@ func (x *speakerIndex) reset(body string) {
 	x.keys.reset()
 	clear(x.persons) // drop the old names and titles for the collector
 	x.persons, x.mentions, x.collectives, x.speakers = x.persons[:0], x.mentions[:0], x.collectives[:0], x.speakers[:0]
+	x.mentionRuns, x.speakerRuns = x.mentionRuns[:0], x.speakerRuns[:0]
 	x.recent, x.recents, x.body, x.scanned = "", x.recents[:0], body, 0
 	x.caps, x.capsFrom, x.capsTo = x.caps[:0], 0, 0
 	clear(x.givenLike)
@@ -3230,6 +3234,7 @@ func speakerTitleRole(t string) string {
 // returns p's name.
 func (x *speakerIndex) mention(p, pos int) string {
 	x.mentions = append(x.mentions, speakerMention{pos, p, x.persons[p].name})
+	x.mentionRuns = x.mentionRuns.add(x.mentions)
 	return x.persons[p].name
 }
 
@@ -3245,6 +3250,7 @@ func (x *speakerIndex) said(q Quote) {
 		at = q.MentionStart
 	}
 	x.speakers = append(x.speakers, speakerMention{at, p, q.Speaker})
+	x.speakerRuns = x.speakerRuns.add(x.speakers)
 }
 
 // resaid moves the speaking recorded at pos to the person named name.
@@ -3312,12 +3318,7 @@ func speakerPronounGender(mention string) byte {
 // President Vladimir Putin. He added that ..."). pos is where the search
 // ends: the pronoun's offset after pronounReach.
 func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
-	best := -1
-	for k, s := range x.speakers {
-		if s.pos < pos && (best < 0 || s.pos > x.speakers[best].pos) {
-			best = k
-		}
-	}
+	best := x.speakerRuns.latest(x.speakers, pos, func(speakerMention) bool { return true })
 	if best < 0 {
 		return "", false
 	}
@@ -3346,10 +3347,8 @@ func (x *speakerIndex) lastSpeaker(pos int, gender byte) (string, bool) {
 		// moved on to them: "UN envoy Staffan de Mistura ... was more
 		// cautious. '...,' he said."
 		from := x.paras[sp+1].Start
-		for _, m := range x.mentions {
-			if m.person >= 0 && m.person != s.person && m.pos >= from && m.pos < pos {
-				return "", false
-			}
+		if x.mentionRuns.any(x.mentions, from, pos, func(m speakerMention) bool { return m.person >= 0 && m.person != s.person }) {
+			return "", false
 		}
 		// Past a quoted paragraph, a surname alone moves on too: "And
 		// when Trump was asked ..., he simply responded".
@@ -3717,21 +3716,16 @@ func (x *speakerIndex) paraOf(pos int) int { return paraIndex(x.paras, pos) }
 // the gender (0 fits all) and, when role is set, holds that title.
 func (x *speakerIndex) lastPerson(pos int, gender byte, role string) (string, bool) {
 	best, bestPos := -1, -1
-	for _, m := range x.mentions {
-		if m.pos >= pos || m.person < 0 || m.pos <= bestPos {
-			continue
+	if k := x.mentionRuns.latest(x.mentions, pos, func(m speakerMention) bool {
+		if m.person < 0 {
+			return false
 		}
-		p := x.persons[m.person]
-		if gender != 0 && p.gender != 0 && p.gender != gender {
-			continue
-		}
-		if gender != 0 && speakerRuledBy(x.body, m.pos) {
-			continue
-		}
-		if role != "" && !speakerHasTitle(p.titles, role) {
-			continue
-		}
-		best, bestPos = m.person, m.pos
+		p := &x.persons[m.person]
+		return (gender == 0 || p.gender == 0 || p.gender == gender) &&
+			!(gender != 0 && speakerRuledBy(x.body, m.pos)) &&
+			(role == "" || speakerHasTitle(p.titles, role))
+	}); k >= 0 {
+		best, bestPos = x.mentions[k].person, x.mentions[k].pos
 	}
 	// A surname alone after the latest full mention is a later mention.
 	if p, at := x.surnameAfter(bestPos, pos, gender, role); p >= 0 && at > bestPos && !(gender != 0 && speakerRuledBy(x.body, at)) {
