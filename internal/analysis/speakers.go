@@ -1907,6 +1907,9 @@ type speakerIndex struct {
 	givenLike map[string]bool
 	named     map[[2]string]speakerNamedScan
 	surnames  map[string]*speakerOffsets
+	// capWords lists the offsets of each capitalized word of a long body
+	// (see surnameOffsets), nil until asked for.
+	capWords map[string][]int
 	// seen marks the persons onlyHolder has tested, a buffer kept.
 	seen []bool
 	// lowerWords holds the lower-case words of a long body (see
@@ -1952,6 +1955,7 @@ func (x *speakerIndex) reset(body string) {
 	clear(x.givenLike)
 	clear(x.named)
 	clear(x.surnames)
+	x.capWords = nil
 	x.lowerWords = nil
 	// The old persons' titles are dropped with them (clear above); the
 	// arena's strings are dropped for the collector and it is filled
@@ -3890,6 +3894,13 @@ func (x *speakerIndex) namedWith(p int, w string, pos int) bool {
 // in the body, in order, at least all those that end by pos: the body is
 // read forward once per surname, as far as the calls have asked.
 func (x *speakerIndex) surnameOffsets(sur string, pos int) []int {
+	if len(x.body) >= speakerLowerWordsMin {
+		// A long body's surnames are each read through much of it: its
+		// capitalized words are listed in one pass instead.
+		if offs, ok := x.capWordOffsets(sur); ok {
+			return offs
+		}
+	}
 	oc := x.surnames[sur]
 	if oc == nil {
 		if x.surnames == nil {
@@ -3898,20 +3909,89 @@ func (x *speakerIndex) surnameOffsets(sur string, pos int) []int {
 		oc = &speakerOffsets{}
 		x.surnames[sur] = oc
 	}
+	// The search reads no further than pos and the byte after it, which
+	// the whole-word test needs: a surname not named again would
+	// otherwise be sought through the rest of the body at every call, and
+	// a long text of many people read once per surname.
+	end := min(len(x.body), pos+1)
 	for oc.from < len(x.body) {
-		k := quoteFirstWordFrom(x.body, oc.from, sur)
+		k := quoteFirstWordFrom(x.body[:end], oc.from, sur)
 		if k < 0 {
-			oc.from = len(x.body)
+			// No occurrence lies whole before end; one may start later.
+			oc.from = max(oc.from, end-len(sur)+1)
+			if end == len(x.body) {
+				oc.from = len(x.body)
+			}
 			break
 		}
 		if k+len(sur) > pos {
-			oc.from = k // read again when a later pos holds it
+			// Ending at end, it may be whole only because the search
+			// stopped there: it is read again when a later pos holds it.
+			oc.from = k
 			break
 		}
 		oc.offs = append(oc.offs, k)
 		oc.from = k + 1
 	}
 	return oc.offs
+}
+
+// capWordOffsets returns the offsets of the whole-word occurrences of sur
+// in the body, as quoteFirstWordFrom finds them, when its last word opens
+// with an ASCII capital; ok is false otherwise. The last word is a run of
+// word bytes (speakerWordByte, the bytes quoteFirstWordFrom's test takes
+// for word bytes) wherever sur stands whole, so sur's occurrences are
+// those of the runs speakerCapWords lists that follow the rest of sur
+// ("al-" of "al-Assad") after no word byte.
+func (x *speakerIndex) capWordOffsets(sur string) (offs []int, ok bool) {
+	j := len(sur)
+	for j > 0 && speakerWordByte[sur[j-1]] {
+		j--
+	}
+	if j == len(sur) || sur[j] < 'A' || sur[j] > 'Z' {
+		return nil, false
+	}
+	if x.capWords == nil {
+		x.capWords = speakerCapWords(x.body)
+	}
+	last := x.capWords[sur[j:]]
+	if j == 0 {
+		return last, true
+	}
+	if oc := x.surnames[sur]; oc != nil {
+		return oc.offs, true
+	}
+	oc := &speakerOffsets{from: len(x.body)}
+	for _, k := range last {
+		if o := k - j; o >= 0 && x.body[o:k] == sur[:j] && (o == 0 || !speakerWordByte[x.body[o-1]]) {
+			oc.offs = append(oc.offs, o)
+		}
+	}
+	if x.surnames == nil {
+		x.surnames = map[string]*speakerOffsets{}
+	}
+	x.surnames[sur] = oc
+	return oc.offs, true
+}
+
+// speakerCapWords returns the offsets of the runs of word bytes of body
+// that open with an ASCII capital, by run, in order.
+func speakerCapWords(body string) map[string][]int {
+	words := map[string][]int{}
+	for i := 0; i < len(body); {
+		if !speakerWordByte[body[i]] {
+			i++
+			continue
+		}
+		s := i
+		for i < len(body) && speakerWordByte[body[i]] {
+			i++
+		}
+		if c := body[s]; c >= 'A' && c <= 'Z' {
+			words[body[s:i]] = append(words[body[s:i]], s)
+		}
+	}
+	return words
 }
 
 // speakerNamedWithReach bounds the bytes before a name that namedWith

@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -65,5 +67,72 @@ func TestSpeakerRunsLatest(t *testing.T) {
 	}
 	if found == 0 || runs < 3 {
 		t.Fatalf("%d answers found, at most %d runs: the lists test too little", found, runs)
+	}
+}
+
+// TestSurnameOffsetsLongAndShort holds surnameOffsets, which reads a
+// short body only as far as asked and lists a long body's capitalized
+// words once, to quoteFirstWordFrom's whole-word occurrences over the
+// whole body: for single words, hyphenated and particle surnames (whose
+// last word the long path looks up), and surnames it leaves to the
+// search (a lower-case last word, a closing period), asked in any order.
+func TestSurnameOffsetsLongAndShort(t *testing.T) {
+	words := []string{"Assad", "al-Assad", "xal-Assad", "Assadx", "al-Assadé", "éAssad", "Lavrov", "de Mistura",
+		"Mistura", "bin", "ben laden", "Jr.", "said", "the", "\u201cAssad", "al", "-", "Al-Assad"}
+	seps := []string{" ", " ", ", ", "\n", "-", "."}
+	surnames := []string{"Assad", "al-Assad", "Lavrov", "de Mistura", "ben laden", "Jr.", "Al-Assad", "é"}
+	rng := rand.New(rand.NewPCG(23, 24))
+	build := func(n int) string {
+		var b strings.Builder
+		for b.Len() < n {
+			b.WriteString(words[rng.IntN(len(words))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		return b.String()
+	}
+	for _, size := range []int{400, speakerLowerWordsMin + 500} {
+		body := build(size)
+		for _, sur := range surnames {
+			var all []int
+			for from := 0; ; {
+				k := quoteFirstWordFrom(body, from, sur)
+				if k < 0 {
+					break
+				}
+				all, from = append(all, k), k+1
+			}
+			if len(all) == 0 && sur != "é" {
+				t.Fatalf("%q never stands whole in the %d-byte body: the test reads nothing", sur, size)
+			}
+			positions := make([]int, 0, 200)
+			for range 200 {
+				positions = append(positions, rng.IntN(len(body)+1))
+			}
+			positions = append(positions, len(body))
+			for _, order := range [][]int{positions, slices.Sorted(slices.Values(positions))} {
+				var x speakerIndex
+				x.reset(body)
+				for _, pos := range order {
+					got := x.surnameOffsets(sur, pos)
+					var want, gotBy []int
+					for _, k := range all {
+						if k+len(sur) <= pos {
+							want = append(want, k)
+						}
+					}
+					for i, k := range got {
+						if i > 0 && k <= got[i-1] || !slices.Contains(all, k) {
+							t.Fatalf("%d-byte body: surnameOffsets(%q, %d) = %v holds %d, no occurrence in order", size, sur, pos, got, k)
+						}
+						if k+len(sur) <= pos {
+							gotBy = append(gotBy, k)
+						}
+					}
+					if !slices.Equal(gotBy, want) {
+						t.Fatalf("%d-byte body: surnameOffsets(%q, %d) ends by pos with %v, want %v", size, sur, pos, gotBy, want)
+					}
+				}
+			}
+		}
 	}
 }
