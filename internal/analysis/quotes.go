@@ -510,12 +510,19 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	// reported speech that names "Rezaul Karim, the father of ..., said
 	// that" is read after the direct quotes, so "“...,” Karim said" found
 	// no one by that surname then.
+	// No person is added or renamed in the loop: the index of their
+	// surnames, made at the first quote that asks, holds for all.
+	var bearers map[string][]int
+	indexed := false
 	for i := range res.Quotes {
 		q := &res.Quotes[i]
 		if q.Speaker == "" || strings.IndexByte(q.Speaker, ' ') >= 0 || q.Speaker[0] < 'A' || q.Speaker[0] > 'Z' {
 			continue
 		}
-		if full, ok := a.people.fullBearer(q.Speaker, q.Start); ok {
+		if !indexed {
+			bearers, indexed = a.people.bearerIndex(), true
+		}
+		if full, ok := a.people.fullBearer(q.Speaker, q.Start, bearers); ok {
 			q.Speaker = full
 		}
 	}

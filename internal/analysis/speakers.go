@@ -3621,27 +3621,69 @@ func speakerSentenceEnd(b string, i int) bool {
 }
 
 // fullBearer returns the one person named before pos with a full name
-// (two words or more) that ends in the surname w.
-func (x *speakerIndex) fullBearer(w string, pos int) (string, bool) {
+// (two words or more) that ends in the surname w. bearers is nil or
+// bearerIndex's list of the persons as they stand.
+func (x *speakerIndex) fullBearer(w string, pos int, bearers map[string][]int) (string, bool) {
 	if p, ok := x.lookupFold(w); ok && x.persons[p].name == w {
 		// Someone is known by the surname alone: "President Obama",
 		// whose wife, "first lady Michelle Obama", is no bearer.
 		return "", false
 	}
 	found := ""
-	for _, p := range x.persons {
-		// The surname is a word of the name: a name not holding w is
-		// passed over before speakerSurname reads it.
-		if p.first >= pos || !strings.Contains(p.name, " ") || !strings.Contains(p.name, w) || speakerSurname(p.name) != w {
-			continue
+	bear := func(p *speakerPerson) bool {
+		if p.first >= pos {
+			return true
 		}
 		if found != "" && found != p.name {
-			return "", false
+			return false
 		}
 		found = p.name
+		return true
+	}
+	if bearers != nil {
+		for _, k := range bearers[w] {
+			if !bear(&x.persons[k]) {
+				return "", false
+			}
+		}
+		return found, found != ""
+	}
+	for k := range x.persons {
+		// The surname is a word of the name: a name not holding w is
+		// passed over before speakerSurname reads it.
+		p := &x.persons[k]
+		if !strings.Contains(p.name, " ") || !strings.Contains(p.name, w) || speakerSurname(p.name) != w {
+			continue
+		}
+		if !bear(p) {
+			return "", false
+		}
 	}
 	return found, found != ""
 }
+
+// bearerIndex lists the persons with a full name by surname, in order,
+// for fullBearer, when they are many: a long document names thousands,
+// and fullBearer is asked about each quote given to a surname alone. It
+// returns nil for fewer than speakerBearerIndexMin persons, whose list is
+// read as it is.
+func (x *speakerIndex) bearerIndex() map[string][]int {
+	if len(x.persons) < speakerBearerIndexMin {
+		return nil
+	}
+	bearers := map[string][]int{}
+	for k, p := range x.persons {
+		if strings.Contains(p.name, " ") {
+			sur := speakerSurname(p.name)
+			bearers[sur] = append(bearers[sur], k)
+		}
+	}
+	return bearers
+}
+
+// speakerBearerIndexMin is the number of persons from which bearerIndex
+// lists them: below it, a map costs more than reading the list per quote.
+const speakerBearerIndexMin = 64
 
 // pronounReach returns where the search for the person a pronoun at pos
 // stands for ends: at pos, or at its paragraph's start when the paragraph

@@ -136,3 +136,45 @@ func TestSurnameOffsetsLongAndShort(t *testing.T) {
 		}
 	}
 }
+
+// TestFullBearerIndex holds fullBearer over bearerIndex's list to its
+// reading of every person, for random persons, among them namesakes,
+// surnames alone and surnames that end another's ("Assad", "al-Assad").
+func TestFullBearerIndex(t *testing.T) {
+	given := []string{"Bashar", "Hafez", "Sergey", "John", "Maria"}
+	surnames := []string{"Assad", "al-Assad", "Lavrov", "Kerry", "de Mistura"}
+	rng := rand.New(rand.NewPCG(25, 26))
+	found, refused := 0, 0
+	for range 50 {
+		var x speakerIndex
+		x.reset("")
+		for range speakerBearerIndexMin + rng.IntN(40) {
+			name := surnames[rng.IntN(len(surnames))]
+			if rng.IntN(4) > 0 {
+				name = given[rng.IntN(len(given))] + " " + name
+			}
+			x.persons = append(x.persons, speakerPerson{name: name, first: rng.IntN(1000)})
+		}
+		bearers := x.bearerIndex()
+		if bearers == nil {
+			t.Fatalf("no index of %d persons", len(x.persons))
+		}
+		for _, w := range append(surnames, "Mistura", "Bashar") {
+			for pos := 0; pos <= 1000; pos += 7 {
+				got, gotOK := x.fullBearer(w, pos, bearers)
+				want, wantOK := x.fullBearer(w, pos, nil)
+				if got != want || gotOK != wantOK {
+					t.Fatalf("fullBearer(%q, %d) = %q %v over the index, %q %v over the persons", w, pos, got, gotOK, want, wantOK)
+				}
+				if wantOK {
+					found++
+				} else {
+					refused++
+				}
+			}
+		}
+	}
+	if found == 0 || refused == 0 {
+		t.Fatalf("%d bearers found, %d refused: the cases test one answer only", found, refused)
+	}
+}
