@@ -4020,18 +4020,14 @@ func (x *speakerIndex) capWordOffsets(sur string) (offs []int, ok bool) {
 // that open with an ASCII capital, by run, in order.
 func speakerCapWords(body string) map[string][]int {
 	words := map[string][]int{}
-	for i := 0; i < len(body); {
-		if !speakerWordByte[body[i]] {
-			i++
-			continue
+	// The runs start at the capitals that follow no word byte, which
+	// speakerCapsIn finds sixteen bytes at a time.
+	for _, c := range speakerCapsIn(nil, body, 0, len(body)) {
+		s, e := int(c.at), int(c.at)+1
+		for e < len(body) && speakerWordByte[body[e]] {
+			e++
 		}
-		s := i
-		for i < len(body) && speakerWordByte[body[i]] {
-			i++
-		}
-		if c := body[s]; c >= 'A' && c <= 'Z' {
-			words[body[s:i]] = append(words[body[s:i]], s)
-		}
+		words[body[s:e]] = append(words[body[s:e]], s)
 	}
 	return words
 }
