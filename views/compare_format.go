@@ -54,6 +54,18 @@ func mixActor(a string) string {
 	return a
 }
 
+// mixLabelsShown is how many of an actor's labels the outlets table shows
+// at once, the most frequent first; the rest open on demand. Listing all of
+// them (up to 22 for the humanitarian terms) made a row a dozen lines high,
+// and the table's numbers hard to read across.
+const mixLabelsShown = 5
+
+// mixShown returns the labels an actor's mix shows at once.
+func mixShown(ls []LabelPart) []LabelPart { return ls[:min(len(ls), mixLabelsShown)] }
+
+// mixRest returns the labels an actor's mix shows on demand.
+func mixRest(ls []LabelPart) []LabelPart { return ls[min(len(ls), mixLabelsShown):] }
+
 func cmpChosen(v CompareView, o string) bool {
 	for _, c := range v.Chosen {
 		if strings.EqualFold(c, o) {
