@@ -55,7 +55,8 @@ func mixActor(a string) string {
 }
 
 // mixLabelsShown is how many of an actor's labels the outlets table shows
-// at once, the most frequent first; the rest open on demand. Listing all of
+// at once (the handler orders them most frequent first); the rest open on
+// demand. Listing all of
 // them (up to 22 for the humanitarian terms) made a row a dozen lines high,
 // and the table's numbers hard to read across.
 const mixLabelsShown = 5
