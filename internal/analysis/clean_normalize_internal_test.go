@@ -5,12 +5,38 @@ import (
 	"testing"
 )
 
-// cleanNormalizeReference is cleanNormalize read plainly, a byte or rune
-// at a time: no text returned untouched, no run of ASCII copied whole.
+// cleanNormalizeReference is cleanNormalize written again from its
+// documented rules, a rune at a time and with no code of clean.go: "\r\n",
+// "\r", U+2028 and U+2029 become "\n"; C0 control characters other than
+// "\n" and "\t" go, as does a byte-order mark; U+00A0 becomes a plain
+// space; each byte of invalid UTF-8 becomes U+FFFD. Ranging over a string
+// yields utf8.RuneError, one byte wide, for each such byte, and writing
+// it writes U+FFFD.
 func cleanNormalizeReference(raw string) string {
 	var b strings.Builder
-	for i := 0; i < len(raw); {
-		i = cleanNormalizeAt(&b, raw, i)
+	afterCR := false // the rune before was "\r"
+	for _, r := range raw {
+		cr := afterCR
+		afterCR = false
+		switch {
+		case r == '\n' && cr:
+			// The "\n" of "\r\n": the "\r" was written as "\n".
+		case r == '\r':
+			b.WriteByte('\n')
+			afterCR = true
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r < 0x20:
+			// A C0 control character, dropped.
+		case r == '\u00a0':
+			b.WriteByte(' ')
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case r == '\ufeff':
+			// A byte-order mark, dropped.
+		default:
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }

@@ -452,6 +452,8 @@ func TestCleanText(t *testing.T) {
 		{name: "WhitespaceOnlyLineIsBlank", raw: "One.\n \t \nTwo.\nStill two.", known: known, want: doc("One.\n\nTwo.\nStill two.")},
 		{name: "CRLF", raw: "One.\r\n\r\nTwo.\r\nStill two.\r\n", known: known, want: doc("One.\n\nTwo.\nStill two.")},
 		{name: "BareCR", raw: "One.\r\rTwo.", known: known, want: doc("One.\n\nTwo.")},
+		{name: "LineSeparatorBreaksLine", raw: "One.\u2028Still one.\n\nTwo.", known: known, want: doc("One.\nStill one.\n\nTwo.")},
+		{name: "ParagraphSeparatorBreaksLine", raw: "One.\u2029Still one.\n\nTwo.", known: known, want: doc("One.\nStill one.\n\nTwo.")},
 		{name: "ControlCharactersDropped", raw: "On\x00e.\x07\n\nT\x1bwo.", known: known, want: doc("One.\n\nTwo.")},
 		{name: "TabsKept", raw: "One\tand a tab.", known: known, want: doc("One\tand a tab.")},
 		{name: "NoBreakSpaceBecomesSpace", raw: "Mr.\u00a0Lavrov said so.\u00a0", known: known, want: doc("Mr. Lavrov said so.")},
