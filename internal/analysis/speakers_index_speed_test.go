@@ -57,6 +57,24 @@ func TestSpeakerParticleSet(t *testing.T) {
 	if len(speakerParticles) != 18 {
 		t.Errorf("speakerParticles has %d words, speakerParticle 18: keep them the same", len(speakerParticles))
 	}
+	// Every word of one to three lower-case letters, so a word added to
+	// the switch alone is found too.
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	var words []string
+	for _, a := range letters {
+		words = append(words, string(a))
+		for _, b := range letters {
+			words = append(words, string(a)+string(b))
+			for _, c := range letters {
+				words = append(words, string(a)+string(b)+string(c))
+			}
+		}
+	}
+	for _, w := range words {
+		if speakerParticle(w) != speakerParticles[w] {
+			t.Errorf("speakerParticle(%q) = %v, want %v", w, !speakerParticles[w], speakerParticles[w])
+		}
+	}
 }
 
 // participleOpensOld is participleOpens as it was before it read the
@@ -208,20 +226,41 @@ func TestSpeakerLastEndByte(t *testing.T) {
 }
 
 // TestSpeakerLookedBefore checks lookedBefore against a map, past the
-// words its list holds, and after the list is emptied for a new body.
+// words its list holds, and after speakerScanRepeatedNames, which starts
+// each body, has emptied its list and its map.
 func TestSpeakerLookedBefore(t *testing.T) {
 	var x speakerIndex
 	rng := rand.New(rand.NewPCG(13, 14))
+	var prev []string // the words looked at for the body before, in order
 	for body := range 5 {
-		x.lookedList = x.lookedList[:0]
-		clear(x.looked)
+		speakerScanRepeatedNames(&x, "", nil)
 		want := map[string]bool{}
+		var again []string
+		if len(prev) > 0 {
+			// The first word of the body before was kept in the list, the
+			// last (past speakerLookedList others) in the map.
+			again = []string{prev[0], prev[len(prev)-1]}
+		}
+		prev = prev[:0]
+		for _, w := range again {
+			if x.lookedBefore(w) {
+				t.Fatalf("body %d: lookedBefore(%q) = true for a word of the body before", body, w)
+			}
+			prev = append(prev, w)
+			want[w] = true
+		}
 		for range 200 {
 			w := string(rune('A'+rng.IntN(26))) + string(rune('a'+rng.IntN(3)))
 			if got := x.lookedBefore(w); got != want[w] {
 				t.Fatalf("body %d: lookedBefore(%q) = %v, want %v", body, w, got, want[w])
 			}
+			if !want[w] {
+				prev = append(prev, w)
+			}
 			want[w] = true
+		}
+		if len(prev) <= speakerLookedList {
+			t.Fatalf("body %d: %d words looked at, too few to reach the map", body, len(prev))
 		}
 	}
 }
