@@ -1889,13 +1889,11 @@ type speakerIndex struct {
 	titles []string
 	fold   []byte
 	// caps lists the run starts of the stretches of the body capsSpans
-	// holds, in order (see capsCover); capsFrom and capsTo are the first
-	// stretch's start and the last one's end, equal while there is none.
-	// capsSpare is a buffer for listing more.
-	caps             []speakerCap
-	capsFrom, capsTo int
-	capsSpare        []speakerCap
-	capsSpans        []Span
+	// holds, in order (see capsCover); reset empties both. capsSpare is a
+	// buffer for listing more.
+	caps      []speakerCap
+	capsSpare []speakerCap
+	capsSpans []Span
 	// lookedList and looked hold the lone surnames
 	// speakerScanRepeatedNames has looked for (see lookedBefore).
 	lookedList []string
@@ -1916,15 +1914,15 @@ type speakerIndex struct {
 	// givenLikeWord), nil until asked for.
 	lowerWords map[string]bool
 	// titleArena holds the persons' titles (see addPerson); a new one is
-	// made when it is full, and reset drops it.
+	// made when it is full, and reset clears it to be filled again.
 	titleArena []string
 	// memoKey, memoP and memoOK are lookupFold's last question and
-	// answer, which hold while memoPuts is speakerKeys.puts+1 (0 after
-	// reset: none).
-	memoKey  string
-	memoP    int
-	memoOK   bool
-	memoPuts uint64
+	// answer, which hold while memoSet is: reset, putLower and
+	// putAsWritten clear it.
+	memoKey string
+	memoP   int
+	memoOK  bool
+	memoSet bool
 }
 
 // speakerTitleArena is the number of titles a titleArena holds: enough
@@ -1951,7 +1949,7 @@ func (x *speakerIndex) reset(body string) {
 	x.persons, x.mentions, x.collectives, x.speakers = x.persons[:0], x.mentions[:0], x.collectives[:0], x.speakers[:0]
 	x.mentionRuns, x.speakerRuns = x.mentionRuns[:0], x.speakerRuns[:0]
 	x.recent, x.recents, x.body, x.scanned = "", x.recents[:0], body, 0
-	x.caps, x.capsFrom, x.capsTo = x.caps[:0], 0, 0
+	x.caps, x.capsSpans = x.caps[:0], x.capsSpans[:0]
 	clear(x.givenLike)
 	clear(x.named)
 	clear(x.surnames)
@@ -1962,7 +1960,7 @@ func (x *speakerIndex) reset(body string) {
 	// again.
 	clear(x.titleArena)
 	x.titleArena = x.titleArena[:0]
-	x.memoKey, x.memoPuts = "", 0
+	x.memoKey, x.memoSet = "", false
 }
 
 // lookupFold returns the person known under key s, case-folded as
@@ -1971,12 +1969,12 @@ func (x *speakerIndex) reset(body string) {
 // The answer to the last look-up is kept until a key is put: a speaker
 // is looked up again by said right after the name was.
 func (x *speakerIndex) lookupFold(s string) (int, bool) {
-	if x.memoPuts == x.keys.puts+1 && x.memoKey == s {
+	if x.memoSet && x.memoKey == s {
 		return x.memoP, x.memoOK
 	}
 	h := x.foldKey(s)
 	p, ok := x.keys.get(x.fold, h)
-	x.memoKey, x.memoP, x.memoOK, x.memoPuts = s, p, ok, x.keys.puts+1
+	x.memoKey, x.memoP, x.memoOK, x.memoSet = s, p, ok, true
 	return p, ok
 }
 
@@ -2430,10 +2428,6 @@ type speakerCap struct {
 // capitals from the start of the body, or of the gaps between the
 // stretches asked about, cost more than all of them.
 func (x *speakerIndex) capsCover(lo, pos int) {
-	if x.capsFrom == x.capsTo {
-		// None listed yet for this body (reset leaves them equal).
-		x.caps, x.capsSpans = x.caps[:0], x.capsSpans[:0]
-	}
 	if lo >= pos {
 		return
 	}
@@ -2456,7 +2450,6 @@ func (x *speakerIndex) capsCover(lo, pos int) {
 		x.capsInsert(at, pos)
 	}
 	x.capsSpans = slices.Replace(spans, i, j, merged)
-	x.capsFrom, x.capsTo = x.capsSpans[0].Start, x.capsSpans[len(x.capsSpans)-1].End
 }
 
 // capsInsert lists the run starts of body[from:to], which no stretch of
@@ -2620,7 +2613,7 @@ func speakerGenerationalWord(w string) bool {
 // no syllable ("Al-labede").
 func speakerKoreanGiven(w string) bool {
 	h := strings.IndexByte(w, '-')
-	if h < 2 || h > len(w)-2 || w[0] < 'A' || w[0] > 'Z' || speakerParticles[strings.ToLower(w[:h])] {
+	if h < 2 || h > len(w)-2 || w[0] < 'A' || w[0] > 'Z' || speakerParticle(strings.ToLower(w[:h])) {
 		return false
 	}
 	for i := 1; i < len(w); i++ {

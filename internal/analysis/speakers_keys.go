@@ -16,9 +16,6 @@ type speakerKeys struct {
 	buf   []byte
 	slots []speakerKeySlot // open addressing, linear probing; the length is a power of two
 	n     int              // keys held
-	// puts counts the calls to put: lookupFold's kept answer holds while
-	// it is unchanged.
-	puts uint64
 	// written has speakerWrittenBit set for each key put as written that
 	// starts with an ASCII capital: a key looked up as written that starts
 	// with one can only be such a key (the lower-case keys hold none), so
@@ -97,7 +94,6 @@ func (k *speakerKeys) get(key []byte, h uint32) (int, bool) {
 // put makes key, whose hash is h, name person p, in place of any person
 // it named.
 func (k *speakerKeys) put(key []byte, h uint32, p int) {
-	k.puts++
 	if len(k.slots) == 0 {
 		k.reset()
 	}
@@ -216,12 +212,14 @@ func (x *speakerIndex) copyKey(s string) uint32 {
 // putLower makes strings.ToLower(s) a key of person p: foldKey folds as
 // it does (speakerFold, for a name outside ASCII, returns its bytes).
 func (x *speakerIndex) putLower(s string, p int) {
+	x.memoSet = false
 	h := x.foldKey(s)
 	x.keys.put(x.fold, h, p)
 }
 
 // putAsWritten makes s itself a key of person p.
 func (x *speakerIndex) putAsWritten(s string, p int) {
+	x.memoSet = false
 	if len(s) > 0 && 'A' <= s[0] && s[0] <= 'Z' {
 		x.keys.written |= speakerWrittenBit(s[0], s[len(s)-1], len(s))
 	}
