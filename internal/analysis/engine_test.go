@@ -416,12 +416,10 @@ func BenchmarkAnalyze(b *testing.B) {
 // BenchmarkAnalyzeOneLongText analyses 800 AllSides articles joined into
 // one text of 5.7 MB. Against BenchmarkAnalyze's rate it shows what a long
 // document costs beyond its length: the searches over an article's quotes,
-// speakers and used cues must not grow with their number. (They did: the
-// text took 7.0 times the time of its articles apart, then 2.1 times; 25
-// times while two name tests searched the whole body on every call, about
-// 5 times since they keep what they read; about 4.2 times at b3090c6, where
-// each pronoun read every mention and each surname was sought to the
-// body's end, about 2.7 times since those are searches: speakerRuns,
+// speakers and used cues must not grow with their number. (They did: two
+// name tests searched the whole body on every call, until they kept what
+// they read; each pronoun read every mention and each surname was sought
+// to the body's end, until those became searches: speakerRuns,
 // surnameOffsets.)
 func BenchmarkAnalyzeOneLongText(b *testing.B) {
 	benchAnalyzeText(b, strings.Join(allsidesTexts(b)[:800], "\n\n"))
@@ -429,8 +427,8 @@ func BenchmarkAnalyzeOneLongText(b *testing.B) {
 
 // BenchmarkAnalyzeDenseQuotes analyses 80 KB of a fuzzer's find: quote
 // marks every few bytes in one paragraph with no sentence end. Each
-// quote's attribution once read the whole paragraph back (2.8 s for the
-// text); it now reads a bounded stretch (quoteBeforeReach).
+// quote's attribution once read the whole paragraph back; it now reads a
+// bounded stretch (quoteBeforeReach).
 func BenchmarkAnalyzeDenseQuotes(b *testing.B) {
 	benchAnalyzeText(b, strings.Repeat("0\" Ban A00 A00''0''\"0", 4000))
 }
@@ -439,8 +437,7 @@ func BenchmarkAnalyzeDenseQuotes(b *testing.B) {
 // 80,000 times, a reported "Obama said", then "why? " 80,000 times. Each
 // sentence-end search once read the stretch to the paragraph's end (after
 // the cue) or to the cue (before it, since findReported reads forward)
-// for every '?' on the way (1.1 s for the text); quoteStops reads each
-// mark's bytes once (13 ms).
+// for every '?' on the way; quoteStops reads each mark's bytes once.
 func BenchmarkAnalyzeQuestions(b *testing.B) {
 	benchAnalyzeText(b, strings.Repeat("Why? ", 80000)+"Obama said "+strings.Repeat("why? ", 80000)+"the plan works.")
 }
@@ -448,26 +445,25 @@ func BenchmarkAnalyzeQuestions(b *testing.B) {
 // BenchmarkAnalyzeDottedWords analyses 780 KB of one word of letter pairs
 // and periods ("Ab.Cd.Ef...."): the tokenizer asks at each period whether
 // it closes an abbreviation, and quoteAbbrevBefore once read the whole
-// dotted word back for each (217 ms for the text at a32d156, 384 ms with
-// its letters read eight at a time); it now stops at the first period
-// (12 ms).
+// dotted word back for each (a byte at a time, and later with its letters
+// read eight at a time); it now stops at the first period.
 func BenchmarkAnalyzeDottedWords(b *testing.B) {
 	benchAnalyzeText(b, strings.Repeat("Ab.Cd.Ef.Gh.Ij.Kl.Mn.Op.Qr.St.Uv.Wx.Yz.", 20000)+" said “x.”")
 }
 
 // BenchmarkAnalyzeBareDescriptions analyses 512 KB of one paragraph of
 // "“...,” the official said": definiteDescriptions once read every quote
-// of the paragraph back for each (3.7 s for the text); it now reads at
-// most quoteDescriptionQuotes of them.
+// of the paragraph back for each; it now reads at most
+// quoteDescriptionQuotes of them.
 func BenchmarkAnalyzeBareDescriptions(b *testing.B) {
 	benchAnalyzeText(b, strings.Repeat("“We are waiting here,” the official said. ", 12483))
 }
 
 // BenchmarkAnalyzePronounQuotes analyses 288 KB of one paragraph of
 // "“Yes,” he said.": speakerQuoteOpenBefore once walked back over the
-// paragraph's marks one by one for each quote (816 ms for the text at
-// 1c9c56d, 30 ms now). capsCover's list of stretches, one per pronoun
-// here, is searched rather than walked for the same reason.
+// paragraph's marks one by one for each quote. capsCover's list of
+// stretches, one per pronoun here, is searched rather than walked for the
+// same reason.
 func BenchmarkAnalyzePronounQuotes(b *testing.B) {
 	benchAnalyzeText(b, strings.Repeat("“Yes,” he said. ", 16000))
 }
