@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math/rand/v2"
 	"testing"
 )
 
@@ -43,13 +42,7 @@ func quoteAbbrevBeforeRef(b string, i int) bool {
 func TestQuoteAbbrevBeforeWide(t *testing.T) {
 	pieces := []string{"a", "Z", "q", "@", "[", "`", "{", ".", " ", "-", "\xc3", "\xa9", "\x80", "\xff", "Mr", "Sen", "U.S", "Gov",
 		"etc", "Jan", "Inc", "abcdefghij", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "'", "’", "0", "9", "\x00", "\x7f", "\xc1", "\xda", "\xe1", "\xfa"}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 30000 {
-		var b []byte
-		for n := rng.IntN(10); n >= 0; n-- {
-			b = append(b, pieces[rng.IntN(len(pieces))]...)
-		}
-		body := string(b)
+	for _, body := range fragTexts(5, 33000, 11, pieces) {
 		for i := 0; i <= len(body); i++ {
 			if got, want := quoteAbbrevBefore(body, i), quoteAbbrevBeforeRef(body, i); got != want {
 				t.Fatalf("quoteAbbrevBefore(%q, %d) = %v, want %v", body, i, got, want)

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math/rand/v2"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -35,14 +34,8 @@ func quoteSentenceBreakRef(b string, i, limit int) bool {
 func TestQuoteSentenceBreakFast(t *testing.T) {
 	pieces := []string{".", "!", "?", " ", "\n", "\"", "'", ")", "”", "’", "“", "‘", "A", "Z", "a", "z", "0", "9", "É", "é", "Ω", "٣",
 		"Mr", "U.S", "x", "@", "[", "\xe2\x80", "\xff", "\x80", "(", ",", "\t", "\u00a0"}
-	rng := rand.New(rand.NewPCG(11, 12))
 	n := 0
-	for range 30000 {
-		var b []byte
-		for k := rng.IntN(8); k >= 0; k-- {
-			b = append(b, pieces[rng.IntN(len(pieces))]...)
-		}
-		body := string(b)
+	for _, body := range fragTexts(11, 34000, 9, pieces) {
 		for i := 0; i < len(body); i++ {
 			if c := body[i]; c != '.' && c != '!' && c != '?' {
 				continue

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -11,13 +10,7 @@ import (
 // orders, and other bytes.
 func TestQuoteHasMarkSame(t *testing.T) {
 	pieces := []string{"a", " ", "\"", "“", "”", "\xe2", "\x80", "\x9c", "\x9d", "\xe2\x80", "’", "\xf0", "\xe0", "—", "\xef\xbf\xbd"}
-	rng := rand.New(rand.NewPCG(11, 12))
-	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range fragTexts(11, 50000, 8, pieces) {
 		if got, want := quoteHasMark(s), strings.ContainsAny(s, "\"“”"); got != want {
 			t.Fatalf("quoteHasMark(%q) = %v, want %v", s, got, want)
 		}

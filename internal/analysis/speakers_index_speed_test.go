@@ -12,13 +12,12 @@ import (
 // bytes past ASCII, and every stretch of them.
 func TestSpeakerCapsInPlain(t *testing.T) {
 	const alphabet = "AZaz09 .,'-\n@[`{\xc3\xa9\xe2\x80\x9c\xaa\xb5\xff"
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 300 {
-		b := make([]byte, rng.IntN(70))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		body := string(b)
+	// The alphabet's bytes one by one, UTF-8 sequences cut apart.
+	var byteFrags []string
+	for i := range len(alphabet) {
+		byteFrags = append(byteFrags, alphabet[i:i+1])
+	}
+	for _, body := range fragTexts(1, 300, 70, byteFrags) {
 		for from := 0; from <= len(body); from++ {
 			for to := from; to <= len(body); to++ {
 				var want []speakerCap

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -37,14 +36,7 @@ func TestSpeakerQuoteOpenBefore(t *testing.T) {
 		"\n“,” he",
 	}
 	pieces := []string{"a", "bc", " ", ",", "?", "!", "\n", "\"", "\u201c", "\u201d", "\xe2", "\x80", "\x9c", "\x9d", "word ", "longer text here "}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 3000 {
-		var sb strings.Builder
-		for n := rng.IntN(40); n > 0; n-- {
-			sb.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, sb.String())
-	}
+	texts = append(texts, fragTexts(1, 3000, 40, pieces)...)
 	for _, b := range texts {
 		for pron := 0; pron <= len(b); pron++ {
 			if got, want := speakerQuoteOpenBefore(b, pron), speakerQuoteOpenBeforeRef(b, pron); got != want {

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -24,16 +23,14 @@ func TestSpeechCueMaybe(t *testing.T) {
 	for w := range speechCueWords {
 		words = append(words, w, strings.ToUpper(w[:1])+w[1:], w+"s", w+"x", "x"+w)
 	}
-	rng := rand.New(rand.NewPCG(1, 2))
 	// Runes, not bytes: "é" must come whole (a lone byte of it is no
-	// text the engine reads, checkText turns it away).
-	letters := []rune("abcdefghijklmnopqrstuvwxyzASDI0-'.é")
-	for range 20000 {
-		b := make([]rune, 1+rng.IntN(17))
-		for i := range b {
-			b[i] = letters[rng.IntN(len(letters))]
+	// text the engine reads, checkText turns it away), and strings.Split
+	// with no separator keeps each UTF-8 sequence whole.
+	letters := strings.Split("abcdefghijklmnopqrstuvwxyzASDI0-'.é", "")
+	for _, w := range fragTexts(1, 21200, 18, letters) {
+		if w != "" {
+			words = append(words, w)
 		}
-		words = append(words, string(b))
 	}
 	nexts := []string{"", " back", " to", " to be", " the words of", " it", " on to say", " out", " not to", " guilty", " has"}
 	prevs := []string{"", "as the ", "Putin ", "was ", "Syrian state ", ", "}
