@@ -384,18 +384,20 @@ func (x *registryIndex) mayHold(w string) bool {
 // single spaces, possessive 's dropped, punctuation other than inner hyphens,
 // periods and apostrophes removed.
 func registryKey(s string) string {
-	key, _ := registryKeyWords(s, nil)
+	var atBuf [16]int
+	key, _, _ := registryKeyWords(s, nil, atBuf[:0])
 	return key
 }
 
 // registryKeyWords returns registryKey(s) and, appended to words, the
 // words of the key (strings.Fields(key)) as slices of it. A name of ASCII
 // words, as nearly every speaker is, is lowered into one buffer: no
-// string is made for each word, nor a list of them to join.
-func registryKeyWords(s string, words []string) (string, []string) {
+// string is made for each word, nor a list of them to join. Such a key is
+// its words joined by single spaces, and it also returns, appended to at,
+// where each word starts in it (registryWordOffsets); for another, nil.
+func registryKeyWords(s string, words []string, at []int) (string, []string, []int) {
 	var buf [128]byte
-	var atBuf [16]int
-	b, at := buf[:0], atBuf[:0] // the key, and where each word starts in it
+	b, first := buf[:0], len(at) // the key, and at[first] its first word's start
 	ascii := speakerASCII(s)
 	for i := 0; ; {
 		var st, en int
@@ -409,11 +411,11 @@ func registryKeyWords(s string, words []string) (string, []string) {
 			break
 		}
 		w := s[st:en]
-		if !cleanIsASCII(w) {
+		if !ascii && !speakerASCII(w) {
 			key := registryKeySlow(s)
-			return key, append(words, strings.Fields(key)...)
+			return key, append(words, strings.Fields(key)...), nil
 		}
-		if len(at) > 0 {
+		if len(at) > first {
 			b = append(b, ' ')
 		}
 		from := len(b)
@@ -438,14 +440,14 @@ func registryKeyWords(s string, words []string) (string, []string) {
 		i = en
 	}
 	key := string(b)
-	for k, a := range at {
+	for k := first; k < len(at); k++ {
 		end := len(key)
 		if k+1 < len(at) {
 			end = at[k+1] - 1
 		}
-		words = append(words, key[a:end])
+		words = append(words, key[at[k]:end])
 	}
-	return key, words
+	return key, words, at
 }
 
 // registryKeySlow is registryKey for any text: each word lowered by
@@ -596,7 +598,8 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 	}
 	x := r.index()
 	var wordsBuf [16]string
-	key, words := registryKeyWords(speaker, wordsBuf[:0])
+	var atBuf [16]int
+	key, words, at := registryKeyWords(speaker, wordsBuf[:0], atBuf[:0])
 	if key == "" {
 		return "", "", "", false
 	}
@@ -631,8 +634,9 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 	// The phrases tried are the words joined by single spaces: slices of
 	// the key where it is so made, as registryKey makes it (see
 	// registryWordOffsets), not strings built for every run of words.
-	var atBuf [16]int
-	at := registryWordOffsets(key, words, atBuf[:0])
+	if at == nil {
+		at = registryWordOffsets(key, words, atBuf[:0])
+	}
 	// A key that is its words joined so is a key of a map only if they
 	// all may be words of one (the others are looked up as they are).
 	if at == nil || known(0, len(words)) {
@@ -700,14 +704,15 @@ func (r *Registry) Resolve(speaker string) (name, side, role string, ok bool) {
 		}
 	}
 	last := words[len(words)-1]
+	stripped := registryStripArticle(last)
 	i, ok := 0, false
 	if x.mayHold(last) {
 		i, ok = x.surname[last]
 	}
-	if stripped := registryStripArticle(last); !ok && x.mayHold(stripped) {
+	if !ok && x.mayHold(stripped) {
 		i, ok = x.surname[stripped]
 	}
-	if ok && len(words) <= 3 && (mark(len(words)-1).upper || last != registryStripArticle(last)) &&
+	if ok && len(words) <= 3 && (mark(len(words)-1).upper || last != stripped) &&
 		!registryTitleWord(last) && registrySameBearer(words[:len(words)-1], r.Entries[i].Name) {
 		return hit(i)
 	}

@@ -9,7 +9,8 @@ import (
 
 // FuzzRegistryKeyWords checks registryKeyWords, which builds the key of an
 // ASCII name in one buffer, against registryKeySlow, which lowers each
-// word apart, and its words against strings.Fields of the key.
+// word apart, its words against strings.Fields of the key, and the words'
+// offsets it gives against registryWordOffsets.
 func FuzzRegistryKeyWords(f *testing.F) {
 	for _, s := range []string{
 		"Syrian Foreign Minister Walid Muallem", "the U.N.'s envoy", "U.N.", "the U.S.-backed  SDF's spokesman",
@@ -20,12 +21,16 @@ func FuzzRegistryKeyWords(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		want := registryKeySlow(s)
-		key, words := registryKeyWords(s, nil)
+		key, words, at := registryKeyWords(s, nil, nil)
 		if key != want {
 			t.Fatalf("registryKeyWords(%q) = %q, registryKeySlow %q", s, key, want)
 		}
 		if fields := strings.Fields(want); !slices.Equal(words, fields) {
 			t.Fatalf("registryKeyWords(%q) words %q, strings.Fields of the key %q", s, words, fields)
+		}
+		// An ASCII name's words are ASCII: its offsets come with them.
+		if off := registryWordOffsets(key, words, nil); (at != nil || speakerASCII(s)) && !slices.Equal(at, off) {
+			t.Fatalf("registryKeyWords(%q) offsets %v, registryWordOffsets %v", s, at, off)
 		}
 	})
 }
