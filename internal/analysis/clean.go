@@ -81,20 +81,20 @@ func cleanDocument(raw string, known Meta, plain bool) Document {
 		} else {
 			line, rest = rest, ""
 		}
+		// The line is trimmed as strings.TrimSpace trims, lead being the
+		// bytes trimmed before it; but a line that starts or ends with a
+		// printable ASCII byte, as most do, has no space to trim there.
 		lead := 0
-		if line != "" && (line[0] <= ' ' || line[0] >= utf8.RuneSelf) {
-			// Most lines start with a printable ASCII byte, which is no
-			// space; the others are measured as strings.TrimSpace trims.
-			lead = len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+		if c := line[0]; c <= ' ' || c >= utf8.RuneSelf {
+			trimmed := strings.TrimLeftFunc(line, unicode.IsSpace)
+			lead, line = len(line)-len(trimmed), trimmed
+			if line == "" {
+				blank = true
+				continue
+			}
 		}
-		if line == "" || line[0] <= ' ' || line[0] >= utf8.RuneSelf || line[len(line)-1] <= ' ' || line[len(line)-1] >= utf8.RuneSelf {
-			// A line that starts and ends with a printable ASCII byte, as
-			// most do, has no space to trim.
-			line = strings.TrimSpace(line)
-		}
-		if line == "" {
-			blank = true
-			continue
+		if c := line[len(line)-1]; c <= ' ' || c >= utf8.RuneSelf {
+			line = strings.TrimRightFunc(line, unicode.IsSpace)
 		}
 		// The pairs in the line, but for one whose first letter stands
 		// before it, are the ones a scan of the line alone finds.
@@ -597,22 +597,12 @@ func cleanStartsWithFold(s, prefix string) bool {
 	for i := 0; i < len(prefix); i++ {
 		a, b := s[i], prefix[i]
 		if a|b >= utf8.RuneSelf {
-			if cleanIsASCII(prefix[i:]) {
+			if speakerASCII(prefix[i:]) {
 				return false
 			}
 			return strings.EqualFold(s[i:len(prefix)], prefix[i:])
 		}
 		if a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
-			return false
-		}
-	}
-	return true
-}
-
-// cleanIsASCII reports whether s is ASCII alone.
-func cleanIsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}

@@ -788,8 +788,7 @@ const lexOnes = 0x0101010101010101
 func lexFold8(x uint64) (folded, high uint64) {
 	const spaces = lexOnes * ' '
 	y := x | spaces
-	high = ((lexOnes*('z'+1+127)-y)&(y+lexOnes*(127-'a'+1)) |
-		(lexOnes*('9'+1+127)-x)&(x+lexOnes*(127-'0'+1))) & quoteHigh8
+	high = wordsAlnum8(x)
 	// y has the space bit set in every byte, so masking with 0xFF in a
 	// word byte and with a space in any other gives the folded bytes.
 	mask := high>>7*(0xFF-' ') + spaces
