@@ -761,10 +761,11 @@ func (x listIndex[K]) add(k K) listIndex[K] {
 // two first differ ("police" over "Police", "Site" over "SITE"). Speakers the
 // registry placed already carry its canonical name.
 //
-// It returns the article's sources, as collectSources gives them with the
-// registry roles of the speakers: where no two speakers are variants, as in
-// most articles, the distinct forms it lists are the sources, and their
-// quotes are counted as it lists them, not in a second search of the list.
+// It returns the article's sources (formSources) from the distinct forms it
+// lists, their quotes counted as it lists them, not in a second search of
+// the list: where no two speakers are variants, as in most articles, the
+// forms are the sources; else each group of variants is merged into its
+// first form (mergeCaseForms).
 func mergeSpeakerCase(qs []Quote, roles sourceRoles) []Source {
 	// forms lists each distinct speaker form once, in order of first use.
 	// An article has few, so they are compared pairwise; past formsMax
@@ -823,25 +824,42 @@ next:
 			}
 		}
 	}
-	if !variants {
-		// The forms are put in the sources' order (see sortSources) by
-		// their indexes, not moved about as Sources of 72 bytes.
-		var orderBuf [16]int32
-		order := orderBuf[:0]
-		for i := range forms {
-			order = append(order, int32(i))
-		}
-		slices.SortStableFunc(order, func(a, b int32) int {
-			fa, fb := &forms[a], &forms[b]
-			return sourceOrder(fa.quotes(), fa.words, fb.quotes(), fb.words)
-		})
-		out := make([]Source, len(forms))
-		for k, i := range order {
-			f := &forms[i]
-			out[k] = Source{Name: f.name, Side: f.side, Role: roles.get(f.name), Direct: f.direct, Reported: f.reported, Words: f.words}
-		}
-		return out
+	if variants {
+		forms = mergeCaseForms(qs, forms)
 	}
+	return formSources(forms, roles)
+}
+
+// formSources returns the sources of the speaker forms, one each, with
+// the speakers' registry roles: the most attributions first, then the
+// most words (sourceOrder); forms alike keep their order, which is that of
+// their first quotes.
+func formSources(forms []speakerForm, roles sourceRoles) []Source {
+	// The forms are put in order by their indexes, not moved about as
+	// Sources of 72 bytes.
+	var orderBuf [16]int32
+	order := orderBuf[:0]
+	for i := range forms {
+		order = append(order, int32(i))
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		fa, fb := &forms[a], &forms[b]
+		return sourceOrder(fa.quotes(), fa.words, fb.quotes(), fb.words)
+	})
+	out := make([]Source, len(forms))
+	for k, i := range order {
+		f := &forms[i]
+		out[k] = Source{Name: f.name, Side: f.side, Role: roles.get(f.name), Direct: f.direct, Reported: f.reported, Words: f.words}
+	}
+	return out
+}
+
+// mergeCaseForms gives each quote of qs the name of its speaker's group of
+// case variants among forms (the speaker forms of qs, in order of first
+// use), and returns, in forms' array, the forms with each group merged
+// into its first: the group's name, the side of its first quote, and the
+// counts of all its quotes.
+func mergeCaseForms(qs []Quote, forms []speakerForm) []speakerForm {
 	// The name of each group of case variants: the form most quotes carry,
 	// on a tie the greater (lower case where they first differ).
 	pick := map[string]int{}
@@ -861,7 +879,23 @@ next:
 			qs[i].Speaker = name
 		}
 	}
-	return collectSources(qs, roles)
+	// The forms are merged in place: merged[k] is written after forms[i]
+	// is read, with k <= i, and the names are taken from best.
+	merged := forms[:0]
+	at := make(map[string]int, len(pick)) // a group's fold key → its form in merged
+	for i, f := range forms {
+		if k, ok := at[keys[i]]; ok {
+			m := &merged[k]
+			m.direct += f.direct
+			m.reported += f.reported
+			m.words += f.words
+			continue
+		}
+		at[keys[i]] = len(merged)
+		f.name = best[f.name]
+		merged = append(merged, f)
+	}
+	return merged
 }
 
 // speakerForm is a speaker form mergeSpeakerCase lists, with what its
@@ -918,64 +952,6 @@ func speakerASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// collectSources groups quotes with a speaker by that speaker, most
-// attributions first, with the speaker's role from the registry.
-func collectSources(qs []Quote, roles sourceRoles) []Source {
-	// An article has few speakers: they are found by a search of the list
-	// (a map indexes it past a few dozen), which is gathered on the stack
-	// and copied out at its length: sized by the quotes, it was twice that.
-	const listMax = 32
-	var idx map[string]int
-	var buf [16]Source
-	out := buf[:0]
-	for _, q := range qs {
-		if q.Speaker == "" {
-			continue
-		}
-		i := -1
-		if idx != nil {
-			if k, ok := idx[q.Speaker]; ok {
-				i = k
-			}
-		} else {
-			for k := range out {
-				if out[k].Name == q.Speaker {
-					i = k
-					break
-				}
-			}
-		}
-		if i < 0 {
-			i = len(out)
-			out = append(out, Source{Name: q.Speaker, Side: q.Side, Role: roles.get(q.Speaker)})
-			if idx != nil {
-				idx[q.Speaker] = i
-			} else if len(out) > listMax {
-				idx = make(map[string]int, 2*len(out))
-				for k := range out {
-					idx[out[k].Name] = k
-				}
-			}
-		}
-		if q.Kind == QuoteDirect {
-			out[i].Direct++
-		} else {
-			out[i].Reported++
-		}
-		out[i].Words += q.Words
-	}
-	sortSources(out)
-	return append(make([]Source, 0, len(out)), out...)
-}
-
-// sortSources puts the sources with the most attributions first, then
-// those with the most words; sources alike keep their order.
-func sortSources(out []Source) {
-	slices.SortStableFunc(out, func(a, b Source) int {
-		return sourceOrder(a.Direct+a.Reported, a.Words, b.Direct+b.Reported, b.Words)
-	})
 }
 
 // sourceOrder orders two sources by their quotes, na and nb, then by their

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -61,8 +62,9 @@ func TestSourceRoles(t *testing.T) {
 
 // TestMergeSpeakerCaseSources checks the sources mergeSpeakerCase counts as
 // it lists the speaker forms against collectSources over the quotes it
-// leaves, on random quotes: speakers from a pool with and without case
-// variants, few and past the length where the forms are indexed by a map.
+// leaves (their speakers renamed), on random quotes: speakers from a pool
+// with and without case variants, few and past the length where the forms
+// are indexed by a map.
 func TestMergeSpeakerCaseSources(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var roles sourceRoles
@@ -88,10 +90,12 @@ func TestMergeSpeakerCaseSources(t *testing.T) {
 			}
 		}
 		got := mergeSpeakerCase(qs, roles)
+		if want := collectSources(qs, roles); !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d: sources\n got %+v\nwant %+v", round, got, want)
+		}
 		if round%3 == 0 {
-			// With case variants it returns collectSources of the
-			// merged quotes itself: check the merge instead. Each
-			// speaker is one source, and the sources hold every quote.
+			// With case variants, the merge: each speaker is one
+			// source, and the sources hold every quote.
 			n := 0
 			for i, s := range got {
 				n += s.Direct + s.Reported
@@ -104,12 +108,42 @@ func TestMergeSpeakerCaseSources(t *testing.T) {
 			if want := len(qs) - quotesWithoutSpeaker(qs); n != want {
 				t.Fatalf("round %d: the sources hold %d quotes, want %d", round, n, want)
 			}
-			continue
-		}
-		if want := collectSources(qs, roles); !reflect.DeepEqual(got, want) {
-			t.Fatalf("round %d: sources\n got %+v\nwant %+v", round, got, want)
 		}
 	}
+}
+
+// collectSources is the sources' rule, written plainly: the quotes with a
+// speaker grouped by that speaker, in the order of their first quotes,
+// with the side of that quote and the speaker's role from the registry;
+// then the most attributions first, then the most words, sources alike
+// keeping their order.
+func collectSources(qs []Quote, roles sourceRoles) []Source {
+	out := []Source{}
+	index := map[string]int{}
+	for _, q := range qs {
+		if q.Speaker == "" {
+			continue
+		}
+		i, ok := index[q.Speaker]
+		if !ok {
+			i = len(out)
+			index[q.Speaker] = i
+			out = append(out, Source{Name: q.Speaker, Side: q.Side, Role: roles.get(q.Speaker)})
+		}
+		if q.Kind == QuoteDirect {
+			out[i].Direct++
+		} else {
+			out[i].Reported++
+		}
+		out[i].Words += q.Words
+	}
+	slices.SortStableFunc(out, func(a, b Source) int {
+		if c := cmp.Compare(b.Direct+b.Reported, a.Direct+a.Reported); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.Words, a.Words)
+	})
+	return out
 }
 
 // quotesWithoutSpeaker counts the quotes of qs that name no speaker.
