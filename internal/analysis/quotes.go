@@ -1056,7 +1056,7 @@ func quoteByline(line string) (string, bool) {
 func quoteBylineName(nw []string) bool {
 	and := 0
 	for i, w := range nw {
-		if i > 0 && i < len(nw)-1 && (w == "and" || speakerParticles[w] || w == "vanden") {
+		if i > 0 && i < len(nw)-1 && (w == "and" || speakerParticle(w) || w == "vanden") {
 			// "Joseph Votel and Elizabeth Dent", "Katrina vanden Heuvel"
 			if w == "and" {
 				and++
@@ -1415,7 +1415,7 @@ func newQuoteStops(b string, lim int) quoteStops {
 // be less than the previous call's.
 func (q *quoteStops) from(i int) int {
 	if q.dot < i {
-		q.dot = quoteIndexByteFrom(q.b, i, q.lim, '.')
+		q.dot = quoteScanIndexFrom(q.b[:q.lim], i, '.')
 	}
 	at := q.seek(&q.bang, '!', i, q.dot)
 	at = q.seek(&q.ques, '?', i, at)
@@ -1432,17 +1432,9 @@ func (q *quoteStops) seek(at *int, mark byte, i, bound int) int {
 		*at = i
 	}
 	if *at < bound && q.b[*at] != mark {
-		*at = quoteIndexByteFrom(q.b, *at, bound, mark)
+		*at = quoteScanIndexFrom(q.b[:bound], *at, mark)
 	}
 	return min(*at, bound)
-}
-
-// quoteIndexByteFrom returns the offset of the first c in b[i:lim], or lim.
-func quoteIndexByteFrom(b string, i, lim int, c byte) int {
-	if k := strings.IndexByte(b[i:lim], c); k >= 0 {
-		return i + k
-	}
-	return lim
 }
 
 // quoteStops8 returns the high bit of each byte of x that is '.', '!' or
@@ -3598,19 +3590,11 @@ func quoteIsMarkTok(body string, t qTok) bool {
 // quoteHigh8 has the high bit of each of eight bytes set.
 const quoteHigh8 = 0x8080808080808080
 
-// quoteAlnum8 returns the high bit of each byte of x that is an ASCII
-// letter or digit, exactly for any byte. It uses the exact form of the "has a byte between m
-// and n" bit trick, which leaves no carry between bytes: with the case bit
-// set, a letter lies between 'a' and 'z'.
-func quoteAlnum8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	y := x | ones*0x20
-	return quoteBetween8(y, 'a'-1, 'z'+1) | quoteBetween8(x, '0'-1, '9'+1)
-}
-
 // quoteLetters8 returns the high bit of each byte of x that is an ASCII
-// letter, exactly for any byte: quoteBetween8 leaves out the bytes outside
-// ASCII (see quoteAlnum8).
+// letter, exactly for any byte: with the case bit set, a letter lies
+// between 'a' and 'z', and quoteBetween8, the exact form of the "has a
+// byte between m and n" bit trick, leaves no carry between bytes and
+// leaves out the bytes outside ASCII.
 func quoteLetters8(x uint64) uint64 {
 	const ones = 0x0101010101010101
 	return quoteBetween8(x|ones*0x20, 'a'-1, 'z'+1)

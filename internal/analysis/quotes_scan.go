@@ -189,14 +189,16 @@ func quoteScan(body string, r *quoteScanResult) {
 	// from a copy padded with zero bytes, which are neither letters nor
 	// marks: a run that ends the body ends at the first.
 	i, ws, prev := quoteScanRun(body, 0, 0, 0, r)
-	// A run that started more than sixteen bytes before i is longer than
-	// quoteScanMaxLen however it ends: it is started at the copy's start,
-	// which keeps it too long.
+	// The copy starts at the open run's start ws, so the run starts at
+	// the copy's start, 0. A run that started more than sixteen bytes
+	// before i is longer than quoteScanMaxLen however it ends: the copy
+	// starts at i-16 then, and the run at its start still, which keeps it
+	// too long.
 	k := max(ws, i-16)
 	var pad [48]byte
 	copy(pad[:], body[k:])
 	from := len(r.hits)
-	quoteScanRun(pad[:n-k+16], i-k, max(ws, k)-k, prev, r)
+	quoteScanRun(pad[:n-k+16], i-k, 0, prev, r)
 	for j := from; j < len(r.hits); j++ {
 		r.hits[j].Start += k
 		r.hits[j].End += k
@@ -224,7 +226,7 @@ func quoteScanRun[S string | []byte](s S, i, ws int, prev uint64, r *quoteScanRe
 		buf := &r.buf
 		nb := 0
 		for ; i <= stop; i += 8 {
-			x := quoteScanLoad8(s, i)
+			x := speakerLoad8(s, i)
 			letters := quoteLetters8(x)
 			others := ^letters & quoteHigh8
 			// A run ends at a byte that is no letter after one that is.
@@ -245,9 +247,9 @@ func quoteScanRun[S string | []byte](s S, i, ws int, prev uint64, r *quoteScanRe
 					continue
 				}
 				// quoteScanKey, inlined.
-				first := quoteScanLoad8(s, ws) & quoteScanLenMask[l&quoteScanMaxLen]
+				first := speakerLoad8(s, ws) & quoteScanLenMask[l&quoteScanMaxLen]
 				if l > 8 {
-					first ^= bits.RotateLeft64(quoteScanLoad8(s, end-8), 29)
+					first ^= bits.RotateLeft64(speakerLoad8(s, end-8), 29)
 				}
 				if k := (first ^ uint64(l)) * 0x9E3779B97F4A7C15 >> (64 - quoteScanFilterLog); quoteScanFilter[k/64]>>(k%64)&1 != 0 {
 					buf[nb&(len(buf)-1)] = Span{ws, end}
@@ -276,14 +278,6 @@ var quoteScanLenMask = func() (m [quoteScanMaxLen + 1]uint64) {
 	}
 	return m
 }()
-
-// quoteScanLoad8 reads the eight bytes of s at i, the first in the low
-// byte.
-func quoteScanLoad8[S string | []byte](s S, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
 
 // word looks at the letter run body[s:end], a filter hit.
 func (r *quoteScanResult) word(body string, s, end int) {

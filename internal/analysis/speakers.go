@@ -2518,7 +2518,7 @@ var speakerWordByte = func() (t [256]bool) {
 }()
 
 // speakerLoad8 returns the eight bytes of s at i as a little-endian word.
-func speakerLoad8(s string, i int) uint64 {
+func speakerLoad8[S string | []byte](s S, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
