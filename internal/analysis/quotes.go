@@ -511,16 +511,17 @@ func (a *attributor) run(raws []quoteRaw) Attributions {
 	// that" is read after the direct quotes, so "“...,” Karim said" found
 	// no one by that surname then.
 	// No person is added or renamed in the loop: the index of their
-	// surnames, made at the first quote that asks, holds for all.
+	// surnames, made at the first quote that asks, holds for all. For a
+	// short list of persons bearerIndex makes none and returns nil after
+	// one comparison, at each quote that asks.
 	var bearers map[string][]int
-	indexed := false
 	for i := range res.Quotes {
 		q := &res.Quotes[i]
 		if q.Speaker == "" || strings.IndexByte(q.Speaker, ' ') >= 0 || q.Speaker[0] < 'A' || q.Speaker[0] > 'Z' {
 			continue
 		}
-		if !indexed {
-			bearers, indexed = a.people.bearerIndex(), true
+		if bearers == nil {
+			bearers = a.people.bearerIndex()
 		}
 		if full, ok := a.people.fullBearer(q.Speaker, q.Start, bearers); ok {
 			q.Speaker = full
@@ -1393,11 +1394,12 @@ func quoteIndexStop(s string) int {
 }
 
 // quoteStops finds the stops of b[:lim] in order, from points that only
-// move forward, for a stretch whose first stop ends no sentence. A fresh
-// quoteIndexStop from every stop read a run of "why? why? ..." with no '.'
-// to its end once per stop, which made a long paragraph of questions
-// quadratic; quoteStops keeps what each mark's search learnt, so each
-// mark's bytes are read once.
+// move forward: sentenceEnd reads on with it past a first stop that ends
+// no sentence, and sentenceStartAfter walks with it over every stop after
+// the first. A fresh quoteIndexStop from every stop read a run of "why?
+// why? ..." with no '.' to its end once per stop, which made a long
+// paragraph of questions quadratic; quoteStops keeps what each mark's
+// search learnt, so each mark's bytes are read once.
 type quoteStops struct {
 	b   string
 	lim int
@@ -1940,7 +1942,7 @@ func (a *attributor) bareAttribution(toks []qTok) bool {
 var speechAfterQuoteVerbs = wordSet(`pressed barked snarled growled deadpanned laughed sniffed`)
 
 // quoteVerbReach is how many tokens before a quote's opening mark
-// quoteVerbAt reads a verb at: its callers skip the call beyond it.
+// quoteVerbAt reads a verb at: its caller skips the call beyond it.
 const quoteVerbReach = 6
 
 // quoteVerbAt returns the verb at token k when it is one of
@@ -1948,8 +1950,9 @@ const quoteVerbReach = 6
 // same clause (a colon may end the clause): toks end at the opening mark.
 func quoteVerbAt(body string, toks []qTok, k int) (string, int) {
 	if len(toks)-k-1 > quoteVerbReach {
-		// Too far from the quote; tested first, as attributeIn asks about
-		// every word of a sentence and most need no look-up then.
+		// Too far from the quote. (attributeIn, the one caller, makes
+		// this test before the call, which most words of a sentence fail;
+		// it stays here so that quoteVerbAt holds for any k.)
 		return "", 0
 	}
 	w, f := speakerTokInfo(body, toks, k)
