@@ -2831,13 +2831,14 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 		// when no candidate from lo on is live, the sentence's start is
 		// not sought. About a third of the sentences read end here, their
 		// cues inside direct quotes or given to them.
+		we := reportedWindowEnd(a.body, c.Start, e)
 		live := -1
 		if !a.russian {
 			first := j // the first candidate at or after lo
 			for first > 0 && a.scan.cues[first-1].Start >= lo {
 				first--
 			}
-			if live = a.reportedLive(first, reportedWindowEnd(a.body, c.Start, e), direct[di:]); live < 0 {
+			if live = a.reportedLive(first, we, direct[di:]); live < 0 {
 				continue
 			}
 		}
@@ -2849,7 +2850,7 @@ func (a *attributor) findReported(direct []Span, out []Quote) []Quote {
 			di++
 		}
 		a.people.recent = a.people.recentBefore(c.Start)
-		if q, ok := a.reportedIn(s, e, c.Start, live, direct[di:]); ok {
+		if q, ok := a.reportedIn(s, e, we, c.Start, live, direct[di:]); ok {
 			a.people.said(q)
 			out = append(out, q)
 		}
@@ -3179,9 +3180,10 @@ func (a *attributor) sentenceStartAfter(pos, lo int, p Span) int {
 
 // reportedIn finds one piece of reported speech in the sentence
 // body[s:e], whose first cue candidate is at offset cue; its text must stay
-// clear of the direct quotes. live is the offset of a live cue candidate
+// clear of the direct quotes. we is reportedWindowEnd(body, cue, e), where
+// the window read ends. live is the offset of a live cue candidate
 // (reportedLive) with none before it from a point at or before s, or -1.
-func (a *attributor) reportedIn(s, e, cue, live int, direct []Span) (Quote, bool) {
+func (a *attributor) reportedIn(s, e, we, cue, live int, direct []Span) (Quote, bool) {
 	// The sentence is tokenized from a little before its first cue.
 	c := cue - s
 	ws := s
@@ -3198,7 +3200,6 @@ func (a *attributor) reportedIn(s, e, cue, live int, direct []Span) (Quote, bool
 		}
 		ws = quoteNameStart(a.body, s, ws)
 	}
-	we := reportedWindowEnd(a.body, cue, e)
 	cues := a.scan.cues
 	ci := quoteSpanSearch(cues, ws)
 	// Only tokens starting at a cue candidate are read below, and those
