@@ -98,6 +98,13 @@ func TestQuoteScanRunLengths(t *testing.T) {
 			}
 		}
 	}
+	// Texts over several of quoteScanRun's chunks, with a word the filter
+	// passes at nearly every run, the buffer of a chunk near full.
+	for _, unit := range []string{"Mr ", "said ", "Mr said", "a,"} {
+		for n := 100; n <= 1200; n += 37 {
+			checkQuoteScan(t, strings.Repeat(unit, n))
+		}
+	}
 	// The longest table words, whole or glued to a letter before, with
 	// every run of spaces around: the scan's last bytes are read from a
 	// padded copy that must start far enough back to hold them whole.
@@ -159,16 +166,25 @@ func TestQuoteParagraphsBlankLines(t *testing.T) {
 	}
 }
 
-// TestQuoteBuffersOfLongTextNotKept: after a text of many cue words, the
-// attributor pooled for the next text does not hold its scan's buffers.
+// TestQuoteBuffersOfLongTextNotKept: after a long text of many cue words,
+// names and quotation marks, the attributor pooled for the next text does
+// not hold its buffers, which grow with those: every buffer FindAttributions
+// bounds before it pools one is within the bound. (The scan's filter hits
+// are looked at a chunk at a time, in a buffer of fixed size.)
 func TestQuoteBuffersOfLongTextNotKept(t *testing.T) {
-	FindAttributions("Title\n\n" + strings.Repeat("a b c d e f g h said ", 150000))
-	a, ok := quoteAttributorPool.Get().(*attributor)
-	if !ok {
-		return // the pool kept nothing: nothing held
-	}
-	defer quoteAttributorPool.Put(a)
-	if cap(a.scan.hits) > 1<<16 || cap(a.scan.cues) > 1<<16 || cap(a.scan.names) > 1<<16 {
-		t.Errorf("the pool holds scan buffers of %d hits, %d cues, %d names", cap(a.scan.hits), cap(a.scan.cues), cap(a.scan.names))
+	for _, body := range []string{
+		strings.Repeat("a b c d e f g h said ", 150000),
+		strings.Repeat("Mr Lee said \"no.\" ", 100000),
+	} {
+		FindAttributions("Title\n\n" + body)
+		a, ok := quoteAttributorPool.Get().(*attributor)
+		if !ok {
+			continue // the pool kept nothing: nothing held
+		}
+		if cap(a.toks) > 1<<16 || cap(a.quotes) > 1<<12 || cap(a.scan.marks) > 1<<16 || cap(a.scan.cues) > 1<<16 || cap(a.scan.names) > 1<<16 {
+			t.Errorf("the pool holds buffers of %d tokens, %d quotes, %d marks, %d cues, %d names",
+				cap(a.toks), cap(a.quotes), cap(a.scan.marks), cap(a.scan.cues), cap(a.scan.names))
+		}
+		quoteAttributorPool.Put(a)
 	}
 }
