@@ -1000,12 +1000,8 @@ func speakerNameWord(body string, t qTok) bool {
 	if t.word {
 		if c := body[t.s]; 'a' <= c && c <= 'z' {
 			// A lower-case word, as most are, is not capitalized, and is a
-			// name word only as a particle of two or three letters before
-			// a hyphen: the calls are spared for the others.
-			if w := body[t.s:t.e]; len(w) > 3 && (w[2] == '-' || w[3] == '-') {
-				return speakerHyphenParticle(w)
-			}
-			return false
+			// name word only as a particle joined by a hyphen.
+			return speakerHyphenParticle(body[t.s:t.e])
 		}
 	}
 	if speakerCapitalized(body, t) {
@@ -1016,12 +1012,18 @@ func speakerNameWord(body string, t qTok) bool {
 
 // speakerHyphenParticle reports whether s opens with a name particle
 // joined by a hyphen to a capitalized word: "al-Hariri", "el-Sisi".
+//
+// A particle has two or three letters, so the hyphen after it stands at
+// s[2] or s[3]: nearly every word is answered by that test alone, which
+// is kept small enough to be inlined, so the callers need not repeat it
+// to spare the call.
 func speakerHyphenParticle(s string) bool {
-	// A particle has two or three letters, so the hyphen after it stands
-	// at s[2] or s[3]: nearly every word is answered without a search.
-	if len(s) < 4 || s[2] != '-' && s[3] != '-' {
-		return false
-	}
+	return len(s) >= 4 && (s[2] == '-' || s[3] == '-') && speakerHyphenParticleRest(s)
+}
+
+// speakerHyphenParticleRest is speakerHyphenParticle for an s with a
+// hyphen at s[2] or s[3].
+func speakerHyphenParticleRest(s string) bool {
 	h := strings.IndexByte(s, '-')
 	if h <= 0 || h+1 >= len(s) || !speakerParticle(s[:h]) {
 		return false
@@ -2347,11 +2349,8 @@ func speakerGatherRun(body string, i int) int {
 			}
 		}
 		// A particle joined by a hyphen is a word of the name: "Bashar
-		// al-Assad", "Abdel-Fattah el-Sissi". A particle has two or three
-		// letters, so the hyphen stands at k+3 or k+4: the call is spared
-		// for the other words.
-		if h := k + 3; h < len(body) && (body[h] == '-' || h+1 < len(body) && body[h+1] == '-') &&
-			speakerHyphenParticle(body[k+1:min(len(body), k+9)]) { // a particle has three letters at most
+		// al-Assad", "Abdel-Fattah el-Sissi".
+		if speakerHyphenParticle(body[k+1 : min(len(body), k+9)]) { // a particle has three letters at most
 			j = k + 1
 			continue
 		}
@@ -3797,27 +3796,22 @@ func (x *speakerIndex) lastPersonTitled(pos int, role string, titles []string) (
 	if len(titles) < 2 {
 		return x.lastPerson(pos, 0, role)
 	}
-	best, bestPos := -1, -1
-	for _, m := range x.mentions {
-		if m.pos >= pos || m.person < 0 || m.pos <= bestPos {
-			continue
+	k := x.mentionRuns.latest(x.mentions, pos, func(m speakerMention) bool {
+		if m.person < 0 {
+			return false
 		}
-		p := x.persons[m.person]
-		all := true
+		p := &x.persons[m.person]
 		for _, t := range titles {
 			if t != "the" && !speakerHasTitle(p.titles, t) {
-				all = false
-				break
+				return false
 			}
 		}
-		if all {
-			best, bestPos = m.person, m.pos
-		}
-	}
-	if best < 0 {
+		return true
+	})
+	if k < 0 {
 		return "", false
 	}
-	return x.persons[best].name, true
+	return x.persons[x.mentions[k].person].name, true
 }
 
 // onlyHolder returns the one person mentioned before pos who holds the

@@ -11,11 +11,12 @@ import (
 // wrong fast path answers differently, which the rest of the package's
 // tests did not show.
 
-// TestSpeakerGatherRunHyphenParticle: speakerGatherRun calls
-// speakerHyphenParticle only when a hyphen stands where a particle of two
-// letters (k+3) or three letters (k+4) would end, k being the space after
-// the run's word. Each position needs a case, or a guard testing only one
-// of them passes.
+// TestSpeakerGatherRunHyphenParticle: speakerHyphenParticle, which
+// speakerGatherRun asks about the word after the run's, goes on past its
+// inlined test only when a hyphen stands where a particle of two letters
+// (k+3) or three letters (k+4) would end, k being the space after the
+// run's word. Each position needs a case, or a test of only one of them
+// passes.
 func TestSpeakerGatherRunHyphenParticle(t *testing.T) {
 	for _, tc := range []struct {
 		body, want string
@@ -28,7 +29,8 @@ func TestSpeakerGatherRunHyphenParticle(t *testing.T) {
 		{"Abdullah ibn-Saud said it.", "Abdullah ibn-Saud"},
 		{"Hasan abu-Nidal said it.", "Hasan abu-Nidal"},
 		// A hyphen at k+3 or k+4 after no particle ends the run: the
-		// guard only spares the call, speakerHyphenParticle decides.
+		// inlined test only spares the call, speakerHyphenParticleRest
+		// decides.
 		{"Smith re-Elected said it.", "Smith"},
 		{"Smith pre-War said it.", "Smith"},
 		// A particle whose hyphen is followed by a lower-case word is no

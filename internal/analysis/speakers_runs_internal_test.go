@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -8,7 +9,8 @@ import (
 )
 
 // TestSpeakerRunsLatest holds speakerRuns' searches to a reading of the
-// whole list in order, the form lastPerson and lastSpeaker had: random
+// whole list in order, the form lastPerson, lastPersonTitled and
+// lastSpeaker had: random
 // lists added to in a few ascending runs, with many mentions sharing a
 // pos, a filter that passes some persons over, and every pos asked.
 func TestSpeakerRunsLatest(t *testing.T) {
@@ -67,6 +69,85 @@ func TestSpeakerRunsLatest(t *testing.T) {
 	}
 	if found == 0 || runs < 3 {
 		t.Fatalf("%d answers found, at most %d runs: the lists test too little", found, runs)
+	}
+}
+
+// TestLastPersonTitledRuns holds lastPersonTitled to the reading of every
+// mention it did before it searched the runs: the newest mention before
+// pos of a person holding every title word but "the", the first added of
+// those at that pos, over random mentions added in a few ascending runs,
+// with shared offsets, collectives (person -1) and persons holding some
+// of the titles.
+func TestLastPersonTitledRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 28))
+	words := []string{"prime", "minister", "foreign", "secretary"}
+	ref := func(x *speakerIndex, pos int, titles []string) (string, bool) {
+		best, bestPos := -1, -1
+		for _, m := range x.mentions {
+			if m.pos >= pos || m.person < 0 || m.pos <= bestPos {
+				continue
+			}
+			all := true
+			for _, t := range titles {
+				if t != "the" && !speakerHasTitle(x.persons[m.person].titles, t) {
+					all = false
+					break
+				}
+			}
+			if all {
+				best, bestPos = m.person, m.pos
+			}
+		}
+		if best < 0 {
+			return "", false
+		}
+		return x.persons[best].name, true
+	}
+	found := 0
+	for range 300 {
+		var x speakerIndex
+		x.reset("")
+		for i := range 2 + rng.IntN(6) {
+			var titles []string
+			for _, w := range words {
+				if rng.IntN(2) == 0 {
+					titles = append(titles, w)
+				}
+			}
+			x.persons = append(x.persons, speakerPerson{name: fmt.Sprint("P", i), titles: titles})
+		}
+		pos := 0
+		for range rng.IntN(40) {
+			switch rng.IntN(8) {
+			case 0:
+				pos = rng.IntN(30) // a new run, mostly
+			case 1, 2:
+				// the same pos again
+			default:
+				pos += rng.IntN(3)
+			}
+			if p := rng.IntN(len(x.persons)+1) - 1; p >= 0 {
+				x.mention(p, pos)
+			} else {
+				x.mentions = append(x.mentions, speakerMention{pos: pos, person: -1, name: "they"})
+				x.mentionRuns = x.mentionRuns.add(x.mentions)
+			}
+		}
+		for _, titles := range [][]string{{"prime", "minister"}, {"the", "foreign", "minister"}, {"foreign", "secretary"}, {"the", "prime"}} {
+			for q := 0; q <= 40; q++ {
+				got, gotOK := x.lastPersonTitled(q, titles[len(titles)-1], titles)
+				want, wantOK := ref(&x, q, titles)
+				if got != want || gotOK != wantOK {
+					t.Fatalf("lastPersonTitled(%d, %v) = %q %v, want %q %v (mentions %v)", q, titles, got, gotOK, want, wantOK, x.mentions)
+				}
+				if gotOK {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no person found: the cases test too little")
 	}
 }
 
